@@ -1,0 +1,147 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { CommandInput, CommandName } from '@/lib/meeting/commands';
+import type { MeetingRole } from '@/lib/meeting/permissions';
+import { applyEvent, type MeetingEvent, type MeetingState } from '@/lib/meeting/state';
+import type { ErrorPayload } from '@/lib/platform/errors';
+
+/**
+ * The live meeting as a client sees it: a snapshot plus the events after it, folded with the same
+ * reducer the server uses. On reconnect the client says how far it had read and receives only what it
+ * missed. Ballots tapped while offline are kept (also across a reload) and sent again with the same
+ * idempotency key, so a retry returns the original receipt instead of counting twice.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+export type Me = { role: MeetingRole; seatId: string | null; mode: 'hall' | 'remote' | null; name: string; receipts: Record<string, string> };
+export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean } } | { ok: false; error: ErrorPayload };
+export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };
+
+type Options = { meetingId?: string; participantToken?: string; view?: 'projector' };
+
+const pendingKey = (token: string) => `yishi:pending-ballots:${token.slice(0, 16)}`;
+
+function readPending(token: string | undefined): PendingBallot[] {
+  if (!token || typeof localStorage === 'undefined') return [];
+  try {
+    return JSON.parse(localStorage.getItem(pendingKey(token)) ?? '[]') as PendingBallot[];
+  } catch {
+    return [];
+  }
+}
+
+export function useMeeting(opts: Options) {
+  const [state, setState] = useState<MeetingState | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [fatal, setFatal] = useState<ErrorPayload | null>(null);
+  const [pending, setPending] = useState<PendingBallot[]>(() => readPending(opts.participantToken));
+  const [clockOffset, setClockOffset] = useState(0);
+  const socketRef = useRef<Socket | null>(null);
+  const stateRef = useRef<MeetingState | null>(null);
+
+  const commit = useCallback((next: MeetingState) => {
+    stateRef.current = next;
+    setState(next);
+  }, []);
+
+  const savePending = useCallback((list: PendingBallot[]) => {
+    setPending(list);
+    if (opts.participantToken) localStorage.setItem(pendingKey(opts.participantToken), JSON.stringify(list));
+  }, [opts.participantToken]);
+
+  useEffect(() => {
+    const socket = io({
+      path: '/socket.io',
+      transports: ['websocket', 'polling'],
+      // Recomputed on every (re)connect so the server knows where this client left off.
+      auth: (cb) => cb({ meetingId: opts.meetingId, participantToken: opts.participantToken, view: opts.view, lastSeq: stateRef.current?.seq ?? 0 }),
+    });
+    socketRef.current = socket;
+    socket.on('connect', () => setConnection('connected'));
+    socket.on('disconnect', () => setConnection('offline'));
+    socket.io.on('reconnect_attempt', () => setConnection('connecting'));
+    socket.on('connect_error', (err: Error & { data?: ErrorPayload }) => {
+      setConnection('offline');
+      // Credentials the server refuses will not start working by retrying.
+      if (err.data && ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.data.code)) {
+        setFatal(err.data);
+        socket.disconnect();
+      }
+    });
+    socket.on('meeting:me', (m: Me) => setMe(m));
+    socket.on('meeting:snapshot', (msg: { state: MeetingState; serverTime: string }) => {
+      setClockOffset(Date.parse(msg.serverTime) - Date.now());
+      commit(msg.state);
+    });
+    socket.on('meeting:events', (msg: { events: MeetingEvent[] }) => {
+      let s = stateRef.current;
+      if (!s) return;
+      for (const e of msg.events) {
+        if (e.seq <= s.seq) continue; // already applied (catch-up overlap)
+        if (e.seq !== s.seq + 1) {
+          // A gap means we missed something: ask for it rather than guess.
+          socket.emit('meeting:sync', { sinceSeq: s.seq }, (r: { ok: boolean; events?: MeetingEvent[] }) => {
+            if (!r.ok || !r.events) return;
+            let cur = stateRef.current!;
+            for (const ev of r.events) if (ev.seq === cur.seq + 1) cur = applyEvent(cur, ev);
+            commit(cur);
+          });
+          break;
+        }
+        s = applyEvent(s, e);
+      }
+      commit(s);
+    });
+    return () => {
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [opts.meetingId, opts.participantToken, opts.view, commit]);
+
+  const send = useCallback(<C extends CommandName>(name: C, input: Partial<CommandInput<C>> = {}): Promise<CommandOutcome> => {
+    const socket = socketRef.current;
+    if (!socket || !socket.connected) {
+      return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'offline' } });
+    }
+    return socket
+      .timeout(10_000)
+      .emitWithAck('meeting:command', { name, input })
+      .catch(() => ({ ok: false, error: { code: 'INTERNAL', message: 'timeout' } }) as CommandOutcome);
+  }, []);
+
+  const markVoted = useCallback((pollId: string, receipt: string) => {
+    setMe((m) => (m ? { ...m, receipts: { ...m.receipts, [pollId]: receipt } } : m));
+  }, []);
+
+  /** Cast a ballot; kept locally until the server acknowledges it, however long that takes. */
+  const vote = useCallback(async (pollId: string, choices: string[]): Promise<CommandOutcome | null> => {
+    const existing = readPending(opts.participantToken).find((b) => b.pollId === pollId);
+    const ballot = existing ?? { pollId, choices, idempotencyKey: crypto.randomUUID?.() ?? `${Date.now()}-${Math.random()}` };
+    if (!existing) savePending([...readPending(opts.participantToken), ballot]);
+    if (!socketRef.current?.connected) return null; // sent on reconnect
+    const r = await send('poll.vote', ballot);
+    settle(ballot, r);
+    return r;
+  }, [opts.participantToken, send]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function settle(ballot: PendingBallot, r: CommandOutcome) {
+    // Keep the ballot only when the network failed; a definite answer (receipt or refusal) ends it.
+    if (!r.ok && r.error.code === 'INTERNAL') return;
+    savePending(readPending(opts.participantToken).filter((b) => b.idempotencyKey !== ballot.idempotencyKey));
+    if (r.ok && r.result.receipt) markVoted(ballot.pollId, r.result.receipt);
+  }
+
+  // Flush ballots kept while offline as soon as the connection is back.
+  useEffect(() => {
+    if (connection !== 'connected') return;
+    for (const ballot of readPending(opts.participantToken)) {
+      void send('poll.vote', ballot).then((r) => settle(ballot, r));
+    }
+  }, [connection]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return { state, me, connection, fatal, pending, send, vote, clockOffset };
+}
+
+export type MeetingConnection = ReturnType<typeof useMeeting>;

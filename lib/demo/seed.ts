@@ -1,0 +1,67 @@
+import { hashPassword } from '../auth/password';
+import { createMeeting } from '../meeting/create-meeting';
+import type { Db } from '../platform/db/client';
+import { newId, newToken } from '../platform/tokens';
+
+/**
+ * Demo data for a first start: one district → street → community with a 25-member council, a
+ * facilitator and a recorder, and one scheduled council session with an agenda. Card tokens are random
+ * like real ones; the facilitator console prints them as QR cards.
+ */
+export const DEMO_PASSWORD = 'yishi-demo';
+export const DEMO_USERS = [
+  { username: 'facilitator', displayName: '王书记', role: 'facilitator' },
+  { username: 'recorder', displayName: '李记录', role: 'recorder' },
+  { username: 'assessor', displayName: '区考核员', role: 'assessor' },
+] as const;
+export const DEMO_JOIN_CODE = 'XD2688';
+
+const COUNCIL = [
+  '张秀英', '王建国', '李桂兰', '刘志强', '陈淑华', '杨光明', '赵玉兰', '黄德明', '周丽娟', '吴国庆',
+  '徐凤英', '孙立新', '胡秀珍', '朱永红', '高建华', '林美玲', '何文斌', '郭春梅', '马俊杰', '罗翠花',
+  '梁宏伟', '宋金凤', '郑家豪', '谢婉如', '韩德胜',
+];
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (await db.district.count()) > 0;
+}
+
+export async function seedDemo(db: Db, now = new Date()): Promise<{ meetingId: string; joinCode: string }> {
+  const districtId = newId();
+  const streetId = newId();
+  const communityId = newId();
+  const gridId = newId();
+  await db.$transaction([
+    db.district.create({ data: { id: districtId, name: '新都区' } }),
+    db.street.create({ data: { id: streetId, districtId, name: '新都街道' } }),
+    db.community.create({ data: { id: communityId, streetId, name: '桂湖社区' } }),
+    db.grid.create({ data: { id: gridId, communityId, name: '第一网格' } }),
+    db.compound.create({ data: { id: newId(), gridId, name: '桂湖花园小区' } }),
+  ]);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = DEMO_USERS.map((u) => ({
+    id: newId(), username: u.username, displayName: u.displayName, role: u.role, passwordHash, districtId,
+    streetId: u.role === 'assessor' ? null : streetId, communityId: u.role === 'assessor' ? null : communityId,
+  }));
+  await db.staffUser.createMany({ data: users });
+  await db.rosterMember.createMany({
+    data: COUNCIL.map((name) => ({ id: newId(), communityId, name, kind: 'council', joinToken: newToken() })),
+  });
+  const tomorrow = new Date(now.getTime() + 86400_000);
+  tomorrow.setUTCHours(11, 30, 0, 0); // 19:30 in Asia/Shanghai
+  const meeting = await createMeeting(db, {
+    communityId,
+    title: '桂湖社区2026年第四季度居民议事会',
+    level: 'community', type: 'decision', form: 'council',
+    venue: '桂湖社区党群服务中心议事厅',
+    scheduledAt: tomorrow,
+    convenerId: users[0]!.id,
+    joinCode: DEMO_JOIN_CODE,
+    agenda: [
+      { title: '老旧小区加装电梯费用分摊方案', notes: '3号楼、5号楼加装电梯，按楼层分摊。', speakLimitSec: 180 },
+      { title: '小区公共区域停车管理办法', notes: '', speakLimitSec: 120 },
+      { title: '社区微基金使用情况通报', notes: '', speakLimitSec: 120 },
+    ],
+  });
+  return { meetingId: meeting.id, joinCode: meeting.joinCode };
+}

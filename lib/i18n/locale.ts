@@ -1,0 +1,55 @@
+/**
+ * Locale resolution, message lookup and date/number formatting.
+ * Framework-free: usable from server components, client components, socket handlers and scripts.
+ */
+import { en } from './messages/en';
+import { zhCN, type MessageKey, type Messages } from './messages/zh-CN';
+
+export type { MessageKey } from './messages/zh-CN';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** Cookie that stores the reader's language choice. */
+export const LOCALE_COOKIE = 'lang';
+
+/** All dates and times are shown in the users' zone, whatever the server's or browser's TZ. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export type MessageParams = Record<string, string | number>;
+
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Maps a raw `lang` cookie value to a supported locale; anything unknown falls back to zh-CN. */
+export function resolveLocale(cookieValue: string | null | undefined): Locale {
+  return isLocale(cookieValue) ? cookieValue : DEFAULT_LOCALE;
+}
+
+/**
+ * Looks up `key` in the locale's catalogue and fills `{name}` placeholders from `params`.
+ * A placeholder without a matching param is left as written, so the gap is visible rather than blank.
+ */
+export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = catalogues[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function formatDateTime(
+  locale: Locale,
+  date: Date | string | number,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options }).format(new Date(date));
+}
+
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}

@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import { AppError } from '../platform/errors';
+import { newId } from '../platform/tokens';
+import { AttendanceMode, canMoveStatus, Stance } from './model';
+import { can, type MeetingAction, type MeetingRole } from './permissions';
+import { QuorumRule, quorumStatus } from './quorum';
+import { queueOrder } from './speaking-queue';
+import { presentVoters, votingMembers, type MeetingState, type NewEvent } from './state';
+import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
+
+/**
+ * Commands: what a client asks the meeting to do. Each has a zod schema (the socket payload), the
+ * permission it needs, and a pure decision that turns it into events — or refuses with an AppError.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const commandSchemas = {
+  'meeting.start': z.object({}),
+  'meeting.close': z.object({}),
+  'meeting.update': z.object({
+    livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+    quorumRule: QuorumRule.optional(),
+  }),
+  'agenda.add': z.object({ title: text(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) }),
+  'agenda.move': z.object({ itemId: z.string(), toIndex: z.number().int().min(0) }),
+  'agenda.start': z.object({ itemId: z.string() }),
+  'agenda.finish': z.object({ itemId: z.string() }),
+  'attendance.checkIn': z.object({ seatId: z.string(), mode: AttendanceMode.default('hall') }),
+  'attendance.checkInSelf': z.object({}),
+  'speaker.request': z.object({ stance: Stance }),
+  'speaker.withdraw': z.object({ id: z.string() }),
+  'speaker.grant': z.object({ id: z.string() }),
+  'speaker.end': z.object({ id: z.string() }),
+  'speaker.skip': z.object({ id: z.string() }),
+  'poll.create': z.object({
+    question: text(300),
+    kind: PollKind,
+    options: z.array(text(100)).max(20).default([]),
+    maxChoices: z.number().int().min(1).max(20).default(1),
+    secret: z.boolean().default(false),
+    resultsVisibility: z.enum(['live', 'hidden']).default('live'),
+    rule: MajorityRule,
+    itemId: z.string().nullable().default(null),
+  }),
+  'poll.open': z.object({ pollId: z.string(), overrideReason: z.string().trim().min(2).max(500).optional() }),
+  'poll.close': z.object({ pollId: z.string() }),
+  'poll.reveal': z.object({ pollId: z.string() }),
+  'poll.vote': z.object({
+    pollId: z.string(),
+    choices: z.array(z.string().max(100)).min(1).max(20),
+    idempotencyKey: z.string().min(8).max(100),
+  }),
+  'message.show': z.object({ text: text(280) }),
+  'message.clear': z.object({}),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandInput<C extends CommandName> = z.infer<(typeof commandSchemas)[C]>;
+export const commandNames = Object.keys(commandSchemas) as CommandName[];
+
+const requiredAction: Record<CommandName, MeetingAction> = {
+  'meeting.start': 'meeting.manage', 'meeting.close': 'meeting.manage', 'meeting.update': 'meeting.manage',
+  'agenda.add': 'meeting.manage', 'agenda.move': 'meeting.manage', 'agenda.start': 'meeting.manage', 'agenda.finish': 'meeting.manage',
+  'attendance.checkIn': 'meeting.manage', 'attendance.checkInSelf': 'attendance.checkInSelf',
+  'speaker.request': 'speaker.request', 'speaker.withdraw': 'speaker.request',
+  'speaker.grant': 'meeting.manage', 'speaker.end': 'meeting.manage', 'speaker.skip': 'meeting.manage',
+  'poll.create': 'meeting.manage', 'poll.open': 'meeting.manage', 'poll.close': 'meeting.manage', 'poll.reveal': 'meeting.manage',
+  'poll.vote': 'poll.vote',
+  'message.show': 'meeting.manage', 'message.clear': 'meeting.manage',
+};
+
+export function permissionFor(command: CommandName): MeetingAction {
+  return requiredAction[command];
+}
+
+export type Actor = { role: MeetingRole; label: string; seatId: string | null; mode: 'hall' | 'remote' | null };
+
+/** Writes beside the events that the database must make in the same transaction. */
+export type Effect =
+  | { kind: 'attendance'; seatId: string; mode: 'hall' | 'remote' }
+  | { kind: 'ballot'; pollId: string; seatId: string; choices: string[]; secret: boolean; idempotencyKey: string }
+  | { kind: 'status'; status: MeetingState['status'] };
+
+export type Decision = { events: NewEvent[]; effects: Effect[] };
+
+export type DecideContext = {
+  /** seats that already voted in each poll (kept by the server, also for secret polls) */
+  hasVoted(pollId: string, seatId: string): boolean;
+  /** live totals of open polls, including secret ones */
+  tallyOf(pollId: string): Tally;
+};
+
+const one = (event: NewEvent, ...effects: Effect[]): Decision => ({ events: [event], effects });
+
+function findPoll(s: MeetingState, pollId: string) {
+  const poll = s.polls.find((p) => p.id === pollId);
+  if (!poll) throw new AppError('NOT_FOUND', 'No such poll', { pollId });
+  return poll;
+}
+function findItem(s: MeetingState, itemId: string) {
+  const item = s.agenda.find((a) => a.id === itemId);
+  if (!item) throw new AppError('NOT_FOUND', 'No such agenda item', { itemId });
+  return item;
+}
+function findSpeaker(s: MeetingState, id: string) {
+  const r = s.speakers.find((x) => x.id === id);
+  if (!r) throw new AppError('NOT_FOUND', 'No such speaking request', { id });
+  return r;
+}
+function requireLive(s: MeetingState) {
+  if (s.status !== 'live') throw new AppError('INVALID_STATE', 'The meeting is not in session', { status: s.status });
+}
+function requireNotClosed(s: MeetingState) {
+  if (s.status === 'closed') throw new AppError('INVALID_STATE', 'The meeting is closed');
+}
+
+export function validChoices(kind: PollKind, options: string[], maxChoices: number, choices: string[]): boolean {
+  if (new Set(choices).size !== choices.length) return false;
+  if (!choices.every((c) => options.includes(c))) return false;
+  if (kind === 'multiple') return choices.length >= 1 && choices.length <= maxChoices;
+  return choices.length === 1;
+}
+
+export function decide<C extends CommandName>(
+  s: MeetingState, name: C, rawInput: CommandInput<C>, actor: Actor, ctx: DecideContext,
+): Decision {
+  if (!can(actor.role, requiredAction[name])) {
+    throw new AppError('FORBIDDEN', 'Not allowed in this meeting', { command: name, role: actor.role });
+  }
+  const input = rawInput as Record<string, unknown>;
+  switch (name) {
+    case 'meeting.start':
+      if (!canMoveStatus(s.status, 'live')) throw new AppError('INVALID_STATE', 'Cannot start the meeting now', { status: s.status });
+      return one({ type: 'meeting.statusChanged', data: { status: 'live' } }, { kind: 'status', status: 'live' });
+    case 'meeting.close': {
+      if (!canMoveStatus(s.status, 'closed')) throw new AppError('INVALID_STATE', 'Only a meeting in session can be closed', { status: s.status });
+      if (s.polls.some((p) => p.status === 'open')) throw new AppError('INVALID_STATE', 'Close the open poll first');
+      return one({ type: 'meeting.statusChanged', data: { status: 'closed' } }, { kind: 'status', status: 'closed' });
+    }
+    case 'meeting.update': {
+      requireNotClosed(s);
+      const i = rawInput as CommandInput<'meeting.update'>;
+      return one({ type: 'meeting.updated', data: i });
+    }
+    case 'agenda.add': {
+      requireNotClosed(s);
+      const i = rawInput as CommandInput<'agenda.add'>;
+      return one({ type: 'agenda.added', data: { id: newId(), title: i.title, notes: i.notes, speakLimitSec: i.speakLimitSec } });
+    }
+    case 'agenda.move': {
+      requireNotClosed(s);
+      const i = rawInput as CommandInput<'agenda.move'>;
+      findItem(s, i.itemId);
+      return one({ type: 'agenda.moved', data: i });
+    }
+    case 'agenda.start': {
+      requireLive(s);
+      const item = findItem(s, (input as { itemId: string }).itemId);
+      if (item.status === 'active') throw new AppError('INVALID_STATE', 'This item is already in progress');
+      return one({ type: 'agenda.started', data: { itemId: item.id } });
+    }
+    case 'agenda.finish': {
+      requireLive(s);
+      const item = findItem(s, (input as { itemId: string }).itemId);
+      if (item.status !== 'active') throw new AppError('INVALID_STATE', 'This item is not in progress');
+      return one({ type: 'agenda.finished', data: { itemId: item.id } });
+    }
+    case 'attendance.checkIn':
+    case 'attendance.checkInSelf': {
+      requireNotClosed(s);
+      const i = rawInput as Partial<CommandInput<'attendance.checkIn'>>;
+      const seatId = name === 'attendance.checkIn' ? i.seatId! : actor.seatId;
+      const mode = name === 'attendance.checkIn' ? i.mode! : actor.mode;
+      if (!seatId || !mode || !s.seats.some((seat) => seat.id === seatId)) throw new AppError('NOT_FOUND', 'No such member in this meeting');
+      if (s.attendance[seatId]) return { events: [], effects: [] }; // checking in twice is a no-op, not an error
+      return one({ type: 'attendance.checkedIn', data: { seatId, mode } }, { kind: 'attendance', seatId, mode });
+    }
+    case 'speaker.request': {
+      requireLive(s);
+      const seat = s.seats.find((x) => x.id === actor.seatId);
+      if (!seat) throw new AppError('FORBIDDEN', 'Only members may ask to speak');
+      if (!s.attendance[seat.id]) throw new AppError('INVALID_STATE', 'Check in before asking to speak');
+      const waiting = s.speakers.some((r) => r.seatId === seat.id && (r.status === 'queued' || r.status === 'speaking') && r.itemId === s.currentItemId);
+      if (waiting) throw new AppError('CONFLICT', 'You are already on the speakers list');
+      const limit = s.agenda.find((a) => a.id === s.currentItemId)?.speakLimitSec ?? 180;
+      const stance = (rawInput as CommandInput<'speaker.request'>).stance;
+      return one({ type: 'speaker.requested', data: { id: newId(), itemId: s.currentItemId, seatId: seat.id, name: seat.name, stance, limitSec: limit } });
+    }
+    case 'speaker.withdraw': {
+      const r = findSpeaker(s, (input as { id: string }).id);
+      if (r.seatId !== actor.seatId) throw new AppError('FORBIDDEN', 'Not your request');
+      if (r.status !== 'queued') throw new AppError('INVALID_STATE', 'This request is no longer waiting');
+      return one({ type: 'speaker.withdrawn', data: { id: r.id } });
+    }
+    case 'speaker.grant': {
+      requireLive(s);
+      const r = findSpeaker(s, (input as { id: string }).id);
+      if (r.status !== 'queued') throw new AppError('INVALID_STATE', 'This request is not waiting');
+      return one({ type: 'speaker.granted', data: { id: r.id } });
+    }
+    case 'speaker.end': {
+      const r = findSpeaker(s, (input as { id: string }).id);
+      if (r.status !== 'speaking') throw new AppError('INVALID_STATE', 'This person is not speaking');
+      return one({ type: 'speaker.ended', data: { id: r.id } });
+    }
+    case 'speaker.skip': {
+      const r = findSpeaker(s, (input as { id: string }).id);
+      if (r.status !== 'queued') throw new AppError('INVALID_STATE', 'This request is not waiting');
+      return one({ type: 'speaker.skipped', data: { id: r.id } });
+    }
+    case 'poll.create': {
+      requireNotClosed(s);
+      const i = rawInput as CommandInput<'poll.create'>;
+      const options = i.kind === 'motion' ? [...MOTION_OPTIONS] : i.options;
+      if (i.kind !== 'motion' && options.length < 2) throw new AppError('BAD_REQUEST', 'A choice poll needs at least two options');
+      if (new Set(options).size !== options.length) throw new AppError('BAD_REQUEST', 'Options must differ');
+      const maxChoices = i.kind === 'multiple' ? Math.min(i.maxChoices, options.length) : 1;
+      if (i.itemId) findItem(s, i.itemId);
+      return one({
+        type: 'poll.created',
+        data: { id: newId(), itemId: i.itemId ?? s.currentItemId, question: i.question, kind: i.kind, options, maxChoices, secret: i.secret, resultsVisibility: i.resultsVisibility, rule: i.rule },
+      });
+    }
+    case 'poll.open': {
+      requireLive(s);
+      const i = rawInput as CommandInput<'poll.open'>;
+      const poll = findPoll(s, i.pollId);
+      if (poll.status !== 'draft') throw new AppError('INVALID_STATE', 'This poll has already been opened');
+      if (s.polls.some((p) => p.status === 'open')) throw new AppError('INVALID_STATE', 'Another poll is open');
+      const quorum = quorumStatus(s.quorumRule, presentVoters(s), votingMembers(s));
+      // Without quorum a poll opens only on the facilitator's stated reason, which the log keeps.
+      if (!quorum.met && !i.overrideReason) throw new AppError('QUORUM_NOT_MET', 'Quorum not met', quorum);
+      return one({ type: 'poll.opened', data: { pollId: poll.id, quorum, overrideReason: quorum.met ? null : i.overrideReason! } });
+    }
+    case 'poll.close': {
+      const poll = findPoll(s, (input as { pollId: string }).pollId);
+      if (poll.status !== 'open') throw new AppError('INVALID_STATE', 'This poll is not open');
+      const tally = ctx.tallyOf(poll.id);
+      const voted = poll.voted;
+      const outcome = computeOutcome({
+        kind: poll.kind, options: poll.options, rule: poll.rule, tally, ballots: voted,
+        present: presentVoters(s), members: votingMembers(s),
+      });
+      return one({ type: 'poll.closed', data: { pollId: poll.id, voted, tally, outcome } });
+    }
+    case 'poll.reveal': {
+      const poll = findPoll(s, (input as { pollId: string }).pollId);
+      if (poll.status !== 'closed') throw new AppError('INVALID_STATE', 'Close the poll before revealing it');
+      if (poll.revealed) throw new AppError('INVALID_STATE', 'Already revealed');
+      return one({ type: 'poll.revealed', data: { pollId: poll.id, tally: poll.tally, outcome: poll.outcome } });
+    }
+    case 'poll.vote': {
+      const i = rawInput as CommandInput<'poll.vote'>;
+      const poll = findPoll(s, i.pollId);
+      if (poll.status !== 'open') throw new AppError('INVALID_STATE', 'Voting is not open', { pollId: poll.id });
+      const seatId = actor.seatId;
+      const seat = s.seats.find((x) => x.id === seatId);
+      if (!seat || !seat.canVote) throw new AppError('FORBIDDEN', 'You are not entitled to vote in this meeting');
+      if (!s.attendance[seat.id]) throw new AppError('INVALID_STATE', 'Check in before voting');
+      if (ctx.hasVoted(poll.id, seat.id)) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
+      if (!validChoices(poll.kind, poll.options, poll.maxChoices, i.choices)) {
+        throw new AppError('BAD_REQUEST', 'Invalid choice', { maxChoices: poll.maxChoices });
+      }
+      const tally = { ...ctx.tallyOf(poll.id) };
+      for (const c of i.choices) tally[c] = (tally[c] ?? 0) + 1;
+      return one(
+        { type: 'poll.ballot', data: { pollId: poll.id, voted: poll.voted + 1, tally, ...(poll.secret ? {} : { seatId: seat.id }) } },
+        { kind: 'ballot', pollId: poll.id, seatId: seat.id, choices: i.choices, secret: poll.secret, idempotencyKey: i.idempotencyKey },
+      );
+    }
+    case 'message.show':
+      return one({ type: 'message.shown', data: { text: (rawInput as CommandInput<'message.show'>).text } });
+    case 'message.clear':
+      return one({ type: 'message.cleared', data: {} });
+  }
+  throw new AppError('BAD_REQUEST', 'Unknown command');
+}
+
+/** The next speaker the facilitator would call, for the console's "next" button. */
+export function nextSpeaker(s: MeetingState) {
+  return queueOrder(s.speakers, s.currentItemId)[0] ?? null;
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { Db } from '../platform/db/client';
+import { AppError } from '../platform/errors';
+import { newId, newJoinCode, newToken } from '../platform/tokens';
+import { MeetingForm, MeetingLevel, MeetingType } from './model';
+import { QuorumRule, quorumPresets } from './quorum';
+import type { EventData } from './state';
+
+export const CreateMeetingInput = z.object({
+  communityId: z.string(),
+  title: z.string().trim().min(1).max(200),
+  level: MeetingLevel,
+  type: MeetingType,
+  form: MeetingForm,
+  venue: z.string().trim().min(1).max(200),
+  scheduledAt: z.coerce.date(),
+  convenerId: z.string(),
+  quorumRule: QuorumRule.default(quorumPresets.more_than_half),
+  livestreamUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  /** which roster kinds get a voting seat; a council session seats the council */
+  seatKinds: z.array(z.enum(['council', 'representative', 'resident'])).min(1).default(['council']),
+  /** a fixed code for the demo meeting; real meetings get a random one */
+  joinCode: z.string().regex(/^[A-Z0-9]{4,8}$/).optional(),
+  agenda: z.array(z.object({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) })).default([]),
+});
+export type CreateMeetingInput = z.input<typeof CreateMeetingInput>;
+
+/**
+ * Creates the meeting row, its seats (one per roster member of the seated kinds, each with a remote
+ * invitation token) and the first events of its log, in one transaction.
+ */
+export async function createMeeting(db: Db, raw: CreateMeetingInput): Promise<{ id: string; joinCode: string }> {
+  const input = CreateMeetingInput.parse(raw);
+  const community = await db.community.findUnique({ where: { id: input.communityId } });
+  if (!community) throw new AppError('NOT_FOUND', 'No such community');
+  const convener = await db.staffUser.findUnique({ where: { id: input.convenerId } });
+  if (!convener) throw new AppError('NOT_FOUND', 'No such convener');
+  const roster = await db.rosterMember.findMany({
+    where: { communityId: input.communityId, kind: { in: input.seatKinds } },
+    orderBy: { name: 'asc' },
+  });
+  const id = newId();
+  const joinCode = input.joinCode ?? newJoinCode();
+  const seats = roster.map((m) => ({ id: newId(), rosterMemberId: m.id, name: m.name, kind: m.kind }));
+  const created: EventData<'meeting.created'> = {
+    title: input.title, level: input.level, type: input.type, form: input.form, venue: input.venue,
+    scheduledAt: input.scheduledAt.toISOString(), convenerName: convener.displayName, communityName: community.name,
+    joinCode, livestreamUrl: input.livestreamUrl, quorumRule: input.quorumRule, status: 'draft',
+    seats: seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
+  };
+  const now = new Date();
+  const events = [
+    { type: 'meeting.created', data: created },
+    ...input.agenda.map((a) => ({ type: 'agenda.added', data: { id: newId(), ...a } })),
+  ];
+  await db.$transaction([
+    db.meeting.create({
+      data: {
+        id, communityId: input.communityId, title: input.title, level: input.level, type: input.type, form: input.form,
+        convenerId: input.convenerId, venue: input.venue, scheduledAt: input.scheduledAt, status: 'draft', joinCode,
+        observerToken: newToken(),
+      },
+    }),
+    db.meetingSeat.createMany({
+      data: seats.map((s) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: true, remoteToken: newToken() })),
+    }),
+    db.meetingEvent.createMany({
+      data: events.map((e, i) => ({ meetingId: id, seq: i + 1, type: e.type, data: JSON.stringify(e.data), actor: convener.displayName, at: now })),
+    }),
+  ]);
+  return { id, joinCode };
+}

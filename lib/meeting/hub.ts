@@ -1,0 +1,242 @@
+import type { Db } from '../platform/db/client';
+import { isUniqueViolation } from '../platform/db/errors';
+import { AppError } from '../platform/errors';
+import { newId, newReceipt } from '../platform/tokens';
+import { decide, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
+import { applyEvent, foldEvents, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
+
+/**
+ * The authority for live meetings in this process. Commands for one meeting are decided one after
+ * another against the in-memory state; all commands that arrive while a transaction is running are
+ * written together in the next one (group commit), and only after the commit are they acknowledged
+ * and broadcast. So an acknowledged ballot is on disk, and an unacknowledged one is not counted.
+ */
+
+export type CommandResult = { seq: number; receipt?: string; duplicate?: boolean };
+export type EventListener = (meetingId: string, events: MeetingEvent[], state: MeetingState) => void;
+
+type Pending = {
+  name: CommandName;
+  input: unknown;
+  actor: Actor;
+  resolve: (r: CommandResult) => void;
+  reject: (e: unknown) => void;
+};
+
+type Live = {
+  state: MeetingState;
+  events: MeetingEvent[];
+  /** `${pollId}:${seatId}` → the ballot's idempotency key and receipt, for every poll, secret or named */
+  participations: Map<string, { idempotencyKey: string; receipt: string }>;
+  queue: Pending[];
+  running: boolean;
+};
+
+type Prepared = {
+  item: Pending;
+  events: MeetingEvent[];
+  effects: Effect[];
+  receipt?: string;
+};
+
+export class MeetingHub {
+  private meetings = new Map<string, Promise<Live>>();
+  private listeners = new Set<EventListener>();
+
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+
+  onEvents(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Rebuild every live meeting from the database, as after a restart. */
+  async loadLiveMeetings(): Promise<number> {
+    const live = await this.db.meeting.findMany({ where: { status: 'live' }, select: { id: true } });
+    await Promise.all(live.map((m) => this.live(m.id)));
+    return live.length;
+  }
+
+  async state(meetingId: string): Promise<MeetingState> {
+    return (await this.live(meetingId)).state;
+  }
+
+  async eventsSince(meetingId: string, seq: number): Promise<MeetingEvent[]> {
+    const live = await this.live(meetingId);
+    return live.events.filter((e) => e.seq > seq);
+  }
+
+  async receiptsOf(meetingId: string, seatId: string): Promise<Record<string, string>> {
+    const live = await this.live(meetingId);
+    const out: Record<string, string> = {};
+    for (const [key, v] of live.participations) {
+      const [pollId, seat] = key.split(':');
+      if (seat === seatId) out[pollId!] = v.receipt;
+    }
+    return out;
+  }
+
+  /** Forget a meeting's in-memory state (tests; or when it is no longer live). */
+  evict(meetingId: string) {
+    this.meetings.delete(meetingId);
+  }
+
+  execute<C extends CommandName>(meetingId: string, name: C, input: CommandInput<C>, actor: Actor): Promise<CommandResult> {
+    return this.live(meetingId).then(
+      (live) =>
+        new Promise<CommandResult>((resolve, reject) => {
+          live.queue.push({ name, input, actor, resolve, reject });
+          if (!live.running) void this.drain(meetingId, live);
+        }),
+    );
+  }
+
+  private live(meetingId: string): Promise<Live> {
+    let p = this.meetings.get(meetingId);
+    if (!p) {
+      p = this.load(meetingId);
+      this.meetings.set(meetingId, p);
+      p.catch(() => this.meetings.delete(meetingId));
+    }
+    return p;
+  }
+
+  private async load(meetingId: string): Promise<Live> {
+    const rows = await this.db.meetingEvent.findMany({ where: { meetingId }, orderBy: { seq: 'asc' } });
+    if (rows.length === 0) throw new AppError('NOT_FOUND', 'No such meeting', { meetingId });
+    const events = rows.map((r) => parseEvent({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }));
+    const state = foldEvents(meetingId, events);
+    const pollIds = state.polls.map((p) => p.id);
+    const parts = pollIds.length
+      ? await this.db.pollParticipation.findMany({ where: { pollId: { in: pollIds } } })
+      : [];
+    const participations = new Map(parts.map((p) => [`${p.pollId}:${p.seatId}`, { idempotencyKey: p.idempotencyKey, receipt: p.receipt }]));
+    return { state, events, participations, queue: [], running: false };
+  }
+
+  private async drain(meetingId: string, live: Live) {
+    live.running = true;
+    try {
+      while (live.queue.length) {
+        const batch = live.queue.splice(0, live.queue.length);
+        const prepared = this.prepare(live, batch);
+        if (!prepared.length) continue;
+        try {
+          await this.commit(meetingId, prepared);
+          this.accept(meetingId, live, prepared);
+        } catch (err) {
+          // One bad write (say, a ballot another process already stored) must not sink the others:
+          // retry each on its own.
+          if (prepared.length === 1) {
+            prepared[0]!.item.reject(mapWriteError(err));
+            continue;
+          }
+          for (const p of prepared) {
+            const [again] = this.prepare(live, [p.item]);
+            if (!again) continue;
+            try {
+              await this.commit(meetingId, [again]);
+              this.accept(meetingId, live, [again]);
+            } catch (e) {
+              again.item.reject(mapWriteError(e));
+            }
+          }
+        }
+      }
+    } finally {
+      live.running = false;
+    }
+  }
+
+  /** Decide each command against a working copy of the state; refused ones are rejected at once. */
+  private prepare(live: Live, batch: Pending[]): Prepared[] {
+    let working = live.state;
+    const pendingVotes = new Set<string>();
+    const out: Prepared[] = [];
+    const at = this.now().toISOString();
+    for (const item of batch) {
+      try {
+        if (item.name === 'poll.vote') {
+          const { pollId, idempotencyKey } = item.input as CommandInput<'poll.vote'>;
+          const key = `${pollId}:${item.actor.seatId}`;
+          const existing = live.participations.get(key);
+          // A retry of a ballot that was stored gets the same receipt; a second, different ballot is refused.
+          if (existing && existing.idempotencyKey === idempotencyKey) {
+            item.resolve({ seq: working.seq, receipt: existing.receipt, duplicate: true });
+            continue;
+          }
+          if (pendingVotes.has(key)) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
+        }
+        const decision = decide(working, item.name, item.input as never, item.actor, {
+          hasVoted: (pollId, seatId) => live.participations.has(`${pollId}:${seatId}`) || pendingVotes.has(`${pollId}:${seatId}`),
+          tallyOf: (pollId) => working.polls.find((p) => p.id === pollId)?.tally ?? {},
+        });
+        const events = decision.events.map((e: NewEvent, i) => ({ ...e, seq: working.seq + i + 1, at, actor: item.actor.label }) as MeetingEvent);
+        for (const e of events) working = applyEvent(working, e);
+        let receipt: string | undefined;
+        for (const eff of decision.effects) {
+          if (eff.kind === 'ballot') {
+            pendingVotes.add(`${eff.pollId}:${eff.seatId}`);
+            receipt = newReceipt();
+          }
+        }
+        out.push({ item, events, effects: decision.effects, receipt });
+      } catch (err) {
+        item.reject(err);
+      }
+    }
+    return out;
+  }
+
+  private async commit(meetingId: string, prepared: Prepared[]) {
+    const at = this.now();
+    const writes = [];
+    for (const p of prepared) {
+      for (const e of p.events) {
+        writes.push(this.db.meetingEvent.create({
+          data: { meetingId, seq: e.seq, type: e.type, data: JSON.stringify(e.data), actor: e.actor, at: new Date(e.at) },
+        }));
+      }
+      for (const eff of p.effects) {
+        if (eff.kind === 'attendance') {
+          writes.push(this.db.attendance.create({ data: { id: newId(), meetingId, seatId: eff.seatId, mode: eff.mode, checkedInAt: at } }));
+        } else if (eff.kind === 'status') {
+          writes.push(this.db.meeting.update({ where: { id: meetingId }, data: { status: eff.status } }));
+        } else {
+          writes.push(this.db.pollParticipation.create({
+            data: { id: newId(), pollId: eff.pollId, seatId: eff.seatId, idempotencyKey: eff.idempotencyKey, receipt: p.receipt! },
+          }));
+          // A secret ballot carries no seat and no time: nothing in the row points back at the voter.
+          writes.push(this.db.ballot.create({
+            data: { id: newId(), pollId: eff.pollId, choices: JSON.stringify(eff.choices), seatId: eff.secret ? null : eff.seatId },
+          }));
+        }
+      }
+    }
+    await this.db.$transaction(writes);
+  }
+
+  private accept(meetingId: string, live: Live, prepared: Prepared[]) {
+    const events: MeetingEvent[] = [];
+    for (const p of prepared) {
+      for (const e of p.events) {
+        live.state = applyEvent(live.state, e);
+        live.events.push(e);
+        events.push(e);
+      }
+      for (const eff of p.effects) {
+        if (eff.kind === 'ballot') {
+          live.participations.set(`${eff.pollId}:${eff.seatId}`, { idempotencyKey: eff.idempotencyKey, receipt: p.receipt! });
+        }
+      }
+      p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}) });
+    }
+    if (events.length) for (const l of this.listeners) l(meetingId, events, live.state);
+  }
+}
+
+function mapWriteError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  if (isUniqueViolation(err)) return new AppError('CONFLICT', 'The meeting changed elsewhere; try again');
+  return err;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  can, meetingActions, meetingRoles, participantMeetingRole, scopeCovers, staffMeetingRole, staffRoles,
+  type CommunityPlace, type MeetingAction, type MeetingRole, type StaffRole, type StaffScope,
+} from './permissions';
+
+/**
+ * The whole permission table, written out. Adding a role or an action without deciding every cell
+ * makes the completeness test below fail.
+ */
+const Y = true;
+const N = false;
+const expected: Record<MeetingRole, Record<MeetingAction, boolean>> = {
+  //             view manage checkInSelf speakerReq vote seeHiddenTally seeVoters minutesEdit minutesRead
+  facilitator: { 'meeting.view': Y, 'meeting.manage': Y, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.seeHiddenTally': Y, 'poll.seeVoters': Y, 'minutes.edit': Y, 'minutes.read': Y },
+  recorder: { 'meeting.view': Y, 'meeting.manage': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': Y, 'minutes.read': Y },
+  viewer: { 'meeting.view': Y, 'meeting.manage': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  member: { 'meeting.view': Y, 'meeting.manage': N, 'attendance.checkInSelf': Y, 'speaker.request': Y, 'poll.vote': Y, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  remote_member: { 'meeting.view': Y, 'meeting.manage': N, 'attendance.checkInSelf': Y, 'speaker.request': Y, 'poll.vote': Y, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  observer: { 'meeting.view': Y, 'meeting.manage': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  projector: { 'meeting.view': Y, 'meeting.manage': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+};
+
+describe('permission matrix', () => {
+  it('the table decides every role × action', () => {
+    expect(Object.keys(expected).sort()).toEqual([...meetingRoles].sort());
+    for (const role of meetingRoles) expect(Object.keys(expected[role]).sort()).toEqual([...meetingActions].sort());
+  });
+
+  const cells = meetingRoles.flatMap((role) => meetingActions.map((action) => [role, action, expected[role]?.[action]] as const));
+  it.each(cells)('%s may %s: %s', (role, action, allowed) => {
+    expect(typeof allowed).toBe('boolean');
+    expect(can(role, action)).toBe(allowed);
+  });
+});
+
+describe('staff scope', () => {
+  const place: CommunityPlace = { districtId: 'xindu', streetId: 'street-a', communityId: 'comm-1' };
+  const district: StaffScope = { districtId: 'xindu', streetId: null, communityId: null };
+  const street: StaffScope = { districtId: 'xindu', streetId: 'street-a', communityId: null };
+  const community: StaffScope = { districtId: 'xindu', streetId: 'street-a', communityId: 'comm-1' };
+  const otherDistrict: StaffScope = { districtId: 'pidu', streetId: null, communityId: null };
+  const otherStreet: StaffScope = { districtId: 'xindu', streetId: 'street-b', communityId: null };
+  const otherCommunity: StaffScope = { districtId: 'xindu', streetId: 'street-a', communityId: 'comm-2' };
+
+  it.each([
+    ['district', district, true],
+    ['street', street, true],
+    ['community', community, true],
+    ['another district', otherDistrict, false],
+    ['another street', otherStreet, false],
+    ['another community on the same street', otherCommunity, false],
+  ] as const)('a %s scope covers the place: %s', (_label, scope, covers) => {
+    expect(scopeCovers(scope, place)).toBe(covers);
+  });
+
+  const roleOf: Record<StaffRole, MeetingRole> = {
+    district_admin: 'viewer',
+    community_staff: 'facilitator',
+    facilitator: 'facilitator',
+    recorder: 'recorder',
+    assessor: 'viewer',
+  };
+  it('every staff role has a decided meeting role', () => {
+    expect(Object.keys(roleOf).sort()).toEqual([...staffRoles].sort());
+  });
+
+  const inScope = [district, street, community];
+  it.each(staffRoles.flatMap((r) => inScope.map((s, i) => [r, ['district', 'street', 'community'][i], s] as const)))(
+    '%s with a %s scope gets its meeting role',
+    (role, _label, scope) => {
+      expect(staffMeetingRole(role, scope, place)).toBe(roleOf[role]);
+    },
+  );
+
+  const outOfScope = [otherDistrict, otherStreet, otherCommunity];
+  it.each(staffRoles.flatMap((r) => outOfScope.map((s) => [r, s] as const)))('%s out of scope gets no role', (role, scope) => {
+    expect(staffMeetingRole(role, scope, place)).toBeNull();
+  });
+});
+
+describe('participantMeetingRole', () => {
+  it.each([
+    ['hall', true, 'member'],
+    ['remote', true, 'remote_member'],
+    ['hall', false, 'observer'], // a seat without a vote (列席) only watches
+    ['remote', false, 'observer'],
+    ['observer', true, 'observer'],
+    ['observer', false, 'observer'],
+  ] as const)('%s device, canVote=%s → %s', (mode, canVote, role) => {
+    expect(participantMeetingRole(mode, canVote)).toBe(role);
+  });
+
+  it('a non-voting seat cannot vote or ask to speak', () => {
+    const role = participantMeetingRole('hall', false);
+    expect(can(role, 'poll.vote')).toBe(false);
+    expect(can(role, 'speaker.request')).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Who may do what in a meeting — the one place this is decided. Every socket handler and route asks
+ * `can(role, action)` after resolving the caller's role in that meeting with `meetingRoleOf`.
+ * The table is tested as a matrix in permissions.test.ts.
+ */
+export const staffRoles = ['district_admin', 'community_staff', 'facilitator', 'recorder', 'assessor'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const meetingRoles = ['facilitator', 'recorder', 'viewer', 'member', 'remote_member', 'observer', 'projector'] as const;
+export type MeetingRole = (typeof meetingRoles)[number];
+
+export const meetingActions = [
+  'meeting.view',
+  'meeting.manage', // agenda, status, messages, speakers, polls, check-in of others, walk-ins
+  'attendance.checkInSelf',
+  'speaker.request',
+  'poll.vote',
+  'poll.seeHiddenTally',
+  'poll.seeVoters', // who has (not) voted in a named poll
+  'minutes.edit',
+  'minutes.read',
+] as const;
+export type MeetingAction = (typeof meetingActions)[number];
+
+const allow: Record<MeetingRole, readonly MeetingAction[]> = {
+  facilitator: ['meeting.view', 'meeting.manage', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
+  recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
+  viewer: ['meeting.view', 'minutes.read'],
+  member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],
+  remote_member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],
+  observer: ['meeting.view', 'minutes.read'],
+  projector: ['meeting.view', 'minutes.read'],
+};
+
+export function can(role: MeetingRole, action: MeetingAction): boolean {
+  return allow[role].includes(action);
+}
+
+/** The tenancy scope of a staff account: it sees everything under the narrowest node it names. */
+export type StaffScope = { districtId: string; streetId: string | null; communityId: string | null };
+export type CommunityPlace = { districtId: string; streetId: string; communityId: string };
+
+export function scopeCovers(scope: StaffScope, place: CommunityPlace): boolean {
+  if (scope.districtId !== place.districtId) return false;
+  if (scope.streetId && scope.streetId !== place.streetId) return false;
+  if (scope.communityId && scope.communityId !== place.communityId) return false;
+  return true;
+}
+
+/** A staff member's role in a meeting of a community they can see; null when out of scope. */
+export function staffMeetingRole(role: StaffRole, scope: StaffScope, place: CommunityPlace): MeetingRole | null {
+  if (!scopeCovers(scope, place)) return null;
+  switch (role) {
+    case 'facilitator':
+    case 'community_staff':
+      return 'facilitator';
+    case 'recorder':
+      return 'recorder';
+    case 'district_admin':
+    case 'assessor':
+      return 'viewer';
+  }
+}
+
+/** A device admitted with a participant session. Only a seat that may vote makes a member. */
+export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean): MeetingRole {
+  if (mode === 'observer' || !canVote) return 'observer';
+  return mode === 'remote' ? 'remote_member' : 'member';
+}

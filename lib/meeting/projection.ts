@@ -1,0 +1,42 @@
+import { can, type MeetingRole } from './permissions';
+import type { MeetingEvent, MeetingState, Poll } from './state';
+
+/**
+ * What each role may see of the state and of each event. Hidden tallies stay on the server until the
+ * facilitator reveals them; who voted in a named poll is for the facilitator only. Events keep their
+ * seq when fields are removed, so every client's sequence stays gap-free.
+ */
+function tallyVisible(poll: Pick<Poll, 'resultsVisibility' | 'revealed'>, role: MeetingRole): boolean {
+  return poll.resultsVisibility === 'live' || poll.revealed || can(role, 'poll.seeHiddenTally');
+}
+
+export function projectPoll(poll: Poll, role: MeetingRole): Poll {
+  const showTally = tallyVisible(poll, role);
+  return {
+    ...poll,
+    tally: showTally ? poll.tally : null,
+    outcome: showTally ? poll.outcome : null,
+    votedSeatIds: can(role, 'poll.seeVoters') ? poll.votedSeatIds : [],
+  };
+}
+
+export function projectState(s: MeetingState, role: MeetingRole): MeetingState {
+  return { ...s, polls: s.polls.map((p) => projectPoll(p, role)) };
+}
+
+/** `state` is the server's full state, used to look up the poll an event refers to. */
+export function projectEvent(e: MeetingEvent, state: MeetingState, role: MeetingRole): MeetingEvent {
+  if (e.type !== 'poll.ballot' && e.type !== 'poll.closed') return e;
+  const poll = state.polls.find((p) => p.id === e.data.pollId);
+  if (!poll) return e;
+  // Visibility as it was when the event happened: a reveal comes later as its own event.
+  const showTally = poll.resultsVisibility === 'live' || can(role, 'poll.seeHiddenTally');
+  if (e.type === 'poll.ballot') {
+    const { seatId, ...rest } = e.data;
+    return {
+      ...e,
+      data: { ...rest, tally: showTally ? rest.tally : null, ...(seatId && can(role, 'poll.seeVoters') ? { seatId } : {}) },
+    };
+  }
+  return { ...e, data: { ...e.data, tally: showTally ? e.data.tally : null, outcome: showTally ? e.data.outcome : null } };
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../platform/db/client';
+import { AppError } from '../platform/errors';
+import type { StaffIdentity } from '../auth/staff-session';
+import { can, staffMeetingRole, type MeetingRole } from './permissions';
+
+/** Reads for staff pages, always scoped to what the caller may see. */
+
+function scopeWhere(staff: StaffIdentity) {
+  const s = staff.scope;
+  if (s.communityId) return { communityId: s.communityId };
+  if (s.streetId) return { community: { streetId: s.streetId } };
+  return { community: { street: { districtId: s.districtId } } };
+}
+
+export async function listMeetingsFor(db: Db, staff: StaffIdentity) {
+  return db.meeting.findMany({
+    where: scopeWhere(staff),
+    orderBy: { scheduledAt: 'desc' },
+    select: { id: true, title: true, form: true, level: true, type: true, status: true, scheduledAt: true, venue: true, joinCode: true, community: { select: { name: true } } },
+  });
+}
+
+/** The staff member's role in one meeting, or FORBIDDEN/NOT_FOUND. */
+export async function staffRoleIn(db: Db, staff: StaffIdentity, meetingId: string): Promise<MeetingRole> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { community: { include: { street: true } } } });
+  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
+  const role = staffMeetingRole(staff.role, staff.scope, {
+    districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
+  });
+  if (!role) throw new AppError('FORBIDDEN', 'This meeting is outside your area');
+  return role;
+}
+
+/**
+ * Everything needed to let people in: the join code, the observer link and, per seat, the member's
+ * card token (for printed QR cards) and remote invitation token. Only for those who manage the meeting.
+ */
+export async function meetingAccess(db: Db, staff: StaffIdentity, meetingId: string) {
+  const role = await staffRoleIn(db, staff, meetingId);
+  if (!can(role, 'meeting.manage')) throw new AppError('FORBIDDEN', 'Only the meeting’s facilitator sees its access links');
+  const meeting = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { seats: { include: { rosterMember: true }, orderBy: { rosterMember: { name: 'asc' } } } },
+  });
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    joinCode: meeting.joinCode,
+    observerToken: meeting.observerToken,
+    seats: meeting.seats.map((s) => ({ seatId: s.id, name: s.rosterMember.name, cardToken: s.rosterMember.joinToken, remoteToken: s.remoteToken })),
+  };
+}

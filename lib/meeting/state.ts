@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType, Stance } from './model';
+import { QuorumRule, type QuorumStatus } from './quorum';
+import type { SpeakRequest } from './speaking-queue';
+import { MajorityRule, PollKind, type Outcome, type Tally } from '../voting/outcome';
+
+/**
+ * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
+ * restart, and every client applies the same `applyEvent` to the events it receives, so the phone, the
+ * projector and the console can never disagree about what happened, only about how far they have read.
+ */
+
+export type Seat = { id: string; name: string; kind: string; canVote: boolean };
+export type AgendaItem = { id: string; title: string; notes: string; status: 'pending' | 'active' | 'done'; speakLimitSec: number };
+export type Poll = {
+  id: string;
+  itemId: string | null;
+  question: string;
+  kind: PollKind;
+  options: string[];
+  maxChoices: number;
+  secret: boolean;
+  resultsVisibility: 'live' | 'hidden';
+  rule: MajorityRule;
+  status: 'draft' | 'open' | 'closed';
+  revealed: boolean;
+  quorumAtOpen: QuorumStatus | null;
+  overrideReason: string | null;
+  voted: number;
+  /** named polls only, and only for viewers allowed to see voters */
+  votedSeatIds: string[];
+  /** null when the viewer may not see it (hidden results) */
+  tally: Tally | null;
+  outcome: Outcome | null;
+  openedAt: string | null;
+  closedAt: string | null;
+};
+
+export type MeetingState = {
+  meetingId: string;
+  seq: number;
+  status: MeetingStatus;
+  title: string;
+  level: MeetingLevel;
+  type: MeetingType;
+  form: MeetingForm;
+  venue: string;
+  scheduledAt: string;
+  convenerName: string;
+  communityName: string;
+  joinCode: string;
+  livestreamUrl: string | null;
+  quorumRule: QuorumRule;
+  seats: Seat[];
+  attendance: Record<string, { mode: AttendanceMode; at: string }>;
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+  speakers: SpeakRequest[];
+  polls: Poll[];
+  message: { text: string; at: string } | null;
+  startedAt: string | null;
+  closedAt: string | null;
+};
+
+const Iso = z.string();
+const SeatSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), canVote: z.boolean() });
+const QuorumStatusSchema = z.object({ present: z.number(), members: z.number(), required: z.number(), met: z.boolean() });
+const TallySchema = z.record(z.string(), z.number());
+const OutcomeSchema = z.object({
+  result: z.enum(['passed', 'failed']),
+  support: z.number(),
+  denominator: z.number(),
+  required: z.number(),
+  winners: z.array(z.string()),
+  reason: z.enum(['no_votes', 'tie']).optional(),
+});
+
+/** Every event the log may hold, with its payload schema. */
+export const eventSchemas = {
+  'meeting.created': z.object({
+    title: z.string(), level: MeetingLevel, type: MeetingType, form: MeetingForm, venue: z.string(),
+    scheduledAt: Iso, convenerName: z.string(), communityName: z.string(), joinCode: z.string(),
+    livestreamUrl: z.string().nullable(), quorumRule: QuorumRule, seats: z.array(SeatSchema), status: MeetingStatus,
+  }),
+  'meeting.updated': z.object({
+    title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(),
+    livestreamUrl: z.string().nullable().optional(), quorumRule: QuorumRule.optional(),
+  }),
+  'meeting.statusChanged': z.object({ status: MeetingStatus }),
+  'seat.added': SeatSchema,
+  'agenda.added': z.object({ id: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
+  'agenda.moved': z.object({ itemId: z.string(), toIndex: z.number().int() }),
+  'agenda.started': z.object({ itemId: z.string() }),
+  'agenda.finished': z.object({ itemId: z.string() }),
+  'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode }),
+  'speaker.requested': z.object({ id: z.string(), itemId: z.string().nullable(), seatId: z.string(), name: z.string(), stance: Stance, limitSec: z.number() }),
+  'speaker.granted': z.object({ id: z.string() }),
+  'speaker.ended': z.object({ id: z.string() }),
+  'speaker.skipped': z.object({ id: z.string() }),
+  'speaker.withdrawn': z.object({ id: z.string() }),
+  'poll.created': z.object({
+    id: z.string(), itemId: z.string().nullable(), question: z.string(), kind: PollKind, options: z.array(z.string()),
+    maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,
+  }),
+  'poll.opened': z.object({ pollId: z.string(), quorum: QuorumStatusSchema, overrideReason: z.string().nullable() }),
+  // Running totals, not a single choice, so applying it twice is harmless. seatId only for named polls.
+  'poll.ballot': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), seatId: z.string().optional() }),
+  'poll.closed': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
+  'poll.revealed': z.object({ pollId: z.string(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
+  'message.shown': z.object({ text: z.string() }),
+  'message.cleared': z.object({}),
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
+export type NewEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
+export type MeetingEvent = NewEvent & { seq: number; at: string; actor: string };
+
+export function emptyState(meetingId: string): MeetingState {
+  return {
+    meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
+    scheduledAt: '', convenerName: '', communityName: '', joinCode: '', livestreamUrl: null,
+    quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, agenda: [],
+    currentItemId: null, speakers: [], polls: [], message: null, startedAt: null, closedAt: null,
+  };
+}
+
+function updatePoll(s: MeetingState, id: string, f: (p: Poll) => Poll): Poll[] {
+  return s.polls.map((p) => (p.id === id ? f(p) : p));
+}
+function updateSpeaker(s: MeetingState, id: string, f: (r: SpeakRequest) => SpeakRequest): SpeakRequest[] {
+  return s.speakers.map((r) => (r.id === id ? f(r) : r));
+}
+
+/** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */
+export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
+  const next = { ...s, seq: e.seq };
+  switch (e.type) {
+    case 'meeting.created':
+      return { ...next, ...e.data, attendance: {}, agenda: [], speakers: [], polls: [] };
+    case 'meeting.updated': {
+      const d = Object.fromEntries(Object.entries(e.data).filter(([, v]) => v !== undefined));
+      return { ...next, ...d };
+    }
+    case 'meeting.statusChanged':
+      return {
+        ...next,
+        status: e.data.status,
+        startedAt: e.data.status === 'live' ? e.at : s.startedAt,
+        closedAt: e.data.status === 'closed' ? e.at : s.closedAt,
+      };
+    case 'seat.added':
+      return { ...next, seats: [...s.seats, e.data] };
+    case 'agenda.added':
+      return { ...next, agenda: [...s.agenda, { ...e.data, status: 'pending' }] };
+    case 'agenda.moved': {
+      const item = s.agenda.find((a) => a.id === e.data.itemId);
+      if (!item) return next;
+      const rest = s.agenda.filter((a) => a.id !== e.data.itemId);
+      rest.splice(Math.max(0, Math.min(e.data.toIndex, rest.length)), 0, item);
+      return { ...next, agenda: rest };
+    }
+    case 'agenda.started':
+      return {
+        ...next,
+        currentItemId: e.data.itemId,
+        agenda: s.agenda.map((a) =>
+          a.id === e.data.itemId ? { ...a, status: 'active' } : a.status === 'active' ? { ...a, status: 'done' } : a,
+        ),
+      };
+    case 'agenda.finished':
+      return {
+        ...next,
+        currentItemId: s.currentItemId === e.data.itemId ? null : s.currentItemId,
+        agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, status: 'done' } : a)),
+      };
+    case 'attendance.checkedIn':
+      return { ...next, attendance: { ...s.attendance, [e.data.seatId]: { mode: e.data.mode, at: e.at } } };
+    case 'speaker.requested':
+      return {
+        ...next,
+        speakers: [...s.speakers, { ...e.data, status: 'queued', requestedAt: e.at, startedAt: null, endedAt: null }],
+      };
+    case 'speaker.granted':
+      return {
+        ...next,
+        speakers: s.speakers.map((r) =>
+          r.id === e.data.id
+            ? { ...r, status: 'speaking', startedAt: e.at }
+            : r.status === 'speaking' ? { ...r, status: 'done', endedAt: e.at } : r,
+        ),
+      };
+    case 'speaker.ended':
+      return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'done', endedAt: e.at })) };
+    case 'speaker.skipped':
+      return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'skipped' })) };
+    case 'speaker.withdrawn':
+      return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'withdrawn' })) };
+    case 'poll.created':
+      return {
+        ...next,
+        polls: [...s.polls, {
+          ...e.data, status: 'draft', revealed: false, quorumAtOpen: null, overrideReason: null, voted: 0,
+          votedSeatIds: [], tally: null, outcome: null, openedAt: null, closedAt: null,
+        }],
+      };
+    case 'poll.opened':
+      return {
+        ...next,
+        polls: updatePoll(s, e.data.pollId, (p) => ({
+          ...p, status: 'open', openedAt: e.at, quorumAtOpen: e.data.quorum, overrideReason: e.data.overrideReason,
+          tally: Object.fromEntries(p.options.map((o) => [o, 0])),
+        })),
+      };
+    case 'poll.ballot':
+      return {
+        ...next,
+        polls: updatePoll(s, e.data.pollId, (p) => ({
+          ...p,
+          voted: e.data.voted,
+          tally: e.data.tally,
+          votedSeatIds: e.data.seatId && !p.votedSeatIds.includes(e.data.seatId) ? [...p.votedSeatIds, e.data.seatId] : p.votedSeatIds,
+        })),
+      };
+    case 'poll.closed':
+      return {
+        ...next,
+        polls: updatePoll(s, e.data.pollId, (p) => ({
+          ...p, status: 'closed', closedAt: e.at, voted: e.data.voted, tally: e.data.tally, outcome: e.data.outcome,
+          revealed: p.resultsVisibility === 'live',
+        })),
+      };
+    case 'poll.revealed':
+      return {
+        ...next,
+        polls: updatePoll(s, e.data.pollId, (p) => ({ ...p, revealed: true, tally: e.data.tally, outcome: e.data.outcome })),
+      };
+    case 'message.shown':
+      return { ...next, message: { text: e.data.text, at: e.at } };
+    case 'message.cleared':
+      return { ...next, message: null };
+  }
+}
+
+export function foldEvents(meetingId: string, events: readonly MeetingEvent[]): MeetingState {
+  return events.reduce(applyEvent, emptyState(meetingId));
+}
+
+/** Validate an event read from storage or the wire; throws on a payload that does not match. */
+export function parseEvent(raw: { seq: number; type: string; data: unknown; at: string; actor: string }): MeetingEvent {
+  const schema = eventSchemas[raw.type as EventType];
+  if (!schema) throw new Error(`Unknown meeting event type ${raw.type}`);
+  return { seq: raw.seq, type: raw.type, data: schema.parse(raw.data), at: raw.at, actor: raw.actor } as MeetingEvent;
+}
+
+export function presentVoters(s: MeetingState): number {
+  return s.seats.filter((seat) => seat.canVote && s.attendance[seat.id]).length;
+}
+export function votingMembers(s: MeetingState): number {
+  return s.seats.filter((seat) => seat.canVote).length;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * Majority rules (表决规则). The basis says what the "yes" votes are compared with; the threshold how
+ * large a share they need; `abstentions` whether an abstention counts as a vote cast (and so makes
+ * passing harder) or is left out. The outcome is always computed here, never typed in by a person.
+ */
+export const MajorityRule = z.object({
+  basis: z.enum(['votes_cast', 'present', 'all_members']),
+  threshold: z.enum(['more_than_half', 'two_thirds']),
+  abstentions: z.enum(['excluded', 'counted']),
+});
+export type MajorityRule = z.infer<typeof MajorityRule>;
+
+export const majorityPresets = {
+  simple_majority: { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' },
+  half_of_present: { basis: 'present', threshold: 'more_than_half', abstentions: 'counted' },
+  two_thirds_of_present: { basis: 'present', threshold: 'two_thirds', abstentions: 'counted' },
+  two_thirds_of_members: { basis: 'all_members', threshold: 'two_thirds', abstentions: 'counted' },
+} as const satisfies Record<string, MajorityRule>;
+
+export const PollKind = z.enum(['motion', 'single', 'multiple']);
+export type PollKind = z.infer<typeof PollKind>;
+
+/** Motion options, in this order: 赞成 / 反对 / 弃权. */
+export const MOTION_OPTIONS = ['yes', 'no', 'abstain'] as const;
+
+export type Tally = Record<string, number>;
+
+export type Outcome =
+  | { result: 'passed' | 'failed'; support: number; denominator: number; required: number; winners: string[]; reason?: 'no_votes' | 'tie' }
+  ;
+
+export type OutcomeInput = {
+  kind: PollKind;
+  options: string[];
+  rule: MajorityRule;
+  tally: Tally;
+  /** ballots cast (a multiple-choice ballot counts once) */
+  ballots: number;
+  present: number;
+  members: number;
+};
+
+function meets(threshold: MajorityRule['threshold'], support: number, denominator: number): boolean {
+  if (denominator <= 0) return false;
+  return threshold === 'two_thirds' ? support * 3 >= denominator * 2 : support * 2 > denominator;
+}
+
+function required(threshold: MajorityRule['threshold'], denominator: number): number {
+  if (denominator <= 0) return 1;
+  return threshold === 'two_thirds' ? Math.ceil((denominator * 2) / 3) : Math.floor(denominator / 2) + 1;
+}
+
+/**
+ * Motion: "yes" must reach the threshold of the basis.
+ * Single/multiple choice: the option(s) with the most votes win if they reach the threshold of the basis
+ * (votes_cast counts ballots, since on a multiple-choice ballot one voter backs several options).
+ * A tie for first place decides nothing.
+ */
+export function computeOutcome(input: OutcomeInput): Outcome {
+  const { rule, tally } = input;
+  const abstain = tally.abstain ?? 0;
+  let denominator: number;
+  if (rule.basis === 'present') denominator = input.present;
+  else if (rule.basis === 'all_members') denominator = input.members;
+  else if (input.kind === 'motion') {
+    denominator = (tally.yes ?? 0) + (tally.no ?? 0) + (rule.abstentions === 'counted' ? abstain : 0);
+  } else denominator = input.ballots;
+
+  const need = required(rule.threshold, denominator);
+  if (input.ballots === 0) {
+    return { result: 'failed', support: 0, denominator, required: need, winners: [], reason: 'no_votes' };
+  }
+  if (input.kind === 'motion') {
+    const support = tally.yes ?? 0;
+    const passed = meets(rule.threshold, support, denominator);
+    const tie = !passed && support > 0 && support === (tally.no ?? 0);
+    return { result: passed ? 'passed' : 'failed', support, denominator, required: need, winners: passed ? ['yes'] : [], ...(tie ? { reason: 'tie' as const } : {}) };
+  }
+  const top = Math.max(...input.options.map((o) => tally[o] ?? 0));
+  const leaders = input.options.filter((o) => (tally[o] ?? 0) === top);
+  // Multiple choice elects every option that reaches the threshold; single choice needs one clear leader.
+  if (input.kind === 'multiple') {
+    const winners = input.options.filter((o) => meets(rule.threshold, tally[o] ?? 0, denominator));
+    return { result: winners.length ? 'passed' : 'failed', support: top, denominator, required: need, winners };
+  }
+  if (leaders.length > 1) {
+    return { result: 'failed', support: top, denominator, required: need, winners: [], reason: 'tie' };
+  }
+  const passed = meets(rule.threshold, top, denominator);
+  return { result: passed ? 'passed' : 'failed', support: top, denominator, required: need, winners: passed ? leaders : [] };
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next';
+
+// Next has no config key for telemetry; the build reads this variable after loading this file,
+// so setting it here keeps `next build` quiet on offline and government-intranet machines.
+// The custom server (server/) must set it too, or run with NEXT_TELEMETRY_DISABLED=1.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
+const nextConfig: NextConfig = {
+  // Native modules and Prisma's generated client are loaded with Node's own require/import
+  // instead of being bundled into the server chunks.
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pg',
+    '@prisma/client',
+  ],
+  typedRoutes: false,
+  // `next dev` would otherwise write AGENTS.md / agent instruction files into the repo.
+  agentRules: false,
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,28 @@
+// `npm start`: build the pages when the build is missing or older than the sources, then run the
+// server (migrations and demo data happen there). One command for a newcomer, no stale pages after a pull.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const buildId = join(root, '.next', 'BUILD_ID');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'generated' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = ['app', 'components', 'lib'].map((d) => join(root, d)).filter(existsSync);
+const stale = !existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
+if (stale) {
+  console.log('[yishi] building the web app (first start or sources changed)…');
+  const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const r = spawnSync('npx', ['tsx', 'server/index.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+process.exit(r.status ?? 0);

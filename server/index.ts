@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
+import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
+import { applyMigrations } from '../lib/platform/db/migrate';
+import { createYishiServer } from './app';
+
+/**
+ * Entry point: migrate, seed the demo on an empty database, start one server, shut down cleanly.
+ * Environment: PORT (3000; 0 picks a free port), HOST, DATABASE_URL, YISHI_SEED=0 to skip demo data,
+ * YISHI_NO_NEXT=1 to serve only the API and sockets (tests, rehearsal load).
+ */
+const dev = process.argv.includes('--dev');
+const url = resolveDatabaseUrl();
+const applied = await applyMigrations(url);
+if (applied.length) console.log(`[yishi] applied migrations: ${applied.join(', ')}`);
+const db = createDb(url);
+
+if (process.env.YISHI_SEED !== '0' && !(await isSeeded(db))) {
+  const demo = await seedDemo(db);
+  console.log(`[yishi] demo data created; meeting join code ${demo.joinCode}`);
+}
+
+const server = await createYishiServer({
+  db,
+  next: process.env.YISHI_NO_NEXT === '1' ? null : { dev, dir: resolve(import.meta.dirname, '..') },
+  secureCookies: process.env.YISHI_SECURE_COOKIES === '1',
+});
+const port = await server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '0.0.0.0');
+// Tests and scripts read this line to find the port.
+console.log(`[yishi] ready on http://localhost:${port}`);
+if (process.env.YISHI_SEED !== '0') {
+  console.log(`[yishi] demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[yishi] ${signal}: closing`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await server.close();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

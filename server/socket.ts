@@ -1,0 +1,124 @@
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { cookieFrom, staffFromSession, STAFF_COOKIE } from '../lib/auth/staff-session';
+import { commandNames, commandSchemas, type Actor, type CommandName } from '../lib/meeting/commands';
+import type { MeetingHub } from '../lib/meeting/hub';
+import { participantFromToken } from '../lib/meeting/join';
+import { can, meetingRoles, participantMeetingRole, staffMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
+import { projectEvent, projectState } from '../lib/meeting/projection';
+import type { Db } from '../lib/platform/db/client';
+import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
+
+/**
+ * Socket.IO adapter for live meetings. Each connection is bound to one meeting and one role at the
+ * handshake; every command is validated (zod), authorised (lib/meeting/permissions through decide) and
+ * passed to the hub. Events go out per role, through the projection, to a room per meeting and role.
+ */
+export const Handshake = z.object({
+  meetingId: z.string().max(100).optional(),
+  participantToken: z.string().max(200).optional(),
+  view: z.enum(['projector']).optional(),
+  lastSeq: z.number().int().min(0).optional(),
+});
+
+export const CommandMessage = z.object({ name: z.enum(commandNames as [CommandName, ...CommandName[]]), input: z.unknown() });
+
+/** How far back a reconnecting client may catch up by events before it simply gets a fresh snapshot. */
+const MAX_CATCH_UP = 2000;
+
+type SocketData = { meetingId: string; role: MeetingRole; actor: Actor };
+
+const room = (meetingId: string, role: MeetingRole) => `m:${meetingId}:${role}`;
+
+export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
+  io.use(async (socket, next) => {
+    try {
+      socket.data = await authenticate(db, hub, socket);
+      next();
+    } catch (err) {
+      const payload = toErrorPayload(err);
+      next(Object.assign(new Error(payload.message), { data: payload }));
+    }
+  });
+
+  io.on('connection', async (socket: Socket) => {
+    const { meetingId, role, actor } = socket.data as SocketData;
+    await socket.join(room(meetingId, role));
+    const auth = Handshake.safeParse(socket.handshake.auth);
+    const lastSeq = auth.success ? auth.data.lastSeq : undefined;
+    await sendInitial(socket, hub, meetingId, role, actor, lastSeq);
+
+    socket.on('meeting:command', async (raw: unknown, ack?: (r: unknown) => void) => {
+      if (typeof ack !== 'function') return; // a command without an ack cannot be confirmed: ignore it
+      try {
+        const { name, input } = parseOrThrow(CommandMessage, raw);
+        const parsed = parseOrThrow(commandSchemas[name], input ?? {});
+        const result = await hub.execute(meetingId, name, parsed as never, actor);
+        ack({ ok: true, result });
+      } catch (err) {
+        const error = toErrorPayload(err);
+        if (error.code === 'INTERNAL') console.error('[socket] command failed', err);
+        ack({ ok: false, error });
+      }
+    });
+
+    socket.on('meeting:sync', async (raw: unknown, ack?: (r: unknown) => void) => {
+      if (typeof ack !== 'function') return;
+      const since = z.object({ sinceSeq: z.number().int().min(0) }).safeParse(raw);
+      if (!since.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid input' } });
+      const state = await hub.state(meetingId);
+      const events = await hub.eventsSince(meetingId, since.data.sinceSeq);
+      ack({ ok: true, events: events.map((e) => projectEvent(e, state, role)) });
+    });
+  });
+
+  hub.onEvents((meetingId, events, state) => {
+    for (const role of meetingRoles) {
+      io.to(room(meetingId, role)).emit('meeting:events', { events: events.map((e) => projectEvent(e, state, role)) });
+    }
+  });
+}
+
+async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined) {
+  const state = await hub.state(meetingId);
+  const me = {
+    role,
+    seatId: actor.seatId,
+    mode: actor.mode,
+    name: actor.label,
+    receipts: actor.seatId ? await hub.receiptsOf(meetingId, actor.seatId) : {},
+  };
+  socket.emit('meeting:me', me);
+  // A client that reconnects says how far it had read; it gets just the events it missed.
+  if (lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP) {
+    const events = await hub.eventsSince(meetingId, lastSeq);
+    socket.emit('meeting:events', { events: events.map((e) => projectEvent(e, state, role)), catchUp: true });
+  } else {
+    socket.emit('meeting:snapshot', { state: projectState(state, role), serverTime: new Date().toISOString() });
+  }
+}
+
+async function authenticate(db: Db, hub: MeetingHub, socket: Socket): Promise<SocketData> {
+  const hs = parseOrThrow(Handshake, socket.handshake.auth ?? {});
+  if (hs.participantToken) {
+    const p = await participantFromToken(db, hs.participantToken);
+    if (!p) throw new AppError('UNAUTHENTICATED', 'This device is not admitted to a meeting');
+    const state = await hub.state(p.meetingId);
+    const seat = state.seats.find((s) => s.id === p.seatId);
+    let role = participantMeetingRole(p.mode, p.canVote);
+    if (hs.view === 'projector') role = 'projector';
+    const mode = p.mode === 'observer' ? null : p.mode;
+    return { meetingId: p.meetingId, role, actor: { role, label: seat?.name ?? 'observer', seatId: seat?.id ?? null, mode } };
+  }
+  const staff = await staffFromSession(db, cookieFrom(socket.handshake.headers.cookie, STAFF_COOKIE));
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in or join with a meeting code');
+  if (!hs.meetingId) throw new AppError('BAD_REQUEST', 'meetingId is required');
+  const meeting = await db.meeting.findUnique({ where: { id: hs.meetingId }, include: { community: { include: { street: true } } } });
+  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
+  let role = staffMeetingRole(staff.role, staff.scope, {
+    districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
+  });
+  if (!role || !can(role, 'meeting.view')) throw new AppError('FORBIDDEN', 'This meeting is outside your area');
+  if (hs.view === 'projector') role = 'projector';
+  return { meetingId: meeting.id, role, actor: { role, label: staff.displayName, seatId: null, mode: null } };
+}
