@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { cookieFrom, logIn, logOut, STAFF_COOKIE } from '../lib/auth/staff-session';
+import { cookieFrom, logIn, logOut, STAFF_COOKIE, staffFromSession } from '../lib/auth/staff-session';
+import { meetingAccess } from '../lib/meeting/queries';
 import { admit, JoinRequest } from '../lib/meeting/join';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
@@ -10,8 +11,9 @@ import { FailureLimiter } from '../lib/platform/rate-limit';
  * The JSON endpoints, as thin adapters: parse (zod), call lib, map AppError to a status.
  * Pages are served by Next; these routes are answered before Next sees the request.
  */
-type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse) => Promise<unknown>;
+type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse, query: URLSearchParams) => Promise<unknown>;
 
+const AccessQuery = z.object({ joinCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,8}$/) });
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
 
@@ -39,6 +41,15 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
       res.setHeader('Set-Cookie', sessionCookie('', new Date(0), opts.secureCookies));
       return { ok: true };
     },
+    // Staff who run the meeting: its join code, observer link and every seat's card and invitation token.
+    'GET /api/access': async (req, _body, _res, query) => {
+      const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+      if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      const { joinCode } = parseOrThrow(AccessQuery, Object.fromEntries(query));
+      const meeting = await db.meeting.findUnique({ where: { joinCode }, select: { id: true } });
+      if (!meeting) throw new AppError('NOT_FOUND', 'No meeting with this code', { field: 'joinCode' });
+      return meetingAccess(db, staff, meeting.id);
+    },
     'POST /api/join': async (req, body) => {
       const input = parseOrThrow(JoinRequest, body);
       const key = clientAddress(req);
@@ -54,12 +65,13 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
 
   /** Returns false when the request is not an API route (Next handles it). */
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const path = (req.url ?? '/').split('?')[0];
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     const route = routes[`${req.method} ${path}`];
     if (!route) return false;
     try {
       const body = req.method === 'POST' ? await readJson(req) : undefined;
-      const result = await route(req, body, res);
+      const result = await route(req, body, res, url.searchParams);
       send(res, 200, result);
     } catch (err) {
       const payload = toErrorPayload(err);

@@ -6,6 +6,7 @@ import type { MeetingHub } from '../lib/meeting/hub';
 import { participantFromToken } from '../lib/meeting/join';
 import { can, meetingRoles, participantMeetingRole, staffMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
 import { projectEvent, projectState } from '../lib/meeting/projection';
+import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 
@@ -22,6 +23,9 @@ export const Handshake = z.object({
 });
 
 export const CommandMessage = z.object({ name: z.enum(commandNames as [CommandName, ...CommandName[]]), input: z.unknown() });
+
+const IMMEDIATE_ROLES = new Set<MeetingRole>(['facilitator', 'projector']);
+const COALESCE_MS = 250;
 
 /** How far back a reconnecting client may catch up by events before it simply gets a fresh snapshot. */
 const MAX_CATCH_UP = 2000;
@@ -72,9 +76,33 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
     });
   });
 
+  // The projector and the facilitator see every event at once. Phones and remote browsers get the same
+  // events, in order, but coalesced under load: 1,000 ballots in ten seconds would otherwise be a
+  // million messages to phones that only need "N voted" a few times a second. When it is quiet the
+  // first event of a window goes out at once.
+  const buffers = new Map<string, { events: MeetingEvent[]; timer: NodeJS.Timeout | null; lastFlush: number }>();
+  const flush = (key: string) => {
+    const b = buffers.get(key);
+    if (!b) return;
+    b.timer = null;
+    b.lastFlush = Date.now();
+    if (b.events.length) io.to(key).emit('meeting:events', { events: b.events.splice(0) });
+  };
   hub.onEvents((meetingId, events, state) => {
     for (const role of meetingRoles) {
-      io.to(room(meetingId, role)).emit('meeting:events', { events: events.map((e) => projectEvent(e, state, role)) });
+      const projected = events.map((e) => projectEvent(e, state, role));
+      const key = room(meetingId, role);
+      if (IMMEDIATE_ROLES.has(role)) {
+        io.to(key).emit('meeting:events', { events: projected });
+        continue;
+      }
+      let b = buffers.get(key);
+      if (!b) buffers.set(key, (b = { events: [], timer: null, lastFlush: 0 }));
+      b.events.push(...projected);
+      if (b.timer) continue;
+      const wait = b.lastFlush + COALESCE_MS - Date.now();
+      if (wait <= 0) flush(key);
+      else b.timer = setTimeout(flush, wait, key);
     }
   });
 }

@@ -1,0 +1,180 @@
+// `npm run bench:vote` — prints JSON. 1,000 members connected and voting within 10 s: ballot → receipt
+// and ballot → projector latency (p50/p95/p99) on the real server, and the same fan-out over plain `ws`
+// as the floor; then the server's resident memory per connected client at 1,000 and 5,000 clients.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { createDb } from '../lib/platform/db/client';
+import { applyMigrations } from '../lib/platform/db/migrate';
+import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../tests/factories/community';
+import { scratchSqlite } from '../tests/support/databases';
+import { freePort, startServer } from '../tests/support/server';
+import { connectMeeting, logInStaff, postJson, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
+
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
+const MAX_CLIENTS = Number(process.env.BENCH_MAX_CLIENTS ?? 5000);
+const WINDOW_MS = 10_000;
+
+const pct = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10 : null;
+};
+const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p95: pct(xs, 0.95), p99: pct(xs, 0.99), max: pct(xs, 1) });
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const log = (m: string) => console.error(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function settledRss(pid: number): Promise<number> {
+  // Let the GC settle so the figure is the steady state, not a transient peak.
+  await sleep(3000);
+  return rssKb(pid);
+}
+
+async function benchYishi() {
+  const scratch = await scratchSqlite();
+  await applyMigrations(scratch.url);
+  const db = createDb(scratch.url);
+  const community = await makeCommunity(db, { members: MAX_CLIENTS });
+  const meeting = await makeMeeting(db, community);
+  await db.$disconnect();
+  const server = await startServer({ databaseUrl: scratch.url, env: { NODE_ENV: 'production' } });
+  const pid = server.child.pid!;
+  try {
+    const cookie = await logInStaff(server.url, community.facilitator.username, TEST_PASSWORD);
+    const fac = connectMeeting(server.url, { meetingId: meeting.id }, { cookie });
+    const projector = connectMeeting(server.url, { meetingId: meeting.id, view: 'projector' }, { cookie });
+    await waitFor(() => !!fac.meeting && !!projector.meeting, 20_000, 'staff connections');
+
+    const baseline = await settledRss(pid);
+    const tokens: string[] = [];
+    for (let i = 0; i < community.roster.length; i += 100) {
+      const batch = community.roster.slice(i, i + 100);
+      const rs = await Promise.all(batch.map((m) => postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken })));
+      for (const r of rs) tokens.push(r.body.participantToken);
+    }
+    log(`${tokens.length} joined`);
+
+    const clients: MeetingClient[] = [];
+    const connectMore = async (n: number) => {
+      for (let i = 0; i < n; i += 200) {
+        const batch = tokens.slice(clients.length, clients.length + Math.min(200, n - i)).map((t) => connectMeeting(server.url, { participantToken: t }, undefined, { keepState: false }));
+        clients.push(...batch);
+        await waitFor(() => batch.every((c) => c.connected && c.lastSeq > 0), 60_000, 'member connections');
+      }
+    };
+    await connectMore(VOTERS);
+    log(`${clients.length} connected`);
+    const rssAt1000 = await settledRss(pid);
+
+    expect((await sendCommand(fac, 'meeting.start', {}, 60_000)).ok);
+    log('started');
+    const checkIns = await Promise.all(clients.map((c) => sendCommand(c, 'attendance.checkInSelf', {}, 30_000)));
+    expect(checkIns.every((a) => a.ok));
+    log('checked in');
+    await sendCommand(fac, 'poll.create', { question: 'bench', kind: 'motion', rule: { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } });
+    await waitFor(() => fac.meeting!.polls.length === 1);
+    const pollId = fac.meeting!.polls[0]!.id;
+    expect((await sendCommand(fac, 'poll.open', { pollId })).ok);
+
+    const projectorAt = new Map<number, number>();
+    projector.onEventSeq = (seq, at) => projectorAt.set(seq, at);
+    const sent: { t0: number; t1?: number; seq?: number }[] = [];
+    const choices = ['yes', 'no', 'abstain'];
+    await Promise.all(clients.map((c, i) => new Promise<void>((resolve) => {
+      setTimeout(async () => {
+        const rec: (typeof sent)[number] = { t0: performance.now() };
+        sent.push(rec);
+        const ack = await sendCommand(c, 'poll.vote', { pollId, choices: [choices[i % 3]!], idempotencyKey: randomUUID() }, 30_000);
+        rec.t1 = performance.now();
+        if (ack.ok) rec.seq = ack.result.seq;
+        resolve();
+      }, Math.random() * WINDOW_MS);
+    })));
+    log('voted');
+    const lastSeq = Math.max(...sent.map((s) => s.seq ?? 0));
+    await waitFor(() => projector.lastSeq >= lastSeq, 30_000, 'projector caught up');
+    const receipts = sent.filter((s) => s.seq).map((s) => s.t1! - s.t0);
+    const toProjector = sent.filter((s) => s.seq && projectorAt.has(s.seq)).map((s) => projectorAt.get(s.seq!)! - s.t0);
+    await sendCommand(fac, 'poll.close', { pollId });
+
+    await connectMore(MAX_CLIENTS - clients.length);
+    const rssAtMax = await settledRss(pid);
+    for (const c of [...clients, fac, projector]) c.disconnect();
+    return {
+      acknowledged: receipts.length,
+      ballotToReceiptMs: summary(receipts),
+      ballotToProjectorMs: summary(toProjector),
+      memory: {
+        baselineRssMb: Math.round(baseline / 1024),
+        perClientKbAt1000: Math.round((rssAt1000 - baseline) / VOTERS * 10) / 10,
+        [`perClientKbAt${MAX_CLIENTS}`]: Math.round((rssAtMax - baseline) / MAX_CLIENTS * 10) / 10,
+      },
+    };
+  } finally {
+    await server.stop();
+    await scratch.drop();
+  }
+}
+
+async function benchFloor() {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ws-floor-server.ts')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('ready') && resolve()));
+  try {
+    const url = `ws://127.0.0.1:${port}`;
+    const open = (ws: WebSocket) => new Promise<void>((r) => ws.once('open', () => r()));
+    const projector = new WebSocket(url);
+    await open(projector);
+    const projectorAt = new Map<number, number>();
+    projector.on('message', (raw) => projectorAt.set((JSON.parse(String(raw)) as { seq: number }).seq, performance.now()));
+    const clients: WebSocket[] = [];
+    for (let i = 0; i < VOTERS; i += 200) {
+      const batch = Array.from({ length: Math.min(200, VOTERS - i) }, () => new WebSocket(url));
+      await Promise.all(batch.map(open));
+      clients.push(...batch);
+    }
+    const sent: { t0: number; t1?: number; seq?: number }[] = [];
+    await Promise.all(clients.map((ws, i) => new Promise<void>((resolve) => {
+      ws.on('message', (raw) => {
+        const m = JSON.parse(String(raw)) as { ack?: number; seq: number };
+        if (m.ack !== undefined && m.ack === i) {
+          sent[i]!.t1 = performance.now();
+          sent[i]!.seq = m.seq;
+          resolve();
+        }
+      });
+      setTimeout(() => {
+        sent[i] = { t0: performance.now() };
+        ws.send(JSON.stringify({ id: i }));
+      }, Math.random() * WINDOW_MS);
+    })));
+    const lastSeq = Math.max(...sent.map((s) => s.seq ?? 0));
+    await waitFor(() => projectorAt.has(lastSeq), 30_000, 'floor projector caught up');
+    for (const c of [...clients, projector]) c.close();
+    return {
+      ballotToReceiptMs: summary(sent.map((s) => s.t1! - s.t0)),
+      ballotToProjectorMs: summary(sent.map((s) => projectorAt.get(s.seq!)! - s.t0)),
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function expect(ok: boolean | undefined) {
+  if (!ok) throw new Error('bench setup step failed');
+}
+
+const yishi = await benchYishi();
+const floor = await benchFloor();
+console.log(JSON.stringify({
+  bench: 'vote',
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  voters: VOTERS,
+  windowMs: WINDOW_MS,
+  yishi,
+  floorPlainWs: floor,
+  targets: { p99BallotToProjectorMs: 50, perClientKb: 25 },
+}, null, 2));
+process.exit(0);
