@@ -55,7 +55,7 @@ for (const target of databaseTargets()) {
       await waitFor(() => fac.connected, 10_000, 'facilitator connection');
 
       // Members join by card and check in from their phones.
-      const members = [];
+      const members: { seatId: string; socket: ReturnType<typeof connect> }[] = [];
       for (const m of community.roster) {
         const r = await postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken });
         expect(r.status).toBe(200);
