@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
     '@prisma/client',
   ],
   typedRoutes: false,
+  // `npm run typecheck` (tsc over the whole project) is the one type check; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // `next dev` would otherwise write AGENTS.md / agent instruction files into the repo.
   agentRules: false,
   poweredByHeader: false,

@@ -127,6 +127,7 @@ async function benchFloor() {
     const open = (ws: WebSocket) => new Promise<void>((r) => ws.once('open', () => r()));
     const projector = new WebSocket(url);
     await open(projector);
+    const baseline = await settledRss(child.pid!);
     const projectorAt = new Map<number, number>();
     projector.on('message', (raw) => projectorAt.set((JSON.parse(String(raw)) as { seq: number }).seq, performance.now()));
     const clients: WebSocket[] = [];
@@ -135,6 +136,7 @@ async function benchFloor() {
       await Promise.all(batch.map(open));
       clients.push(...batch);
     }
+    const rssAtVoters = await settledRss(child.pid!);
     const sent: { t0: number; t1?: number; seq?: number }[] = [];
     await Promise.all(clients.map((ws, i) => new Promise<void>((resolve) => {
       ws.on('message', (raw) => {
@@ -156,6 +158,7 @@ async function benchFloor() {
     return {
       ballotToReceiptMs: summary(sent.map((s) => s.t1! - s.t0)),
       ballotToProjectorMs: summary(sent.map((s) => projectorAt.get(s.seq!)! - s.t0)),
+      memory: { baselineRssMb: Math.round(baseline / 1024), [`perClientKbAt${VOTERS}`]: Math.round(((rssAtVoters - baseline) / VOTERS) * 10) / 10 },
     };
   } finally {
     child.kill('SIGTERM');

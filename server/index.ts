@@ -9,6 +9,7 @@ import { createYishiServer } from './app';
  * Environment: PORT (3000; 0 picks a free port), HOST, DATABASE_URL, YISHI_SEED=0 to skip demo data,
  * YISHI_NO_NEXT=1 to serve only the API and sockets (tests, rehearsal load).
  */
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const dev = process.argv.includes('--dev');
 const url = resolveDatabaseUrl();
 const applied = await applyMigrations(url);
