@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { cookieFrom, logIn, logOut, STAFF_COOKIE, staffFromSession } from '../lib/auth/staff-session';
-import { meetingAccess } from '../lib/meeting/queries';
-import { admit, JoinRequest } from '../lib/meeting/join';
+import { meetingAccess, staffRoleIn } from '../lib/meeting/queries';
+import { can } from '../lib/meeting/permissions';
+import { admit, admitSeat, JoinRequest } from '../lib/meeting/join';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { FailureLimiter } from '../lib/platform/rate-limit';
@@ -14,6 +15,7 @@ import { FailureLimiter } from '../lib/platform/rate-limit';
 type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse, query: URLSearchParams) => Promise<unknown>;
 
 const AccessQuery = z.object({ joinCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,8}$/) });
+const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().max(100) });
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
 
@@ -49,6 +51,14 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
       const meeting = await db.meeting.findUnique({ where: { joinCode }, select: { id: true } });
       if (!meeting) throw new AppError('NOT_FOUND', 'No meeting with this code', { field: 'joinCode' });
       return meetingAccess(db, staff, meeting.id);
+    },
+    // A walk-in admitted by the facilitator: a participant token for one seat, shown to the member as a QR.
+    'POST /api/admit': async (req, body) => {
+      const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+      if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      const { meetingId, seatId } = parseOrThrow(AdmitBody, body);
+      if (!can(await staffRoleIn(db, staff, meetingId), 'meeting.manage')) throw new AppError('FORBIDDEN', 'Only the facilitator admits walk-ins');
+      return admitSeat(db, meetingId, seatId);
     },
     'POST /api/join': async (req, body) => {
       const input = parseOrThrow(JoinRequest, body);

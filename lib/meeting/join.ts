@@ -57,3 +57,17 @@ export async function participantFromToken(db: Db, token: string): Promise<Parti
   const seat = s.seatId ? await db.meetingSeat.findUnique({ where: { id: s.seatId } }) : null;
   return { meetingId: s.meetingId, seatId: s.seatId, mode: s.mode as Participant['mode'], canVote: seat?.canVote ?? false };
 }
+
+/**
+ * A walk-in: a member without their card, admitted by the facilitator after checking identity. The
+ * facilitator's screen then shows a one-device QR that carries the new participant token.
+ * The caller has already checked that the staff member manages this meeting.
+ */
+export async function admitSeat(db: Db, meetingId: string, seatId: string): Promise<Admission> {
+  const seat = await db.meetingSeat.findFirst({ where: { id: seatId, meetingId }, include: { rosterMember: true, meeting: true } });
+  if (!seat) throw new AppError('NOT_FOUND', 'No such member in this meeting', { field: 'seatId' });
+  if (seat.meeting.status === 'closed') throw new AppError('INVALID_STATE', 'This meeting has ended');
+  const participantToken = newToken();
+  await db.participantSession.create({ data: { id: hashToken(participantToken), meetingId, seatId, mode: 'hall' } });
+  return { participantToken, meetingId, joinCode: seat.meeting.joinCode, seatId, mode: 'hall', name: seat.rosterMember.name };
+}
