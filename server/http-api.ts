@@ -98,6 +98,8 @@ function send(res: ServerResponse, status: number, body: unknown) {
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
+  // No body at all (a logout button) is fine; a body must be JSON.
+  if (req.headers['content-length'] === '0' || (!req.headers['content-length'] && !req.headers['transfer-encoding'])) return undefined;
   if (!(req.headers['content-type'] ?? '').includes('application/json')) {
     throw new AppError('BAD_REQUEST', 'Expected a JSON body');
   }

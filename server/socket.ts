@@ -32,7 +32,10 @@ const MAX_CATCH_UP = 2000;
 
 type SocketData = { meetingId: string; role: MeetingRole; actor: Actor };
 
-const room = (meetingId: string, role: MeetingRole) => `m:${meetingId}:${role}`;
+const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId}:${role}:${shard}`;
+// Coalesced roles are split into shards that are written in separate turns of the event loop: writing
+// to a thousand sockets at once blocks it for ~100 ms on a small machine, and ballots would wait.
+const SHARDS = 8;
 
 export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
   io.use(async (socket, next) => {
@@ -47,7 +50,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
 
   io.on('connection', async (socket: Socket) => {
     const { meetingId, role, actor } = socket.data as SocketData;
-    await socket.join(room(meetingId, role));
+    await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
     const auth = Handshake.safeParse(socket.handshake.auth);
     const lastSeq = auth.success ? auth.data.lastSeq : undefined;
     await sendInitial(socket, hub, meetingId, role, actor, lastSeq);
@@ -86,16 +89,22 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
     if (!b) return;
     b.timer = null;
     b.lastFlush = Date.now();
-    if (b.events.length) io.to(key).emit('meeting:events', { events: b.events.splice(0) });
+    if (!b.events.length) return;
+    const payload = { events: b.events.splice(0) };
+    const writeShard = (shard: number) => {
+      io.to(`${key}:${shard}`).emit('meeting:events', payload);
+      if (shard + 1 < SHARDS) setImmediate(writeShard, shard + 1);
+    };
+    writeShard(0);
   };
   hub.onEvents((meetingId, events, state) => {
     for (const role of meetingRoles) {
       const projected = events.map((e) => projectEvent(e, state, role));
-      const key = room(meetingId, role);
       if (IMMEDIATE_ROLES.has(role)) {
-        io.to(key).emit('meeting:events', { events: projected });
+        io.to(room(meetingId, role)).emit('meeting:events', { events: projected });
         continue;
       }
+      const key = `m:${meetingId}:${role}`;
       let b = buffers.get(key);
       if (!b) buffers.set(key, (b = { events: [], timer: null, lastFlush: 0 }));
       b.events.push(...projected);

@@ -20,7 +20,9 @@ export type RunningServer = { url: string; port: number; child: ChildProcess; ou
 
 export async function startServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  // SERVER_NODE_ARGS lets a benchmark profile the server (e.g. --cpu-prof).
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', YISHI_NO_NEXT: '1', YISHI_SEED: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

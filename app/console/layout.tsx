@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import { requireStaff } from './staff';
+
+/**
+ * Gate only: the projector view lives under /console too and must show no console chrome,
+ * so each console page renders its own header (components/meeting/console/ConsoleHeader).
+ */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  await requireStaff();
+  return children;
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
+import { getI18n } from '@/lib/i18n/server';
+import { can } from '@/lib/meeting/permissions';
+import { requireStaff } from '../../staff';
+import { roleInMeetingOr404 } from './meeting-role';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('console.meeting.pageTitle') };
+}
+
+export default async function MeetingConsolePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const staff = await requireStaff();
+  const role = await roleInMeetingOr404(staff, id);
+  const { t } = await getI18n();
+  return (
+    <div className="min-h-dvh">
+      <ConsoleHeader staff={staff}>
+        <Link href="/console" className="underline">{t('console.home.title')}</Link>
+      </ConsoleHeader>
+      <main>
+        <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { formatDateTime } from '@/lib/i18n/locale';
+import { quorumStatus } from '@/lib/meeting/quorum';
+import { presentVoters, votingMembers, type MeetingState } from '@/lib/meeting/state';
+import type { RunCommand } from './useCommandRunner';
+
+export function QuorumLine({ state, className = '' }: { state: MeetingState; className?: string }) {
+  const t = useT();
+  const q = quorumStatus(state.quorumRule, presentVoters(state), votingMembers(state));
+  return (
+    <p className={`flex flex-wrap items-center gap-3 ${className}`}>
+      <span className="font-semibold tabular-nums">{t('meeting.attendance.present', { present: q.present, members: q.members })}</span>
+      <span className={`rounded-full border-2 px-3 py-0.5 font-semibold ${q.met ? 'border-ok-600 bg-ok-600 text-white' : 'border-accent-700 bg-accent-50 text-accent-800'}`}>
+        {q.met ? t('meeting.quorum.met') : t('meeting.quorum.notMet', { required: q.required })}
+      </span>
+    </p>
+  );
+}
+
+export function AttendancePanel({ state, run }: { state: MeetingState; run: RunCommand }) {
+  const t = useT();
+  const locale = useLocale();
+  const [absentOnly, setAbsentOnly] = useState(false);
+  const closed = state.status === 'closed';
+  const entries = Object.values(state.attendance);
+  const hall = entries.filter((a) => a.mode === 'hall').length;
+  const seats = absentOnly ? state.seats.filter((s) => !state.attendance[s.id]) : state.seats;
+
+  return (
+    <Card title={t('meeting.attendance')} className="!p-4">
+      <QuorumLine state={state} className="text-base" />
+      <p className="mt-1 text-sm text-ink-muted">
+        {t('console.attendance.split', { hall, remote: entries.length - hall })}
+      </p>
+      <label className="mt-2 flex items-center gap-2 text-base">
+        <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} />
+        {t('console.attendance.absentOnly')}
+      </label>
+      <ul className="mt-2 max-h-[calc(100dvh-19rem)] min-h-48 divide-y divide-ink/10 overflow-y-auto rounded-xl border border-ink/15" aria-label={t('console.attendance.list')}>
+        {seats.map((seat) => {
+          const a = state.attendance[seat.id];
+          return (
+            <li key={seat.id} className="flex items-center gap-2 px-3 py-1.5">
+              <span aria-hidden="true" className={`size-3 shrink-0 rounded-full ${a ? 'bg-ok-600' : 'border-2 border-ink/40'}`} />
+              <span className="min-w-0 flex-1 truncate font-medium">
+                {seat.name}
+                {!seat.canVote ? <span className="ml-1 text-sm text-ink-muted">（{t('console.attendance.nonVoting')}）</span> : null}
+              </span>
+              {a ? (
+                <span className="text-sm text-ink-muted">
+                  {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')}{' '}
+                  <time dateTime={a.at}>{formatDateTime(locale, a.at, { timeStyle: 'short' })}</time>
+                </span>
+              ) : (
+                <>
+                  <span className="text-sm text-ink-muted">{t('console.attendance.absent')}</span>
+                  <Button variant="secondary" className="!min-h-8 !px-2 !py-0 text-sm" disabled={closed}
+                    aria-label={t('console.attendance.checkInFor', { name: seat.name })}
+                    onClick={() => void run('attendance.checkIn', { seatId: seat.id, mode: 'hall' })}>
+                    {t('console.attendance.checkIn')}
+                  </Button>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}

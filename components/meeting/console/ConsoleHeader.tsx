@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
+import type { StaffIdentity } from '@/lib/auth/staff-session';
+import { getI18n } from '@/lib/i18n/server';
+import { LogoutButton } from './LogoutButton';
+
+/** Top bar of every console page (not the projector): brand, where you are, who you are, language, logout. */
+export async function ConsoleHeader({ staff, children }: { staff: StaffIdentity; children?: ReactNode }) {
+  const { t } = await getI18n();
+  return (
+    <header className="border-t-4 border-accent-700 border-b border-b-ink/15 bg-white print:hidden">
+      <div className="flex w-full flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <Link href="/console" className="flex items-center gap-2 text-xl font-bold text-ink no-underline">
+          <span aria-hidden="true" className="grid size-9 place-items-center rounded-lg bg-accent-700 text-lg leading-none text-white">议</span>
+          {t('console.brand')}
+        </Link>
+        {children ? <nav aria-label={t('console.breadcrumb')} className="text-base text-ink-muted">{children}</nav> : null}
+        <div className="ml-auto flex items-center gap-3">
+          <span className="text-base text-ink">
+            {staff.displayName}
+            <span className="text-ink-muted"> · {t(`console.role.${staff.role}`)}</span>
+          </span>
+          <LanguageSwitch />
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+}
