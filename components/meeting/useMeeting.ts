@@ -141,6 +141,16 @@ export function useMeeting(opts: Options) {
     }
   }, [connection]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A ballot whose acknowledgement timed out on a live connection is tried again every 15 s until it
+  // gets a definite answer; the idempotency key makes that safe.
+  useEffect(() => {
+    if (connection !== 'connected' || pending.length === 0) return;
+    const id = setInterval(() => {
+      for (const ballot of readPending(opts.participantToken)) void send('poll.vote', ballot).then((r) => settle(ballot, r));
+    }, 15_000);
+    return () => clearInterval(id);
+  }, [connection, pending.length]); // eslint-disable-line react-hooks/exhaustive-deps
+
   return { state, me, connection, fatal, pending, send, vote, clockOffset };
 }
 

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
+import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime } from '@/lib/i18n/locale';
 import { quorumStatus } from '@/lib/meeting/quorum';
@@ -30,6 +31,16 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
   const entries = Object.values(state.attendance);
   const hall = entries.filter((a) => a.mode === 'hall').length;
   const seats = absentOnly ? state.seats.filter((s) => !state.attendance[s.id]) : state.seats;
+  const [pass, setPass] = useState<{ name: string; url: string } | { name: string; error: string } | null>(null);
+
+  // A walk-in without their card: after checking identity, the facilitator hands this member's phone a
+  // one-device admission as a QR on the console screen (the token travels in the URL fragment).
+  async function admit(seatId: string, name: string) {
+    const res = await fetch('/api/admit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ meetingId: state.meetingId, seatId }) });
+    const body = (await res.json().catch(() => null)) as { participantToken?: string; joinCode?: string; error?: { code: string } } | null;
+    if (res.ok && body?.participantToken) setPass({ name, url: `${window.location.origin}/m/${body.joinCode}#pt=${body.participantToken}` });
+    else setPass({ name, error: t(`meeting.error.${(body?.error?.code ?? 'INTERNAL') as 'INTERNAL'}`) });
+  }
 
   return (
     <Card title={t('meeting.attendance')} className="!p-4">
@@ -41,6 +52,20 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
         <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} />
         {t('console.attendance.absentOnly')}
       </label>
+      {pass ? (
+        <div role="dialog" aria-modal="false" aria-labelledby="walkin-title" className="mt-3 rounded-xl border-2 border-civic-800 bg-white p-4 text-center">
+          <h3 id="walkin-title" className="text-lg font-bold">{t('console.walkIn.title', { name: pass.name })}</h3>
+          {'url' in pass ? (
+            <>
+              <p className="mt-1 text-sm text-ink-muted">{t('console.walkIn.hint')}</p>
+              <QrCodeClient value={pass.url} size={220} label={t('console.walkIn.qrLabel', { name: pass.name })} className="mx-auto mt-2" />
+            </>
+          ) : (
+            <p role="alert" className="mt-2 text-accent-800">{pass.error}</p>
+          )}
+          <Button variant="secondary" className="mt-3" onClick={() => setPass(null)}>{t('console.walkIn.done')}</Button>
+        </div>
+      ) : null}
       <ul className="mt-2 max-h-[calc(100dvh-19rem)] min-h-48 divide-y divide-ink/10 overflow-y-auto rounded-xl border border-ink/15" aria-label={t('console.attendance.list')}>
         {seats.map((seat) => {
           const a = state.attendance[seat.id];
@@ -59,6 +84,11 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
               ) : (
                 <>
                   <span className="text-sm text-ink-muted">{t('console.attendance.absent')}</span>
+                  <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={closed}
+                    aria-label={t('console.walkIn.buttonFor', { name: seat.name })}
+                    onClick={() => void admit(seat.id, seat.name)}>
+                    {t('console.walkIn.button')}
+                  </Button>
                   <Button variant="secondary" className="!min-h-8 !px-2 !py-0 text-sm" disabled={closed}
                     aria-label={t('console.attendance.checkInFor', { name: seat.name })}
                     onClick={() => void run('attendance.checkIn', { seatId: seat.id, mode: 'hall' })}>

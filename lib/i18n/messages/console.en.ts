@@ -147,4 +147,11 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'cards.copied': 'Copied',
   'cards.copyFor': 'Copy: {name}',
   'cards.copyPrompt': 'Press Ctrl+C to copy the link:',
+  // ── walk-ins ──
+  'console.walkIn.button': 'Phone pass',
+  'console.walkIn.buttonFor': 'Give {name} a phone pass',
+  'console.walkIn.title': 'Phone pass for {name}',
+  'console.walkIn.hint': 'After checking identity, let this member scan the code with their phone. It is for this member only.',
+  'console.walkIn.qrLabel': 'One-device admission QR for {name}',
+  'console.walkIn.done': 'Done',
 } satisfies Record<keyof typeof consoleZhCN, string>;

@@ -146,4 +146,11 @@ export const consoleZhCN = {
   'cards.copied': '已复制',
   'cards.copyFor': '复制：{name}',
   'cards.copyPrompt': '请按 Ctrl+C 复制链接：',
+  // ── walk-ins ──
+  'console.walkIn.button': '发入会码',
+  'console.walkIn.buttonFor': '为{name}发放手机入会码',
+  'console.walkIn.title': '{name} 的手机入会码',
+  'console.walkIn.hint': '核实身份后，请本人用手机扫描此码。此码只给这一位成员使用。',
+  'console.walkIn.qrLabel': '{name} 的一次性入会二维码',
+  'console.walkIn.done': '完成',
 } satisfies Record<string, string>;

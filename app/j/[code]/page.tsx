@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { JoinScreen } from '@/components/meeting/phone/JoinScreen';
+import { getI18n } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('join.title') };
+}
+
+/** /j/<code>: the target of the meeting's QR code in the hall; the code is filled in. */
+export default async function JoinByCodePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { code } = await params;
+  const { card } = await searchParams;
+  return <JoinScreen initialCode={decodeURIComponent(code)} initialCard={typeof card === 'string' ? card : ''} />;
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { PhoneMeeting } from '@/components/meeting/phone/PhoneMeeting';
+import { getI18n } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('phone.pageTitle') };
+}
+
+/** /m/<code>: the resident's phone view; ?remote=1 adds the remote participant's panels. */
+export default async function MeetingPhonePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { code } = await params;
+  const { remote } = await searchParams;
+  return <PhoneMeeting joinCode={decodeURIComponent(code).toUpperCase()} remoteHint={remote === '1'} />;
+}

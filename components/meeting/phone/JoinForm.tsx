@@ -1,0 +1,154 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/Button';
+import { useT } from '@/components/ui/I18nProvider';
+import type { MessageKey } from '@/lib/i18n/locale';
+import type { ErrorPayload } from '@/lib/platform/errors';
+import { errorMessageKey } from './error-message';
+import { errorField, requestAdmission, storeParticipantToken } from './participant-session';
+
+// The same shape lib/meeting/join.ts accepts; the meeting's own codes are 6 characters long.
+const CODE_PATTERN = /^[A-Z0-9]{4,8}$/;
+const CARD_MIN = 16;
+
+type FieldErrors = { joinCode?: MessageKey; cardToken?: MessageKey; form?: { key: MessageKey; params?: Record<string, number> } };
+
+/** A card QR encodes /join?card=<token>; a resident may also paste that whole link into the field. */
+function cardTokenFrom(raw: string): string {
+  const trimmed = raw.trim();
+  const m = /[?&]card=([^&#\s]+)/.exec(trimmed);
+  return m ? decodeURIComponent(m[1]!) : trimmed;
+}
+
+function errorsFromServer(error: ErrorPayload): FieldErrors {
+  const field = errorField(error);
+  if (error.code === 'NOT_FOUND' && field === 'joinCode') return { joinCode: 'join.error.codeNotFound' };
+  if (error.code === 'NOT_FOUND' && field === 'cardToken') return { cardToken: 'join.error.cardNotFound' };
+  if (error.code === 'BAD_REQUEST' && field === 'joinCode') return { joinCode: 'join.error.codeFormat' };
+  if (error.code === 'BAD_REQUEST' && field === 'cardToken') return { cardToken: 'join.error.cardFormat' };
+  if (error.code === 'INVALID_STATE') return { form: { key: 'join.error.ended' } };
+  if (error.code === 'RATE_LIMITED') {
+    const sec = typeof error.details?.retryAfterSec === 'number' ? error.details.retryAfterSec : 600;
+    return { form: { key: 'join.error.rateLimited', params: { minutes: Math.max(1, Math.ceil(sec / 60)) } } };
+  }
+  return { form: { key: errorMessageKey(error) } };
+}
+
+export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?: string; initialCard?: string }) {
+  const t = useT();
+  const router = useRouter();
+  const id = useId();
+  const [code, setCode] = useState(initialCode.toUpperCase());
+  const [card, setCard] = useState(initialCard);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const cardFromQr = initialCard !== '' && card === initialCard;
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (busy) return;
+    const joinCode = code.replace(/\s+/g, '').toUpperCase();
+    const cardToken = cardTokenFrom(card);
+    const local: FieldErrors = {};
+    if (!joinCode) local.joinCode = 'join.error.codeRequired';
+    else if (!CODE_PATTERN.test(joinCode)) local.joinCode = 'join.error.codeFormat';
+    if (!cardToken) local.cardToken = 'join.error.cardRequired';
+    else if (cardToken.length < CARD_MIN) local.cardToken = 'join.error.cardFormat';
+    setErrors(local);
+    if (local.joinCode || local.cardToken) {
+      document.getElementById(local.joinCode ? `${id}-code` : `${id}-card`)?.focus();
+      return;
+    }
+    setBusy(true);
+    const r = await requestAdmission({ via: 'card', joinCode, cardToken });
+    if (r.ok) {
+      storeParticipantToken(r.admission.joinCode, r.admission.participantToken);
+      router.push(`/m/${r.admission.joinCode}`);
+      return; // stay busy while the meeting page loads
+    }
+    setBusy(false);
+    const server = errorsFromServer(r.error);
+    setErrors(server);
+    if (server.joinCode || server.cardToken) document.getElementById(server.joinCode ? `${id}-code` : `${id}-card`)?.focus();
+  }
+
+  const fieldError = (key: MessageKey | undefined, errId: string) =>
+    key ? (
+      <p id={errId} role="alert" className="mt-2 flex gap-2 rounded-lg bg-accent-50 p-3 text-lg font-semibold text-accent-800">
+        <span aria-hidden="true">⚠</span>
+        <span>{t(key)}</span>
+      </p>
+    ) : null;
+
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-7">
+      <div role="alert">
+        {errors.form ? (
+          <div className="rounded-xl border-2 border-accent-700 bg-accent-50 p-4 text-lg text-accent-900">
+            <p className="font-bold">{t('join.error.title')}</p>
+            <p className="mt-1">{t(errors.form.key, errors.form.params)}</p>
+          </div>
+        ) : null}
+      </div>
+
+      <div>
+        <label htmlFor={`${id}-code`} className="block text-2xl font-bold text-ink">
+          {t('join.codeLabel')}
+        </label>
+        <p id={`${id}-code-hint`} className="mt-1 text-lg text-ink-muted">
+          {t('join.codeHint')}
+        </p>
+        <input
+          id={`${id}-code`}
+          name="joinCode"
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8))}
+          inputMode="text"
+          autoCapitalize="characters"
+          autoComplete="off"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={8}
+          aria-invalid={errors.joinCode ? true : undefined}
+          aria-describedby={`${id}-code-hint${errors.joinCode ? ` ${id}-code-err` : ''}`}
+          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 text-center font-mono text-4xl font-bold uppercase tracking-[0.3em] text-ink ${
+            errors.joinCode ? 'border-accent-700' : 'border-ink/60'
+          }`}
+        />
+        {fieldError(errors.joinCode, `${id}-code-err`)}
+      </div>
+
+      <div>
+        <label htmlFor={`${id}-card`} className="block text-2xl font-bold text-ink">
+          {t('join.cardLabel')}
+        </label>
+        <p id={`${id}-card-hint`} className="mt-1 text-lg text-ink-muted">
+          {cardFromQr ? t('join.cardPrefilled') : t('join.cardHint')}
+        </p>
+        <input
+          id={`${id}-card`}
+          name="cardToken"
+          value={card}
+          onChange={(e) => setCard(e.target.value)}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          spellCheck={false}
+          aria-invalid={errors.cardToken ? true : undefined}
+          aria-describedby={`${id}-card-hint${errors.cardToken ? ` ${id}-card-err` : ''}`}
+          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 font-mono text-xl text-ink ${
+            errors.cardToken ? 'border-accent-700' : 'border-ink/60'
+          }`}
+        />
+        {fieldError(errors.cardToken, `${id}-card-err`)}
+      </div>
+
+      <Button type="submit" size="large" className="w-full text-2xl" disabled={busy} aria-busy={busy}>
+        {busy ? t('join.submitting') : t('join.submit')}
+      </Button>
+    </form>
+  );
+}

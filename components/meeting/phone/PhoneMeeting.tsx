@@ -1,0 +1,303 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, ButtonLink } from '@/components/ui/Button';
+import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
+import { votingMembers, type MeetingState } from '@/lib/meeting/state';
+import { useMeeting, type Me } from '../useMeeting';
+import { errorMessageKey } from './error-message';
+import { forgetParticipantToken, readParticipantToken, storeParticipantToken } from './participant-session';
+import { ClosedPoll, OpenPoll } from './PollPanel';
+import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
+import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
+
+/**
+ * The resident's phone (and the remote participant's browser). The device's participant token, kept
+ * by the join pages, decides who this is; without one the resident is sent to the join form.
+ */
+export function PhoneMeeting({ joinCode, remoteHint }: { joinCode: string; remoteHint: boolean }) {
+  const t = useT();
+  const router = useRouter();
+  // undefined until read: localStorage exists only in the browser.
+  const [token, setToken] = useState<string | null | undefined>(undefined);
+
+  useEffect(() => {
+    // A walk-in's one-device QR (shown on the facilitator's console) carries the token in the fragment,
+    // which never reaches the server's logs; keep it and take it out of the address bar.
+    const handed = /^#pt=([\w-]{16,200})$/.exec(window.location.hash)?.[1];
+    if (handed) {
+      storeParticipantToken(joinCode, handed);
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    const stored = readParticipantToken(joinCode);
+    setToken(stored);
+    if (!stored) router.replace(`/j/${encodeURIComponent(joinCode)}`);
+  }, [joinCode, router]);
+
+  if (!token) {
+    return (
+      <Frame>
+        <p role="status" className="py-10 text-center text-xl text-ink">
+          {t(token === null ? 'phone.redirecting' : 'phone.loading')}
+        </p>
+      </Frame>
+    );
+  }
+  return <LiveMeeting joinCode={joinCode} token={token} remoteHint={remoteHint} />;
+}
+
+function Frame({ header, children, wide = false }: { header?: ReactNode; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-t-4 border-accent-700 border-b border-b-ink/15 bg-paper">
+        <div className={`mx-auto w-full px-4 py-3 ${wide ? 'max-w-6xl' : 'max-w-lg'}`}>{header}</div>
+      </header>
+      <main className={`mx-auto w-full flex-1 px-4 pb-16 pt-4 ${wide ? 'max-w-6xl' : 'max-w-lg'}`}>{children}</main>
+    </div>
+  );
+}
+
+function Section({ title, id, children, className = '', tone = 'plain' }: { title: string; id: string; children: ReactNode; className?: string; tone?: 'plain' | 'strong' }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className={`rounded-2xl border bg-white p-5 shadow-sm ${tone === 'strong' ? 'border-2 border-civic-800' : 'border-ink/15'} ${className}`}
+    >
+      <h2 id={id} className="mb-3 text-xl font-bold text-civic-800">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const isMember = (me: Me) => me.role === 'member' || me.role === 'remote_member';
+
+function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token: string; remoteHint: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const { state, me, connection, fatal, pending, send, vote, clockOffset } = useMeeting({ participantToken: token });
+  const [checkInBusy, setCheckInBusy] = useState(false);
+  const [checkInError, setCheckInError] = useState<MessageKey | null>(null);
+  const checkInFlight = useRef(false);
+
+  useEffect(() => {
+    // A token the server no longer knows is useless on this device; the next visit asks to join again.
+    if (fatal?.code === 'UNAUTHENTICATED') forgetParticipantToken(joinCode);
+  }, [fatal, joinCode]);
+
+  const remote = me ? me.mode === 'remote' || (remoteHint && me.mode !== 'hall') : remoteHint;
+  const observer = me ? !isMember(me) : false;
+  // Remote participants and observers follow from elsewhere: they get the whole agenda, the speakers list and the stream.
+  const wide = remote || (me !== null && me.role === 'observer');
+
+  const header = (
+    <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+      <h1 className="min-w-0 flex-1 basis-56 break-words text-xl font-bold leading-snug text-ink">
+        {state?.title || t('app.name')}
+      </h1>
+      <ConnectionBadge state={connection} pending={pending.length} className="shrink-0" />
+    </div>
+  );
+
+  if (fatal) {
+    return (
+      <Frame header={header}>
+        <div role="alert" className="space-y-4 rounded-2xl border-2 border-accent-700 bg-accent-50 p-5">
+          <p className="text-2xl font-bold text-accent-900">{t('phone.fatal.title')}</p>
+          <p className="text-xl text-ink">{fatal.code === 'UNAUTHENTICATED' ? t('phone.fatal.body') : t(errorMessageKey(fatal))}</p>
+        </div>
+        <ButtonLink href={`/j/${encodeURIComponent(joinCode)}`} size="large" className="mt-6 w-full">
+          {t('phone.rejoin')}
+        </ButtonLink>
+      </Frame>
+    );
+  }
+
+  if (!state || !me) {
+    return (
+      <Frame header={header}>
+        <p className="py-10 text-center text-xl text-ink">{t('phone.loading')}</p>
+      </Frame>
+    );
+  }
+
+  const seatId = me.seatId;
+  const member = isMember(me) && seatId !== null;
+  const attendance = seatId ? state.attendance[seatId] : undefined;
+  const currentItem = state.agenda.find((a) => a.id === state.currentItemId) ?? null;
+  const speaking = state.speakers.find((r) => r.status === 'speaking') ?? null;
+  const openPoll = state.polls.find((p) => p.status === 'open') ?? null;
+  const lastClosed = latestClosedPoll(state);
+
+  async function checkIn() {
+    if (checkInFlight.current) return;
+    checkInFlight.current = true;
+    setCheckInBusy(true);
+    setCheckInError(null);
+    const r = await send('attendance.checkInSelf', {});
+    if (!r.ok) setCheckInError(errorMessageKey(r.error));
+    checkInFlight.current = false;
+    setCheckInBusy(false);
+  }
+
+  const identity = (
+    <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      {me.seatId ? <p className="text-2xl font-bold text-ink">{t('phone.me', { name: me.name })}</p> : null}
+      {observer ? (
+        <p className="rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">
+          {me.seatId ? t('phone.me.noVote') : t('phone.me.observer')}
+        </p>
+      ) : null}
+      {remote && member ? <p className="rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">{t('phone.me.remote')}</p> : null}
+    </div>
+  );
+
+  const statusNote =
+    state.status === 'live' ? null : (
+      <p className="rounded-xl bg-civic-50 p-4 text-xl font-semibold text-ink">
+        {t(state.status === 'closed' ? 'phone.status.closed' : 'phone.status.notStarted')}
+      </p>
+    );
+
+  const checkInBlock =
+    member && state.status !== 'closed' ? (
+      attendance ? (
+        <p className="flex min-h-14 items-center justify-center gap-2 rounded-xl border-2 border-ok-600 bg-green-50 text-2xl font-bold text-green-800">
+          <span aria-hidden="true">✓</span>
+          {t('phone.checkedInAt', { time: formatDateTime(locale, attendance.at, { timeStyle: 'short' }) })}
+        </p>
+      ) : (
+        <div className="space-y-2">
+          <p className="text-lg text-ink-muted">{t('phone.checkIn.hint')}</p>
+          <Button size="large" className="min-h-18 w-full text-3xl" disabled={checkInBusy} aria-busy={checkInBusy} onClick={() => void checkIn()}>
+            {checkInBusy ? t('phone.checkingIn') : t('phone.checkIn')}
+          </Button>
+          {checkInError ? (
+            <p role="alert" className="text-lg font-semibold text-accent-700">
+              {t(checkInError)}
+            </p>
+          ) : null}
+        </div>
+      )
+    ) : null;
+
+  const message = (
+    <div aria-live="assertive" aria-atomic="true">
+      {state.message ? (
+        <div className="rounded-2xl border-2 border-accent-700 bg-accent-50 p-4">
+          <p className="text-lg font-bold text-accent-900">
+            {t('phone.message.title')}
+          </p>
+          <p className="mt-1 break-words text-2xl font-semibold text-ink">{state.message.text}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+
+  const currentBlock = (
+    <Section title={t('phone.agenda.title')} id="ph-current">
+      <p className="break-words text-2xl font-bold leading-snug text-ink">{currentItem ? currentItem.title : t('meeting.agenda.none')}</p>
+      {currentItem?.notes ? <p className="mt-2 text-lg text-ink-muted">{currentItem.notes}</p> : null}
+    </Section>
+  );
+
+  const speakerBlock = speaking ? (
+    <Section title={t('phone.speaker.title')} id="ph-speaker">
+      <CurrentSpeaker speaker={speaking} isMe={speaking.seatId === seatId} clockOffset={clockOffset} />
+    </Section>
+  ) : null;
+
+  const pollBlock = openPoll ? (
+    <Section title={t('phone.poll.title')} id="ph-poll" tone="strong">
+      <OpenPoll
+        key={openPoll.id}
+        poll={openPoll}
+        canVote={member}
+        checkedIn={Boolean(attendance)}
+        receipt={me.receipts[openPoll.id]}
+        pending={pending.find((b) => b.pollId === openPoll.id)}
+        connection={connection}
+        vote={vote}
+        members={votingMembers(state)}
+      />
+    </Section>
+  ) : lastClosed ? (
+    <Section title={t('phone.poll.title')} id="ph-poll">
+      <ClosedPoll poll={lastClosed} />
+      {me.receipts[lastClosed.id] ? (
+        <p className="mt-4 flex flex-wrap items-baseline gap-x-3 text-lg text-ink">
+          <span>{t('phone.poll.receipt')}</span>
+          <span className="font-mono text-xl font-bold tracking-widest">{me.receipts[lastClosed.id]}</span>
+        </p>
+      ) : null}
+    </Section>
+  ) : state.status === 'live' ? (
+    <Section title={t('phone.poll.title')} id="ph-poll">
+      <p className="text-xl text-ink-muted">{t('phone.poll.none')}</p>
+    </Section>
+  ) : null;
+
+  const speakBlock =
+    member && seatId && state.status !== 'closed' ? (
+      <Section title={t('phone.speak.title')} id="ph-speak">
+        <SpeakPanel state={state} seatId={seatId} checkedIn={Boolean(attendance)} send={send} />
+      </Section>
+    ) : null;
+
+  if (!wide) {
+    return (
+      <Frame header={header}>
+        <div className="flex flex-col gap-4">
+          {identity}
+          {message}
+          {statusNote}
+          {checkInBlock}
+          {currentBlock}
+          {speakerBlock}
+          {pollBlock}
+          {speakBlock}
+          <p className="pt-2 text-center text-lg text-ink-muted">{t('phone.footer.help')}</p>
+        </div>
+      </Frame>
+    );
+  }
+
+  // Remote / observer: on a phone one column (stream first, then what needs the person's hand, then
+  // the lists); from 1024px two columns, the stream and lists on the left, personal actions on the right.
+  return (
+    <Frame header={header} wide>
+      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[3fr_2fr] lg:items-start lg:gap-6">
+        <div className="contents lg:flex lg:flex-col lg:gap-4">
+          <Section title={t('remote.live.title')} id="ph-live" className="order-3 lg:order-none">
+            <Livestream url={state.livestreamUrl} />
+          </Section>
+          <Section title={t('remote.agenda')} id="ph-agenda" className="order-8 lg:order-none">
+            <AgendaList state={state} />
+          </Section>
+          <Section title={t('remote.speakers')} id="ph-speakers" className="order-9 lg:order-none">
+            <SpeakersList state={state} mySeatId={seatId} />
+          </Section>
+        </div>
+        <div className="contents lg:flex lg:flex-col lg:gap-4">
+          <div className="order-1 lg:order-none">{identity}</div>
+          <div className="order-2 empty:hidden lg:order-none">{message}</div>
+          {statusNote ? <div className="order-2 lg:order-none">{statusNote}</div> : null}
+          {checkInBlock ? <div className="order-2 lg:order-none">{checkInBlock}</div> : null}
+          <div className="order-4 lg:order-none">{currentBlock}</div>
+          {speakerBlock ? <div className="order-5 lg:order-none">{speakerBlock}</div> : null}
+          {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
+          {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}
+        </div>
+      </div>
+    </Frame>
+  );
+}
+
+function latestClosedPoll(state: MeetingState) {
+  const closed = state.polls.filter((p) => p.status === 'closed');
+  return closed.length ? closed.reduce((a, b) => ((a.closedAt ?? '') >= (b.closedAt ?? '') ? a : b)) : null;
+}
