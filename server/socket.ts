@@ -50,11 +50,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
 
   io.on('connection', async (socket: Socket) => {
     const { meetingId, role, actor } = socket.data as SocketData;
-    await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
-    const auth = Handshake.safeParse(socket.handshake.auth);
-    const lastSeq = auth.success ? auth.data.lastSeq : undefined;
-    await sendInitial(socket, hub, meetingId, role, actor, lastSeq);
-
+    // Handlers first, so a command sent the moment the connection opens is not lost.
     socket.on('meeting:command', async (raw: unknown, ack?: (r: unknown) => void) => {
       if (typeof ack !== 'function') return; // a command without an ack cannot be confirmed: ignore it
       try {
@@ -73,10 +69,14 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
       if (typeof ack !== 'function') return;
       const since = z.object({ sinceSeq: z.number().int().min(0) }).safeParse(raw);
       if (!since.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid input' } });
-      const state = await hub.state(meetingId);
-      const events = await hub.eventsSince(meetingId, since.data.sinceSeq);
-      ack({ ok: true, events: events.map((e) => projectEvent(e, state, role)) });
+      await hub.state(meetingId);
+      const now = hub.loadedNow(meetingId)!;
+      ack({ ok: true, events: now.eventsSince(since.data.sinceSeq).map((e) => projectEvent(e, now.state, role)) });
     });
+
+    await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
+    const auth = Handshake.safeParse(socket.handshake.auth);
+    await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined);
   });
 
   // The projector and the facilitator see every event at once. Phones and remote browsers get the same
@@ -117,19 +117,14 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
 }
 
 async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined) {
-  const state = await hub.state(meetingId);
-  const me = {
-    role,
-    seatId: actor.seatId,
-    mode: actor.mode,
-    name: actor.label,
-    receipts: actor.seatId ? await hub.receiptsOf(meetingId, actor.seatId) : {},
-  };
-  socket.emit('meeting:me', me);
+  await hub.state(meetingId);
+  const receipts = actor.seatId ? await hub.receiptsOf(meetingId, actor.seatId) : {};
+  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts });
+  // From here to the emit nothing awaits: the state sent is exactly the one the room's events follow.
+  const { state, eventsSince } = hub.loadedNow(meetingId)!;
   // A client that reconnects says how far it had read; it gets just the events it missed.
   if (lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP) {
-    const events = await hub.eventsSince(meetingId, lastSeq);
-    socket.emit('meeting:events', { events: events.map((e) => projectEvent(e, state, role)), catchUp: true });
+    socket.emit('meeting:events', { events: eventsSince(lastSeq).map((e) => projectEvent(e, state, role)), catchUp: true });
   } else {
     socket.emit('meeting:snapshot', { state: projectState(state, role), serverTime: new Date().toISOString() });
   }

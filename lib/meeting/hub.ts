@@ -41,6 +41,7 @@ type Prepared = {
 
 export class MeetingHub {
   private meetings = new Map<string, Promise<Live>>();
+  private loaded = new Map<string, Live>();
   private listeners = new Set<EventListener>();
 
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
@@ -63,7 +64,16 @@ export class MeetingHub {
 
   async eventsSince(meetingId: string, seq: number): Promise<MeetingEvent[]> {
     const live = await this.live(meetingId);
-    return live.events.filter((e) => e.seq > seq);
+    return eventsAfter(live.events, seq);
+  }
+
+  /**
+   * State and events of a meeting already loaded, read synchronously: a caller that sends a snapshot
+   * must read and send it in one turn, or an event committed in between would be in neither.
+   */
+  loadedNow(meetingId: string): { state: MeetingState; eventsSince(seq: number): MeetingEvent[] } | null {
+    const live = this.loaded.get(meetingId);
+    return live ? { state: live.state, eventsSince: (seq) => eventsAfter(live.events, seq) } : null;
   }
 
   async receiptsOf(meetingId: string, seatId: string): Promise<Record<string, string>> {
@@ -79,6 +89,7 @@ export class MeetingHub {
   /** Forget a meeting's in-memory state (tests; or when it is no longer live). */
   evict(meetingId: string) {
     this.meetings.delete(meetingId);
+    this.loaded.delete(meetingId);
   }
 
   execute<C extends CommandName>(meetingId: string, name: C, input: CommandInput<C>, actor: Actor): Promise<CommandResult> {
@@ -94,7 +105,10 @@ export class MeetingHub {
   private live(meetingId: string): Promise<Live> {
     let p = this.meetings.get(meetingId);
     if (!p) {
-      p = this.load(meetingId);
+      p = this.load(meetingId).then((live) => {
+        this.loaded.set(meetingId, live);
+        return live;
+      });
       this.meetings.set(meetingId, p);
       p.catch(() => this.meetings.delete(meetingId));
     }
@@ -233,6 +247,12 @@ export class MeetingHub {
     }
     if (events.length) for (const l of this.listeners) l(meetingId, events, live.state);
   }
+}
+
+/** Events are kept in seq order without gaps, so the ones after `seq` are a slice. */
+function eventsAfter(events: MeetingEvent[], seq: number): MeetingEvent[] {
+  const first = events[0]?.seq ?? 1;
+  return events.slice(Math.max(0, seq - first + 1));
 }
 
 function mapWriteError(err: unknown): unknown {
