@@ -54,7 +54,15 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   });
 
   // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
-  const io = new SocketServer(http, { path: '/socket.io', serveClient: false, destroyUpgrade: false, connectionStateRecovery: undefined });
+  const io = new SocketServer(http, {
+    path: '/socket.io', serveClient: false, destroyUpgrade: false,
+    // Browsers send an Origin: only pages of this server may open a meeting connection (no cross-site
+    // socket with a staff member's cookie). Non-browser clients (simulator, hall displays) send none.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || sameHost(origin, req.headers.host));
+    },
+  });
   attachMeetingSockets(io, opts.db, hub);
 
   http.on('upgrade', (req, socket, head) => {
@@ -88,4 +96,12 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

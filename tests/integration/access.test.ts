@@ -108,3 +108,19 @@ describe('access and authorisation', () => {
     expect(await res.json()).toMatchObject({ ok: true });
   });
 });
+
+describe('cross-site sockets', () => {
+  it('refuses a browser connection from another origin', async () => {
+    const scratch = await scratchSqlite();
+    const server = await startServer({ databaseUrl: scratch.url });
+    try {
+      const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'https://evil.example' } });
+      expect(res.status).toBe(403);
+      const same = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: server.url } });
+      expect(same.status).toBe(200);
+    } finally {
+      await server.stop();
+      await scratch.drop();
+    }
+  });
+});
