@@ -73,6 +73,16 @@ describe('decide: meeting status', () => {
     }
   });
 
+  it('only a draft can be announced, and an announced meeting can start', () => {
+    const m = new MeetingSession({ status: 'draft' });
+    m.run('meeting.announce', {});
+    expect(m.state.status).toBe('announced');
+    expect(codeOf(() => m.decide('meeting.announce', {}))).toBe('INVALID_STATE');
+    m.run('meeting.start', {});
+    expect(m.state.status).toBe('live');
+    expect(codeOf(() => m.decide('meeting.announce', {}))).toBe('INVALID_STATE');
+  });
+
   it('starting records the time the meeting went live', () => {
     const m = new MeetingSession({ status: 'draft' });
     const [e] = m.run('meeting.start', {});

@@ -15,6 +15,7 @@ import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } fr
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const commandSchemas = {
+  'meeting.announce': z.object({}),
   'meeting.start': z.object({}),
   'meeting.close': z.object({}),
   'meeting.update': z.object({
@@ -59,7 +60,7 @@ export type CommandInput<C extends CommandName> = z.infer<(typeof commandSchemas
 export const commandNames = Object.keys(commandSchemas) as CommandName[];
 
 const requiredAction: Record<CommandName, MeetingAction> = {
-  'meeting.start': 'meeting.manage', 'meeting.close': 'meeting.manage', 'meeting.update': 'meeting.manage',
+  'meeting.announce': 'meeting.manage', 'meeting.start': 'meeting.manage', 'meeting.close': 'meeting.manage', 'meeting.update': 'meeting.manage',
   'agenda.add': 'meeting.manage', 'agenda.move': 'meeting.manage', 'agenda.start': 'meeting.manage', 'agenda.finish': 'meeting.manage',
   'attendance.checkIn': 'meeting.manage', 'attendance.checkInSelf': 'attendance.checkInSelf',
   'speaker.request': 'speaker.request', 'speaker.withdraw': 'speaker.request',
@@ -129,6 +130,10 @@ export function decide<C extends CommandName>(
   }
   const input = rawInput as Record<string, unknown>;
   switch (name) {
+    case 'meeting.announce':
+      // 公告: the meeting is published ahead of time (hearings must be announced N days before).
+      if (!canMoveStatus(s.status, 'announced')) throw new AppError('INVALID_STATE', 'Only a draft can be announced', { status: s.status });
+      return one({ type: 'meeting.statusChanged', data: { status: 'announced' } }, { kind: 'status', status: 'announced' });
     case 'meeting.start':
       if (!canMoveStatus(s.status, 'live')) throw new AppError('INVALID_STATE', 'Cannot start the meeting now', { status: s.status });
       return one({ type: 'meeting.statusChanged', data: { status: 'live' } }, { kind: 'status', status: 'live' });

@@ -154,4 +154,5 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.walkIn.hint': 'After checking identity, let this member scan the code with their phone. It is for this member only.',
   'console.walkIn.qrLabel': 'One-device admission QR for {name}',
   'console.walkIn.done': 'Done',
+  'console.meeting.announce': 'Announce',
 } satisfies Record<keyof typeof consoleZhCN, string>;

@@ -153,4 +153,5 @@ export const consoleZhCN = {
   'console.walkIn.hint': '核实身份后，请本人用手机扫描此码。此码只给这一位成员使用。',
   'console.walkIn.qrLabel': '{name} 的一次性入会二维码',
   'console.walkIn.done': '完成',
+  'console.meeting.announce': '发布会议公告',
 } satisfies Record<string, string>;
