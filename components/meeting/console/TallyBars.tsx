@@ -57,7 +57,7 @@ export function OutcomeLine({ poll, size = 'normal' }: { poll: Poll; size?: 'nor
   const passed = o.result === 'passed';
   return (
     <div className={huge ? 'flex flex-col items-start gap-4' : 'flex flex-wrap items-center gap-x-3 gap-y-1'}>
-      <span className={`rounded-2xl font-bold text-white ${passed ? 'bg-ok-600' : 'bg-accent-700'} ${huge ? 'px-10 py-3 text-[7rem] leading-none' : 'px-3 py-0.5 text-xl'}`}>
+      <span className={`break-keep rounded-2xl font-bold text-white ${passed ? 'bg-ok-600' : 'bg-accent-700'} ${huge ? 'px-10 py-3 text-[7rem] leading-none' : 'px-3 py-0.5 text-xl'}`}>
         {t(passed ? 'meeting.poll.outcome.passed' : 'meeting.poll.outcome.failed')}
       </span>
       <span className={huge ? 'text-3xl leading-snug' : 'text-base text-ink-muted'}>

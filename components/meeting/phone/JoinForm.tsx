@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import type { MessageKey } from '@/lib/i18n/locale';
@@ -44,6 +44,9 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
   const [card, setCard] = useState(initialCard);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // Until the form is hydrated a submit would be a native GET with the card token in the URL: wait for it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const cardFromQr = initialCard !== '' && card === initialCard;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -84,7 +87,7 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
 
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-7">
+    <form method="post" onSubmit={submit} noValidate className="space-y-7">
       <div role="alert">
         {errors.form ? (
           <div className="rounded-xl border-2 border-accent-700 bg-accent-50 p-4 text-lg text-accent-900">
@@ -146,7 +149,7 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
         {fieldError(errors.cardToken, `${id}-card-err`)}
       </div>
 
-      <Button type="submit" size="large" className="w-full text-2xl" disabled={busy} aria-busy={busy}>
+      <Button type="submit" size="large" className="w-full text-2xl" disabled={busy || !hydrated} aria-busy={busy}>
         {busy ? t('join.submitting') : t('join.submit')}
       </Button>
     </form>

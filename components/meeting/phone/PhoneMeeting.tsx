@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '@/components/ui/Button';
 import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
-import { votingMembers, type MeetingState } from '@/lib/meeting/state';
+import { presentVoters, type MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
 import { forgetParticipantToken, readParticipantToken, storeParticipantToken } from './participant-session';
@@ -222,7 +222,7 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
         pending={pending.find((b) => b.pollId === openPoll.id)}
         connection={connection}
         vote={vote}
-        members={votingMembers(state)}
+        members={presentVoters(state)}
       />
     </Section>
   ) : lastClosed ? (

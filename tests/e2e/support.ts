@@ -1,0 +1,88 @@
+// Shared pieces for the browser specs: demo credentials, the staff access list (card, remote and
+// observer tokens), the device shapes of the hall, screenshots and the accessibility gate.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+
+export const DEMO = { username: 'facilitator', password: 'yishi-demo', joinCode: 'XD2688' } as const;
+
+export const LAPTOP = { viewport: { width: 1366, height: 768 } } satisfies BrowserContextOptions;
+export const PROJECTOR = { viewport: { width: 1920, height: 1080 } } satisfies BrowserContextOptions;
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } satisfies BrowserContextOptions;
+
+export type Seat = { seatId: string; name: string; cardToken: string; remoteToken: string };
+export type Access = { meetingId: string; joinCode: string; observerToken: string; seats: Seat[] };
+
+/** Card, remote and observer tokens come from the staff-only access list, as the cards page prints them. */
+export async function fetchAccess(request: APIRequestContext, joinCode: string = DEMO.joinCode): Promise<Access> {
+  const login = await request.post('/api/auth/login', { data: { username: DEMO.username, password: DEMO.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  const res = await request.get(`/api/access?joinCode=${joinCode}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as Access;
+}
+
+export function seatNamed(access: Access, name: string): Seat {
+  const seat = access.seats.find((s) => s.name === name);
+  if (!seat) throw new Error(`no seat named ${name} in ${access.joinCode}`);
+  return seat;
+}
+
+export async function openPage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+/** A resident's phone: the hall QR (/j/<code>), then the number printed on the member's card. */
+export async function joinWithCard(page: Page, joinCode: string, cardToken: string): Promise<void> {
+  await page.goto(`/j/${joinCode}`);
+  await expect(page.getByLabel('会议码')).toHaveValue(joinCode);
+  // The button stays disabled until the form is hydrated, so a fill cannot be wiped by hydration.
+  await expect(page.getByRole('button', { name: '进入会议' })).toBeEnabled();
+  await page.getByLabel('参会卡号').fill(cardToken);
+  await page.getByRole('button', { name: '进入会议' }).click();
+  await expect(page).toHaveURL(new RegExp(`/m/${joinCode}$`));
+}
+
+/** The phone's (and remote view's) own check-in button. */
+export async function checkInSelf(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '签到', exact: true }).click();
+  await expect(page.getByText(/已签到（\d{1,2}:\d{2}）/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '签到', exact: true })).toHaveCount(0);
+}
+
+/** The 表决 section of a phone or remote view. */
+export const pollSection = (page: Page): Locator => page.getByRole('region', { name: '表决' });
+
+/** Tap an option, then confirm it. `doubleTap` taps 确认投票 twice in quick succession, like an impatient thumb. */
+export async function castVote(page: Page, option: '赞成' | '反对' | '弃权', opts: { doubleTap?: boolean } = {}): Promise<void> {
+  const section = pollSection(page);
+  await section.getByRole('button', { name: option, exact: true }).click();
+  await expect(section.getByText(`确认投「${option}」？`)).toBeVisible();
+  await section.getByRole('button', { name: '确认投票' }).click(opts.doubleTap ? { clickCount: 2, delay: 0 } : undefined);
+}
+
+/** The receipt a phone shows after its ballot was counted (fails when there is none). */
+export async function expectReceipt(page: Page): Promise<string> {
+  const done = pollSection(page).getByRole('status').filter({ hasText: '投票成功' });
+  await expect(done).toBeVisible();
+  await expect(done).toContainText('回执码');
+  const text = await done.innerText();
+  const receipt = /回执码\s+(\S+)/.exec(text)?.[1];
+  expect(receipt, `receipt code in: ${text}`).toBeTruthy();
+  return receipt!;
+}
+
+/** Screenshots land in test-results/screenshots/ (kept after the run for a human to look at). */
+export async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
+}
+
+/** No axe violation of impact serious or critical; the list is printed when there are some. */
+export async function expectNoSeriousA11yViolations(page: Page, view: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+    .join('\n');
+  expect(serious, `axe on the ${view} view:\n${report}`).toEqual([]);
+}
