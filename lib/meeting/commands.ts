@@ -20,6 +20,8 @@ export const commandSchemas = {
   'meeting.close': z.object({}),
   'meeting.update': z.object({
     livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+    /** residents, remote participants and the projector may follow the minutes read-only */
+    minutesPublic: z.boolean().optional(),
     quorumRule: QuorumRule.optional(),
   }),
   'agenda.add': z.object({ title: text(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) }),

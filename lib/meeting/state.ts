@@ -50,6 +50,8 @@ export type MeetingState = {
   communityName: string;
   joinCode: string;
   livestreamUrl: string | null;
+  /** whether participants and the projector may follow the minutes (read-only) */
+  minutesPublic: boolean;
   quorumRule: QuorumRule;
   seats: Seat[];
   attendance: Record<string, { mode: AttendanceMode; at: string }>;
@@ -84,7 +86,7 @@ export const eventSchemas = {
   }),
   'meeting.updated': z.object({
     title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(),
-    livestreamUrl: z.string().nullable().optional(), quorumRule: QuorumRule.optional(),
+    livestreamUrl: z.string().nullable().optional(), quorumRule: QuorumRule.optional(), minutesPublic: z.boolean().optional(),
   }),
   'meeting.statusChanged': z.object({ status: MeetingStatus }),
   'seat.added': SeatSchema,
@@ -119,7 +121,7 @@ export type MeetingEvent = NewEvent & { seq: number; at: string; actor: string }
 export function emptyState(meetingId: string): MeetingState {
   return {
     meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
-    scheduledAt: '', convenerName: '', communityName: '', joinCode: '', livestreamUrl: null,
+    scheduledAt: '', convenerName: '', communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, agenda: [],
     currentItemId: null, speakers: [], polls: [], message: null, startedAt: null, closedAt: null,
   };
@@ -137,7 +139,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
   const next = { ...s, seq: e.seq };
   switch (e.type) {
     case 'meeting.created':
-      return { ...next, ...e.data, attendance: {}, agenda: [], speakers: [], polls: [] };
+      return { ...next, ...e.data, minutesPublic: false, attendance: {}, agenda: [], speakers: [], polls: [] };
     case 'meeting.updated': {
       const d = Object.fromEntries(Object.entries(e.data).filter(([, v]) => v !== undefined));
       return { ...next, ...d };
