@@ -1,0 +1,58 @@
+import { quorumStatus } from '../meeting/quorum';
+import { spokenSeconds } from '../meeting/speaking-queue';
+import { presentVoters, votingMembers, type MeetingState } from '../meeting/state';
+import type { FactData } from './facts';
+
+/** Where a fact belongs: before everything, or at the end of an agenda item's section. */
+export type PlacedFact = { fact: FactData; section: 'top' | string };
+
+/**
+ * The facts the minutes must hold for a meeting state, in document order. A pure function of the
+ * state, so the server can restore the figures whatever a client did to them.
+ */
+export function expectedFacts(s: MeetingState, recorders: readonly string[], now = new Date()): PlacedFact[] {
+  const out: PlacedFact[] = [{
+    section: 'top',
+    fact: {
+      kind: 'header', title: s.title, community: s.communityName, level: s.level, type: s.type, form: s.form,
+      scheduledAt: s.scheduledAt, startedAt: s.startedAt, venue: s.venue, convener: s.convenerName, recorders: [...recorders],
+    },
+  }];
+  if (s.status === 'live' || s.status === 'closed') {
+    const voting = s.seats.filter((seat) => seat.canVote);
+    const present = voting.map((seat) => s.attendance[seat.id]).filter((a) => !!a);
+    const q = quorumStatus(s.quorumRule, presentVoters(s), votingMembers(s));
+    out.push({
+      section: 'top',
+      fact: {
+        kind: 'attendance', at: s.startedAt ?? now.toISOString(), members: voting.length,
+        hall: present.filter((a) => a.mode === 'hall').length, remote: present.filter((a) => a.mode === 'remote').length,
+        required: q.required, met: q.met,
+      },
+    });
+  }
+  for (const [i, item] of s.agenda.entries()) {
+    out.push({ section: item.id, fact: { kind: 'item', itemId: item.id, index: i + 1, title: item.title } });
+  }
+  for (const item of s.agenda) {
+    const done = s.speakers.filter((r) => r.itemId === item.id && r.status === 'done');
+    if (done.length) {
+      out.push({
+        section: item.id,
+        fact: { kind: 'speakers', itemId: item.id, speakers: done.map((r) => ({ name: r.name, stance: r.stance, seconds: spokenSeconds(r, now) })) },
+      });
+    }
+  }
+  for (const p of s.polls) {
+    if (p.status !== 'closed' || !p.tally || !p.outcome) continue;
+    out.push({
+      section: p.itemId && s.agenda.some((a) => a.id === p.itemId) ? p.itemId : 'top',
+      fact: {
+        kind: 'poll', pollId: p.id, question: p.question, pollKind: p.kind, secret: p.secret, rule: p.rule, options: p.options,
+        tally: p.tally, voted: p.voted, result: p.outcome.result, support: p.outcome.support, required: p.outcome.required,
+        denominator: p.outcome.denominator, winners: p.outcome.winners,
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { majorityPresets } from '../voting/outcome';
+import { itemIdOf, MeetingSession, member } from '../../tests/factories/meeting';
+import { expectedFacts } from './expected-facts';
+import { minutesHTML, minutesJSON, minutesMarkdown } from './export';
+import { factId, parseFactAttr } from './facts';
+import { reconcileFacts } from './reconcile';
+import { MINUTES_FIELD } from './schema';
+
+const motion = { question: '是否同意加装电梯？', kind: 'motion', rule: majorityPresets.simple_majority } as const;
+
+/** A live meeting (5 seats, 4 in the hall) where item 1 had a speaker and a motion passed 3–1. */
+function heldMeeting() {
+  const m = new MeetingSession({ seats: 5, checkedIn: 4, currentItem: 1 });
+  const [req] = m.run('speaker.request', { stance: 'support' }, member(2));
+  m.run('speaker.grant', { id: (req!.data as { id: string }).id });
+  m.run('speaker.end', { id: (req!.data as { id: string }).id });
+  const pollId = m.createPoll(motion);
+  m.run('poll.open', { pollId });
+  for (const [n, c] of [[1, 'yes'], [2, 'yes'], [3, 'no'], [4, 'yes']] as const) m.run('poll.vote', { pollId, choices: [c], idempotencyKey: `key-0000${n}` }, member(n));
+  m.run('poll.close', { pollId });
+  return { m, pollId };
+}
+
+function topLevel(doc: Y.Doc): { name: string; factId?: string; text?: string }[] {
+  return doc.getXmlFragment(MINUTES_FIELD).toArray().map((n) => {
+    const el = n as Y.XmlElement;
+    return { name: el.nodeName, ...(el.nodeName === 'factBlock' ? { factId: String(el.getAttribute('factId')) } : { text: el.toString() }) };
+  });
+}
+
+function paragraph(text: string) {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  t.insert(0, text);
+  p.insert(0, [t]);
+  return p;
+}
+
+describe('expected facts', () => {
+  it('hold the header, attendance, a section per item, the speakers and the poll with its tally and outcome', () => {
+    const { m, pollId } = heldMeeting();
+    const facts = expectedFacts(m.state, ['李记录']);
+    expect(facts.map((f) => factId(f.fact))).toEqual(['header', 'attendance', `item:${itemIdOf(1)}`, `item:${itemIdOf(2)}`, `speakers:${itemIdOf(1)}`, `poll:${pollId}`]);
+    const attendance = facts[1]!.fact;
+    expect(attendance).toMatchObject({ kind: 'attendance', members: 5, hall: 4, remote: 0, required: 3, met: true });
+    const poll = facts.find((f) => f.fact.kind === 'poll')!;
+    expect(poll.section).toBe(itemIdOf(1));
+    expect(poll.fact).toMatchObject({ tally: { yes: 3, no: 1, abstain: 0 }, voted: 4, result: 'passed', support: 3 });
+  });
+
+  it('has no attendance before the meeting starts', () => {
+    const m = new MeetingSession({ status: 'draft' });
+    expect(expectedFacts(m.state, []).map((f) => f.fact.kind)).toEqual(['header', 'item', 'item']);
+  });
+});
+
+describe('reconcileFacts', () => {
+  it('builds the template: facts in order, a paragraph to write in under each item', () => {
+    const { m, pollId } = heldMeeting();
+    const doc = new Y.Doc();
+    expect(reconcileFacts(doc, expectedFacts(m.state, []))).toBe(true);
+    expect(topLevel(doc).map((n) => n.factId ?? n.name)).toEqual([
+      'header', 'attendance', `item:${itemIdOf(1)}`, 'paragraph', `speakers:${itemIdOf(1)}`, `poll:${pollId}`, `item:${itemIdOf(2)}`, 'paragraph',
+    ]);
+    expect(reconcileFacts(doc, expectedFacts(m.state, []))).toBe(false);
+  });
+
+  it('puts back a changed tally, re-inserts a deleted poll block and removes a forged one, keeping the recorders’ text', () => {
+    const { m, pollId } = heldMeeting();
+    const facts = expectedFacts(m.state, []);
+    const doc = new Y.Doc();
+    reconcileFacts(doc, facts);
+    const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    fragment.insert(4, [paragraph('王建国发言支持加装电梯。')]);
+    const pollIndex = topLevel(doc).findIndex((n) => n.factId === `poll:${pollId}`);
+    // A recorder's client edits the figures …
+    const forgedData = JSON.stringify({ ...JSON.parse(String((fragment.get(pollIndex) as Y.XmlElement).getAttribute('data'))), tally: { yes: 1, no: 3, abstain: 0 } });
+    (fragment.get(pollIndex) as Y.XmlElement).setAttribute('data', forgedData);
+    expect(reconcileFacts(doc, facts)).toBe(true);
+    expect(parseFactAttr((fragment.get(pollIndex) as Y.XmlElement).getAttribute('data'))).toMatchObject({ tally: { yes: 3, no: 1, abstain: 0 } });
+    // … deletes the poll block and forges another.
+    fragment.delete(pollIndex, 1);
+    const forged = new Y.XmlElement('factBlock');
+    forged.setAttribute('factId', 'poll:fake');
+    forged.setAttribute('data', '{}');
+    fragment.insert(0, [forged]);
+    expect(reconcileFacts(doc, facts)).toBe(true);
+    const ids = topLevel(doc).map((n) => n.factId).filter(Boolean);
+    expect(ids).not.toContain('poll:fake');
+    expect(ids).toContain(`poll:${pollId}`);
+    expect(topLevel(doc).some((n) => n.text?.includes('王建国发言支持加装电梯。'))).toBe(true);
+  });
+
+  it('adds the section of a new agenda item before the next existing one', () => {
+    const m = new MeetingSession({ status: 'draft' });
+    const doc = new Y.Doc();
+    reconcileFacts(doc, expectedFacts(m.state, []));
+    m.run('agenda.add', { title: '临时动议' });
+    reconcileFacts(doc, expectedFacts(m.state, []));
+    const items = topLevel(doc).filter((n) => n.factId?.startsWith('item:'));
+    expect(items).toHaveLength(3);
+  });
+});
+
+describe('exports', () => {
+  it('renders the facts and the recorders’ text as HTML and Markdown', () => {
+    const { m } = heldMeeting();
+    const doc = new Y.Doc();
+    reconcileFacts(doc, expectedFacts(m.state, ['李记录']));
+    doc.getXmlFragment(MINUTES_FIELD).insert(3, [paragraph('会议讨论热烈。')]);
+    const json = minutesJSON(doc);
+    const html = minutesHTML(json);
+    expect(html).toContain('第一次居民议事会');
+    expect(html).toContain('计票：赞成 3 票，反对 1 票，弃权 0 票；共 4 人投票。');
+    expect(html).toContain('结果：通过');
+    expect(html).toContain('会议讨论热烈。');
+    const md = minutesMarkdown(json);
+    expect(md).toContain('# 第一次居民议事会');
+    expect(md).toContain('## 议题1：议题一：加装电梯');
+    expect(md).toContain('结果：通过');
+    expect(md).toContain('会议讨论热烈。');
+  });
+
+  it('escapes markup typed as text and drops script links', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    fragment.insert(0, [paragraph('<script>alert(1)</script>')]);
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    t.insert(0, '点这里', { link: { href: 'javascript:alert(1)' } });
+    p.insert(0, [t]);
+    fragment.insert(1, [p]);
+    const html = minutesHTML(minutesJSON(doc));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('点这里');
+  });
+});
