@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { Duplex } from 'node:stream';
 import { Server as SocketServer } from 'socket.io';
 import { MeetingHub } from '../lib/meeting/hub';
+import type { CollabServer } from '../lib/minutes/collab/server';
+import { createMinutesService } from '../lib/minutes/service';
 import type { Db } from '../lib/platform/db/client';
+import { createCollabEndpoint } from './collab';
 import { createHttpApi } from './http-api';
+import { sameHost } from './identity';
 import { attachMeetingSockets } from './socket';
 
 export type YishiServerOptions = {
@@ -17,6 +21,8 @@ export type YishiServer = {
   http: HttpServer;
   io: SocketServer;
   hub: MeetingHub;
+  /** The collaborative minutes (Yjs): the minutes writer changes them with `collab.transactAsSystem`. */
+  collab: CollabServer;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -28,7 +34,9 @@ export type YishiServer = {
 export async function createYishiServer(opts: YishiServerOptions): Promise<YishiServer> {
   const hub = new MeetingHub(opts.db);
   let ready = false;
-  const api = createHttpApi(opts.db, { secureCookies: opts.secureCookies ?? false, isReady: () => ready });
+  const minutes = createMinutesService(opts.db, hub);
+  const collab = minutes.collab;
+  const api = createHttpApi(opts.db, { secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access });
 
   type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   type NextUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
@@ -65,23 +73,23 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   });
   attachMeetingSockets(io, opts.db, hub);
 
+  const collabEndpoint = createCollabEndpoint({ db: opts.db, hub, collab });
+
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path.startsWith('/socket.io')) return; // engine.io's own listener takes it
-    if (path.startsWith('/collab/')) {
-      // Reserved for the collaborative minutes (Yjs): refuse plainly until it exists.
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-      return;
-    }
+    if (path.startsWith('/collab/')) return collabEndpoint.handleUpgrade(req, socket, head);
     if (nextUpgrade) return void nextUpgrade(req, socket, head);
     socket.destroy();
   });
 
-  await hub.loadLiveMeetings();
+  const live = await hub.loadLiveMeetings();
+  // A crash between a meeting change and its fact in the minutes is mended on start.
+  await Promise.all(live.map((id) => minutes.writer.reconcile(id)));
   ready = true;
 
   return {
-    http, io, hub,
+    http, io, hub, collab,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -92,16 +100,11 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       }),
     close: async () => {
       ready = false;
+      collabEndpoint.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Pending minutes updates are stored before the database goes away; documents are compacted.
+      await collab.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { cookieFrom, logIn, logOut, STAFF_COOKIE, staffFromSession } from '../lib/auth/staff-session';
 import { meetingAccess, staffRoleIn } from '../lib/meeting/queries';
-import { can } from '../lib/meeting/permissions';
+import { can, type MeetingAction } from '../lib/meeting/permissions';
 import { admit, admitSeat, JoinRequest } from '../lib/meeting/join';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
@@ -12,14 +12,27 @@ import { FailureLimiter } from '../lib/platform/rate-limit';
  * The JSON endpoints, as thin adapters: parse (zod), call lib, map AppError to a status.
  * Pages are served by Next; these routes are answered before Next sees the request.
  */
-type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse, query: URLSearchParams) => Promise<unknown>;
+type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse, query: URLSearchParams, params: Record<string, string>) => Promise<unknown>;
+
+/** A handler's answer that is not JSON (exports). */
+export class RawBody {
+  constructor(readonly contentType: string, readonly body: string, readonly filename?: string) {}
+}
+
+/** What the minutes routes need from the collaboration side, supplied by server/app.ts. */
+export type MinutesAccess = {
+  html(meetingId: string): Promise<string>;
+  markdown(meetingId: string): Promise<string>;
+  snapshots(meetingId: string): Promise<{ id: string; label: string; reason: string; createdAt: Date }[]>;
+  snapshotHtml(meetingId: string, snapshotId: string): Promise<string | null>;
+};
 
 const AccessQuery = z.object({ joinCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,8}$/) });
 const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().max(100) });
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
 
-export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: () => boolean }) {
+export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess }) {
   const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
 
@@ -60,6 +73,24 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
       if (!can(await staffRoleIn(db, staff, meetingId), 'meeting.manage')) throw new AppError('FORBIDDEN', 'Only the facilitator admits walk-ins');
       return admitSeat(db, meetingId, seatId);
     },
+    'GET /api/minutes/:meetingId/export': async (req, _body, _res, query, { meetingId }) => {
+      await requireStaffWith(req, meetingId!, 'minutes.read');
+      const format = parseOrThrow(z.enum(['md', 'html']), query.get('format') ?? 'html');
+      const minutes = requireMinutes();
+      return format === 'md'
+        ? new RawBody('text/markdown; charset=utf-8', await minutes.markdown(meetingId!), `minutes-${meetingId}.md`)
+        : new RawBody('text/html; charset=utf-8', htmlPage('会议记录', await minutes.html(meetingId!)), `minutes-${meetingId}.html`);
+    },
+    'GET /api/minutes/:meetingId/snapshots': async (req, _body, _res, _query, { meetingId }) => {
+      await requireStaffWith(req, meetingId!, 'minutes.read');
+      return { snapshots: await requireMinutes().snapshots(meetingId!) };
+    },
+    'GET /api/minutes/:meetingId/snapshots/:snapshotId': async (req, _body, _res, _query, { meetingId, snapshotId }) => {
+      await requireStaffWith(req, meetingId!, 'minutes.read');
+      const html = await requireMinutes().snapshotHtml(meetingId!, snapshotId!);
+      if (html === null) throw new AppError('NOT_FOUND', 'No such snapshot');
+      return { html };
+    },
     'POST /api/join': async (req, body) => {
       const input = parseOrThrow(JoinRequest, body);
       const key = clientAddress(req);
@@ -73,16 +104,52 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
     },
   };
 
+  async function requireStaffWith(req: IncomingMessage, meetingId: string, action: MeetingAction) {
+    const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+    if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
+    if (!can(await staffRoleIn(db, staff, meetingId), action)) throw new AppError('FORBIDDEN', 'Not allowed for this meeting');
+    return staff;
+  }
+  function requireMinutes(): MinutesAccess {
+    if (!opts.minutes) throw new AppError('NOT_FOUND', 'Minutes are not served here');
+    return opts.minutes;
+  }
+
+  // Exact routes first; then patterns with :params (one path segment each).
+  const patterns = Object.keys(routes)
+    .filter((k) => k.includes('/:'))
+    .map((k) => {
+      const [method, path] = k.split(' ') as [string, string];
+      const names: string[] = [];
+      const re = new RegExp(`^${path.replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+      return { method, re, names, handler: routes[k]! };
+    });
+  function match(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
+    const exact = routes[`${method} ${path}`];
+    if (exact) return { handler: exact, params: {} };
+    for (const p of patterns) {
+      const m = p.method === method ? p.re.exec(path) : null;
+      if (m) return { handler: p.handler, params: Object.fromEntries(p.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+    }
+    return null;
+  }
+
   /** Returns false when the request is not an API route (Next handles it). */
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    const route = routes[`${req.method} ${path}`];
+    const route = match(req.method ?? 'GET', path);
     if (!route) return false;
     try {
       const body = req.method === 'POST' ? await readJson(req) : undefined;
-      const result = await route(req, body, res, url.searchParams);
-      send(res, 200, result);
+      const result = await route.handler(req, body, res, url.searchParams, route.params);
+      if (result instanceof RawBody) {
+        res.writeHead(200, {
+          'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+          ...(result.filename ? { 'Content-Disposition': `attachment; filename="${result.filename}"` } : {}),
+        });
+        res.end(result.body);
+      } else send(res, 200, result);
     } catch (err) {
       const payload = toErrorPayload(err);
       if (payload.code === 'INTERNAL') console.error('[api]', req.method, path, err);
@@ -115,6 +182,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new AppError('BAD_REQUEST', 'Body is not valid JSON');
   }
+}
+
+function htmlPage(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
 function sessionCookie(token: string, expires: Date, secure: boolean): string {

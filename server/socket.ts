@@ -1,14 +1,13 @@
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { cookieFrom, staffFromSession, STAFF_COOKIE } from '../lib/auth/staff-session';
 import { commandNames, commandSchemas, type Actor, type CommandName } from '../lib/meeting/commands';
 import type { MeetingHub } from '../lib/meeting/hub';
-import { participantFromToken } from '../lib/meeting/join';
-import { can, meetingRoles, participantMeetingRole, staffMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
+import { meetingRoles, type MeetingRole } from '../lib/meeting/permissions';
 import { projectEvent, projectState } from '../lib/meeting/projection';
 import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
-import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
+import { parseOrThrow, toErrorPayload } from '../lib/platform/errors';
+import { resolveMeetingIdentity, type MeetingIdentity } from './identity';
 
 /**
  * Socket.IO adapter for live meetings. Each connection is bound to one meeting and one role at the
@@ -30,7 +29,7 @@ const COALESCE_MS = 250;
 /** How far back a reconnecting client may catch up by events before it simply gets a fresh snapshot. */
 const MAX_CATCH_UP = 2000;
 
-type SocketData = { meetingId: string; role: MeetingRole; actor: Actor };
+type SocketData = MeetingIdentity;
 
 const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId}:${role}:${shard}`;
 // Coalesced roles are split into shards that are written in separate turns of the event loop: writing
@@ -132,25 +131,7 @@ async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, r
 
 async function authenticate(db: Db, hub: MeetingHub, socket: Socket): Promise<SocketData> {
   const hs = parseOrThrow(Handshake, socket.handshake.auth ?? {});
-  if (hs.participantToken) {
-    const p = await participantFromToken(db, hs.participantToken);
-    if (!p) throw new AppError('UNAUTHENTICATED', 'This device is not admitted to a meeting');
-    const state = await hub.state(p.meetingId);
-    const seat = state.seats.find((s) => s.id === p.seatId);
-    let role = participantMeetingRole(p.mode, p.canVote);
-    if (hs.view === 'projector') role = 'projector';
-    const mode = p.mode === 'observer' ? null : p.mode;
-    return { meetingId: p.meetingId, role, actor: { role, label: seat?.name ?? 'observer', seatId: seat?.id ?? null, mode } };
-  }
-  const staff = await staffFromSession(db, cookieFrom(socket.handshake.headers.cookie, STAFF_COOKIE));
-  if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in or join with a meeting code');
-  if (!hs.meetingId) throw new AppError('BAD_REQUEST', 'meetingId is required');
-  const meeting = await db.meeting.findUnique({ where: { id: hs.meetingId }, include: { community: { include: { street: true } } } });
-  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
-  let role = staffMeetingRole(staff.role, staff.scope, {
-    districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
+  return resolveMeetingIdentity(db, hub, {
+    participantToken: hs.participantToken, meetingId: hs.meetingId, view: hs.view, cookieHeader: socket.handshake.headers.cookie,
   });
-  if (!role || !can(role, 'meeting.view')) throw new AppError('FORBIDDEN', 'This meeting is outside your area');
-  if (hs.view === 'projector') role = 'projector';
-  return { meetingId: meeting.id, role, actor: { role, label: staff.displayName, seatId: null, mode: null } };
 }

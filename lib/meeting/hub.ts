@@ -52,10 +52,10 @@ export class MeetingHub {
   }
 
   /** Rebuild every live meeting from the database, as after a restart. */
-  async loadLiveMeetings(): Promise<number> {
+  async loadLiveMeetings(): Promise<string[]> {
     const live = await this.db.meeting.findMany({ where: { status: 'live' }, select: { id: true } });
     await Promise.all(live.map((m) => this.live(m.id)));
-    return live.length;
+    return live.map((m) => m.id);
   }
 
   async state(meetingId: string): Promise<MeetingState> {

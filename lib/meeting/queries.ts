@@ -50,3 +50,15 @@ export async function meetingAccess(db: Db, staff: StaffIdentity, meetingId: str
     seats: meeting.seats.map((s) => ({ seatId: s.id, name: s.rosterMember.name, cardToken: s.rosterMember.joinToken, remoteToken: s.remoteToken })),
   };
 }
+
+/** Names of the recorders who can write a meeting's minutes: recorder accounts whose area covers it. */
+export async function recorderNames(db: Db, meetingId: string): Promise<string[]> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { community: { include: { street: true } } } });
+  if (!meeting) return [];
+  const recorders = await db.staffUser.findMany({ where: { role: 'recorder', districtId: meeting.community.street.districtId }, orderBy: { displayName: 'asc' } });
+  return recorders
+    .filter((u) => staffMeetingRole('recorder', { districtId: u.districtId, streetId: u.streetId, communityId: u.communityId }, {
+      districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
+    }))
+    .map((u) => u.displayName);
+}

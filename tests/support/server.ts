@@ -1,5 +1,6 @@
 // Runs the real server (API + Socket.IO, without Next) as a child process, so a test can SIGKILL it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import WebSocket from 'ws';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -56,3 +57,14 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
 
 export { postJson, waitFor, type Ack } from '../../scripts/protocol-client';
 export { connectMeeting as connect, sendCommand as command, logInStaff as staffCookie } from '../../scripts/protocol-client';
+
+/** Node's ws lets a client send the staff session cookie, as a browser would on the same origin. */
+export function webSocketWithCookie(cookie: string | undefined): new (url: string, protocols?: string | string[]) => WebSocket {
+  if (!cookie) return WebSocket;
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+}
+

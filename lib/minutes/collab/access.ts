@@ -1,0 +1,18 @@
+import { can, type MeetingRole } from '../../meeting/permissions';
+
+/** The participant roles (devices without accounts): they follow the minutes only when it is allowed. */
+const participantRoles = new Set<MeetingRole>(['member', 'remote_member', 'observer', 'projector']);
+
+export type MinutesAccess = 'edit' | 'read' | null;
+
+/**
+ * What a role may do with a meeting's live minutes document: edit (recorders, facilitators), read
+ * (staff viewers always; residents, remote members, observers and the projector only while the
+ * facilitator has made the minutes public), or nothing.
+ */
+export function minutesAccess(role: MeetingRole, meeting: { minutesPublic: boolean }): MinutesAccess {
+  if (can(role, 'minutes.edit')) return 'edit';
+  if (!can(role, 'minutes.read')) return null;
+  if (participantRoles.has(role) && !meeting.minutesPublic) return null;
+  return 'read';
+}

@@ -1,0 +1,31 @@
+/**
+ * The y-websocket wire protocol as the collaboration core speaks it. Every message is
+ * `varUint(type)` followed by the type's body: y-protocols sync, awareness or auth.
+ * Clients are stock `y-websocket` providers; nothing here is Yishi-specific but the close codes.
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const;
+
+/**
+ * Close codes of a collaboration connection. 4400–4499 mirror HTTP 4xx: the y-websocket client does
+ * not reconnect after them (a retry cannot help). Everything else makes it reconnect.
+ */
+export const CloseCode = {
+  /** Server shutting down or restarting: reconnect. */
+  GoingAway: 1001,
+  /** Storage failed: reconnect, and the client's sync step 2 resends what the server lacks. */
+  InternalError: 1011,
+  /** A message that is not the y-websocket protocol (or a malformed Yjs update). */
+  BadRequest: 4400,
+  /** No (valid) staff session or participant token. */
+  Unauthorized: 4401,
+  /** Authenticated, but this role may not open this document (now). */
+  Forbidden: 4403,
+  /** Not a collaborative document name, or no such meeting. */
+  NotFound: 4404,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

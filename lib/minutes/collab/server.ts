@@ -1,0 +1,439 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CloseCode, MessageType } from './protocol';
+
+/**
+ * The collaboration core: Yjs documents shared by connections that speak the y-websocket protocol.
+ * It knows no transport (a connection is `send` + `close`) and no database (a document is loaded and
+ * its updates stored through hooks), so the ws adapter, an in-memory test pair or a future Redis relay
+ * can drive the same code.
+ *
+ * Invariants:
+ * - Store before share. Every update a client sends is stored (the hook is awaited) before it is applied
+ *   to the shared document, and so before anybody else receives it: an edit the server has broadcast
+ *   survives a crash a moment later. The shared document therefore only ever holds stored content, and
+ *   anything sent from it (sync step 2 to a new client) is durable too.
+ * - Order. Writes to one document go through one queue, stored and applied in the order they arrived.
+ *   Consecutive client updates waiting while a store is in flight are merged and stored as one.
+ * - Read-only connections receive everything but change nothing: an update they send is not applied,
+ *   stored or broadcast, and is answered with a y-protocols auth "permission denied" message.
+ */
+export type CollabHooks = {
+  /** The stored state of a document (any Yjs update), or null if it has none yet. */
+  loadDocument(name: string): Promise<Uint8Array | null>;
+  /** Stores an update durably. Resolving means it survives a crash. */
+  storeUpdate(name: string, update: Uint8Array): Promise<void>;
+  /** After a client's update was stored and applied (e.g. to restore server-owned content). */
+  afterClientUpdate?(name: string, doc: Y.Doc, update: Uint8Array): void;
+  /** After an idle document was freed from memory, or on close (e.g. to compact its storage). */
+  documentUnloaded?(name: string): Promise<void>;
+};
+
+export type CollabConnection = { send(bytes: Uint8Array): void; close(code: number, reason: string): void };
+export type ConnectOptions = { readOnly: boolean; user: { name: string } };
+export type CollabSession = { receive(bytes: Uint8Array): void; closed(): void };
+export type CollabServerOptions = {
+  /** Free a document this long after its last connection closed (default 30 s). */
+  unloadAfterMs?: number;
+  onError?: (message: string, err: unknown) => void;
+};
+
+/** The origin of changes the server makes itself (facts written into the minutes). */
+export const SYSTEM_ORIGIN = 'system';
+
+type Session = {
+  conn: CollabConnection;
+  readOnly: boolean;
+  user: { name: string };
+  open: boolean;
+  room: Room | null;
+  /** Messages that arrived while the document was loading. */
+  early: Uint8Array[];
+  /** Awareness client ids this connection has announced, removed when it closes. */
+  clientIds: Set<number>;
+};
+
+type Write =
+  | { kind: 'client'; update: Uint8Array; session: Session }
+  | { kind: 'system'; change: (doc: Y.Doc) => void; resolve(): void; reject(err: unknown): void };
+
+type Room = {
+  name: string;
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  sessions: Set<Session>;
+  queue: Write[];
+  writing: boolean;
+  drained: (() => void)[];
+  unloadTimer: ReturnType<typeof setTimeout> | null;
+  unloaded: boolean;
+  /** The document's state vector and delete set, to tell a read-only client's no-op from an edit. */
+  snapshot: Y.Snapshot | null;
+};
+
+export class CollabServer {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly unloadAfterMs: number;
+  private readonly onError: (message: string, err: unknown) => void;
+  private closing = false;
+
+  constructor(private readonly hooks: CollabHooks, opts: CollabServerOptions = {}) {
+    this.unloadAfterMs = opts.unloadAfterMs ?? 30_000;
+    this.onError = opts.onError ?? ((message, err) => console.error(`[collab] ${message}`, err));
+  }
+
+  /** Binds a connection to a document. Authorisation (and so `readOnly`) is the caller's decision. */
+  connect(docName: string, conn: CollabConnection, opts: ConnectOptions): CollabSession {
+    const session: Session = { conn, readOnly: opts.readOnly, user: opts.user, open: true, room: null, early: [], clientIds: new Set() };
+    if (this.closing) {
+      conn.close(CloseCode.GoingAway, 'server shutting down');
+      session.open = false;
+    } else {
+      this.room(docName).then(
+        (room) => this.attach(room, session),
+        (err) => {
+          this.onError(`could not load ${docName}`, err);
+          this.closeSession(session, CloseCode.InternalError, 'document could not be loaded');
+        },
+      );
+    }
+    return {
+      receive: (bytes) => {
+        if (!session.open) return;
+        if (!session.room) session.early.push(bytes);
+        else this.handle(session.room, session, bytes);
+      },
+      closed: () => this.detach(session),
+    };
+  }
+
+  /**
+   * The live shared document, loaded once (concurrent callers share the load). Read it freely; change
+   * it only through `transactAsSystem`, or the change would be broadcast without being stored.
+   */
+  async document(name: string): Promise<Y.Doc> {
+    const room = await this.room(name);
+    this.scheduleUnload(room);
+    return room.doc;
+  }
+
+  /**
+   * A change made by the server (origin 'system'), stored and broadcast like any client update, in
+   * order with them. `change` runs on a working copy of the document as it stands after every earlier
+   * write (keep no reference to it); what it changes becomes one update. Rejects if `change` throws
+   * or the update cannot be stored; then nothing was applied.
+   */
+  async transactAsSystem(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.room(name);
+    await new Promise<void>((resolve, reject) => this.enqueue(room, { kind: 'system', change, resolve, reject }));
+  }
+
+  /** Closes every connection (clients will reconnect), waits for pending writes, frees the documents. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    await Promise.all(
+      rooms.map(async (r) => {
+        if (r.status !== 'fulfilled') return;
+        const room = r.value;
+        for (const s of [...room.sessions]) this.closeSession(s, CloseCode.GoingAway, 'server shutting down');
+        await this.drained(room);
+        await this.unload(room);
+      }),
+    );
+  }
+
+  /** Numbers for health checks and benchmarks. */
+  stats() {
+    return { documents: this.rooms.size };
+  }
+
+  // ── Documents ───────────────────────────────────────────────────────────────────────────────
+
+  private room(name: string): Promise<Room> {
+    let loading = this.rooms.get(name);
+    if (!loading) {
+      loading = this.load(name);
+      this.rooms.set(name, loading);
+      // A failed load is not cached: the next connection tries again.
+      loading.catch(() => {
+        if (this.rooms.get(name) === loading) this.rooms.delete(name);
+      });
+    }
+    return loading;
+  }
+
+  private async load(name: string): Promise<Room> {
+    const stored = await this.hooks.loadDocument(name);
+    const doc = new Y.Doc();
+    if (stored && stored.length) Y.applyUpdate(doc, stored);
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null); // the server itself has no cursor
+    const room: Room = {
+      name, doc, awareness, sessions: new Set(), queue: [], writing: false, drained: [], unloadTimer: null, unloaded: false, snapshot: null,
+    };
+
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      room.snapshot = null;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeUpdate(encoder, update);
+      const message = encoding.toUint8Array(encoder);
+      // The author already has it.
+      for (const s of room.sessions) if (s !== origin) this.send(s, message);
+    });
+
+    awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const author = origin as Session | null;
+      if (author && room.sessions.has(author)) {
+        for (const id of added) author.clientIds.add(id);
+        for (const id of removed) author.clientIds.delete(id);
+        // Names shown next to cursors are the authenticated ones, not what a client claims.
+        for (const id of [...added, ...updated]) {
+          const state = awareness.getStates().get(id);
+          if (state?.user && typeof state.user === 'object' && state.user.name !== author.user.name) {
+            awareness.getStates().set(id, { ...state, user: { ...state.user, name: author.user.name } });
+          }
+        }
+      }
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Awareness);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+      const message = encoding.toUint8Array(encoder);
+      for (const s of room.sessions) if (s !== author) this.send(s, message);
+    });
+    return room;
+  }
+
+  private scheduleUnload(room: Room) {
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = null;
+    if (room.sessions.size || room.writing || room.queue.length || room.unloaded) return;
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (room.sessions.size || room.writing || room.queue.length) return;
+      void this.unload(room);
+    }, this.unloadAfterMs);
+    room.unloadTimer.unref?.();
+  }
+
+  private async unload(room: Room) {
+    if (room.unloaded) return;
+    room.unloaded = true;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    // Removed first: a connection arriving now loads a fresh copy from storage, which holds everything.
+    const current = this.rooms.get(room.name);
+    if (current && (await current) === room) this.rooms.delete(room.name);
+    room.awareness.destroy();
+    room.doc.destroy();
+    try {
+      await this.hooks.documentUnloaded?.(room.name);
+    } catch (err) {
+      this.onError(`after unloading ${room.name}`, err);
+    }
+  }
+
+  // ── Connections ─────────────────────────────────────────────────────────────────────────────
+
+  private attach(room: Room, session: Session) {
+    if (!session.open) return this.scheduleUnload(room);
+    if (room.unloaded) {
+      // Freed while this connection waited for it: load again.
+      return void this.room(room.name).then((r) => this.attach(r, session), () => this.closeSession(session, CloseCode.InternalError, 'document could not be loaded'));
+    }
+    session.room = room;
+    room.sessions.add(session);
+    this.scheduleUnload(room);
+
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep1(encoder, room.doc);
+    this.send(session, encoding.toUint8Array(encoder));
+    const states = room.awareness.getStates();
+    if (states.size) this.send(session, this.awarenessMessage(room, [...states.keys()]));
+
+    for (const bytes of session.early.splice(0)) if (session.open) this.handle(room, session, bytes);
+  }
+
+  private detach(session: Session) {
+    session.open = false;
+    const room = session.room;
+    if (!room || !room.sessions.delete(session)) return;
+    if (session.clientIds.size && !room.unloaded) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...session.clientIds], null);
+    }
+    this.scheduleUnload(room);
+  }
+
+  private send(session: Session, bytes: Uint8Array) {
+    if (!session.open) return;
+    try {
+      session.conn.send(bytes);
+    } catch (err) {
+      this.onError('send failed', err);
+      this.closeSession(session, CloseCode.InternalError, 'send failed');
+    }
+  }
+
+  private closeSession(session: Session, code: number, reason: string) {
+    if (!session.open) return;
+    try {
+      session.conn.close(code, reason);
+    } catch {
+      // already gone
+    }
+    this.detach(session);
+  }
+
+  private awarenessMessage(room: Room, clientIds: number[]) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds));
+    return encoding.toUint8Array(encoder);
+  }
+
+  private handle(room: Room, session: Session, bytes: Uint8Array) {
+    try {
+      const decoder = decoding.createDecoder(bytes);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.Sync: {
+          const syncType = decoding.readVarUint(decoder);
+          if (syncType === syncProtocol.messageYjsSyncStep1) {
+            // Answered from the shared document, which holds only stored content.
+            const encoder = encoding.createEncoder();
+            encoding.writeVarUint(encoder, MessageType.Sync);
+            syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+            this.send(session, encoding.toUint8Array(encoder));
+          } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+            this.receiveUpdate(room, session, decoding.readVarUint8Array(decoder));
+          } else {
+            throw new Error(`unknown sync message ${syncType}`);
+          }
+          return;
+        }
+        case MessageType.Awareness: {
+          const update = decoding.readVarUint8Array(decoder);
+          // Viewers have no cursor to show: hundreds of them would only flood the recorders.
+          if (!session.readOnly) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, session);
+          return;
+        }
+        case MessageType.QueryAwareness:
+          this.send(session, this.awarenessMessage(room, [...room.awareness.getStates().keys()]));
+          return;
+        case MessageType.Auth:
+          return; // clients have nothing to say here
+        default:
+          throw new Error(`unknown message type ${type}`);
+      }
+    } catch (err) {
+      this.onError('malformed message', err);
+      this.closeSession(session, CloseCode.BadRequest, 'malformed message');
+    }
+  }
+
+  private receiveUpdate(room: Room, session: Session, update: Uint8Array) {
+    // Decoding validates the update before it can be stored: a stored malformed update would break
+    // every later load of the document.
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // an empty sync step 2
+    if (session.readOnly) {
+      // A viewer's sync step 2 repeats what it was sent (its copy may be ahead of the state vector the
+      // server sent it): that is no edit. Anything new is refused.
+      room.snapshot ??= Y.snapshot(room.doc);
+      if (Y.snapshotContainsUpdate(room.snapshot, update)) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Auth);
+      authProtocol.writePermissionDenied(encoder, 'read-only: the minutes cannot be edited from this connection');
+      this.send(session, encoding.toUint8Array(encoder));
+      return;
+    }
+    this.enqueue(room, { kind: 'client', update, session });
+  }
+
+  // ── The write queue ─────────────────────────────────────────────────────────────────────────
+
+  private enqueue(room: Room, write: Write) {
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = null;
+    room.queue.push(write);
+    if (!room.writing) void this.drain(room);
+  }
+
+  private drained(room: Room): Promise<void> {
+    if (!room.writing && !room.queue.length) return Promise.resolve();
+    return new Promise((resolve) => room.drained.push(resolve));
+  }
+
+  private async drain(room: Room) {
+    room.writing = true;
+    try {
+      while (room.queue.length) {
+        const first = room.queue[0]!;
+        if (first.kind === 'system') {
+          room.queue.shift();
+          await this.writeSystem(room, first);
+          continue;
+        }
+        // Consecutive client updates become one stored row: fewer round trips under heavy typing.
+        let n = 1;
+        while (n < room.queue.length && room.queue[n]!.kind === 'client') n++;
+        const batch = room.queue.splice(0, n) as Extract<Write, { kind: 'client' }>[];
+        await this.writeClients(room, batch);
+      }
+    } finally {
+      room.writing = false;
+      for (const resolve of room.drained.splice(0)) resolve();
+      this.scheduleUnload(room);
+    }
+  }
+
+  private async writeClients(room: Room, batch: Extract<Write, { kind: 'client' }>[]) {
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((w) => w.update));
+    try {
+      await this.hooks.storeUpdate(room.name, merged);
+    } catch (err) {
+      this.onError(`could not store an update of ${room.name}`, err);
+      // Not applied. The authors reconnect, and their sync step 2 sends the edit again.
+      for (const w of batch) this.closeSession(w.session, CloseCode.InternalError, 'storage failed');
+      return;
+    }
+    for (const w of batch) {
+      // Origin = the author's session: the broadcast skips it.
+      Y.applyUpdate(room.doc, w.update, w.session);
+      try {
+        this.hooks.afterClientUpdate?.(room.name, room.doc, w.update);
+      } catch (err) {
+        this.onError('afterClientUpdate failed', err);
+      }
+    }
+  }
+
+  private async writeSystem(room: Room, write: Extract<Write, { kind: 'system' }>) {
+    let update: Uint8Array | null;
+    try {
+      // A working copy (with its own client id) as the document stands now: the shared document must
+      // not hold the change before it is stored.
+      const draft = new Y.Doc();
+      Y.applyUpdate(draft, Y.encodeStateAsUpdate(room.doc));
+      const parts: Uint8Array[] = [];
+      draft.on('update', (u: Uint8Array) => parts.push(u));
+      draft.transact(() => write.change(draft), SYSTEM_ORIGIN);
+      draft.destroy();
+      update = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      if (update) await this.hooks.storeUpdate(room.name, update);
+    } catch (err) {
+      write.reject(err);
+      return;
+    }
+    if (update) Y.applyUpdate(room.doc, update, SYSTEM_ORIGIN);
+    write.resolve();
+  }
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };

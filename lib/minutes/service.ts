@@ -1,0 +1,44 @@
+import type { MeetingHub } from '../meeting/hub';
+import { recorderNames } from '../meeting/queries';
+import type { Db } from '../platform/db/client';
+import { CollabServer } from './collab/server';
+import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
+import { minutesDocName } from './schema';
+import { createMinutesStore, listSnapshots, readSnapshot, saveSnapshot } from './store';
+import { createMinutesWriter } from './writer';
+
+/**
+ * The minutes, assembled: the collaboration server over the database store, the server as author of
+ * the facts (fed by the meeting hub, and after every client edit), and the reads behind the exports
+ * and snapshot routes.
+ */
+export function createMinutesService(db: Db, hub: MeetingHub) {
+  const store = createMinutesStore(db);
+  // The writer needs the collab server and the collab server calls the writer after client edits.
+  let writer: ReturnType<typeof createMinutesWriter> | null = null;
+  const collab = new CollabServer({ ...store, afterClientUpdate: (name) => writer?.onClientUpdate(name) });
+  writer = createMinutesWriter({
+    hub,
+    collab,
+    recordersOf: (meetingId) => recorderNames(db, meetingId),
+    saveSnapshot: async (docName, label, reason) => {
+      await saveSnapshot(db, docName, await collab.document(docName), label, reason);
+    },
+  });
+  const w = writer;
+  hub.onEvents((meetingId, events) => w.onMeetingEvents(meetingId, events));
+
+  const access = {
+    html: async (meetingId: string) => minutesHTML(minutesJSON(await collab.document(minutesDocName(meetingId)))),
+    markdown: async (meetingId: string) => minutesMarkdown(minutesJSON(await collab.document(minutesDocName(meetingId)))),
+    snapshots: async (meetingId: string) =>
+      (await listSnapshots(db, minutesDocName(meetingId))).map(({ id, label, reason, createdAt }) => ({ id, label, reason, createdAt })),
+    snapshotHtml: async (meetingId: string, snapshotId: string) => {
+      const snap = /^\d{1,12}$/.test(snapshotId) ? await readSnapshot(db, snapshotId) : null;
+      if (!snap || snap.docName !== minutesDocName(meetingId)) return null;
+      return minutesHTML(minutesJSONFromState(snap.state));
+    },
+  };
+
+  return { collab, writer: w, access };
+}

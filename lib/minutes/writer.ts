@@ -1,0 +1,71 @@
+import type * as Y from 'yjs';
+import type { MeetingHub } from '../meeting/hub';
+import type { MeetingEvent } from '../meeting/state';
+import { expectedFacts } from './expected-facts';
+import { reconcileFacts } from './reconcile';
+import { minutesDocName } from './schema';
+
+/** What the writer needs of the collaboration server (lib/minutes/collab). */
+export type SystemWriter = {
+  transactAsSystem(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
+};
+export type SnapshotSaver = (docName: string, label: string, reason: 'item_finished' | 'meeting_closed') => Promise<void>;
+
+/**
+ * The server as an author of the minutes: after every change of a meeting it brings the document's
+ * fact blocks in line with the meeting (template, attendance, polls, speakers, new sections), and
+ * after every recorder's edit it puts back any figure the edit touched. Snapshots are taken when an
+ * agenda item ends and when the meeting closes.
+ */
+export function createMinutesWriter(opts: {
+  hub: MeetingHub;
+  collab: SystemWriter;
+  recordersOf(meetingId: string): Promise<string[]>;
+  saveSnapshot: SnapshotSaver;
+}) {
+  // One reconciliation at a time per meeting, in event order.
+  const chains = new Map<string, Promise<void>>();
+  const recorders = new Map<string, Promise<string[]>>();
+
+  function reconcile(meetingId: string): Promise<void> {
+    const run = async () => {
+      let names = recorders.get(meetingId);
+      if (!names) recorders.set(meetingId, (names = opts.recordersOf(meetingId)));
+      const state = await opts.hub.state(meetingId);
+      const list = await names;
+      await opts.collab.transactAsSystem(minutesDocName(meetingId), (doc) => {
+        reconcileFacts(doc, expectedFacts(state, list));
+      });
+    };
+    const next = (chains.get(meetingId) ?? Promise.resolve()).then(run, run).catch((err) => {
+      console.error('[minutes] could not write facts', meetingId, err);
+    });
+    chains.set(meetingId, next);
+    return next;
+  }
+
+  function onMeetingEvents(meetingId: string, events: MeetingEvent[]) {
+    // Ballots change nothing in the minutes until the poll closes.
+    if (events.every((e) => e.type === 'poll.ballot')) return;
+    void reconcile(meetingId).then(async () => {
+      const docName = minutesDocName(meetingId);
+      for (const e of events) {
+        if (e.type === 'agenda.finished') {
+          const state = await opts.hub.state(meetingId);
+          const item = state.agenda.find((a) => a.id === e.data.itemId);
+          await opts.saveSnapshot(docName, `议题结束：${item?.title ?? ''}`, 'item_finished');
+        } else if (e.type === 'meeting.statusChanged' && e.data.status === 'closed') {
+          await opts.saveSnapshot(docName, '会议结束', 'meeting_closed');
+        }
+      }
+    }).catch((err) => console.error('[minutes] snapshot failed', meetingId, err));
+  }
+
+  /** For the collaboration server's afterClientUpdate hook. */
+  function onClientUpdate(docName: string) {
+    const meetingId = docName.startsWith('minutes:') ? docName.slice('minutes:'.length) : null;
+    if (meetingId) void reconcile(meetingId);
+  }
+
+  return { reconcile, onMeetingEvents, onClientUpdate };
+}

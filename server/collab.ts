@@ -1,0 +1,129 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { MeetingHub } from '../lib/meeting/hub';
+import { minutesAccess } from '../lib/minutes/collab/access';
+import { CloseCode } from '../lib/minutes/collab/protocol';
+import type { CollabServer, CollabSession } from '../lib/minutes/collab/server';
+import { minutesDocName } from '../lib/minutes/schema';
+import type { Db } from '../lib/platform/db/client';
+import { AppError, toErrorPayload } from '../lib/platform/errors';
+import { resolveMeetingIdentity, sameHost } from './identity';
+
+/**
+ * The websocket adapter of the collaboration core: `/collab/<docName>`, docName = `minutes:<meetingId>`.
+ * The connection is authorised before it is handed to the core (staff session cookie, or a participant
+ * token in `?token=`), and the role decides read-write or read-only (lib/minutes/collab/access.ts).
+ * A refused client gets the websocket accepted and at once closed with 4401/4403/4404 (no message of
+ * the document is ever sent): browsers cannot read an HTTP status of a failed upgrade, but they do
+ * get a close code, and y-websocket does not reconnect after 44xx.
+ */
+export type CollabEndpoint = {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every connection (1001, clients reconnect to the next server). */
+  close(): void;
+};
+
+const PING_INTERVAL_MS = 30_000;
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+type Admitted = { meetingId: string; participant: boolean; session: CollabSession; ws: WebSocket };
+
+export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: CollabServer }): CollabEndpoint {
+  const { db, hub, collab } = opts;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const admitted = new Set<Admitted>();
+
+  // Minutes made private again: participants following them lose access at once.
+  hub.onEvents((meetingId, _events, state) => {
+    if (state.minutesPublic) return;
+    for (const a of admitted) {
+      if (a.meetingId === meetingId && a.participant) a.ws.close(CloseCode.Forbidden, 'The minutes are not public');
+    }
+  });
+
+  // Connections that stopped answering (a phone that lost its network) are dropped.
+  const alive = new WeakSet<WebSocket>();
+  const ping = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) ws.terminate();
+      else {
+        alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, PING_INTERVAL_MS);
+  ping.unref();
+
+  const authorise = async (req: IncomingMessage) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const docName = decodeURIComponent(url.pathname.slice('/collab/'.length));
+    const meetingId = /^minutes:([A-Za-z0-9-]{1,100})$/.exec(docName)?.[1];
+    if (!meetingId || docName !== minutesDocName(meetingId)) throw new AppError('NOT_FOUND', 'No such document');
+    const origin = req.headers.origin;
+    if (origin && !sameHost(origin, req.headers.host)) throw new AppError('FORBIDDEN', 'Cross-site connection refused');
+    const token = url.searchParams.get('token');
+    const view = url.searchParams.get('view') === 'projector' ? 'projector' : null;
+    const who = await resolveMeetingIdentity(db, hub, { participantToken: token, cookieHeader: req.headers.cookie, meetingId, view });
+    if (who.meetingId !== meetingId) throw new AppError('FORBIDDEN', 'This device is admitted to another meeting');
+    const { minutesPublic } = await hub.state(meetingId);
+    const access = minutesAccess(who.role, { minutesPublic });
+    if (!access) throw new AppError('FORBIDDEN', 'The minutes of this meeting are not public');
+    return { docName, meetingId, participant: !!token, readOnly: access === 'read', user: { name: who.actor.label } };
+  };
+
+  const refuse = (ws: WebSocket, err: unknown) => {
+    const { code, message } = toErrorPayload(err);
+    if (code === 'INTERNAL') console.error('[collab] upgrade failed', err);
+    const closeCode =
+      code === 'UNAUTHENTICATED' ? CloseCode.Unauthorized
+      : code === 'FORBIDDEN' ? CloseCode.Forbidden
+      : code === 'NOT_FOUND' ? CloseCode.NotFound
+      : code === 'BAD_REQUEST' ? CloseCode.BadRequest
+      : CloseCode.InternalError;
+    ws.close(closeCode, message.slice(0, 120)); // a close reason is at most 123 bytes
+  };
+
+  return {
+    handleUpgrade(req, socket, head) {
+      // Authorise first; the upgrade completes afterwards either way (see above).
+      authorise(req).then(
+        (grant) => ({ grant, err: null }),
+        (err: unknown) => ({ grant: null, err }),
+      ).then(({ grant, err }) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          if (!grant) return refuse(ws, err);
+          alive.add(ws);
+          ws.on('pong', () => alive.add(ws));
+          const session = collab.connect(grant.docName, {
+            send: (bytes) => ws.readyState === ws.OPEN && ws.send(bytes),
+            close: (code, reason) => ws.close(code, reason),
+          }, { readOnly: grant.readOnly, user: grant.user });
+          const entry: Admitted = { meetingId: grant.meetingId, participant: grant.participant, session, ws };
+          admitted.add(entry);
+          ws.on('message', (data: RawData, isBinary: boolean) => {
+            if (!isBinary) return void ws.close(CloseCode.BadRequest, 'binary messages only');
+            session.receive(toBytes(data));
+          });
+          ws.on('close', () => {
+            admitted.delete(entry);
+            session.closed();
+          });
+          ws.on('error', (e) => console.error('[collab] socket error', e));
+        });
+      });
+    },
+    close() {
+      clearInterval(ping);
+      for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
+      wss.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

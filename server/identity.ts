@@ -1,0 +1,57 @@
+import { cookieFrom, staffFromSession, STAFF_COOKIE } from '../lib/auth/staff-session';
+import type { Actor } from '../lib/meeting/commands';
+import type { MeetingHub } from '../lib/meeting/hub';
+import { participantFromToken } from '../lib/meeting/join';
+import { can, participantMeetingRole, staffMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
+import type { Db } from '../lib/platform/db/client';
+import { AppError } from '../lib/platform/errors';
+
+/**
+ * Who is connecting, in which meeting, with which role — for every realtime transport (Socket.IO for
+ * the meeting, the Yjs websocket for the minutes). A participant token names its own meeting; a staff
+ * session cookie needs the meeting named, and gives a role only inside the staff member's area.
+ */
+export type MeetingIdentity = { meetingId: string; role: MeetingRole; actor: Actor };
+
+export type MeetingCredentials = {
+  participantToken?: string | null;
+  /** The raw Cookie header; the staff session cookie is read from it. */
+  cookieHeader?: string | null;
+  /** Required with a staff session. */
+  meetingId?: string | null;
+  /** Downgrades the connection to the projector's view. */
+  view?: 'projector' | null;
+};
+
+export async function resolveMeetingIdentity(db: Db, hub: MeetingHub, creds: MeetingCredentials): Promise<MeetingIdentity> {
+  if (creds.participantToken) {
+    const p = await participantFromToken(db, creds.participantToken);
+    if (!p) throw new AppError('UNAUTHENTICATED', 'This device is not admitted to a meeting');
+    const state = await hub.state(p.meetingId);
+    const seat = state.seats.find((s) => s.id === p.seatId);
+    let role = participantMeetingRole(p.mode, p.canVote);
+    if (creds.view === 'projector') role = 'projector';
+    const mode = p.mode === 'observer' ? null : p.mode;
+    return { meetingId: p.meetingId, role, actor: { role, label: seat?.name ?? 'observer', seatId: seat?.id ?? null, mode } };
+  }
+  const staff = await staffFromSession(db, cookieFrom(creds.cookieHeader ?? undefined, STAFF_COOKIE));
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in or join with a meeting code');
+  if (!creds.meetingId) throw new AppError('BAD_REQUEST', 'meetingId is required');
+  const meeting = await db.meeting.findUnique({ where: { id: creds.meetingId }, include: { community: { include: { street: true } } } });
+  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
+  let role = staffMeetingRole(staff.role, staff.scope, {
+    districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
+  });
+  if (!role || !can(role, 'meeting.view')) throw new AppError('FORBIDDEN', 'This meeting is outside your area');
+  if (creds.view === 'projector') role = 'projector';
+  return { meetingId: meeting.id, role, actor: { role, label: staff.displayName, seatId: null, mode: null } };
+}
+
+/** A browser's Origin must be this server: no cross-site connection riding on a staff cookie. */
+export function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
