@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     '@prisma/adapter-pg',
     'pg',
     '@prisma/client',
+    // One copy of Yjs per process: its document types break when two copies meet.
+    'yjs',
   ],
   typedRoutes: false,
   // `npm run typecheck` (tsc over the whole project) is the one type check; the build does not repeat it.

@@ -5,6 +5,7 @@ import { useMeeting } from '@/components/meeting/useMeeting';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { MeetingBar } from './MeetingBar';
+import { MinutesPanel } from './MinutesPanel';
 import { PollsPanel } from './PollsPanel';
 import { LivestreamPanel, ProjectorMessagePanel } from './ProjectorMessagePanel';
 import { SpeakersPanel } from './SpeakersPanel';
@@ -41,6 +42,7 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
             <AgendaPanel state={state} run={run} />
             <ProjectorMessagePanel state={state} run={run} />
             <LivestreamPanel state={state} run={run} />
+            <MinutesPanel state={state} run={run} />
           </div>
           {/* While a vote is open it is what the facilitator watches, so it moves above the speakers. */}
           <div className={`flex flex-col gap-4 ${pollOpen ? 'flex-col-reverse justify-end' : ''}`}>

@@ -54,6 +54,9 @@ export function MeetingBar({ state, connection, run }: { state: MeetingState; co
         <Link href={`/console/meetings/${state.meetingId}/cards`} className="text-base font-semibold text-civic-800 underline">
           {t('console.cardsLink')}
         </Link>
+        <Link href={`/console/meetings/${state.meetingId}/minutes`} className="text-base font-semibold text-civic-800 underline">
+          {t('minutes.link')}
+        </Link>
         {state.status === 'draft' ? <Button variant="secondary" onClick={() => void run('meeting.announce', {})}>{t('console.meeting.announce')}</Button> : null}
         {canStart ? <Button onClick={() => void run('meeting.start', {})}>{t('console.meeting.start')}</Button> : null}
         {state.status === 'live' ? <Button variant="danger" onClick={close}>{t('console.meeting.close')}</Button> : null}

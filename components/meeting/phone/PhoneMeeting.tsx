@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonLink } from '@/components/ui/Button';
 import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
 import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
 import { presentVoters, type MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
@@ -248,6 +249,9 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
       </Section>
     ) : null;
 
+  // Only while the facilitator allows it; the server enforces the same rule on the minutes connection.
+  const minutesBlock = state.minutesPublic ? <MinutesDisclosure meetingId={state.meetingId} participantToken={token} /> : null;
+
   if (!wide) {
     return (
       <Frame header={header}>
@@ -260,6 +264,7 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
           {speakerBlock}
           {pollBlock}
           {speakBlock}
+          {minutesBlock}
           <p className="pt-2 text-center text-lg text-ink-muted">{t('phone.footer.help')}</p>
         </div>
       </Frame>
@@ -291,6 +296,7 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
           {speakerBlock ? <div className="order-5 lg:order-none">{speakerBlock}</div> : null}
           {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
           {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}
+          {minutesBlock ? <div className="order-10 lg:order-none">{minutesBlock}</div> : null}
         </div>
       </div>
     </Frame>

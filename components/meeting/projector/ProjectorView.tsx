@@ -7,6 +7,7 @@ import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { useMeeting } from '@/components/meeting/useMeeting';
+import { ProjectorMinutes } from '@/components/minutes/ProjectorMinutes';
 import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/SpeakersPanel';
 import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
 import { formatDateTime } from '@/lib/i18n/locale';
@@ -84,6 +85,9 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
             </section>
           ) : recentResult ? (
             <ClosedPoll poll={recentResult} />
+          ) : state.minutesPublic ? (
+            // Between speakers and votes the hall can follow the minutes, when the facilitator allows it.
+            <ProjectorMinutes meetingId={state.meetingId} currentItemId={state.currentItemId} />
           ) : (
             <AgendaOverview state={state} />
           )}

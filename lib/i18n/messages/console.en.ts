@@ -149,7 +149,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'cards.copyPrompt': 'Press Ctrl+C to copy the link:',
   // ── walk-ins ──
   'console.walkIn.button': 'Phone pass',
-  'console.walkIn.buttonFor': 'Give {name} a phone pass',
+  'console.walkIn.buttonFor': 'Phone pass: {name}',
   'console.walkIn.title': 'Phone pass for {name}',
   'console.walkIn.hint': 'After checking identity, let this member scan the code with their phone. It is for this member only.',
   'console.walkIn.qrLabel': 'One-device admission QR for {name}',

@@ -148,7 +148,7 @@ export const consoleZhCN = {
   'cards.copyPrompt': '请按 Ctrl+C 复制链接：',
   // ── walk-ins ──
   'console.walkIn.button': '发入会码',
-  'console.walkIn.buttonFor': '为{name}发放手机入会码',
+  'console.walkIn.buttonFor': '发入会码：{name}',
   'console.walkIn.title': '{name} 的手机入会码',
   'console.walkIn.hint': '核实身份后，请本人用手机扫描此码。此码只给这一位成员使用。',
   'console.walkIn.qrLabel': '{name} 的一次性入会二维码',

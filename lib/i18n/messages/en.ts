@@ -1,5 +1,6 @@
 import { consoleEn } from './console.en';
 import { meetingEn } from './meeting.en';
+import { minutesEn } from './minutes.en';
 import { phoneEn } from './phone.en';
 import type { Messages } from './zh-CN';
 
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...meetingEn,
   ...phoneEn,
   ...consoleEn,
+  ...minutesEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

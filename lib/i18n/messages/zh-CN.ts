@@ -13,6 +13,7 @@
  */
 import { consoleZhCN } from './console.zh-CN';
 import { meetingZhCN } from './meeting.zh-CN';
+import { minutesZhCN } from './minutes.zh-CN';
 import { phoneZhCN } from './phone.zh-CN';
 
 // Areas with many keys live in their own files (<area>.zh-CN.ts / <area>.en.ts) and are spread in here.
@@ -20,6 +21,7 @@ export const zhCN = {
   ...meetingZhCN,
   ...phoneZhCN,
   ...consoleZhCN,
+  ...minutesZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',
