@@ -5,7 +5,7 @@ import { itemIdOf, MeetingSession, member } from '../../tests/factories/meeting'
 import { expectedFacts } from './expected-facts';
 import { minutesHTML, minutesJSON, minutesMarkdown } from './export';
 import { factId, parseFactAttr } from './facts';
-import { reconcileFacts } from './reconcile';
+import { factsInPlace, reconcileFacts } from './reconcile';
 import { MINUTES_FIELD } from './schema';
 
 const motion = { question: '是否同意加装电梯？', kind: 'motion', rule: majorityPresets.simple_majority } as const;
@@ -91,6 +91,23 @@ describe('reconcileFacts', () => {
     expect(ids).not.toContain('poll:fake');
     expect(ids).toContain(`poll:${pollId}`);
     expect(topLevel(doc).some((n) => n.text?.includes('王建国发言支持加装电梯。'))).toBe(true);
+  });
+
+  it('tells without writing whether the facts are in place (the check after each keystroke)', () => {
+    const { m, pollId } = heldMeeting();
+    const facts = expectedFacts(m.state, []);
+    const doc = new Y.Doc();
+    expect(factsInPlace(doc, facts)).toBe(false);
+    reconcileFacts(doc, facts);
+    expect(factsInPlace(doc, facts)).toBe(true);
+    doc.getXmlFragment(MINUTES_FIELD).insert(4, [paragraph('记录员的文字不影响。')]);
+    expect(factsInPlace(doc, facts)).toBe(true);
+    const i = topLevel(doc).findIndex((n) => n.factId === `poll:${pollId}`);
+    (doc.getXmlFragment(MINUTES_FIELD).get(i) as Y.XmlElement).setAttribute('data', '{}');
+    expect(factsInPlace(doc, facts)).toBe(false);
+    reconcileFacts(doc, facts);
+    doc.getXmlFragment(MINUTES_FIELD).delete(i, 1);
+    expect(factsInPlace(doc, facts)).toBe(false);
   });
 
   it('adds the section of a new agenda item before the next existing one', () => {

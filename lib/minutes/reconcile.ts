@@ -98,3 +98,23 @@ function insertionIndex(fragment: Y.XmlFragment, want: PlacedFact & { json: stri
   while (i < fragment.length && !(factIdAt(fragment, i) ?? '').startsWith('item:')) i++;
   return i;
 }
+
+/**
+ * Whether the document already holds exactly the expected facts, read without changing anything.
+ * Checked after every keystroke of every recorder, so it must stay cheap: one pass over the top-level
+ * blocks; `reconcileFacts` (which needs a system write) runs only when this says no.
+ */
+export function factsInPlace(doc: Y.Doc, expected: readonly PlacedFact[]): boolean {
+  const fragment = doc.getXmlFragment(MINUTES_FIELD);
+  if (fragment.length === 0) return false;
+  const wanted = new Map(expected.map((p) => [factId(p.fact), JSON.stringify(p.fact)]));
+  let found = 0;
+  for (let i = 0; i < fragment.length; i++) {
+    const node = fragment.get(i);
+    if (!(node instanceof Y.XmlElement) || node.nodeName !== 'factBlock') continue;
+    const json = wanted.get(String(node.getAttribute('factId') ?? ''));
+    if (json === undefined || node.getAttribute('data') !== json) return false;
+    found++;
+  }
+  return found === wanted.size;
+}

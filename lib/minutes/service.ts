@@ -16,7 +16,7 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
   const store = createMinutesStore(db);
   // The writer needs the collab server and the collab server calls the writer after client edits.
   let writer: ReturnType<typeof createMinutesWriter> | null = null;
-  const collab = new CollabServer({ ...store, afterClientUpdate: (name) => writer?.onClientUpdate(name) });
+  const collab = new CollabServer({ ...store, afterClientUpdate: (name, doc) => writer?.onClientUpdate(name, doc) });
   writer = createMinutesWriter({
     hub,
     collab,

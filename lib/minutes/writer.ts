@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { MeetingHub } from '../meeting/hub';
 import type { MeetingEvent } from '../meeting/state';
 import { expectedFacts } from './expected-facts';
-import { reconcileFacts } from './reconcile';
+import { factsInPlace, reconcileFacts } from './reconcile';
 import { minutesDocName } from './schema';
 
 /** What the writer needs of the collaboration server (lib/minutes/collab). */
@@ -26,6 +26,7 @@ export function createMinutesWriter(opts: {
   // One reconciliation at a time per meeting, in event order.
   const chains = new Map<string, Promise<void>>();
   const recorders = new Map<string, Promise<string[]>>();
+  const settledRecorders = new Map<string, string[]>();
 
   function reconcile(meetingId: string): Promise<void> {
     const run = async () => {
@@ -33,6 +34,7 @@ export function createMinutesWriter(opts: {
       if (!names) recorders.set(meetingId, (names = opts.recordersOf(meetingId)));
       const state = await opts.hub.state(meetingId);
       const list = await names;
+      settledRecorders.set(meetingId, list);
       await opts.collab.transactAsSystem(minutesDocName(meetingId), (doc) => {
         reconcileFacts(doc, expectedFacts(state, list));
       });
@@ -61,10 +63,17 @@ export function createMinutesWriter(opts: {
     }).catch((err) => console.error('[minutes] snapshot failed', meetingId, err));
   }
 
-  /** For the collaboration server's afterClientUpdate hook. */
-  function onClientUpdate(docName: string) {
+  /**
+   * For the collaboration server's afterClientUpdate hook, with the live document. Most edits are
+   * recorders' own text: a read-only check settles them, and only a touched fact costs a system write.
+   */
+  function onClientUpdate(docName: string, doc: Y.Doc) {
     const meetingId = docName.startsWith('minutes:') ? docName.slice('minutes:'.length) : null;
-    if (meetingId) void reconcile(meetingId);
+    if (!meetingId) return;
+    const state = opts.hub.loadedNow(meetingId)?.state;
+    const names = settledRecorders.get(meetingId);
+    if (state && names && factsInPlace(doc, expectedFacts(state, names))) return;
+    void reconcile(meetingId);
   }
 
   return { reconcile, onMeetingEvents, onClientUpdate };
