@@ -2,7 +2,8 @@ import { cookieFrom, staffFromSession, STAFF_COOKIE } from '../lib/auth/staff-se
 import type { Actor } from '../lib/meeting/commands';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { participantFromToken } from '../lib/meeting/join';
-import { can, participantMeetingRole, staffMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
+import { participantMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
+import { staffRoleIn } from '../lib/meeting/queries';
 import type { Db } from '../lib/platform/db/client';
 import { AppError } from '../lib/platform/errors';
 
@@ -37,14 +38,10 @@ export async function resolveMeetingIdentity(db: Db, hub: MeetingHub, creds: Mee
   const staff = await staffFromSession(db, cookieFrom(creds.cookieHeader ?? undefined, STAFF_COOKIE));
   if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in or join with a meeting code');
   if (!creds.meetingId) throw new AppError('BAD_REQUEST', 'meetingId is required');
-  const meeting = await db.meeting.findUnique({ where: { id: creds.meetingId }, include: { community: { include: { street: true } } } });
-  if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting');
-  let role = staffMeetingRole(staff.role, staff.scope, {
-    districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
-  });
-  if (!role || !can(role, 'meeting.view')) throw new AppError('FORBIDDEN', 'This meeting is outside your area');
+  // NOT_FOUND for an unknown meeting, FORBIDDEN outside the staff member's area; every staff role may view.
+  let role: MeetingRole = await staffRoleIn(db, staff, creds.meetingId);
   if (creds.view === 'projector') role = 'projector';
-  return { meetingId: meeting.id, role, actor: { role, label: staff.displayName, seatId: null, mode: null } };
+  return { meetingId: creds.meetingId, role, actor: { role, label: staff.displayName, seatId: null, mode: null } };
 }
 
 /** A browser's Origin must be this server: no cross-site connection riding on a staff cookie. */
