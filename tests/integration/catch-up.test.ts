@@ -1,31 +1,16 @@
 // A client that loses its connection catches up from its last sequence number: it receives exactly the
 // events it missed, not a new snapshot, and its folded state equals a fresh client's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../lib/platform/db/client';
-import { applyMigrations } from '../../lib/platform/db/migrate';
+import { describe, expect, it } from 'vitest';
 import type { MeetingEvent } from '../../lib/meeting/state';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
-import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { command, connect, staffCookie, startServer, waitFor, type RunningServer } from '../support/server';
+import { useScratchServer } from '../support/scratch-server';
+import { command, connect, staffCookie, waitFor } from '../support/server';
 
 describe('reconnect catch-up', () => {
-  let scratch: ScratchDatabase;
-  let db: Db;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    scratch = await scratchSqlite();
-    await applyMigrations(scratch.url);
-    db = createDb(scratch.url);
-    server = await startServer({ databaseUrl: scratch.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.$disconnect();
-    await scratch?.drop();
-  });
+  const ctx = useScratchServer();
 
   it('sends only the missed events after a reconnect', async () => {
+    const { db, server } = ctx;
     const community = await makeCommunity(db, { members: 3 });
     const meeting = await makeMeeting(db, community);
     const cookie = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);

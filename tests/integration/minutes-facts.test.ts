@@ -2,16 +2,14 @@
 // changes the figures gets them put back, recorders' text survives, snapshots are taken when an item
 // ends, and the exports carry both.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { parseFactAttr } from '../../lib/minutes/facts';
 import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
-import { createDb, type Db } from '../../lib/platform/db/client';
-import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
-import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { command, connect, postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type RunningServer } from '../support/server';
+import { useScratchServer } from '../support/scratch-server';
+import { command, connect, postJson, staffCookie, waitFor, webSocketWithCookie } from '../support/server';
 
 const MOTION = { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } as const;
 
@@ -21,23 +19,10 @@ function factBlocks(doc: Y.Doc) {
 }
 
 describe('facts in the minutes', () => {
-  let scratch: ScratchDatabase;
-  let db: Db;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    scratch = await scratchSqlite();
-    await applyMigrations(scratch.url);
-    db = createDb(scratch.url);
-    server = await startServer({ databaseUrl: scratch.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.$disconnect();
-    await scratch?.drop();
-  });
+  const ctx = useScratchServer();
 
   it('writes the poll with its tally, restores figures a recorder changed, snapshots and exports', async () => {
+    const { db, server } = ctx;
     const community = await makeCommunity(db, { members: 4 });
     const meeting = await makeMeeting(db, community);
     const facCookie = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);
