@@ -4,6 +4,7 @@ import { Server as SocketServer } from 'socket.io';
 import { MeetingHub } from '../lib/meeting/hub';
 import type { CollabServer } from '../lib/minutes/collab/server';
 import { createMinutesService } from '../lib/minutes/service';
+import { createRecordService, type RecordService } from '../lib/record/service';
 import type { Db } from '../lib/platform/db/client';
 import { createCollabEndpoint } from './collab';
 import { createHttpApi } from './http-api';
@@ -15,6 +16,8 @@ export type YishiServerOptions = {
   /** Serve pages through Next (the app). Integration tests and the rehearsal load run without it. */
   next?: { dev: boolean; dir: string } | null;
   secureCookies?: boolean;
+  /** Base URL printed in records' QR codes (YISHI_PUBLIC_URL); default: the Host the request came to. */
+  publicUrl?: string;
 };
 
 export type YishiServer = {
@@ -23,6 +26,7 @@ export type YishiServer = {
   hub: MeetingHub;
   /** The collaborative minutes (Yjs): the minutes writer changes them with `collab.transactAsSystem`. */
   collab: CollabServer;
+  records: RecordService;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -36,7 +40,15 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   let ready = false;
   const minutes = createMinutesService(opts.db, hub);
   const collab = minutes.collab;
-  const api = createHttpApi(opts.db, { secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access });
+  const records = createRecordService(opts.db, hub, minutes.access.final);
+  // A closed meeting is frozen into its record at once (after the minutes' last facts are written).
+  hub.onEvents((meetingId, events) => {
+    if (!events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) return;
+    records.freeze(meetingId).catch((err) => console.error('[record] freeze failed', meetingId, err));
+  });
+  const api = createHttpApi(opts.db, {
+    secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl,
+  });
 
   type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   type NextUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
@@ -86,10 +98,12 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   const live = await hub.loadLiveMeetings();
   // A crash between a meeting change and its fact in the minutes is mended on start.
   await Promise.all(live.map((id) => minutes.writer.reconcile(id)));
+  // …and so is a crash between closing a meeting and freezing its record, or between signing and filing.
+  await records.recover();
   ready = true;
 
   return {
-    http, io, hub, collab,
+    http, io, hub, collab, records,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

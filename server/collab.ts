@@ -27,7 +27,7 @@ export type CollabEndpoint = {
 const PING_INTERVAL_MS = 30_000;
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-type Admitted = { meetingId: string; participant: boolean; session: CollabSession; ws: WebSocket };
+type Admitted = { meetingId: string; participant: boolean; readOnly: boolean; session: CollabSession; ws: WebSocket };
 
 export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: CollabServer }): CollabEndpoint {
   const { db, hub, collab } = opts;
@@ -36,9 +36,11 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
 
   // Minutes made private again: participants following them lose access at once.
   hub.onEvents((meetingId, _events, state) => {
-    if (state.minutesPublic) return;
     for (const a of admitted) {
-      if (a.meetingId === meetingId && a.participant) a.ws.close(CloseCode.Forbidden, 'The minutes are not public');
+      if (a.meetingId !== meetingId) continue;
+      if (!state.minutesPublic && a.participant) a.ws.close(CloseCode.Forbidden, 'The minutes are not public');
+      // The meeting closed: writers reconnect (1012, y-websocket retries) and come back read-only.
+      else if (state.status === 'closed' && !a.readOnly) a.ws.close(CloseCode.ServiceRestart, 'The meeting is closed');
     }
   });
 
@@ -66,8 +68,8 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
     const view = url.searchParams.get('view') === 'projector' ? 'projector' : null;
     const who = await resolveMeetingIdentity(db, hub, { participantToken: token, cookieHeader: req.headers.cookie, meetingId, view });
     if (who.meetingId !== meetingId) throw new AppError('FORBIDDEN', 'This device is admitted to another meeting');
-    const { minutesPublic } = await hub.state(meetingId);
-    const access = minutesAccess(who.role, { minutesPublic });
+    const { minutesPublic, status } = await hub.state(meetingId);
+    const access = minutesAccess(who.role, { minutesPublic, closed: status === 'closed' });
     if (!access) throw new AppError('FORBIDDEN', 'The minutes of this meeting are not public');
     return { docName, meetingId, participant: !!token, readOnly: access === 'read', user: { name: who.actor.label } };
   };
@@ -100,7 +102,7 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
             send: (bytes) => ws.readyState === ws.OPEN && ws.send(bytes),
             close: (code, reason) => ws.close(code, reason),
           }, { readOnly: grant.readOnly, user: grant.user });
-          const entry: Admitted = { meetingId: grant.meetingId, participant: grant.participant, session, ws };
+          const entry: Admitted = { meetingId: grant.meetingId, participant: grant.participant, readOnly: grant.readOnly, session, ws };
           admitted.add(entry);
           ws.on('message', (data: RawData, isBinary: boolean) => {
             if (!isBinary) return void ws.close(CloseCode.BadRequest, 'binary messages only');

@@ -7,6 +7,9 @@ import { admit, admitSeat, JoinRequest } from '../lib/meeting/join';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { FailureLimiter } from '../lib/platform/rate-limit';
+import { BUNDLE_FILES, bundleFile, verificationUrl } from '../lib/record/export';
+import type { RecordService } from '../lib/record/service';
+import { SignRecordInput } from '../lib/record/service';
 
 /**
  * The JSON endpoints, as thin adapters: parse (zod), call lib, map AppError to a status.
@@ -16,7 +19,7 @@ type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse, query:
 
 /** A handler's answer that is not JSON (exports). */
 export class RawBody {
-  constructor(readonly contentType: string, readonly body: string, readonly filename?: string) {}
+  constructor(readonly contentType: string, readonly body: string | Uint8Array, readonly filename?: string) {}
 }
 
 /** What the minutes routes need from the collaboration side, supplied by server/app.ts. */
@@ -32,7 +35,9 @@ const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
 
-export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess }) {
+const RecordId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+
+export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess; records?: RecordService; publicUrl?: string }) {
   const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
 
@@ -91,6 +96,37 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
       if (html === null) throw new AppError('NOT_FOUND', 'No such snapshot');
       return { html };
     },
+    // The record of a meeting, for its staff: status and who still has to sign.
+    'GET /api/meetings/:meetingId/record': async (req, _body, _res, _query, { meetingId }) => {
+      await requireStaffWith(req, meetingId!, 'minutes.read');
+      const records = requireRecords();
+      const id = await records.recordIdOfMeeting(meetingId!);
+      return { record: id ? await records.status(id) : null };
+    },
+    // Records are public by their (unguessable) id: anyone holding the link or the PDF's QR may verify.
+    'GET /api/records/:recordId': async (_req, _body, _res, _query, { recordId }) => {
+      const records = requireRecords();
+      const id = parseOrThrow(RecordId, recordId);
+      return { ...(await records.bundle(id)), signers: (await records.status(id)).signers };
+    },
+    'GET /api/records/:recordId/verify': async (_req, _body, _res, _query, { recordId }) => {
+      const result = await requireRecords().verifyStored(parseOrThrow(RecordId, recordId));
+      return { valid: result.valid, recordHash: result.recordHash, checks: result.checks };
+    },
+    'GET /api/records/:recordId/files/:file': async (req, _body, _res, _query, { recordId, file }) => {
+      const records = requireRecords();
+      const id = parseOrThrow(RecordId, recordId);
+      const name = parseOrThrow(z.enum(BUNDLE_FILES), file);
+      const b = await records.bundle(id);
+      const status = await records.status(id);
+      const out = await bundleFile(b, name, verificationUrl(publicUrlOf(req), id), status.hash);
+      return new RawBody(out.contentType, out.body, name === 'record.pdf' ? `record-${id}.pdf` : name);
+    },
+    'POST /api/records/:recordId/signatures': async (req, body, _res, _query, { recordId }) => {
+      const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+      if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      return requireRecords().sign(parseOrThrow(RecordId, recordId), staff, parseOrThrow(SignRecordInput, body));
+    },
     'POST /api/join': async (req, body) => {
       const input = parseOrThrow(JoinRequest, body);
       const key = clientAddress(req);
@@ -109,6 +145,13 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
     if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
     if (!can(await staffRoleIn(db, staff, meetingId), action)) throw new AppError('FORBIDDEN', 'Not allowed for this meeting');
     return staff;
+  }
+  function requireRecords(): RecordService {
+    if (!opts.records) throw new AppError('NOT_FOUND', 'Records are not served here');
+    return opts.records;
+  }
+  function publicUrlOf(req: IncomingMessage): string {
+    return opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
   }
   function requireMinutes(): MinutesAccess {
     if (!opts.minutes) throw new AppError('NOT_FOUND', 'Minutes are not served here');

@@ -7,7 +7,8 @@ import { createYishiServer } from './app';
 /**
  * Entry point: migrate, seed the demo on an empty database, start one server, shut down cleanly.
  * Environment: PORT (3000; 0 picks a free port), HOST, DATABASE_URL, YISHI_SEED=0 to skip demo data,
- * YISHI_NO_NEXT=1 to serve only the API and sockets (tests, rehearsal load).
+ * YISHI_NO_NEXT=1 to serve only the API and sockets (tests, rehearsal load), YISHI_PUBLIC_URL for the
+ * verification links printed in records (default: the address the request came to).
  */
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const dev = process.argv.includes('--dev');
@@ -25,6 +26,7 @@ const server = await createYishiServer({
   db,
   next: process.env.YISHI_NO_NEXT === '1' ? null : { dev, dir: resolve(import.meta.dirname, '..') },
   secureCookies: process.env.YISHI_SECURE_COOKIES === '1',
+  publicUrl: process.env.YISHI_PUBLIC_URL || undefined,
 });
 const port = await server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '0.0.0.0');
 // Tests and scripts read this line to find the port.

@@ -29,7 +29,7 @@ export type CreateMeetingInput = z.input<typeof CreateMeetingInput>;
  * Creates the meeting row, its seats (one per roster member of the seated kinds, each with a remote
  * invitation token) and the first events of its log, in one transaction.
  */
-export async function createMeeting(db: Db, raw: CreateMeetingInput): Promise<{ id: string; joinCode: string }> {
+export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new Date()): Promise<{ id: string; joinCode: string }> {
   const input = CreateMeetingInput.parse(raw);
   const community = await db.community.findUnique({ where: { id: input.communityId } });
   if (!community) throw new AppError('NOT_FOUND', 'No such community');
@@ -48,7 +48,6 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput): Promise<{ 
     joinCode, livestreamUrl: input.livestreamUrl, quorumRule: input.quorumRule, status: 'draft',
     seats: seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
   };
-  const now = new Date();
   const events = [
     { type: 'meeting.created', data: created },
     ...input.agenda.map((a) => ({ type: 'agenda.added', data: { id: newId(), ...a } })),

@@ -51,8 +51,8 @@ export async function meetingAccess(db: Db, staff: StaffIdentity, meetingId: str
   };
 }
 
-/** Names of the recorders who can write a meeting's minutes: recorder accounts whose area covers it. */
-export async function recorderNames(db: Db, meetingId: string): Promise<string[]> {
+/** The recorders of a meeting (who write its minutes and sign its record): recorder accounts whose area covers it. */
+export async function meetingRecorders(db: Db, meetingId: string): Promise<{ id: string; displayName: string }[]> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { community: { include: { street: true } } } });
   if (!meeting) return [];
   const recorders = await db.staffUser.findMany({ where: { role: 'recorder', districtId: meeting.community.street.districtId }, orderBy: { displayName: 'asc' } });
@@ -60,5 +60,9 @@ export async function recorderNames(db: Db, meetingId: string): Promise<string[]
     .filter((u) => staffMeetingRole('recorder', { districtId: u.districtId, streetId: u.streetId, communityId: u.communityId }, {
       districtId: meeting.community.street.districtId, streetId: meeting.community.streetId, communityId: meeting.communityId,
     }))
-    .map((u) => u.displayName);
+    .map((u) => ({ id: u.id, displayName: u.displayName }));
+}
+
+export async function recorderNames(db: Db, meetingId: string): Promise<string[]> {
+  return (await meetingRecorders(db, meetingId)).map((u) => u.displayName);
 }

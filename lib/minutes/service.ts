@@ -1,6 +1,7 @@
 import type { MeetingHub } from '../meeting/hub';
 import { recorderNames } from '../meeting/queries';
 import type { Db } from '../platform/db/client';
+import * as Y from 'yjs';
 import { CollabServer } from './collab/server';
 import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
 import { minutesDocName } from './schema';
@@ -31,6 +32,13 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
   const access = {
     html: async (meetingId: string) => minutesHTML(minutesJSON(await collab.document(minutesDocName(meetingId)))),
     markdown: async (meetingId: string) => minutesMarkdown(minutesJSON(await collab.document(minutesDocName(meetingId)))),
+    /** The minutes as they go into the meeting's record: after every pending fact has been written. */
+    final: async (meetingId: string) => {
+      await w.reconcile(meetingId);
+      const doc = await collab.document(minutesDocName(meetingId));
+      const json = minutesJSON(doc);
+      return { html: minutesHTML(json), markdown: minutesMarkdown(json), yjsState: Y.encodeStateAsUpdate(doc) };
+    },
     snapshots: async (meetingId: string) =>
       (await listSnapshots(db, minutesDocName(meetingId))).map(({ id, label, reason, createdAt }) => ({ id, label, reason, createdAt })),
     snapshotHtml: async (meetingId: string, snapshotId: string) => {

@@ -5,7 +5,7 @@ import { minutesAccess } from './access';
 describe('minutesAccess', () => {
   it('decides edit / read / nothing for every role, with and without public minutes', () => {
     const matrix = Object.fromEntries(
-      meetingRoles.map((r) => [r, [minutesAccess(r, { minutesPublic: false }), minutesAccess(r, { minutesPublic: true })]]),
+      meetingRoles.map((r) => [r, [minutesAccess(r, { minutesPublic: false, closed: false }), minutesAccess(r, { minutesPublic: true, closed: false })]]),
     );
     expect(matrix).toEqual({
       facilitator: ['edit', 'edit'],
@@ -16,5 +16,11 @@ describe('minutesAccess', () => {
       observer: [null, 'read'],
       projector: [null, 'read'],
     });
+  });
+
+  it('lets nobody edit the minutes of a closed meeting (they are in the frozen record)', () => {
+    expect(minutesAccess('recorder', { minutesPublic: false, closed: true })).toBe('read');
+    expect(minutesAccess('facilitator', { minutesPublic: true, closed: true })).toBe('read');
+    expect(minutesAccess('member', { minutesPublic: false, closed: true })).toBeNull();
   });
 });

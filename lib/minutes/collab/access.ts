@@ -8,10 +8,11 @@ export type MinutesAccess = 'edit' | 'read' | null;
 /**
  * What a role may do with a meeting's live minutes document: edit (recorders, facilitators), read
  * (staff viewers always; residents, remote members, observers and the projector only while the
- * facilitator has made the minutes public), or nothing.
+ * facilitator has made the minutes public), or nothing. Once the meeting is closed its minutes are part
+ * of the frozen record, so nobody edits them any more.
  */
-export function minutesAccess(role: MeetingRole, meeting: { minutesPublic: boolean }): MinutesAccess {
-  if (can(role, 'minutes.edit')) return 'edit';
+export function minutesAccess(role: MeetingRole, meeting: { minutesPublic: boolean; closed: boolean }): MinutesAccess {
+  if (can(role, 'minutes.edit')) return meeting.closed ? 'read' : 'edit';
   if (!can(role, 'minutes.read')) return null;
   if (participantRoles.has(role) && !meeting.minutesPublic) return null;
   return 'read';

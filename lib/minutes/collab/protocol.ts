@@ -17,6 +17,8 @@ export const MessageType = {
 export const CloseCode = {
   /** Server shutting down or restarting: reconnect. */
   GoingAway: 1001,
+  /** The connection's rights changed (the meeting closed): reconnect and be authorised anew. */
+  ServiceRestart: 1012,
   /** Storage failed: reconnect, and the client's sync step 2 resends what the server lacks. */
   InternalError: 1011,
   /** A message that is not the y-websocket protocol (or a malformed Yjs update). */

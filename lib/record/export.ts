@@ -1,0 +1,73 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MeetingRecord, type Filing, type RecordStatus, type SignatureEntry } from './format';
+import { nodeCrypto } from './node-crypto';
+import { renderRecordPdf } from './pdf';
+import { keyFingerprint, type BundleInput } from './verify';
+
+/** A record as stored, in the shape the export, the download routes and the public page share. */
+export type StoredBundle = {
+  recordId: string;
+  status: RecordStatus;
+  recordJson: string;
+  signatures: SignatureEntry[];
+  filing?: Filing;
+  signedAt: Record<string, string>;
+  filedAt: string | null;
+  chain: { seq: number; previous: { id: string; seq: number; hash: string } | null; nextId: string | null };
+};
+
+export const BUNDLE_FILES = ['record.json', 'signatures.json', 'filing.json', 'record.pdf'] as const;
+export type BundleFile = (typeof BUNDLE_FILES)[number];
+
+export function verificationUrl(publicBaseUrl: string, recordId: string): string {
+  return new URL(`/v/${encodeURIComponent(recordId)}`, publicBaseUrl).toString();
+}
+
+export async function recordPdf(b: StoredBundle, verifyUrl: string, recordHash: string): Promise<Buffer> {
+  const record = MeetingRecord.parse(JSON.parse(b.recordJson));
+  const signatures = await Promise.all(b.signatures.map(async (s) => ({
+    role: s.role, name: s.name,
+    keyFingerprint: await keyFingerprint(nodeCrypto, s.publicKeyPem),
+    signedAt: s.role === 'platform' ? (b.filedAt ?? '') : (b.signedAt[`${s.role}:${s.name}`] ?? ''),
+  })));
+  const status = b.status === 'closed' ? 'awaiting_signatures' : b.status;
+  return renderRecordPdf(record, { recordHash, status, signatures, verifyUrl });
+}
+
+/** One file of the bundle. record.json is exactly the signed bytes; the JSON files are pretty-printed for people. */
+export async function bundleFile(b: StoredBundle, file: BundleFile, verifyUrl: string, recordHash: string): Promise<{ contentType: string; body: string | Buffer }> {
+  switch (file) {
+    case 'record.json':
+      return { contentType: 'application/json; charset=utf-8', body: b.recordJson };
+    case 'signatures.json':
+      return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(b.signatures, null, 2)}\n` };
+    case 'filing.json':
+      return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(b.filing ?? null, null, 2)}\n` };
+    case 'record.pdf':
+      return { contentType: 'application/pdf', body: await recordPdf(b, verifyUrl, recordHash) };
+  }
+}
+
+export async function writeBundle(dir: string, b: StoredBundle, verifyUrl: string, recordHash: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files = b.filing ? BUNDLE_FILES : BUNDLE_FILES.filter((f) => f !== 'filing.json');
+  for (const f of files) {
+    const { body } = await bundleFile(b, f, verifyUrl, recordHash);
+    await writeFile(join(dir, f), body);
+  }
+  return files.map((f) => join(dir, f));
+}
+
+/** Reads a bundle directory for `verifyBundle`; a missing filing.json means "not filed". */
+export async function readBundleDir(dir: string): Promise<BundleInput> {
+  const recordBytes = new Uint8Array(await readFile(join(dir, 'record.json')));
+  const signatures: unknown = JSON.parse(await readFile(join(dir, 'signatures.json'), 'utf8'));
+  let filing: unknown;
+  try {
+    filing = JSON.parse(await readFile(join(dir, 'filing.json'), 'utf8')) ?? undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return { recordBytes, signatures, filing };
+}

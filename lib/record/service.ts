@@ -1,0 +1,308 @@
+import { z } from 'zod';
+import type { StaffIdentity } from '../auth/staff-session';
+import type { MeetingHub } from '../meeting/hub';
+import { meetingRecorders } from '../meeting/queries';
+import type { Db } from '../platform/db/client';
+import { isUniqueViolation } from '../platform/db/errors';
+import { AppError } from '../platform/errors';
+import { newId } from '../platform/tokens';
+import { buildRecord } from './build';
+import { canonicalBytes, canonicalJson } from './canonical';
+import { FILING_FORMAT, Filing, MeetingRecord, type FilingStatement, type RecordStatus, type SignatureEntry } from './format';
+import { ed25519RawFromSpki, spkiPemToDer } from './keys';
+import { nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
+import { platformKey } from './platform-key';
+import { keyFingerprint, verifyBundle, verifyChain, type VerifyResult } from './verify';
+
+/** What the record needs of the minutes: their final text once every pending fact is written. */
+export type FinalMinutes = (meetingId: string) => Promise<{ html: string; markdown: string; yjsState: Uint8Array }>;
+
+export const SignRecordInput = z.object({
+  publicKeyPem: z.string().min(1).max(2000),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'base64 of a 64-byte Ed25519 signature'),
+});
+export type SignRecordInput = z.infer<typeof SignRecordInput>;
+
+export const PLATFORM_SIGNER_NAME = '议事平台';
+
+const utf8 = new TextEncoder();
+
+/**
+ * The life of a meeting's record: frozen when the meeting closes (awaiting signatures), signed on the
+ * convener's and recorders' own devices, then countersigned by the platform and filed. The record's
+ * bytes never change after freezing; everything later is a signature over them.
+ */
+export type RecordServiceOptions = {
+  /** told after a record is filed (scores change) */
+  onFiled?: (recordId: string, communityId: string) => void;
+  /** the clock; the demo history runs past meetings on its own */
+  now?: () => Date;
+};
+
+export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: FinalMinutes, opts: RecordServiceOptions = {}) {
+  const now = opts.now ?? (() => new Date());
+  const freezing = new Map<string, Promise<string>>();
+
+  /** Freeze the record of a closed meeting; idempotent, returns the record id. */
+  function freeze(meetingId: string): Promise<string> {
+    let p = freezing.get(meetingId);
+    if (!p) {
+      p = freezeOnce(meetingId).finally(() => freezing.delete(meetingId));
+      freezing.set(meetingId, p);
+    }
+    return p;
+  }
+
+  async function freezeOnce(meetingId: string): Promise<string> {
+    const existing = await db.meetingRecord.findUnique({ where: { meetingId }, select: { id: true } });
+    if (existing) return existing.id;
+    const state = await hub.state(meetingId);
+    if (state.status !== 'closed') throw new AppError('INVALID_STATE', 'Only a closed meeting has a record');
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { community: { include: { street: { include: { district: true } } } } } });
+    const convener = await db.staffUser.findUniqueOrThrow({ where: { id: meeting.convenerId } });
+    const recorders = await meetingRecorders(db, meetingId);
+    const events = await hub.eventsSince(meetingId, 0);
+    const announced = events.find((e) => e.type === 'meeting.statusChanged' && e.data.status === 'announced');
+    const ballots = await db.ballot.findMany({ where: { pollId: { in: state.polls.filter((p) => !p.secret).map((p) => p.id) }, seatId: { not: null } } });
+    const namedBallots = new Map<string, Map<string, string[]>>();
+    for (const b of ballots) {
+      const byPoll = namedBallots.get(b.pollId) ?? new Map<string, string[]>();
+      byPoll.set(b.seatId!, z.array(z.string()).parse(JSON.parse(b.choices)));
+      namedBallots.set(b.pollId, byPoll);
+    }
+    const minutes = await finalMinutes(meetingId);
+    const recordId = newId();
+
+    // The chain position is taken in the same transaction as the insert; a concurrent freeze in the
+    // same community loses on the (communityId, chainSeq) unique key and tries again with the next.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const last = await db.meetingRecord.findFirst({ where: { communityId: meeting.communityId }, orderBy: { chainSeq: 'desc' } });
+      const record = buildRecord({
+        recordId, state,
+        community: { id: meeting.communityId, name: meeting.community.name, street: meeting.community.street.name, district: meeting.community.street.district.name },
+        announcedAt: announced?.at ?? null,
+        signers: [
+          { role: 'convener', staffId: convener.id, name: convener.displayName },
+          ...recorders.map((r) => ({ role: 'recorder' as const, staffId: r.id, name: r.displayName })),
+        ],
+        namedBallots,
+        minutes: { html: minutes.html, markdown: minutes.markdown, yjsStateSha256: sha256Hex(minutes.yjsState) },
+        eventLog: {
+          events: events.length,
+          lastSeq: events.at(-1)?.seq ?? 0,
+          sha256: sha256Hex(canonicalJson(events.map(({ seq, type, data, at, actor }) => ({ seq, type, data, at, actor })))),
+        },
+        chain: { communityId: meeting.communityId, seq: (last?.chainSeq ?? 0) + 1, previousRecordHash: last ? sha256Hex(last.body) : null },
+        frozenAt: now().toISOString(),
+      });
+      const body = canonicalJson(record);
+      try {
+        await db.meetingRecord.create({
+          data: {
+            id: recordId, meetingId, communityId: meeting.communityId, chainSeq: record.chain.seq,
+            previousHash: record.chain.previousRecordHash, hash: sha256Hex(body), body,
+            status: 'awaiting_signatures' satisfies RecordStatus, frozenAt: new Date(record.frozenAt),
+          },
+        });
+        return recordId;
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        const again = await db.meetingRecord.findUnique({ where: { meetingId }, select: { id: true } });
+        if (again) return again.id;
+      }
+    }
+    throw new AppError('CONFLICT', 'Could not take a chain position for the record');
+  }
+
+  async function load(recordId: string) {
+    const row = await db.meetingRecord.findUnique({ where: { id: recordId }, include: { signatures: { include: { key: true }, orderBy: { signedAt: 'asc' } } } });
+    if (!row) throw new AppError('NOT_FOUND', 'No such record');
+    return row;
+  }
+
+  /** A signature made on the signer's device; its key is registered to the signer on first use. */
+  async function sign(recordId: string, staff: StaffIdentity, input: SignRecordInput) {
+    const row = await load(recordId);
+    if (row.status !== 'awaiting_signatures') throw new AppError('INVALID_STATE', 'The record is not awaiting signatures');
+    const record = MeetingRecord.parse(JSON.parse(row.body));
+    const roles = record.signers.filter((s) => s.staffId === staff.id);
+    if (!roles.length) throw new AppError('FORBIDDEN', 'You are not a signer of this record');
+    let der: Uint8Array;
+    try {
+      der = spkiPemToDer(input.publicKeyPem);
+    } catch {
+      throw new AppError('BAD_REQUEST', 'publicKeyPem is not a PEM public key');
+    }
+    if (!ed25519RawFromSpki(der)) throw new AppError('BAD_REQUEST', 'Only Ed25519 public keys are accepted');
+    const bytes = utf8.encode(row.body);
+    const ok = await nodeCrypto.verifyEd25519(der, bytes, Buffer.from(input.signature, 'base64'));
+    if (!ok) throw new AppError('BAD_REQUEST', 'The signature does not verify over the record with this key');
+
+    const fingerprint = sha256Hex(der);
+    let key = await db.signingKey.findUnique({ where: { fingerprint } });
+    if (key && key.staffUserId !== staff.id) throw new AppError('FORBIDDEN', 'This key belongs to someone else');
+    if (!key) {
+      try {
+        key = await db.signingKey.create({ data: { id: newId(), staffUserId: staff.id, publicKeyPem: input.publicKeyPem, fingerprint, createdAt: now() } });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        key = await db.signingKey.findUniqueOrThrow({ where: { fingerprint } });
+        if (key.staffUserId !== staff.id) throw new AppError('FORBIDDEN', 'This key belongs to someone else');
+      }
+    }
+    // A convener who is also a recorder signs once for both roles.
+    for (const r of roles) {
+      try {
+        await db.recordSignature.create({
+          data: { id: newId(), recordId, role: r.role, staffUserId: staff.id, name: r.name, keyId: key.id, signature: input.signature, signedAt: now() },
+        });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err; // signed before: a retry after a lost reply
+      }
+    }
+    await fileIfComplete(recordId);
+    return status(recordId);
+  }
+
+  /** When every required signer has signed: verify them all again, countersign, file. */
+  async function fileIfComplete(recordId: string) {
+    const row = await load(recordId);
+    if (row.status === 'filed') return;
+    const record = MeetingRecord.parse(JSON.parse(row.body));
+    const missing = record.signers.filter((s) => !row.signatures.some((x) => x.staffUserId === s.staffId && x.role === s.role));
+    if (missing.length) return;
+    if (row.status === 'awaiting_signatures') {
+      const moved = await db.meetingRecord.updateMany({ where: { id: recordId, status: 'awaiting_signatures' }, data: { status: 'signed', signedAt: now() } });
+      if (moved.count === 0) return; // another request is filing it
+    }
+    const platform = await platformKey(db);
+    const bytes = utf8.encode(row.body);
+    const entries: SignatureEntry[] = signatureEntries(row.signatures);
+    const platformEntry: SignatureEntry = { role: 'platform', name: PLATFORM_SIGNER_NAME, publicKeyPem: platform.publicKeyPem, signature: signEd25519(platform.privateKeyPem, bytes) };
+    const statement: FilingStatement = {
+      format: FILING_FORMAT,
+      recordId,
+      recordHash: sha256Hex(bytes),
+      chain: record.chain,
+      signers: await Promise.all([...entries, platformEntry].map(async (e) => ({ role: e.role, name: e.name, keyFingerprint: await keyFingerprint(nodeCrypto, e.publicKeyPem) }))),
+      filedAt: now().toISOString(),
+    };
+    const filing: Filing = { statement, signature: signEd25519(platform.privateKeyPem, canonicalBytes(statement)) };
+    const check = await verifyBundle({ recordBytes: bytes, signatures: [...entries, platformEntry], filing }, nodeCrypto, { platformKeyPem: platform.publicKeyPem });
+    const failed = check.checks.filter((c) => c.status === 'fail' && c.id !== 'chain');
+    if (failed.length) throw new AppError('INVALID_STATE', `The record does not verify: ${failed.map((c) => c.detail).join('; ')}`);
+    await db.meetingRecord.update({
+      where: { id: recordId },
+      data: {
+        status: 'filed', filedAt: new Date(statement.filedAt), filing: canonicalJson(statement), filingSignature: filing.signature,
+        platformSignature: platformEntry.signature, platformKeyId: platform.id,
+      },
+    });
+    opts.onFiled?.(recordId, row.communityId);
+  }
+
+  type SignatureRow = Awaited<ReturnType<typeof load>>['signatures'][number];
+  function signatureEntries(rows: SignatureRow[]): SignatureEntry[] {
+    return rows.map((s) => ({ role: s.role as SignatureEntry['role'], name: s.name, publicKeyPem: s.key.publicKeyPem, signature: s.signature }));
+  }
+
+  /** The bundle as stored: exactly what `record:export` writes and the public page verifies. */
+  async function bundle(recordId: string) {
+    const row = await load(recordId);
+    const signatures = signatureEntries(row.signatures);
+    let filing: Filing | undefined;
+    if (row.filing && row.filingSignature && row.platformSignature && row.platformKeyId) {
+      const platform = await db.platformKey.findUniqueOrThrow({ where: { id: row.platformKeyId } });
+      signatures.push({ role: 'platform', name: PLATFORM_SIGNER_NAME, publicKeyPem: platform.publicKeyPem, signature: row.platformSignature });
+      filing = { statement: JSON.parse(row.filing) as FilingStatement, signature: row.filingSignature };
+    }
+    const previous = row.chainSeq > 1
+      ? await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq - 1 } }, select: { id: true, body: true, chainSeq: true } })
+      : null;
+    const next = await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq + 1 } }, select: { id: true } });
+    return {
+      recordId: row.id,
+      meetingId: row.meetingId,
+      status: row.status as RecordStatus,
+      recordJson: row.body,
+      signatures,
+      filing,
+      signedAt: Object.fromEntries(row.signatures.map((s) => [`${s.role}:${s.name}`, s.signedAt.toISOString()])),
+      filedAt: row.filedAt?.toISOString() ?? null,
+      chain: {
+        seq: row.chainSeq,
+        previous: previous ? { id: previous.id, seq: previous.chainSeq, hash: sha256Hex(previous.body) } : null,
+        nextId: next?.id ?? null,
+      },
+    };
+  }
+
+  /**
+   * The server's own check of a stored record: the bundle checks (hash, every signature with the key
+   * registered in the database, the filing, the trusted platform key) and its link to the record
+   * before it as that one is stored now.
+   */
+  async function verifyStored(recordId: string): Promise<VerifyResult> {
+    const b = await bundle(recordId);
+    const row = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId }, select: { communityId: true } });
+    const platform = await db.platformKey.findUnique({ where: { id: 'platform' } });
+    const result = await verifyBundle(
+      { recordBytes: utf8.encode(b.recordJson), signatures: b.signatures, filing: b.filing },
+      nodeCrypto,
+      {
+        platformKeyPem: platform?.publicKeyPem,
+        previous: b.chain.previous ? { recordHash: b.chain.previous.hash, communityId: row.communityId, seq: b.chain.previous.seq } : null,
+      },
+    );
+    if (b.chain.seq > 1 && !b.chain.previous) {
+      result.checks.push({ id: 'chain', status: 'fail', detail: `record #${b.chain.seq - 1} of this community is missing` });
+      result.valid = false;
+    }
+    return result;
+  }
+
+  /** Every record of a community in stored order, checked as a chain (a dropped or reordered record shows). */
+  async function verifyCommunityChain(communityId: string) {
+    const rows = await db.meetingRecord.findMany({ where: { communityId }, orderBy: { chainSeq: 'asc' }, select: { id: true, body: true, chainSeq: true } });
+    const links = rows.map((r) => {
+      const parsed = MeetingRecord.safeParse(JSON.parse(r.body));
+      const chain = parsed.success ? parsed.data.chain : { communityId: '', seq: -1, previousRecordHash: null };
+      // The seq inside the signed body, not the row's column: swapping two rows' columns shows as a gap.
+      return { recordId: r.id, communityId: chain.communityId, seq: r.chainSeq === chain.seq ? chain.seq : -1, hash: sha256Hex(r.body), previousRecordHash: chain.previousRecordHash };
+    });
+    return { records: rows.length, problems: verifyChain(links) };
+  }
+
+  async function status(recordId: string) {
+    const row = await load(recordId);
+    const record = MeetingRecord.parse(JSON.parse(row.body));
+    return {
+      recordId: row.id,
+      meetingId: row.meetingId,
+      status: row.status as RecordStatus,
+      hash: row.hash,
+      chainSeq: row.chainSeq,
+      signers: record.signers.map((s) => {
+        const sig = row.signatures.find((x) => x.staffUserId === s.staffId && x.role === s.role);
+        return { role: s.role, staffId: s.staffId, name: s.name, signedAt: sig?.signedAt.toISOString() ?? null, keyFingerprint: sig?.key.fingerprint ?? null };
+      }),
+      filedAt: row.filedAt?.toISOString() ?? null,
+    };
+  }
+
+  async function recordIdOfMeeting(meetingId: string): Promise<string | null> {
+    return (await db.meetingRecord.findUnique({ where: { meetingId }, select: { id: true } }))?.id ?? null;
+  }
+
+  /** After a restart: freeze closed meetings without a record, file records whose signatures are complete. */
+  async function recover() {
+    const closed = await db.meeting.findMany({ where: { status: 'closed', NOT: { id: { in: (await db.meetingRecord.findMany({ select: { meetingId: true } })).map((r) => r.meetingId) } } }, select: { id: true } });
+    for (const m of closed) await freeze(m.id).catch((err) => console.error('[record] freeze failed', m.id, err));
+    const signed = await db.meetingRecord.findMany({ where: { status: 'signed' }, select: { id: true } });
+    for (const r of signed) await fileIfComplete(r.id).catch((err) => console.error('[record] filing failed', r.id, err));
+  }
+
+  return { freeze, sign, fileIfComplete, bundle, status, verifyStored, verifyCommunityChain, recordIdOfMeeting, recover };
+}
+
+export type RecordService = ReturnType<typeof createRecordService>;
