@@ -9,6 +9,7 @@ import type { Db } from '../lib/platform/db/client';
 import { createCollabEndpoint } from './collab';
 import { createHttpApi } from './http-api';
 import { sameHost } from './identity';
+import { attachScoreSockets } from './score-sockets';
 import { attachMeetingSockets } from './socket';
 
 export type YishiServerOptions = {
@@ -40,14 +41,17 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   let ready = false;
   const minutes = createMinutesService(opts.db, hub);
   const collab = minutes.collab;
-  const records = createRecordService(opts.db, hub, minutes.access.final);
+  // Score dashboards hear of filings; the namespace is attached once Socket.IO exists (below).
+  let scores: ReturnType<typeof attachScoreSockets> | null = null;
+  const scoresChanged = (communityId: string) => scores?.changed(communityId);
+  const records = createRecordService(opts.db, hub, minutes.access.final, { onFiled: (_recordId, communityId) => scoresChanged(communityId) });
   // A closed meeting is frozen into its record at once (after the minutes' last facts are written).
   hub.onEvents((meetingId, events) => {
     if (!events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) return;
     records.freeze(meetingId).catch((err) => console.error('[record] freeze failed', meetingId, err));
   });
   const api = createHttpApi(opts.db, {
-    secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl,
+    secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl, scoresChanged,
   });
 
   type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -84,6 +88,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
     },
   });
   attachMeetingSockets(io, opts.db, hub);
+  scores = attachScoreSockets(io, opts.db);
 
   const collabEndpoint = createCollabEndpoint({ db: opts.db, hub, collab });
 

@@ -10,17 +10,14 @@ import { FailureLimiter } from '../lib/platform/rate-limit';
 import { BUNDLE_FILES, bundleFile, verificationUrl } from '../lib/record/export';
 import type { RecordService } from '../lib/record/service';
 import { SignRecordInput } from '../lib/record/service';
+import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
+import { assessmentRoutes } from './assessment-routes';
+import { RawBody, type Handler } from './http-types';
 
 /**
  * The JSON endpoints, as thin adapters: parse (zod), call lib, map AppError to a status.
  * Pages are served by Next; these routes are answered before Next sees the request.
  */
-type Handler = (req: IncomingMessage, body: unknown, res: ServerResponse, query: URLSearchParams, params: Record<string, string>) => Promise<unknown>;
-
-/** A handler's answer that is not JSON (exports). */
-export class RawBody {
-  constructor(readonly contentType: string, readonly body: string | Uint8Array, readonly filename?: string) {}
-}
 
 /** What the minutes routes need from the collaboration side, supplied by server/app.ts. */
 export type MinutesAccess = {
@@ -37,11 +34,19 @@ const MAX_BODY = 16 * 1024;
 
 const RecordId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 
-export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess; records?: RecordService; publicUrl?: string }) {
+/** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
+
+export function createHttpApi(db: Db, opts: {
+  secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess; records?: RecordService; publicUrl?: string;
+  /** told when a community's score inputs changed (uploads, reviews, follow-ups, catalogue) */
+  scoresChanged?: (communityId: string) => void;
+}) {
   const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
 
   const routes: Record<string, Handler> = {
+    ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
       const { username, password } = parseOrThrow(LoginBody, body);
@@ -184,7 +189,7 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
     const route = match(req.method ?? 'GET', path);
     if (!route) return false;
     try {
-      const body = req.method === 'POST' ? await readJson(req) : undefined;
+      const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(`POST ${path}`) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req);
       const result = await route.handler(req, body, res, url.searchParams, route.params);
       if (result instanceof RawBody) {
         res.writeHead(200, {
@@ -205,6 +210,18 @@ export function createHttpApi(db: Db, opts: { secureCookies: boolean; isReady: (
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', limit });
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', limit });
+    chunks.push(chunk as Buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

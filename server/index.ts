@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
+import { seedDemoWorld } from '../lib/demo/world';
 import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import { createYishiServer } from './app';
@@ -19,7 +20,8 @@ const db = createDb(url);
 
 if (process.env.YISHI_SEED !== '0' && !(await isSeeded(db))) {
   const demo = await seedDemo(db);
-  console.log(`[yishi] demo data created; meeting join code ${demo.joinCode}`);
+  const world = await seedDemoWorld(db);
+  console.log(`[yishi] demo data created (${world.records} past meetings with filed records); meeting join code ${demo.joinCode}`);
 }
 
 const server = await createYishiServer({

@@ -13,6 +13,7 @@ export const DEMO_USERS = [
   { username: 'facilitator', displayName: '王书记', role: 'facilitator' },
   { username: 'recorder', displayName: '李记录', role: 'recorder' },
   { username: 'assessor', displayName: '区考核员', role: 'assessor' },
+  { username: 'admin', displayName: '区民政局管理员', role: 'district_admin' },
 ] as const;
 export const DEMO_JOIN_CODE = 'XD2688';
 
@@ -41,7 +42,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ meetingId: s
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = DEMO_USERS.map((u) => ({
     id: newId(), username: u.username, displayName: u.displayName, role: u.role, passwordHash, districtId,
-    streetId: u.role === 'assessor' ? null : streetId, communityId: u.role === 'assessor' ? null : communityId,
+    // District staff see the whole district; community staff their own community.
+    ...(u.role === 'assessor' || u.role === 'district_admin' ? { streetId: null, communityId: null } : { streetId, communityId }),
   }));
   await db.staffUser.createMany({ data: users });
   await db.rosterMember.createMany({

@@ -1,0 +1,77 @@
+import type { Db } from '../platform/db/client';
+import { MeetingRecord } from '../record/format';
+import { verifyFiledRecords } from '../record/verify-stored';
+import { IntakePath, type CommunityFacts, type FiledRecordFact } from '../scoring/facts';
+
+/**
+ * The scoring engine's input, read from the database: every filed record of the communities (each
+ * verified, so a tampered record stops counting), their topics, uploads and decisions' follow-ups.
+ * Reads are batched per query, not per community, so a district overview costs a handful of queries.
+ */
+export async function communityFacts(db: Db, communityIds: string[]): Promise<Map<string, CommunityFacts>> {
+  const [communities, records, verification, topics, uploads] = await Promise.all([
+    db.community.findMany({ where: { id: { in: communityIds } }, select: { id: true, name: true, streetId: true } }),
+    db.meetingRecord.findMany({ where: { communityId: { in: communityIds }, status: 'filed' }, select: { id: true, communityId: true, body: true, filedAt: true } }),
+    verifyFiledRecords(db, communityIds),
+    db.topic.findMany({ where: { communityId: { in: communityIds } }, select: { id: true, communityId: true, intakePath: true, createdAt: true } }),
+    db.evidenceUpload.findMany({
+      where: { communityId: { in: communityIds } },
+      select: { id: true, communityId: true, indicatorId: true, status: true, credit: true, createdAt: true, reviewedAt: true },
+    }),
+  ]);
+  const followUps = await db.decisionFollowUp.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { recordedAt: 'asc' } });
+  const firstFollowUp = new Map<string, Date>();
+  for (const f of followUps) if (!firstFollowUp.has(`${f.recordId}:${f.pollId}`)) firstFollowUp.set(`${f.recordId}:${f.pollId}`, f.recordedAt);
+
+  const facts = new Map<string, CommunityFacts>(communities.map((c) => [c.id, {
+    communityId: c.id, communityName: c.name, streetId: c.streetId, records: [], topics: [], uploads: [],
+  }]));
+  for (const row of records) {
+    const parsed = MeetingRecord.safeParse(JSON.parse(row.body));
+    const target = facts.get(row.communityId);
+    if (!target || !row.filedAt) continue;
+    if (!parsed.success) {
+      // An unreadable body is a tampered record: it shows as unverified, never as evidence.
+      target.records.push(unreadable(row.id, row.filedAt));
+      continue;
+    }
+    target.records.push(recordFact(parsed.data, row.filedAt, verification.get(row.id)?.valid ?? false, firstFollowUp));
+  }
+  for (const t of topics) {
+    const path = IntakePath.safeParse(t.intakePath);
+    if (path.success) facts.get(t.communityId)?.topics.push({ id: t.id, intakePath: path.data, createdAt: t.createdAt.toISOString() });
+  }
+  for (const u of uploads) {
+    facts.get(u.communityId)?.uploads.push({
+      id: u.id, indicatorId: u.indicatorId, status: u.status as 'pending' | 'accepted' | 'rejected',
+      ...(u.credit !== null ? { credit: u.credit } : {}),
+      submittedAt: u.createdAt.toISOString(), reviewedAt: u.reviewedAt?.toISOString() ?? null,
+    });
+  }
+  return facts;
+}
+
+function recordFact(r: MeetingRecord, filedAt: Date, verified: boolean, followUps: Map<string, Date>): FiledRecordFact {
+  return {
+    recordId: r.recordId, meetingId: r.meetingId, form: r.meeting.form, type: r.meeting.type, level: r.meeting.level,
+    title: r.meeting.title, scheduledAt: r.meeting.scheduledAt, startedAt: r.meeting.startedAt, closedAt: r.meeting.closedAt,
+    filedAt: filedAt.toISOString(), announcedAt: r.meeting.announcedAt,
+    // The record is published on its public page the moment it is filed: that is when results are out.
+    resultsPublishedAt: filedAt.toISOString(),
+    members: r.roster.filter((m) => m.canVote).length,
+    attended: r.attendance.length,
+    remoteAttended: r.attendance.filter((a) => a.mode === 'remote').length,
+    polls: r.polls.map((p) => ({ id: p.id, passed: p.outcome?.result === 'passed', decision: p.kind === 'motion' })),
+    decisions: r.decisions.map((d) => ({ pollId: d.pollId, followUpRecordedAt: followUps.get(`${r.recordId}:${d.pollId}`)?.toISOString() ?? null })),
+    verified,
+  };
+}
+
+function unreadable(recordId: string, filedAt: Date): FiledRecordFact {
+  const at = filedAt.toISOString();
+  return {
+    recordId, meetingId: '', form: 'council', type: 'decision', level: 'community', title: '',
+    scheduledAt: at, startedAt: null, closedAt: at, filedAt: at, announcedAt: null, resultsPublishedAt: null,
+    members: 0, attended: 0, remoteAttended: 0, polls: [], decisions: [], verified: false,
+  };
+}

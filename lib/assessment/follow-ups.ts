@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { StaffIdentity } from '../auth/staff-session';
+import type { Db } from '../platform/db/client';
+import { AppError, parseOrThrow } from '../platform/errors';
+import { newId } from '../platform/tokens';
+import { MeetingRecord } from '../record/format';
+import { requireCommunity } from './scope';
+
+export const FollowUpInput = z.object({ pollId: z.string().min(1).max(100), note: z.string().trim().min(2, 'say what was done').max(1000) });
+
+/** What was done about a decision of a filed record (落实情况); the record itself never changes. */
+export async function recordFollowUp(db: Db, staff: StaffIdentity, recordId: string, raw: unknown) {
+  const input = parseOrThrow(FollowUpInput, raw);
+  const row = await db.meetingRecord.findUnique({ where: { id: recordId }, select: { communityId: true, body: true, status: true } });
+  if (!row) throw new AppError('NOT_FOUND', 'No such record');
+  await requireCommunity(db, staff, row.communityId, 'followUp.record');
+  if (row.status !== 'filed') throw new AppError('INVALID_STATE', 'Follow-ups are recorded on filed records');
+  const record = MeetingRecord.parse(JSON.parse(row.body));
+  if (!record.decisions.some((d) => d.pollId === input.pollId)) throw new AppError('BAD_REQUEST', 'No such decision in this record', { field: 'pollId' });
+  await db.decisionFollowUp.create({ data: { id: newId(), recordId, pollId: input.pollId, note: input.note, recordedById: staff.id } });
+  return { communityId: row.communityId };
+}
+
+export async function followUpsOf(db: Db, recordId: string) {
+  return db.decisionFollowUp.findMany({ where: { recordId }, orderBy: { recordedAt: 'asc' }, select: { id: true, pollId: true, note: true, recordedAt: true } });
+}

@@ -1,0 +1,143 @@
+import { hashPassword } from '../auth/password';
+import type { StaffIdentity } from '../auth/staff-session';
+import type { StaffRole } from '../meeting/permissions';
+import type { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
+import type { Db } from '../platform/db/client';
+import { newId, newToken } from '../platform/tokens';
+import { intakePaths } from '../scoring/facts';
+import { runPastMeetings, seededRandom, type PastMeeting } from './history';
+
+/**
+ * The demo district beyond the first community: more streets and communities, each with its own
+ * council, facilitator and recorder, and a history of filed meeting records, topics and follow-ups over
+ * the previous and the current assessment year, so the scores, grades, warnings and the district
+ * overview show real figures on first start. Communities differ in how actively they consult.
+ */
+const NEIGHBOURS = [
+  { street: '新都街道', name: '龙桥社区', activity: 0.75 },
+  { street: '新都街道', name: '正因社区', activity: 0.45 },
+  { street: '大丰街道', name: '大丰社区', activity: 0.95 },
+  { street: '大丰街道', name: '南丰社区', activity: 0.6 },
+  { street: '三河街道', name: '三河社区', activity: 0.3 },
+  { street: '三河街道', name: '五龙社区', activity: 0.85 },
+];
+
+const SURNAMES = '张王李刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN = ['秀英', '建国', '桂兰', '志强', '淑华', '光明', '玉兰', '德明', '丽娟', '国庆', '凤英', '立新', '秀珍', '永红', '建华', '美玲', '文斌', '春梅', '俊杰', '翠花', '宏伟', '金凤', '家豪', '婉如', '德胜', '子涵', '浩然', '雨桐', '思远', '静怡'];
+
+const TOPICS = [
+  '老旧小区加装电梯', '小区停车位规划', '垃圾分类投放点调整', '社区养老服务站运营', '背街小巷路灯维修',
+  '公共绿地改造', '物业服务费调整', '社区微基金使用', '儿童游乐设施更新', '农贸市场周边秩序', '雨污分流改造', '充电桩安装',
+];
+const FORMS: { form: MeetingForm; type: MeetingType; level: MeetingLevel }[] = [
+  { form: 'council', type: 'decision', level: 'community' },
+  { form: 'council', type: 'decision', level: 'community' },
+  { form: 'hearing', type: 'decision', level: 'community' },
+  { form: 'open_space', type: 'advisory', level: 'grid' },
+  { form: 'dialogue', type: 'coordination', level: 'compound' },
+  { form: 'evaluation', type: 'supervision', level: 'community' },
+  { form: 'expert', type: 'advisory', level: 'community' },
+  { form: 'visit', type: 'coordination', level: 'compound' },
+];
+
+function identity(u: { id: string; username: string; displayName: string; role: string; districtId: string; streetId: string | null; communityId: string | null }): StaffIdentity {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as StaffRole, scope: { districtId: u.districtId, streetId: u.streetId, communityId: u.communityId } };
+}
+
+/** Adds the neighbouring communities and the history of every community; `now` bounds the history. */
+export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records: number }> {
+  const random = seededRandom(2026);
+  const district = await db.district.findFirstOrThrow();
+  const passwordHash = await hashPassword('yishi-demo');
+  const streets = new Map((await db.street.findMany()).map((s) => [s.name, s.id]));
+  const communities: { id: string; activity: number; convener: StaffIdentity; recorders: StaffIdentity[] }[] = [];
+
+  // The first community (from seedDemo) with its demo staff.
+  const first = await db.community.findFirstOrThrow({ orderBy: { name: 'asc' }, where: { roster: { some: {} } } });
+  const firstStaff = await db.staffUser.findMany({ where: { communityId: first.id } });
+  communities.push({
+    id: first.id, activity: 0.8,
+    convener: identity(firstStaff.find((u) => u.role === 'facilitator')!),
+    recorders: firstStaff.filter((u) => u.role === 'recorder').map(identity),
+  });
+
+  for (const [i, n] of NEIGHBOURS.entries()) {
+    let streetId = streets.get(n.street);
+    if (!streetId) {
+      streetId = newId();
+      await db.street.create({ data: { id: streetId, districtId: district.id, name: n.street } });
+      streets.set(n.street, streetId);
+    }
+    const communityId = newId();
+    await db.community.create({ data: { id: communityId, streetId, name: n.name } });
+    const size = 15 + Math.floor(random() * 10);
+    await db.rosterMember.createMany({
+      data: Array.from({ length: size }, (_, k) => ({
+        id: newId(), communityId, kind: 'council', joinToken: newToken(),
+        name: SURNAMES[Math.floor(random() * SURNAMES.length)]! + GIVEN[(k * 7 + i) % GIVEN.length]!,
+      })),
+    });
+    const staff = [
+      { role: 'facilitator', username: `c${i + 2}-facilitator`, displayName: `${n.name.slice(0, 2)}社区书记` },
+      { role: 'recorder', username: `c${i + 2}-recorder`, displayName: `${n.name.slice(0, 2)}记录员` },
+    ].map((u) => ({ id: newId(), ...u, passwordHash, districtId: district.id, streetId, communityId }));
+    await db.staffUser.createMany({ data: staff });
+    communities.push({ id: communityId, activity: n.activity, convener: identity(staff[0]!), recorders: [identity(staff[1]!)] });
+  }
+
+  // Meetings of last year and of this year up to a week ago, in date order per community.
+  const past: PastMeeting[] = [];
+  const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+  const until = now.getTime() - 7 * 86400_000;
+  for (const c of communities) {
+    for (const year of [thisYear - 1, thisYear]) {
+      for (let month = 0; month < 12; month++) {
+        // An active community meets about monthly; a quiet one every few months.
+        if (random() > c.activity * (year === thisYear ? 1 : 0.7)) continue;
+        const day = 5 + Math.floor(random() * 20);
+        const scheduledAt = new Date(Date.UTC(year, month, day, 11, 0)); // 19:00 in Asia/Shanghai
+        if (scheduledAt.getTime() > until) continue;
+        const shape = FORMS[Math.floor(random() * FORMS.length)]!;
+        const topic = TOPICS[Math.floor(random() * TOPICS.length)]!;
+        past.push({
+          communityId: c.id, convener: c.convener, recorders: c.recorders, ...shape,
+          title: `${topic}${shape.form === 'hearing' ? '听证会' : '协商会'}`,
+          venue: shape.level === 'community' ? '社区党群服务中心议事厅' : shape.level === 'grid' ? '网格议事角' : '小区议事长廊',
+          scheduledAt,
+          announcedDaysAhead: shape.form === 'hearing' ? (random() < c.activity ? 10 : 3) : 3,
+          attendance: 0.45 + c.activity * 0.5,
+          remoteShare: random() < c.activity ? 0.25 : 0,
+          agenda: [
+            { title: topic, motion: shape.type === 'decision' ? `同意${topic}方案` : undefined, support: 0.55 + random() * 0.4 },
+            { title: '其他事项', support: 0 },
+          ],
+        });
+      }
+    }
+  }
+  past.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  const runs = await runPastMeetings(db, past, random);
+
+  // Follow-ups of decisions (more often in active communities), and topics from the intake paths.
+  const activityOf = new Map(communities.map((c) => [c.id, c.activity]));
+  for (const [k, run] of runs.entries()) {
+    const m = past[k]!;
+    for (const d of run.decisions) {
+      if (random() > activityOf.get(m.communityId)!) continue;
+      await db.decisionFollowUp.create({
+        data: { id: newId(), recordId: run.recordId, pollId: d.pollId, note: '已交物业公司落实，社区跟进中。', recordedById: m.convener.id, recordedAt: new Date(m.scheduledAt.getTime() + 14 * 86400_000) },
+      });
+    }
+  }
+  for (const c of communities) {
+    for (const year of [thisYear - 1, thisYear]) {
+      const paths = intakePaths.filter(() => random() < c.activity);
+      for (const [k, path] of paths.entries()) {
+        const createdAt = new Date(Date.UTC(year, (k * 3) % 12, 3 + k, 2, 0));
+        if (createdAt.getTime() > until) continue;
+        await db.topic.create({ data: { id: newId(), communityId: c.id, title: TOPICS[(k + year) % TOPICS.length]!, intakePath: path, createdAt } });
+      }
+    }
+  }
+  return { records: runs.length };
+}
