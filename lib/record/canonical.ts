@@ -18,7 +18,7 @@ export function canonicalBytes(value: unknown): Uint8Array {
 /** Whether `bytes` are exactly the canonical form of the JSON they contain (a re-serialised file is not). */
 export function isCanonical(bytes: Uint8Array): boolean {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return canonicalJson(JSON.parse(text)) === text;
   } catch {
     return false;

@@ -13,6 +13,7 @@ import { ed25519RawFromSpki, spkiPemToDer } from './keys';
 import { nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
 import { platformKey } from './platform-key';
 import { keyFingerprint, verifyBundle, verifyChain, type VerifyResult } from './verify';
+import { PLATFORM_SIGNER_NAME, storedRecordInclude, storedSignatures, verifyStoredRecord } from './verify-stored';
 
 /** What the record needs of the minutes: their final text once every pending fact is written. */
 export type FinalMinutes = (meetingId: string) => Promise<{ html: string; markdown: string; yjsState: Uint8Array }>;
@@ -23,7 +24,6 @@ export const SignRecordInput = z.object({
 });
 export type SignRecordInput = z.infer<typeof SignRecordInput>;
 
-export const PLATFORM_SIGNER_NAME = '议事平台';
 
 const utf8 = new TextEncoder();
 
@@ -115,7 +115,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
   }
 
   async function load(recordId: string) {
-    const row = await db.meetingRecord.findUnique({ where: { id: recordId }, include: { signatures: { include: { key: true }, orderBy: { signedAt: 'asc' } } } });
+    const row = await db.meetingRecord.findUnique({ where: { id: recordId }, include: storedRecordInclude });
     if (!row) throw new AppError('NOT_FOUND', 'No such record');
     return row;
   }
@@ -177,7 +177,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     }
     const platform = await platformKey(db);
     const bytes = utf8.encode(row.body);
-    const entries: SignatureEntry[] = signatureEntries(row.signatures);
+    const entries: SignatureEntry[] = storedSignatures({ ...row, filing: null }, new Map()).signatures;
     const platformEntry: SignatureEntry = { role: 'platform', name: PLATFORM_SIGNER_NAME, publicKeyPem: platform.publicKeyPem, signature: signEd25519(platform.privateKeyPem, bytes) };
     const statement: FilingStatement = {
       format: FILING_FORMAT,
@@ -201,21 +201,11 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     opts.onFiled?.(recordId, row.communityId);
   }
 
-  type SignatureRow = Awaited<ReturnType<typeof load>>['signatures'][number];
-  function signatureEntries(rows: SignatureRow[]): SignatureEntry[] {
-    return rows.map((s) => ({ role: s.role as SignatureEntry['role'], name: s.name, publicKeyPem: s.key.publicKeyPem, signature: s.signature }));
-  }
-
   /** The bundle as stored: exactly what `record:export` writes and the public page verifies. */
   async function bundle(recordId: string) {
     const row = await load(recordId);
-    const signatures = signatureEntries(row.signatures);
-    let filing: Filing | undefined;
-    if (row.filing && row.filingSignature && row.platformSignature && row.platformKeyId) {
-      const platform = await db.platformKey.findUniqueOrThrow({ where: { id: row.platformKeyId } });
-      signatures.push({ role: 'platform', name: PLATFORM_SIGNER_NAME, publicKeyPem: platform.publicKeyPem, signature: row.platformSignature });
-      filing = { statement: JSON.parse(row.filing) as FilingStatement, signature: row.filingSignature };
-    }
+    const platformKeys = new Map((await db.platformKey.findMany()).map((k) => [k.id, k.publicKeyPem]));
+    const { signatures, filing } = storedSignatures(row, platformKeys);
     const previous = row.chainSeq > 1
       ? await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq - 1 } }, select: { id: true, body: true, chainSeq: true } })
       : null;
@@ -237,27 +227,9 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     };
   }
 
-  /**
-   * The server's own check of a stored record: the bundle checks (hash, every signature with the key
-   * registered in the database, the filing, the trusted platform key) and its link to the record
-   * before it as that one is stored now.
-   */
   async function verifyStored(recordId: string): Promise<VerifyResult> {
-    const b = await bundle(recordId);
-    const row = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId }, select: { communityId: true } });
-    const platform = await db.platformKey.findUnique({ where: { id: 'platform' } });
-    const result = await verifyBundle(
-      { recordBytes: utf8.encode(b.recordJson), signatures: b.signatures, filing: b.filing },
-      nodeCrypto,
-      {
-        platformKeyPem: platform?.publicKeyPem,
-        previous: b.chain.previous ? { recordHash: b.chain.previous.hash, communityId: row.communityId, seq: b.chain.previous.seq } : null,
-      },
-    );
-    if (b.chain.seq > 1 && !b.chain.previous) {
-      result.checks.push({ id: 'chain', status: 'fail', detail: `record #${b.chain.seq - 1} of this community is missing` });
-      result.valid = false;
-    }
+    const result = await verifyStoredRecord(db, recordId);
+    if (!result) throw new AppError('NOT_FOUND', 'No such record');
     return result;
   }
 

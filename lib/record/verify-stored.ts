@@ -1,15 +1,17 @@
 import type { Db } from '../platform/db/client';
-import type { FilingStatement, SignatureEntry } from './format';
+import type { Filing, FilingStatement, SignatureEntry } from './format';
 import { nodeCrypto, sha256Hex } from './node-crypto';
-import { verifyBundle, type BundleInput, type VerifyResult } from './verify';
+import { verifyBundle, type VerifyResult } from './verify';
 
 export const PLATFORM_SIGNER_NAME = '议事平台';
+const PLATFORM_KEY_ID = 'platform';
 
 /** A stored record row with what verification needs (signatures with their registered keys). */
 export type StoredRecordRow = {
   id: string;
   communityId: string;
   chainSeq: number;
+  status: string;
   body: string;
   filing: string | null;
   filingSignature: string | null;
@@ -20,25 +22,55 @@ export type StoredRecordRow = {
 
 export const storedRecordInclude = { signatures: { include: { key: true }, orderBy: { signedAt: 'asc' } } } as const;
 
-/** The bundle of a stored record: its body, each signature with the key registered for it, the filing. */
-export function bundleInputOf(row: StoredRecordRow, platformKeys: ReadonlyMap<string, string>): BundleInput {
+/** Each signature with the key registered for it, the platform's countersignature and the filing, once filed. */
+export function storedSignatures(row: StoredRecordRow, platformKeys: ReadonlyMap<string, string>): { signatures: SignatureEntry[]; filing?: Filing } {
   const signatures: SignatureEntry[] = row.signatures.map((s) => ({
     role: s.role as SignatureEntry['role'], name: s.name, publicKeyPem: s.key.publicKeyPem, signature: s.signature,
   }));
-  let filing: BundleInput['filing'];
   const platformPem = row.platformKeyId ? platformKeys.get(row.platformKeyId) : undefined;
-  if (row.filing && row.filingSignature && row.platformSignature && platformPem) {
-    signatures.push({ role: 'platform', name: PLATFORM_SIGNER_NAME, publicKeyPem: platformPem, signature: row.platformSignature });
-    filing = { statement: JSON.parse(row.filing) as FilingStatement, signature: row.filingSignature };
-  }
-  return { recordBytes: new TextEncoder().encode(row.body), signatures, filing };
+  if (!row.filing || !row.filingSignature || !row.platformSignature || !platformPem) return { signatures };
+  signatures.push({ role: 'platform', name: PLATFORM_SIGNER_NAME, publicKeyPem: platformPem, signature: row.platformSignature });
+  return { signatures, filing: { statement: JSON.parse(row.filing) as FilingStatement, signature: row.filingSignature } };
+}
+
+async function platformKeysOf(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.platformKey.findMany()).map((k) => [k.id, k.publicKeyPem]));
 }
 
 /**
- * Verifies every filed record of the given communities in one pass over the database (two queries):
+ * The server's check of one stored record: the bundle checks (hash, every signature with the key
+ * registered in the database, the filing, the trusted platform key) and the link to its predecessor as
+ * that one is stored now, so a dropped or reordered record fails its successor.
+ */
+async function verifyRow(row: StoredRecordRow, previous: { body: string; chainSeq: number } | undefined, platformKeys: ReadonlyMap<string, string>): Promise<VerifyResult> {
+  const { signatures, filing } = storedSignatures(row, platformKeys);
+  const result = await verifyBundle({ recordBytes: new TextEncoder().encode(row.body), signatures, filing }, nodeCrypto, {
+    platformKeyPem: platformKeys.get(PLATFORM_KEY_ID),
+    previous: previous ? { recordHash: sha256Hex(previous.body), communityId: row.communityId, seq: previous.chainSeq } : null,
+  });
+  const fail = (detail: string) => {
+    result.checks.push({ id: 'chain', status: 'fail', detail });
+    result.valid = false;
+  };
+  if (row.chainSeq > 1 && !previous) fail(`record #${row.chainSeq - 1} of this community is missing`);
+  // The position the row is stored in must be the one signed: a renumbered row would otherwise be
+  // checked against the wrong predecessor and, as #1, against none at all.
+  if (result.record && result.record.chain.seq !== row.chainSeq) fail(`the record is stored as #${row.chainSeq} but was signed as #${result.record.chain.seq}`);
+  return result;
+}
+
+export async function verifyStoredRecord(db: Db, recordId: string): Promise<VerifyResult | null> {
+  const row = await db.meetingRecord.findUnique({ where: { id: recordId }, include: storedRecordInclude });
+  if (!row) return null;
+  const previous = row.chainSeq > 1
+    ? await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq - 1 } }, select: { body: true, chainSeq: true } })
+    : null;
+  return verifyRow(row, previous ?? undefined, await platformKeysOf(db));
+}
+
+/**
+ * Every filed record of the given communities, verified in one pass over the database (two queries):
  * the scores only count records that verify, and a dashboard must not cost a query per record.
- * The trusted platform key is the one stored; each record's chain link is checked against its
- * predecessor as stored now, so a dropped or reordered record fails its successor.
  */
 export async function verifyFiledRecords(db: Db, communityIds: string[]): Promise<Map<string, VerifyResult>> {
   const rows = await db.meetingRecord.findMany({
@@ -46,22 +78,12 @@ export async function verifyFiledRecords(db: Db, communityIds: string[]): Promis
     include: storedRecordInclude,
     orderBy: [{ communityId: 'asc' }, { chainSeq: 'asc' }],
   });
-  const platformKeys = new Map((await db.platformKey.findMany()).map((k) => [k.id, k.publicKeyPem]));
-  const trusted = platformKeys.get('platform');
+  const platformKeys = await platformKeysOf(db);
+  const byPosition = new Map(rows.map((r) => [`${r.communityId}:${r.chainSeq}`, r]));
   const results = new Map<string, VerifyResult>();
-  const bySeat = new Map(rows.map((r) => [`${r.communityId}:${r.chainSeq}`, r]));
   for (const row of rows) {
     if (row.status !== 'filed') continue;
-    const prev = bySeat.get(`${row.communityId}:${row.chainSeq - 1}`);
-    const result = await verifyBundle(bundleInputOf(row, platformKeys), nodeCrypto, {
-      platformKeyPem: trusted,
-      previous: prev ? { recordHash: sha256Hex(prev.body), communityId: prev.communityId, seq: prev.chainSeq } : null,
-    });
-    if (row.chainSeq > 1 && !prev) {
-      result.checks.push({ id: 'chain', status: 'fail', detail: `record #${row.chainSeq - 1} of this community is missing` });
-      result.valid = false;
-    }
-    results.set(row.id, result);
+    results.set(row.id, await verifyRow(row, byPosition.get(`${row.communityId}:${row.chainSeq - 1}`), platformKeys));
   }
   return results;
 }

@@ -32,7 +32,7 @@ describe('consultation index scores', () => {
   };
   const upload = async (cookie: string, communityId: string, year: number, file: Buffer, type = 'application/pdf', indicatorId = assessed.id) => {
     const q = new URLSearchParams({ communityId, indicatorId, year: String(year), title: '议事会照片', fileName: 'photo.pdf' });
-    const res = await fetch(`${ctx.server.url}/api/evidence?${q}`, { method: 'POST', headers: { cookie, 'content-type': type }, body: file });
+    const res = await fetch(`${ctx.server.url}/api/evidence?${q}`, { method: 'POST', headers: { cookie, 'content-type': type }, body: new Uint8Array(file) });
     return { status: res.status, body: await res.json() as any };
   };
   const review = async (cookie: string, id: string, body: unknown) => {

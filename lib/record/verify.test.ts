@@ -1,0 +1,291 @@
+// The bundle and chain checks: a complete bundle passes every check, and each way of tampering with
+// it fails with the check that names what was changed.
+import { describe, expect, it } from 'vitest';
+import { canonicalBytes, canonicalJson } from './canonical';
+import type { MeetingRecord, SignatureEntry } from './format';
+import { spkiPemToDer } from './keys';
+import { generateSigningKey, nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
+import { CONVENER, makeKeys, makeRecord, RECORDER, signedBundle, type SignedBundle } from './test-factory';
+import { verifyBundle, verifyChain, type BundleInput, type Check, type CheckId, type ChainLink, type VerifyOptions } from './verify';
+
+const utf8 = new TextEncoder();
+
+async function verify(input: BundleInput, opts?: VerifyOptions) {
+  return verifyBundle(input, nodeCrypto, opts);
+}
+const statusOf = (checks: Check[], id: CheckId) => checks.filter((c) => c.id === id).map((c) => c.status);
+const failed = (checks: Check[]) => [...new Set(checks.filter((c) => c.status === 'fail').map((c) => c.id))].sort();
+
+/** The bytes with one character replaced; the length stays the same. */
+function replaceOnce(bytes: Uint8Array, from: string, to: string): Uint8Array {
+  const text = new TextDecoder().decode(bytes);
+  if (!text.includes(from)) throw new Error(`no ${from} in the record`);
+  return utf8.encode(text.replace(from, to));
+}
+
+function withSignature(b: SignedBundle, role: string, change: (s: SignatureEntry) => SignatureEntry): SignatureEntry[] {
+  return b.signatures.map((s) => (s.role === role ? change(s) : s));
+}
+
+describe('sign and verify with node keys', () => {
+  it('an Ed25519 signature verifies over exactly the signed bytes', async () => {
+    const key = generateSigningKey();
+    const message = utf8.encode('{"a":1}');
+    const sig = Buffer.from(signEd25519(key.privateKeyPem, message), 'base64');
+    expect(sig).toHaveLength(64);
+    const der = spkiPemToDer(key.publicKeyPem);
+    expect(await nodeCrypto.verifyEd25519(der, message, sig)).toBe(true);
+    expect(await nodeCrypto.verifyEd25519(der, utf8.encode('{"a":2}'), sig)).toBe(false);
+    expect(await nodeCrypto.verifyEd25519(der, message, Uint8Array.from(sig, (b, i) => (i === 0 ? b ^ 1 : b)))).toBe(false);
+  });
+
+  it('hashes with SHA-256', async () => {
+    expect(Buffer.from(await nodeCrypto.sha256(utf8.encode('abc'))).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('verifyBundle: a complete bundle', () => {
+  it('passes every check, and pins the platform key when given', async () => {
+    const keys = makeKeys();
+    const b = await signedBundle(makeRecord(), keys);
+    const unpinned = await verify(b);
+    expect(unpinned.valid).toBe(true);
+    expect(unpinned.recordHash).toBe(b.recordHash);
+    expect(unpinned.record?.recordId).toBe('record-1');
+    expect(statusOf(unpinned.checks, 'platform_key')).toEqual(['skip']);
+
+    const pinned = await verify(b, { platformKeyPem: keys.platform.publicKeyPem });
+    expect(pinned.valid).toBe(true);
+    expect(pinned.checks.every((c) => c.status === 'pass')).toBe(true);
+    expect(new Set(pinned.checks.map((c) => c.id))).toEqual(new Set(['format', 'canonical', 'hash', 'signature', 'signers', 'keys', 'filing', 'platform_key', 'chain']));
+    // one signature check per signer and the platform
+    expect(pinned.checks.filter((c) => c.id === 'signature').map((c) => c.subject)).toEqual([`convener ${CONVENER.name}`, `recorder ${RECORDER.name}`, 'platform 议事平台']);
+  });
+
+  it('a record awaiting signatures: the filing is skipped, and all signatures so far verify', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ recordBytes: b.recordBytes, signatures: b.signatures.filter((s) => s.role === 'convener') });
+    expect(statusOf(result.checks, 'filing')).toEqual(['skip']);
+    expect(statusOf(result.checks, 'signature')).toEqual(['pass']);
+    // …but the record is not complete: the recorder has not signed.
+    expect(failed(result.checks)).toEqual(['signers']);
+    expect(result.checks.find((c) => c.id === 'signers')!.detail).toContain(RECORDER.name);
+  });
+});
+
+describe('verifyBundle: tampering', () => {
+  it('a changed character inside a string: hash and every signature fail, the form is still canonical', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ ...b, recordBytes: replaceOnce(b.recordBytes, '加装电梯', '拆除电梯') });
+    expect(result.valid).toBe(false);
+    expect(failed(result.checks)).toEqual(['hash', 'signature', 'signers']);
+    expect(statusOf(result.checks, 'signature')).toEqual(['fail', 'fail', 'fail']);
+    expect(statusOf(result.checks, 'canonical')).toEqual(['pass']);
+    expect(result.checks.find((c) => c.id === 'hash')!.detail).toContain(b.recordHash);
+  });
+
+  it('a changed tally (one byte): hash and signatures fail', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ ...b, recordBytes: replaceOnce(b.recordBytes, '"yes":3', '"yes":4') });
+    expect(failed(result.checks)).toEqual(['hash', 'signature', 'signers']);
+  });
+
+  it('a re-serialised (pretty-printed) record.json fails canonical, hash and signatures', async () => {
+    const b = await signedBundle(makeRecord());
+    const pretty = utf8.encode(JSON.stringify(JSON.parse(new TextDecoder().decode(b.recordBytes)), null, 2));
+    const result = await verify({ ...b, recordBytes: pretty });
+    expect(failed(result.checks)).toEqual(['canonical', 'hash', 'signature', 'signers']);
+    expect(statusOf(result.checks, 'format')).toEqual(['pass']);
+  });
+
+  it('a record edited and re-canonicalised still fails hash and signatures', async () => {
+    const record = makeRecord();
+    const b = await signedBundle(record);
+    const forged: MeetingRecord = { ...record, decisions: [] };
+    const result = await verify({ ...b, recordBytes: canonicalBytes(forged) });
+    expect(failed(result.checks)).toEqual(['hash', 'signature', 'signers']);
+  });
+
+  it('a record that is not a meeting record fails format', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ ...b, recordBytes: utf8.encode(canonicalJson({ format: 'something-else' })) });
+    expect(failed(result.checks)).toEqual(expect.arrayContaining(['format', 'hash', 'signature']));
+  });
+
+  it('signatures swapped between the convener and the recorder', async () => {
+    const b = await signedBundle(makeRecord());
+    const sigOf = (role: string) => b.signatures.find((s) => s.role === role)!.signature;
+    const swapped = b.signatures.map((s) =>
+      s.role === 'convener' ? { ...s, signature: sigOf('recorder') } : s.role === 'recorder' ? { ...s, signature: sigOf('convener') } : s);
+    const result = await verify({ ...b, signatures: swapped });
+    expect(failed(result.checks)).toEqual(['signature', 'signers']);
+    expect(result.checks.filter((c) => c.status === 'fail' && c.id === 'signature').map((c) => c.subject)).toEqual([`convener ${CONVENER.name}`, `recorder ${RECORDER.name}`]);
+  });
+
+  it('a public key swapped for another: the signature no longer verifies, and the key is not the filed one', async () => {
+    const b = await signedBundle(makeRecord());
+    const other = generateSigningKey();
+    const result = await verify({ ...b, signatures: withSignature(b, 'convener', (s) => ({ ...s, publicKeyPem: other.publicKeyPem })) });
+    expect(failed(result.checks)).toEqual(['keys', 'signature', 'signers']);
+    expect(result.checks.find((c) => c.id === 'keys')!.detail).toContain(CONVENER.name);
+  });
+
+  it('a public key swapped and the record re-signed by the attacker: only the filed key fingerprints catch it', async () => {
+    const b = await signedBundle(makeRecord());
+    const attacker = generateSigningKey();
+    const result = await verify({
+      ...b,
+      signatures: withSignature(b, 'recorder', (s) => ({ ...s, publicKeyPem: attacker.publicKeyPem, signature: signEd25519(attacker.privateKeyPem, b.recordBytes) })),
+    });
+    expect(statusOf(result.checks, 'signature')).toEqual(['pass', 'pass', 'pass']);
+    expect(statusOf(result.checks, 'signers')).toEqual(['pass']);
+    expect(failed(result.checks)).toEqual(['keys']);
+    expect(result.valid).toBe(false);
+  });
+
+  it('a missing required signer', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ ...b, signatures: b.signatures.filter((s) => s.role !== 'recorder') });
+    expect(failed(result.checks)).toEqual(['signers']);
+    expect(result.checks.find((c) => c.id === 'signers')!.detail).toContain(`recorder ${RECORDER.name}`);
+  });
+
+  it('a signature under another name does not stand in for a required signer', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ ...b, signatures: withSignature(b, 'recorder', (s) => ({ ...s, name: '张三' })) });
+    expect(failed(result.checks)).toEqual(['keys', 'signers']);
+  });
+
+  it('malformed signatures.json and filing.json', async () => {
+    const b = await signedBundle(makeRecord());
+    expect(failed((await verify({ ...b, signatures: { convener: 'x' } })).checks)).toEqual(expect.arrayContaining(['signature', 'signers']));
+    expect(failed((await verify({ ...b, signatures: withSignature(b, 'convener', (s) => ({ ...s, signature: 'AAAA' })) })).checks)).toEqual(['signature', 'signers']);
+    expect(failed((await verify({ ...b, signatures: withSignature(b, 'convener', (s) => ({ ...s, publicKeyPem: 'not a key' })) })).checks)).toEqual(['keys', 'signature', 'signers']);
+    expect(failed((await verify({ ...b, filing: { statement: {} } })).checks)).toEqual(['filing']);
+  });
+
+  it('a filing statement changed after the platform signed it', async () => {
+    const b = await signedBundle(makeRecord());
+    const filing = { ...b.filing, statement: { ...b.filing.statement, filedAt: '2030-01-01T00:00:00.000Z' } };
+    expect(failed((await verify({ ...b, filing })).checks)).toEqual(['filing']);
+  });
+
+  it('a bundle without the platform countersignature', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify({ ...b, signatures: b.signatures.filter((s) => s.role !== 'platform') });
+    expect(failed(result.checks)).toEqual(['filing']);
+  });
+
+  it('a filing signed by another platform key fails only when a trusted key is pinned', async () => {
+    const keys = makeKeys();
+    const genuine = keys.platform;
+    // Someone re-files the record with a platform key of their own: every signature in the bundle is consistent.
+    const forged = await signedBundle(makeRecord(), { ...keys, platform: generateSigningKey() });
+    expect((await verify(forged)).valid).toBe(true);
+    const pinned = await verify(forged, { platformKeyPem: genuine.publicKeyPem });
+    expect(failed(pinned.checks)).toEqual(['platform_key']);
+    expect(pinned.valid).toBe(false);
+  });
+});
+
+describe('verifyBundle: the chain link', () => {
+  async function second() {
+    const first = makeRecord({ recordId: 'record-1' });
+    const firstHash = sha256Hex(canonicalBytes(first));
+    const b = await signedBundle(makeRecord({ recordId: 'record-2', seq: 2, previousRecordHash: firstHash }));
+    return { firstHash, b };
+  }
+
+  it('links to the previous record of the community', async () => {
+    const { firstHash, b } = await second();
+    const result = await verify(b, { previous: { recordHash: firstHash, communityId: 'community-1', seq: 1 } });
+    expect(statusOf(result.checks, 'chain')).toEqual(['pass']);
+    expect(result.valid).toBe(true);
+  });
+
+  it('without the previous record the link is skipped, not passed', async () => {
+    const { b } = await second();
+    const result = await verify(b);
+    expect(statusOf(result.checks, 'chain')).toEqual(['skip']);
+    expect(result.valid).toBe(true);
+  });
+
+  it.each([
+    ['another hash', { recordHash: 'f'.repeat(64), communityId: 'community-1', seq: 1 }],
+    ['another seq', { recordHash: 'HASH', communityId: 'community-1', seq: 0 }],
+    ['another community', { recordHash: 'HASH', communityId: 'community-2', seq: 1 }],
+  ])('fails when the previous record has %s', async (_what, previous) => {
+    const { firstHash, b } = await second();
+    const result = await verify(b, { previous: { ...previous, recordHash: previous.recordHash === 'HASH' ? firstHash : previous.recordHash } });
+    expect(failed(result.checks)).toEqual(['chain']);
+  });
+
+  it('only the first record of a community has no previous record', async () => {
+    const orphan = await signedBundle(makeRecord({ seq: 3, previousRecordHash: null }));
+    expect(failed((await verify(orphan)).checks)).toEqual(['chain']);
+    const firstWithLink = await signedBundle(makeRecord({ seq: 1, previousRecordHash: 'a'.repeat(64) }));
+    expect(failed((await verify(firstWithLink)).checks)).toEqual(['chain']);
+  });
+
+  it('a filing that names another chain position than the record', async () => {
+    const keys = makeKeys();
+    const b = await signedBundle(makeRecord(), keys);
+    const statement = { ...b.filing.statement, chain: { ...b.filing.statement.chain, seq: 2 } };
+    const filing = { statement, signature: signEd25519(keys.platform.privateKeyPem, canonicalBytes(statement)) };
+    expect(failed((await verify({ ...b, filing })).checks)).toEqual(['chain']);
+  });
+});
+
+describe('verifyChain', () => {
+  /** Three records of one community, each naming the hash of the one before. */
+  function chain(communityId = 'community-1', n = 3): ChainLink[] {
+    const links: ChainLink[] = [];
+    for (let seq = 1; seq <= n; seq++) {
+      const previousRecordHash = links.at(-1)?.hash ?? null;
+      const record = makeRecord({ recordId: `${communityId}-r${seq}`, communityId, seq, previousRecordHash });
+      links.push({ recordId: record.recordId, communityId, seq, hash: sha256Hex(canonicalBytes(record)), previousRecordHash });
+    }
+    return links;
+  }
+
+  it('an intact chain has no problems', () => {
+    expect(verifyChain(chain())).toEqual([]);
+    expect(verifyChain([])).toEqual([]);
+  });
+
+  it('a dropped record leaves a gap', () => {
+    const [r1, , r3] = chain();
+    expect(verifyChain([r1!, r3!])).toEqual([
+      { recordId: r3!.recordId, seq: 3, problem: 'gap' },
+      { recordId: r3!.recordId, seq: 3, problem: 'link' },
+    ]);
+  });
+
+  it('a dropped first record shows too', () => {
+    const [, r2, r3] = chain();
+    expect(verifyChain([r2!, r3!]).map((p) => p.problem)).toContain('link');
+  });
+
+  it('two records renumbered into each other’s places break the links', () => {
+    const [r1, r2, r3] = chain();
+    // The seq numbers swapped too, so the numbering alone looks fine: only the hashes tell.
+    const reordered = [r1!, { ...r3!, seq: 2 }, { ...r2!, seq: 3 }];
+    expect(verifyChain(reordered)).toEqual([
+      { recordId: r3!.recordId, seq: 2, problem: 'link' },
+      { recordId: r2!.recordId, seq: 3, problem: 'link' },
+    ]);
+  });
+
+  it('two records swapped in order show gaps and broken links', () => {
+    const [r1, r2, r3] = chain();
+    const problems = verifyChain([r1!, r3!, r2!]);
+    expect(problems.filter((p) => p.problem === 'link').map((p) => p.recordId)).toEqual([r3!.recordId, r2!.recordId]);
+  });
+
+  it('a record of another community in the chain', () => {
+    const [r1, r2] = chain();
+    const [stranger] = chain('community-2', 1);
+    const problems = verifyChain([r1!, r2!, { ...stranger!, seq: 3, previousRecordHash: r2!.hash }]);
+    expect(problems).toEqual([{ recordId: stranger!.recordId, seq: 3, problem: 'community' }]);
+  });
+});

@@ -1,0 +1,64 @@
+// Offline check of exported record bundles: `npm run record:verify -- <bundle dir> [<bundle dir> …] [--platform-key <pem file>]`
+// Needs nothing but the files: the hash, every signature, the filing and, when several directories of
+// one community are given in chain order, each record's link to the one before it. The checks are the
+// ones the server and the public page run (lib/record/verify.ts).
+// Exit codes: 0 every bundle valid, 1 a check failed (the first failure on stderr), 2 usage or I/O error.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { readBundleDir } from '../lib/record/export';
+import { nodeCrypto } from '../lib/record/node-crypto';
+import { verifyBundle, type Check, type PreviousLink, type VerifyResult } from '../lib/record/verify';
+
+const USAGE = 'usage: npm run record:verify -- <bundle dir> [<bundle dir> …] [--platform-key <pem file>]';
+const MARK: Record<Check['status'], string> = { pass: '✓', fail: '✗', skip: '–' };
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const options = { 'platform-key': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
+try {
+  args = parseArgs({ allowPositionals: true, options });
+} catch (err) {
+  usage((err as Error).message);
+}
+if (args.values.help) usage();
+if (!args.positionals.length) usage('no bundle directory given');
+
+let platformKeyPem: string | undefined;
+const inputs = [];
+try {
+  if (args.values['platform-key']) platformKeyPem = await readFile(args.values['platform-key'], 'utf8');
+  // Read every directory before checking any, so a typo fails as a usage error and not halfway through.
+  for (const dir of args.positionals) inputs.push({ dir, input: await readBundleDir(dir) });
+} catch (err) {
+  console.error(`cannot read: ${(err as Error).message}`);
+  process.exit(2);
+}
+
+const results: { dir: string; result: VerifyResult }[] = [];
+let previous: PreviousLink | null = null;
+for (const { dir, input } of inputs) {
+  // Directories are given in chain order: each record is checked against the one before it.
+  const result = await verifyBundle(input, nodeCrypto, { platformKeyPem, previous });
+  results.push({ dir, result });
+  const r = result.record;
+  console.log(`${dir}: ${r ? `record ${r.recordId} — ${r.meeting.title} — ${r.community.name} #${r.chain.seq}` : 'unreadable record'}`);
+  console.log(`  sha256 ${result.recordHash}`);
+  for (const c of result.checks) console.log(`  ${MARK[c.status]} ${c.id.padEnd(12)} ${c.status === 'skip' ? 'skipped: ' : ''}${c.detail}`);
+  console.log(`  ${result.valid ? 'valid' : 'INVALID'}`);
+  previous = r ? { recordHash: result.recordHash, communityId: r.chain.communityId, seq: r.chain.seq } : null;
+}
+
+const invalid = results.filter((x) => !x.result.valid);
+const count = (s: Check['status']) => results.reduce((n, x) => n + x.result.checks.filter((c) => c.status === s).length, 0);
+console.log(`\n${results.length - invalid.length} of ${results.length} bundle(s) valid: ${count('pass')} checks passed, ${count('fail')} failed, ${count('skip')} skipped`);
+if (invalid.length) {
+  const first = invalid[0]!;
+  const check = first.result.checks.find((c) => c.status === 'fail')!;
+  console.error(`${first.dir}: ${check.id}: ${check.detail}`);
+  process.exit(1);
+}

@@ -1,0 +1,298 @@
+// The meeting record through the real server (child process) on SQLite and PostgreSQL: frozen on close,
+// signed on the convener's and the recorder's devices, filed; the exported bundle verifies with OpenSSL
+// alone and with record:verify; tampering in the database is named by the server's own checks; a
+// restart between the last signature and the filing files the record.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAuthMessage } from 'y-protocols/auth';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { hashPassword } from '../../lib/auth/password';
+import { MeetingHub } from '../../lib/meeting/hub';
+import { MessageType } from '../../lib/minutes/collab/protocol';
+import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
+import { createDb, type Db } from '../../lib/platform/db/client';
+import { applyMigrations } from '../../lib/platform/db/migrate';
+import { newId } from '../../lib/platform/tokens';
+import { BUNDLE_FILES } from '../../lib/record/export';
+import { generateSigningKey, signEd25519 } from '../../lib/record/node-crypto';
+import { createRecordService } from '../../lib/record/service';
+import type { CheckId } from '../../lib/record/verify';
+import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
+import { databaseTargets, type ScratchDatabase } from '../support/databases';
+import { holdMeeting, runScript, verifyWithOpenSsl } from '../support/record';
+import { postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type RunningServer } from '../support/server';
+
+type Status = { recordId: string; status: string; hash: string; chainSeq: number; signers: { role: string; name: string; signedAt: string | null; keyFingerprint: string | null }[] };
+type Verification = { valid: boolean; recordHash: string; checks: { id: CheckId; status: string; detail: string }[] };
+
+const failedChecks = (v: Verification) => [...new Set(v.checks.filter((c) => c.status === 'fail').map((c) => c.id))].sort();
+
+for (const target of databaseTargets()) {
+  describe.skipIf(!target.enabled)(`meeting record (${target.name})`, () => {
+    let scratch: ScratchDatabase;
+    let db: Db;
+    let server: RunningServer;
+    let community: Awaited<ReturnType<typeof makeCommunity>>;
+    const cookies = { convener: '', recorder: '', colleague: '' };
+    const work: string[] = [];
+    let first: Status;
+    let second: Status;
+
+    beforeAll(async () => {
+      scratch = await target.make();
+      await applyMigrations(scratch.url);
+      db = createDb(scratch.url);
+      community = await makeCommunity(db, { members: 5 });
+      // A second facilitator of the community: may read the record, is not among its signers.
+      await db.staffUser.create({
+        data: {
+          id: newId(), username: `colleague-${community.communityId.slice(0, 8)}`, displayName: '副主任', role: 'facilitator',
+          passwordHash: await hashPassword(TEST_PASSWORD), districtId: community.districtId, streetId: community.streetId, communityId: community.communityId,
+        },
+      });
+      server = await startServer({ databaseUrl: scratch.url });
+      cookies.convener = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);
+      cookies.recorder = await staffCookie(server.url, community.recorder.username, TEST_PASSWORD);
+      cookies.colleague = await staffCookie(server.url, `colleague-${community.communityId.slice(0, 8)}`, TEST_PASSWORD);
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+      await db?.$disconnect();
+      await scratch?.drop();
+      for (const dir of work) await rm(dir, { recursive: true, force: true });
+    });
+
+    const getJson = async (path: string, cookie = cookies.convener) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const recordOf = async (meetingId: string) => (await getJson(`/api/meetings/${meetingId}/record`)).body.record as Status | null;
+    const verifyRoute = async (recordId: string) => (await getJson(`/api/records/${recordId}/verify`)).body as Verification;
+    /** What a signer's device does: sign exactly the bytes of record.json with its own key. */
+    const deviceSignature = (recordJson: string, key = generateSigningKey()) =>
+      ({ publicKeyPem: key.publicKeyPem, signature: signEd25519(key.privateKeyPem, new TextEncoder().encode(recordJson)) });
+    const postSignature = (recordId: string, cookie: string, body: unknown) =>
+      postJson(`${server.url}/api/records/${recordId}/signatures`, body, { cookie });
+    /** The verification and chain checks the server runs, called in this process on the same database. */
+    const records = () => createRecordService(db, new MeetingHub(db), () => Promise.reject(new Error('not used')));
+
+    /** Holds a meeting, waits for its frozen record, and has the convener and the recorder sign it. */
+    async function filedRecord(): Promise<Status> {
+      const meeting = await makeMeeting(db, community);
+      await holdMeeting(server.url, community, meeting);
+      await expect.poll(() => recordOf(meeting.id), { timeout: 15_000 }).not.toBeNull();
+      const { recordId } = (await recordOf(meeting.id))!;
+      const { recordJson } = (await getJson(`/api/records/${recordId}`)).body;
+      for (const cookie of [cookies.convener, cookies.recorder]) expect((await postSignature(recordId, cookie, deviceSignature(recordJson))).status).toBe(200);
+      const status = (await recordOf(meeting.id))!;
+      expect(status.status).toBe('filed');
+      return status;
+    }
+
+    it('is frozen when the meeting closes, refuses non-signers and bad signatures, and is filed after both signatures', async () => {
+      const meeting = await makeMeeting(db, community);
+      await holdMeeting(server.url, community, meeting);
+      await expect.poll(() => recordOf(meeting.id), { timeout: 15_000 }).not.toBeNull();
+      const frozen = (await recordOf(meeting.id))!;
+      expect(frozen).toMatchObject({ status: 'awaiting_signatures', chainSeq: 1 });
+      expect(frozen.signers.map((s) => [s.role, s.name, s.signedAt])).toEqual([['convener', '主持人', null], ['recorder', '记录员', null]]);
+      const { recordId } = frozen;
+      const bundle = (await getJson(`/api/records/${recordId}`)).body;
+      const recordJson: string = bundle.recordJson;
+      expect(JSON.parse(recordJson)).toMatchObject({ meetingId: meeting.id, polls: [{ voted: 5, tally: { yes: 3, no: 2, abstain: 0 } }] });
+      expect(bundle.signatures).toEqual([]);
+
+      // Refused: no session, a staff member who is not a signer, a signature over other bytes, a key of another kind.
+      expect((await postSignature(recordId, '', deviceSignature(recordJson))).status).toBe(401);
+      const outsider = await postSignature(recordId, cookies.colleague, deviceSignature(recordJson));
+      expect(outsider.status).toBe(403);
+      expect(outsider.body.error.code).toBe('FORBIDDEN');
+      const wrongBytes = await postSignature(recordId, cookies.convener, deviceSignature(`${recordJson}\n`));
+      expect(wrongBytes.status).toBe(400);
+      expect(wrongBytes.body.error.message).toMatch(/does not verify/);
+      const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      expect((await postSignature(recordId, cookies.convener, { ...deviceSignature(recordJson), publicKeyPem: ecKey })).status).toBe(400);
+      expect((await postSignature(recordId, cookies.convener, { publicKeyPem: 'x', signature: 'not base64' })).status).toBe(400);
+      expect(await db.recordSignature.count({ where: { recordId } })).toBe(0);
+      expect(await db.signingKey.count()).toBe(0);
+
+      // The convener signs: still waiting for the recorder.
+      const convenerKey = generateSigningKey();
+      const byConvener = await postSignature(recordId, cookies.convener, deviceSignature(recordJson, convenerKey));
+      expect(byConvener.status).toBe(200);
+      expect(byConvener.body.status).toBe('awaiting_signatures');
+      expect(byConvener.body.signers.map((s: Status['signers'][number]) => !!s.signedAt)).toEqual([true, false]);
+      expect((await verifyRoute(recordId)).checks.find((c) => c.id === 'signers')).toMatchObject({ status: 'fail' });
+      // The same key cannot be claimed by the recorder.
+      expect((await postSignature(recordId, cookies.recorder, deviceSignature(recordJson, convenerKey))).status).toBe(403);
+
+      const byRecorder = await postSignature(recordId, cookies.recorder, deviceSignature(recordJson));
+      expect(byRecorder.status).toBe(200);
+      expect(byRecorder.body.status).toBe('filed');
+      const filed = (await getJson(`/api/records/${recordId}`)).body;
+      expect(filed.recordJson).toBe(recordJson);
+      expect(filed.signatures.map((s: { role: string }) => s.role)).toEqual(['convener', 'recorder', 'platform']);
+      expect(filed.filing.statement).toMatchObject({ recordId, recordHash: frozen.hash, chain: { seq: 1, previousRecordHash: null } });
+      // Filed: no more signatures.
+      expect((await postSignature(recordId, cookies.convener, deviceSignature(recordJson))).status).toBe(409);
+
+      const verification = await verifyRoute(recordId);
+      expect(verification.valid).toBe(true);
+      expect(verification.recordHash).toBe(frozen.hash);
+      expect(verification.checks.every((c) => c.status === 'pass')).toBe(true);
+      first = (await recordOf(meeting.id))!;
+    });
+
+    it('keeps the minutes read-only once the meeting is closed', async () => {
+      const meetingId = (await db.meetingRecord.findUniqueOrThrow({ where: { id: first.recordId } })).meetingId;
+      const doc = new Y.Doc();
+      const denied: string[] = [];
+      const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, minutesDocName(meetingId), doc, {
+        WebSocketPolyfill: webSocketWithCookie(cookies.recorder) as never, disableBc: true, maxBackoffTime: 200,
+      });
+      provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason));
+      try {
+        await waitFor(() => provider.synced, 15_000, 'minutes synced');
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText('会后补记的一段话。')]);
+        doc.getXmlFragment(MINUTES_FIELD).insert(0, [p]);
+        await waitFor(() => denied.length > 0, 10_000, 'the edit refused');
+        expect(denied[0]).toMatch(/read-only/);
+        const md = await (await fetch(`${server.url}/api/minutes/${meetingId}/export?format=md`, { headers: { cookie: cookies.recorder } })).text();
+        expect(md).toContain('是否同意方案？');
+        expect(md).not.toContain('会后补记的一段话。');
+      } finally {
+        provider.destroy();
+        doc.destroy();
+      }
+    });
+
+    it('exports a bundle that OpenSSL alone and record:verify accept', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'yishi-bundle-'));
+      work.push(dir);
+      for (const file of BUNDLE_FILES) {
+        const res = await fetch(`${server.url}/api/records/${first.recordId}/files/${file}`);
+        expect(res.status).toBe(200);
+        await writeFile(join(dir, file), Buffer.from(await res.arrayBuffer()));
+      }
+      // record.json is exactly the stored, signed bytes.
+      const stored = await db.meetingRecord.findUniqueOrThrow({ where: { id: first.recordId } });
+      expect(await readFile(join(dir, 'record.json'), 'utf8')).toBe(stored.body);
+      expect((await readFile(join(dir, 'record.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+
+      const openssl = await verifyWithOpenSsl(dir);
+      expect(openssl.map((r) => r.role)).toEqual(['convener', 'recorder', 'platform']);
+      for (const r of openssl) {
+        expect(r.code, r.output).toBe(0);
+        expect(r.output).toContain('Signature Verified Successfully');
+      }
+
+      const platformPem = join(dir, 'platform.pem');
+      await writeFile(platformPem, (await db.platformKey.findUniqueOrThrow({ where: { id: 'platform' } })).publicKeyPem);
+      const cli = await runScript('record-verify', [dir, '--platform-key', platformPem]);
+      expect(cli.code, cli.stdout + cli.stderr).toBe(0);
+      expect(cli.stdout).toMatch(/✓ platform_key/);
+      expect(cli.stdout).toMatch(/1 of 1 bundle\(s\) valid/);
+
+      // One byte of record.json changed: OpenSSL and the CLI both refuse it.
+      const bytes = await readFile(join(dir, 'record.json'));
+      bytes[bytes.indexOf('"voted":5') + 8] = '4'.charCodeAt(0);
+      await writeFile(join(dir, 'record.json'), bytes);
+      expect((await verifyWithOpenSsl(dir)).every((r) => r.code !== 0)).toBe(true);
+      const tampered = await runScript('record-verify', [dir]);
+      expect(tampered.code).toBe(1);
+      expect(tampered.stdout).toMatch(/✗ hash/);
+    });
+
+    it('names a changed byte of the stored record (hash) and a swapped signing key (signature, keys)', async () => {
+      const row = await db.meetingRecord.findUniqueOrThrow({ where: { id: first.recordId } });
+      const at = row.body.indexOf('"voted":5') + 8;
+      await db.meetingRecord.update({ where: { id: row.id }, data: { body: `${row.body.slice(0, at)}4${row.body.slice(at + 1)}` } });
+      try {
+        const v = await verifyRoute(row.id);
+        expect(v.valid).toBe(false);
+        expect(failedChecks(v)).toEqual(['hash', 'signature', 'signers']);
+        expect(v.checks.find((c) => c.id === 'hash')!.detail).toContain(row.hash);
+      } finally {
+        await db.meetingRecord.update({ where: { id: row.id }, data: { body: row.body } });
+      }
+      expect((await verifyRoute(row.id)).valid).toBe(true);
+
+      const key = await db.signingKey.findFirstOrThrow({ where: { staffUserId: community.facilitator.id } });
+      await db.signingKey.update({ where: { id: key.id }, data: { publicKeyPem: generateSigningKey().publicKeyPem } });
+      try {
+        const v = await verifyRoute(row.id);
+        expect(failedChecks(v)).toEqual(['keys', 'signature', 'signers']);
+        expect(v.checks.find((c) => c.id === 'keys')!.detail).toContain('convener 主持人');
+      } finally {
+        await db.signingKey.update({ where: { id: key.id }, data: { publicKeyPem: key.publicKeyPem } });
+      }
+      expect((await verifyRoute(row.id)).valid).toBe(true);
+    });
+
+    it('links the second record of the community to the first; renumbered records break the chain', async () => {
+      second = await filedRecord();
+      expect(second.chainSeq).toBe(2);
+      const v = await verifyRoute(second.recordId);
+      expect(v.valid).toBe(true);
+      expect(v.checks.find((c) => c.id === 'chain')!.detail).toBe('record #2 links to record #1');
+      expect(JSON.parse((await getJson(`/api/records/${second.recordId}`)).body.recordJson).chain.previousRecordHash).toBe(first.hash);
+      expect(await records().verifyCommunityChain(community.communityId)).toEqual({ records: 2, problems: [] });
+
+      // Swap the two rows' positions (through a free number: the position is unique per community).
+      const setSeq = (id: string, chainSeq: number) => db.meetingRecord.update({ where: { id }, data: { chainSeq } });
+      await setSeq(first.recordId, 99);
+      await setSeq(second.recordId, 1);
+      await setSeq(first.recordId, 2);
+      try {
+        for (const id of [first.recordId, second.recordId]) {
+          const swapped = await verifyRoute(id);
+          expect(swapped.valid).toBe(false);
+          expect(failedChecks(swapped)).toEqual(['chain']);
+        }
+        const chain = await records().verifyCommunityChain(community.communityId);
+        expect(chain.problems).toEqual(expect.arrayContaining([
+          expect.objectContaining({ recordId: second.recordId, problem: 'gap' }),
+          expect.objectContaining({ recordId: first.recordId, problem: 'gap' }),
+        ]));
+      } finally {
+        await setSeq(first.recordId, 99);
+        await setSeq(second.recordId, 2);
+        await setSeq(first.recordId, 1);
+      }
+      expect((await verifyRoute(second.recordId)).valid).toBe(true);
+      expect((await records().verifyCommunityChain(community.communityId)).problems).toEqual([]);
+    });
+
+    it('files a record after a restart between the last signature and the filing', async () => {
+      // The state a crash leaves: every signature stored and the record moved to "signed", not yet filed.
+      await db.meetingRecord.update({
+        where: { id: second.recordId },
+        data: { status: 'signed', filedAt: null, filing: null, filingSignature: null, platformSignature: null, platformKeyId: null },
+      });
+      expect((await getJson(`/api/records/${second.recordId}`)).body.filing).toBeUndefined();
+      await server.stop();
+      server = await startServer({ databaseUrl: scratch.url, port: server.port });
+      const status = (await getJson(`/api/records/${second.recordId}`)).body;
+      expect(status.status).toBe('filed');
+      expect((await verifyRoute(second.recordId)).valid).toBe(true);
+    });
+
+    it('names a dropped record: its successor’s link and the community chain fail', async () => {
+      await db.meetingRecord.delete({ where: { id: first.recordId } });
+      const v = await verifyRoute(second.recordId);
+      expect(v.valid).toBe(false);
+      expect(failedChecks(v)).toEqual(['chain']);
+      expect(v.checks.find((c) => c.status === 'fail')!.detail).toBe('record #1 of this community is missing');
+      expect((await records().verifyCommunityChain(community.communityId)).problems).toEqual([
+        { recordId: second.recordId, seq: 2, problem: 'gap' },
+        { recordId: second.recordId, seq: 2, problem: 'link' },
+      ]);
+    });
+  });
+}

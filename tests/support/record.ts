@@ -1,0 +1,92 @@
+// Helpers for the record suites: hold a short meeting through the real protocol, run the record CLIs
+// as a user would, and check an exported bundle with OpenSSL alone.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { majorityPresets } from '../../lib/voting/outcome';
+import { TEST_PASSWORD, type makeCommunity } from '../factories/community';
+import { command, connect, postJson, staffCookie, waitFor, type Ack } from './server';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function ok(ack: Ack, what: string) {
+  if (!ack.ok) throw new Error(`${what}: ${ack.error.code} ${ack.error.message}`);
+}
+
+/**
+ * Runs a meeting from start to close: every roster member checks in with their card, one speaks, and
+ * all vote on a named motion (the first `yes`, the rest alternating). Returns when the close is acknowledged.
+ */
+export async function holdMeeting(baseUrl: string, community: Awaited<ReturnType<typeof makeCommunity>>, meeting: { id: string; joinCode: string }) {
+  const cookie = await staffCookie(baseUrl, community.facilitator.username, TEST_PASSWORD);
+  const fac = connect(baseUrl, { meetingId: meeting.id }, { cookie });
+  const members: ReturnType<typeof connect>[] = [];
+  try {
+    await waitFor(() => !!fac.meeting, 10_000, 'facilitator');
+    ok(await command(fac, 'meeting.start'), 'meeting.start');
+    const itemId = fac.meeting!.agenda[0]!.id;
+    ok(await command(fac, 'agenda.start', { itemId }), 'agenda.start');
+    for (const m of community.roster) {
+      const r = await postJson(`${baseUrl}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken });
+      if (r.status !== 200) throw new Error(`join: ${JSON.stringify(r.body)}`);
+      members.push(connect(baseUrl, { participantToken: r.body.participantToken }));
+    }
+    await waitFor(() => members.every((s) => !!s.meeting), 10_000, 'members');
+    for (const s of members) ok(await command(s, 'attendance.checkInSelf'), 'checkInSelf');
+    ok(await command(members[0]!, 'speaker.request', { stance: 'support' }), 'speaker.request');
+    await waitFor(() => fac.meeting!.speakers.length === 1, 10_000, 'speaking request');
+    const speakerId = fac.meeting!.speakers[0]!.id;
+    ok(await command(fac, 'speaker.grant', { id: speakerId }), 'speaker.grant');
+    ok(await command(fac, 'speaker.end', { id: speakerId }), 'speaker.end');
+    ok(await command(fac, 'poll.create', { question: '是否同意方案？', kind: 'motion', rule: majorityPresets.simple_majority }), 'poll.create');
+    await waitFor(() => fac.meeting!.polls.length === 1, 10_000, 'poll');
+    const pollId = fac.meeting!.polls[0]!.id;
+    ok(await command(fac, 'poll.open', { pollId }), 'poll.open');
+    for (const [i, s] of members.entries()) {
+      ok(await command(s, 'poll.vote', { pollId, choices: [i % 2 === 0 ? 'yes' : 'no'], idempotencyKey: randomUUID() }), 'vote');
+    }
+    ok(await command(fac, 'poll.close', { pollId }), 'poll.close');
+    ok(await command(fac, 'agenda.finish', { itemId }), 'agenda.finish');
+    ok(await command(fac, 'meeting.close'), 'meeting.close');
+  } finally {
+    for (const s of [fac, ...members]) s.disconnect();
+  }
+}
+
+export type ScriptRun = { code: number | null; stdout: string; stderr: string };
+
+/** `npx tsx scripts/<name>.ts …` from the repository root, as `npm run` would run it. */
+export function runScript(name: string, args: string[], env: Record<string, string> = {}): Promise<ScriptRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', join('scripts', `${name}.ts`), ...args], { cwd: root, env: { ...process.env, ...env }, timeout: 90_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Checks every signature of signatures.json over record.json with OpenSSL alone: the key PEM and the
+ * raw signature go into files and `openssl pkeyutl -verify -rawin` reads them. Returns one result per entry.
+ */
+export async function verifyWithOpenSsl(dir: string): Promise<{ role: string; name: string; code: number | null; output: string }[]> {
+  const entries = JSON.parse(await readFile(join(dir, 'signatures.json'), 'utf8')) as { role: string; name: string; publicKeyPem: string; signature: string }[];
+  const work = await mkdtemp(join(tmpdir(), 'yishi-openssl-'));
+  try {
+    const results = [];
+    for (const [i, e] of entries.entries()) {
+      const key = join(work, `key-${i}.pem`);
+      const sig = join(work, `sig-${i}.bin`);
+      await writeFile(key, e.publicKeyPem);
+      await writeFile(sig, Buffer.from(e.signature, 'base64'));
+      const args = ['pkeyutl', '-verify', '-pubin', '-inkey', key, '-rawin', '-in', join(dir, 'record.json'), '-sigfile', sig];
+      results.push(await new Promise<{ role: string; name: string; code: number | null; output: string }>((resolve) => {
+        execFile('openssl', args, (err, stdout, stderr) => resolve({ role: e.role, name: e.name, code: err ? (typeof err.code === 'number' ? err.code : null) : 0, output: stdout + stderr }));
+      }));
+    }
+    return results;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
