@@ -9,6 +9,9 @@ import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/state';
 import { Handshake } from '../server/socket';
+import { ReviewInput, UploadMeta } from '../lib/assessment/evidence';
+import { FollowUpInput } from '../lib/assessment/follow-ups';
+import { SignRecordInput } from '../lib/record/service';
 
 const DOC = join(import.meta.dirname, '..', 'docs', 'protocol.md');
 const START = '<!-- generated:start (npm run docs:protocol) -->';
@@ -20,6 +23,10 @@ export function generatedReference(): string {
   const out: string[] = [];
   out.push('### Handshake (`auth` of the Socket.IO connection)', '', schema(Handshake), '');
   out.push('### POST /api/join body', '', schema(JoinRequest), '');
+  out.push('### POST /api/records/:recordId/signatures body', '', schema(SignRecordInput), '');
+  out.push('### POST /api/records/:recordId/follow-ups body', '', schema(FollowUpInput), '');
+  out.push('### POST /api/evidence query (the body is the file; `mimeType` is its Content-Type)', '', schema(UploadMeta), '');
+  out.push('### POST /api/evidence/:id/review body', '', schema(ReviewInput), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');
   for (const name of Object.keys(commandSchemas) as CommandName[]) {
     const action = permissionFor(name);
