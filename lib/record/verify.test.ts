@@ -227,6 +227,16 @@ describe('verifyBundle: the chain link', () => {
     expect(failed((await verify(firstWithLink)).checks)).toEqual(['chain']);
   });
 
+  it('as stored: a record whose predecessor the store no longer holds, or stored at another position, fails', async () => {
+    const { firstHash, b } = await second();
+    const orphaned = await verify(b, { previous: null, stored: { seq: 2, previousMissing: true } });
+    expect(failed(orphaned.checks)).toEqual(['chain']);
+    const renumbered = await verify(b, { previous: { recordHash: firstHash, communityId: 'community-1', seq: 1 }, stored: { seq: 1, previousMissing: false } });
+    expect(failed(renumbered.checks)).toEqual(['chain']);
+    const inPlace = await verify(b, { previous: { recordHash: firstHash, communityId: 'community-1', seq: 1 }, stored: { seq: 2, previousMissing: false } });
+    expect(inPlace.valid).toBe(true);
+  });
+
   it('a filing that names another chain position than the record', async () => {
     const keys = makeKeys();
     const b = await signedBundle(makeRecord(), keys);

@@ -32,6 +32,12 @@ export type VerifyOptions = {
   platformKeyPem?: string;
   /** the previous record of the same community, when the verifier has it */
   previous?: PreviousLink | null;
+  /**
+   * Where a store (the database, the public page's server) keeps the record: its position in the chain
+   * and whether the store holds its predecessor. A renumbered record, or one whose predecessor is gone,
+   * breaks the chain even when each record on its own is intact.
+   */
+  stored?: { seq: number; previousMissing: boolean };
 };
 
 export type VerifyResult = {
@@ -146,9 +152,11 @@ export async function verifyBundle(input: BundleInput, crypto: VerifyCrypto, opt
       pass('chain', 'first record of the community');
     } else if (c.seq === 1 || c.previousRecordHash === null) {
       fail('chain', 'only the first record of a community may have no previous record');
-    } else {
+    } else if (!opts.stored?.previousMissing) {
       skip('chain', `record #${c.seq} links to ${c.previousRecordHash.slice(0, 16)}…; the previous record was not given`);
     }
+    if (opts.stored?.previousMissing && c.seq > 1) fail('chain', `record #${c.seq - 1} of this community is missing`);
+    if (opts.stored && opts.stored.seq !== c.seq) fail('chain', `the record is stored as #${opts.stored.seq} but was signed as #${c.seq}`);
   }
 
   return { valid: checks.every((c) => c.status !== 'fail'), recordHash, record, checks };

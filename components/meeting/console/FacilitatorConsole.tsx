@@ -2,6 +2,7 @@
 
 import { useT } from '@/components/ui/I18nProvider';
 import { useMeeting } from '@/components/meeting/useMeeting';
+import { RecordLinkCard } from '@/components/record/RecordLinkCard';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { MeetingBar } from './MeetingBar';
@@ -35,6 +36,7 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
     <>
       <MeetingBar state={state} connection={connection} run={run} />
       {!canManage ? <p className="border-b border-ink/15 bg-civic-50 px-4 py-2 text-base">{t('console.readOnly')}</p> : null}
+      {state.status === 'closed' ? <RecordLinkCard meetingId={meetingId} /> : null}
       <fieldset disabled={!canManage || connection !== 'connected'} className="m-0 min-w-0 border-0 p-0">
         <legend className="sr-only">{t('console.controls')}</legend>
         <div className="grid gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,0.9fr)]">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { MinutesWorkspace } from '@/components/minutes/MinutesWorkspace';
+import { RecordLink } from '@/components/record/RecordLink';
 import { getI18n } from '@/lib/i18n/server';
 import { can } from '@/lib/meeting/permissions';
 import { requireStaff } from '../../../staff';
@@ -31,6 +32,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
         <div className="border-b border-ink/15 bg-white px-4 py-3">
           <h1 className="text-2xl font-bold leading-tight text-ink">{t('minutes.heading')}</h1>
           <p className="mt-1 text-base text-ink-muted">{t('minutes.intro')}</p>
+          <RecordLink meetingId={id} className="mt-1 inline-block" />
         </div>
         <MinutesWorkspace meetingId={id} userName={staff.displayName} canEdit={can(role, 'minutes.edit')} />
       </main>

@@ -1,0 +1,92 @@
+'use client';
+
+import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { formatDateTime, formatNumber } from '@/lib/i18n/locale';
+import type { RecordPoll } from '@/lib/record/format';
+
+const motionColour: Record<string, string> = { yes: 'bg-ok-600', no: 'bg-accent-700', abstain: 'bg-ink-muted' };
+
+/**
+ * One poll of the record: how it was put, the tally as small horizontal bars (people would rather look
+ * than read), the outcome the server computed and, for a named poll, who voted how.
+ */
+export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll; itemTitle: string | null; headingLevel: 3 | 4 }) {
+  const t = useT();
+  const locale = useLocale();
+  const Heading = `h${headingLevel}` as const;
+  const ballots = Math.max(poll.voted, 1);
+  const winners = new Set(poll.outcome?.winners ?? []);
+  const time = (iso: string) => formatDateTime(locale, iso, { timeStyle: 'short' });
+  return (
+    <article className="break-inside-avoid rounded-xl border border-ink/15 p-4">
+      <Heading className="text-lg font-bold text-ink">{poll.question}</Heading>
+      <p className="text-sm text-ink-muted">
+        {[
+          itemTitle ? t('record.poll.item', { title: itemTitle }) : null,
+          kindLabel(t, poll),
+          t(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named'),
+          ruleName(t, poll.rule),
+        ].filter(Boolean).join(' · ')}
+      </p>
+      <p className="text-sm text-ink-muted">
+        {poll.openedAt && poll.closedAt ? t('record.poll.times', { opened: time(poll.openedAt), closed: time(poll.closedAt) }) : null}
+        {poll.quorumAtOpen ? ` · ${t('record.poll.quorumAtOpen', { present: poll.quorumAtOpen.present, members: poll.quorumAtOpen.members, required: poll.quorumAtOpen.required })}` : null}
+      </p>
+      {poll.overrideReason ? <p className="mt-1 text-sm">{t('meeting.poll.quorumOverride', { reason: poll.overrideReason })}</p> : null}
+
+      <ul className="mt-3 space-y-2" aria-label={t('record.poll.tally', { count: poll.voted })}>
+        {poll.options.map((option) => {
+          const count = poll.tally[option] ?? 0;
+          const share = count / ballots;
+          return (
+            <li key={option}>
+              <div className="flex items-baseline justify-between gap-4 text-base">
+                <span className={winners.has(option) ? 'font-bold' : ''}>
+                  {optionLabel(t, poll, option)}
+                  {winners.has(option) && poll.kind !== 'motion' ? <span className="ml-1 text-sm">（{t('console.poll.winner')}）</span> : null}
+                </span>
+                <span className="tabular-nums">
+                  {t('console.poll.votes', { count })}
+                  <span className="ml-2 text-ink-muted">{formatNumber(locale, share, { style: 'percent', maximumFractionDigits: 0 })}</span>
+                </span>
+              </div>
+              <div aria-hidden="true" className="mt-0.5 h-3 w-full overflow-hidden rounded-full border border-ink/30 bg-civic-50 [print-color-adjust:exact]">
+                <div className={`h-full ${poll.kind === 'motion' ? motionColour[option] ?? 'bg-civic-700' : 'bg-civic-700'}`} style={{ width: `${share * 100}%` }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-1 text-sm text-ink-muted">{t('console.poll.ballots', { count: poll.voted })}</p>
+
+      {poll.outcome ? (
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+          <span className={`rounded-lg px-3 py-0.5 text-lg font-bold text-white [print-color-adjust:exact] ${poll.outcome.result === 'passed' ? 'bg-ok-600' : 'bg-accent-700'}`}>
+            {t(poll.outcome.result === 'passed' ? 'meeting.poll.outcome.passed' : 'meeting.poll.outcome.failed')}
+          </span>
+          <span className="text-sm text-ink-muted">
+            {poll.outcome.reason === 'no_votes' ? `${t('meeting.poll.outcome.noVotes')} · ` : null}
+            {poll.outcome.reason === 'tie' ? `${t('meeting.poll.outcome.tie')} · ` : null}
+            {t('meeting.poll.outcome.detail', { support: poll.outcome.support, required: poll.outcome.required, denominator: poll.outcome.denominator })}
+          </span>
+        </p>
+      ) : null}
+
+      {poll.votes ? (
+        <div className="mt-3">
+          <p className="text-sm font-semibold">{t('record.poll.voters', { count: poll.votes.length })}</p>
+          {poll.votes.length ? (
+            <ul className="mt-1 grid grid-cols-2 gap-x-4 text-sm sm:grid-cols-3">
+              {poll.votes.map((v) => (
+                <li key={v.name}>{v.name}：{v.choices.map((c) => optionLabel(t, poll, c)).join('、')}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : (
+        <p className="mt-3 text-sm text-ink-muted">{t('record.poll.secretNote')}</p>
+      )}
+    </article>
+  );
+}

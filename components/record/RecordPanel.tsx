@@ -1,0 +1,71 @@
+'use client';
+
+import { useState } from 'react';
+import { Card } from '@/components/ui/Card';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { formatDateTime } from '@/lib/i18n/locale';
+import type { DeviceKey } from './device-key';
+import type { RecordStatusView } from './record-api';
+import { RecordDownloads } from './RecordDownloads';
+import { RecordStepper } from './RecordStepper';
+import { SignerList } from './SignerList';
+import { SignRecord, SoftwareKeyNote } from './SignRecord';
+
+/**
+ * The record's signing on the console: where it stands, who still has to sign, the sign button for the
+ * current user when it is their turn, and the links to the public page and the files.
+ * `record` null: no record yet (the meeting has not closed, or it is being frozen right now).
+ */
+export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus }: {
+  record: RecordStatusView | null;
+  meetingClosed: boolean;
+  staffId: string;
+  /** the last status poll failed: what is shown may be stale */
+  offline: boolean;
+  onStatus: (status: RecordStatusView) => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const [signedHere, setSignedHere] = useState<DeviceKey | null>(null);
+  const mine = record?.signers.filter((s) => s.staffId === staffId) ?? [];
+  const myTurn = record?.status === 'awaiting_signatures' && mine.some((s) => s.signedAt === null);
+  const missing = record?.signers.filter((s) => s.signedAt === null) ?? [];
+
+  function signed(status: RecordStatusView, key: DeviceKey) {
+    setSignedHere(key);
+    onStatus(status);
+  }
+
+  return (
+    <Card title={t('record.panel.title')} className="space-y-4 !p-4">
+      <RecordStepper status={record?.status ?? null} />
+      <p role="status" className="text-base font-semibold text-ink">
+        {!record
+          ? t(meetingClosed ? 'record.panel.freezing' : 'record.panel.notClosed')
+          : record.status === 'awaiting_signatures' || record.status === 'closed'
+            ? t('record.panel.awaiting', { count: missing.length, names: missing.map((s) => s.name).join('、') })
+            : record.status === 'signed'
+              ? t('record.panel.signed')
+              : t('record.panel.filed', { time: record.filedAt ? formatDateTime(locale, record.filedAt) : '' })}
+      </p>
+      {offline ? <p className="text-sm text-accent-800">{t('record.panel.offline')}</p> : null}
+      {record ? (
+        <>
+          <SignerList signers={record.signers} staffId={staffId} />
+          {myTurn ? <SignRecord record={record} staffId={staffId} onSigned={signed} /> : null}
+          {signedHere ? (
+            <div className="rounded-xl border-2 border-ok-600 bg-white p-3">
+              <p className="text-base font-semibold text-ok-600">{t('record.sign.done')}</p>
+              {signedHere.software ? <SoftwareKeyNote /> : null}
+            </div>
+          ) : null}
+          <div>
+            <p className="text-sm text-ink-muted">{t('record.hash')}</p>
+            <p className="break-all font-mono text-sm">{record.hash}</p>
+          </div>
+          <RecordDownloads recordId={record.recordId} status={record.status} />
+        </>
+      ) : null}
+    </Card>
+  );
+}

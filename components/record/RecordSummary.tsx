@@ -1,0 +1,174 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { formatDuration } from '@/components/meeting/console/SpeakersPanel';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { minutesProse } from '@/components/minutes/minutes-styles';
+import { formatDateTime } from '@/lib/i18n/locale';
+import type { MeetingRecord, RecordSpeaker } from '@/lib/record/format';
+import { PollResult } from './PollResult';
+
+type Level = 1 | 2;
+
+/**
+ * A meeting record in human form, for the console's record page and the public page: what happened,
+ * who was there, what was said and decided, and the minutes. Everything shown comes from the signed
+ * record.json; times are shown in Asia/Shanghai whatever the reader's zone (formatDateTime).
+ */
+export function RecordSummary({ record, headingLevel }: { record: MeetingRecord; headingLevel: Level }) {
+  const t = useT();
+  const locale = useLocale();
+  const m = record.meeting;
+  const H1 = `h${headingLevel}` as const;
+  const when = (iso: string | null) => (iso ? formatDateTime(locale, iso) : '—');
+  const itemTitle = (itemId: string | null) => {
+    const i = record.agenda.findIndex((a) => a.id === itemId);
+    return i < 0 ? null : t('record.agenda.itemTitle', { n: i + 1, title: record.agenda[i]!.title });
+  };
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-base text-ink-muted">{[record.community.district, record.community.street, record.community.name].join(' · ')}</p>
+        <H1 className="text-3xl font-bold leading-tight text-ink">{m.title}</H1>
+        <p className="mt-2 flex flex-wrap gap-2">
+          {[t(`meeting.form.${m.form}`), t(`meeting.type.${m.type}`), t(`meeting.level.${m.level}`)].map((label) => (
+            <span key={label} className="rounded-full border border-civic-700 bg-civic-50 px-3 py-0.5 text-base text-civic-900">{label}</span>
+          ))}
+        </p>
+        <dl className="mt-4 grid gap-x-6 gap-y-1 text-base sm:grid-cols-[auto_minmax(0,1fr)]">
+          <Fact label={t('record.meeting.venue')}>{m.venue}</Fact>
+          <Fact label={t('record.meeting.convener')}>{m.convener}</Fact>
+          <Fact label={t('record.meeting.recorders')}>{m.recorders.join('、') || '—'}</Fact>
+          <Fact label={t('record.meeting.scheduledAt')}>{when(m.scheduledAt)}</Fact>
+          {m.announcedAt ? <Fact label={t('record.meeting.announcedAt')}>{when(m.announcedAt)}</Fact> : null}
+          <Fact label={t('record.meeting.startedAt')}>{when(m.startedAt)}</Fact>
+          <Fact label={t('record.meeting.closedAt')}>{when(m.closedAt)}</Fact>
+        </dl>
+      </header>
+
+      <Attendance record={record} level={headingLevel} />
+
+      <Section title={t('meeting.agenda')} level={headingLevel}>
+        {record.agenda.length === 0 ? <p className="text-base text-ink-muted">{t('record.agenda.none')}</p> : (
+          <ol className="space-y-4">
+            {record.agenda.map((item, i) => (
+              <li key={item.id} className="break-inside-avoid">
+                <SubHeading level={headingLevel}>
+                  {t('record.agenda.itemTitle', { n: i + 1, title: item.title })}
+                  <span className="ml-2 text-sm font-normal text-ink-muted">{t(`meeting.agenda.${item.status}`)}</span>
+                </SubHeading>
+                {item.notes ? <p className="whitespace-pre-line text-base text-ink-muted">{item.notes}</p> : null}
+                <Speakers speakers={item.speakers} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {record.otherSpeakers.length ? (
+          <div className="mt-4">
+            <SubHeading level={headingLevel}>{t('record.agenda.otherSpeakers')}</SubHeading>
+            <Speakers speakers={record.otherSpeakers} />
+          </div>
+        ) : null}
+      </Section>
+
+      <Section title={t('record.polls.title')} level={headingLevel}>
+        {record.polls.length === 0 ? <p className="text-base text-ink-muted">{t('record.polls.none')}</p> : (
+          <div className="space-y-4">
+            {record.polls.map((p) => <PollResult key={p.id} poll={p} itemTitle={itemTitle(p.itemId)} headingLevel={headingLevel === 1 ? 3 : 4} />)}
+          </div>
+        )}
+      </Section>
+
+      <Section title={t('record.decisions.title')} level={headingLevel}>
+        {record.decisions.length === 0 ? <p className="text-base text-ink-muted">{t('record.decisions.none')}</p> : (
+          <ol className="list-decimal space-y-1 pl-7 text-base">
+            {record.decisions.map((d) => {
+              const poll = record.polls.find((p) => p.id === d.pollId);
+              return (
+                <li key={d.pollId}>
+                  <span className="font-semibold">{d.question}</span>
+                  {poll && poll.kind !== 'motion' && d.winners.length ? <span>：{t('console.poll.winners', { list: d.winners.join('、') })}</span> : null}
+                  <span className="text-ink-muted">（{t('meeting.poll.outcome.passed')}）</span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </Section>
+
+      <Section title={t('record.minutes.title')} level={headingLevel}>
+        {/* Server-rendered from the minutes' schema (sanitised by construction), frozen into the signed record. */}
+        <div className={`${minutesProse} rounded-xl border border-ink/20 px-3 py-2 text-base sm:px-5 sm:py-3 leading-relaxed`} dangerouslySetInnerHTML={{ __html: record.minutes.html }} />
+      </Section>
+    </div>
+  );
+}
+
+function Attendance({ record, level }: { record: MeetingRecord; level: Level }) {
+  const t = useT();
+  const locale = useLocale();
+  const present = new Set(record.attendance.map((a) => a.seatId));
+  const hall = record.attendance.filter((a) => a.mode === 'hall').length;
+  const absent = record.roster.filter((r) => !present.has(r.seatId));
+  return (
+    <Section title={t('record.attendance.title')} level={level}>
+      <p className="text-lg font-semibold tabular-nums">
+        {t('record.attendance.counts', { members: record.roster.length, present: record.attendance.length, hall, remote: record.attendance.length - hall })}
+      </p>
+      {record.attendance.length ? (
+        <ul aria-label={t('record.attendance.list')} className="mt-2 grid grid-cols-2 gap-x-4 gap-y-0.5 text-base sm:grid-cols-3 lg:grid-cols-4">
+          {record.attendance.map((a) => (
+            <li key={a.seatId}>
+              {a.name}
+              <span className="ml-1 text-sm text-ink-muted">
+                {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')} {formatDateTime(locale, a.checkedInAt, { timeStyle: 'short' })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {absent.length ? <p className="mt-2 text-base text-ink-muted">{t('record.attendance.absent', { names: absent.map((r) => r.name).join('、') })}</p> : null}
+    </Section>
+  );
+}
+
+function Speakers({ speakers }: { speakers: RecordSpeaker[] }) {
+  const t = useT();
+  if (!speakers.length) return <p className="text-sm text-ink-muted">{t('record.agenda.noSpeakers')}</p>;
+  return (
+    <ul aria-label={t('record.agenda.speakers')} className="mt-1 space-y-0.5 text-base">
+      {speakers.map((s) => (
+        <li key={`${s.name}-${s.startedAt}`} className="flex flex-wrap gap-x-3">
+          <span className="font-semibold">{s.name}</span>
+          <span className="text-ink-muted">{t(`meeting.stance.${s.stance}`)}</span>
+          <span className="tabular-nums text-ink-muted">{t('record.agenda.duration', { duration: formatDuration(s.durationSec) })}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Section({ title, level, children }: { title: string; level: Level; children: ReactNode }) {
+  const H = `h${level + 1}` as 'h2' | 'h3';
+  return (
+    <section>
+      <H className="mb-2 border-b border-ink/15 pb-1 text-2xl font-bold text-ink">{title}</H>
+      {children}
+    </section>
+  );
+}
+
+function SubHeading({ level, children }: { level: Level; children: ReactNode }) {
+  const H = `h${level + 2}` as 'h3' | 'h4';
+  return <H className="text-lg font-semibold text-ink">{children}</H>;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="font-semibold text-ink-muted">{label}</dt>
+      <dd className="text-ink">{children}</dd>
+    </>
+  );
+}
