@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/client';
 import { MeetingRecord } from '../record/format';
 import { verifyFiledRecords } from '../record/verify-stored';
-import { IntakePath, type CommunityFacts, type FiledRecordFact } from '../scoring/facts';
+import { CommunityFacts, IntakePath, type FiledRecordFact } from '../scoring/facts';
 
 /**
  * The scoring engine's input, read from the database: every filed record of the communities (each
@@ -48,6 +48,8 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
       submittedAt: u.createdAt.toISOString(), reviewedAt: u.reviewedAt?.toISOString() ?? null,
     });
   }
+  // The engine trusts its input for speed; what the database gave is checked here, once.
+  for (const [id, f] of facts) facts.set(id, CommunityFacts.parse(f));
   return facts;
 }
 

@@ -4,6 +4,9 @@ import type { StaffRole } from '../meeting/permissions';
 import type { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
 import type { Db } from '../platform/db/client';
 import { newId, newToken } from '../platform/tokens';
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import { loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
 import { runPastMeetings, seededRandom, type PastMeeting } from './history';
 
@@ -38,6 +41,10 @@ const FORMS: { form: MeetingForm; type: MeetingType; level: MeetingLevel }[] = [
   { form: 'evaluation', type: 'supervision', level: 'community' },
   { form: 'expert', type: 'advisory', level: 'community' },
   { form: 'visit', type: 'coordination', level: 'compound' },
+  { form: 'open_space', type: 'advisory', level: 'community' },
+  { form: 'new_media', type: 'advisory', level: 'grid' },
+  { form: 'questionnaire', type: 'advisory', level: 'compound' },
+  { form: 'written', type: 'supervision', level: 'community' },
 ];
 
 function identity(u: { id: string; username: string; displayName: string; role: string; districtId: string; streetId: string | null; communityId: string | null }): StaffIdentity {
@@ -93,7 +100,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
     for (const year of [thisYear - 1, thisYear]) {
       for (let month = 0; month < 12; month++) {
         // An active community meets about monthly; a quiet one every few months.
-        if (random() > c.activity * (year === thisYear ? 1 : 0.7)) continue;
+        if (random() > c.activity * (year === thisYear ? 1.15 : 0.8)) continue;
         const day = 5 + Math.floor(random() * 20);
         const scheduledAt = new Date(Date.UTC(year, month, day, 11, 0)); // 19:00 in Asia/Shanghai
         if (scheduledAt.getTime() > until) continue;
@@ -139,5 +146,47 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
       }
     }
   }
+  // Materials for the assessed indicators: most accepted in active communities, some awaiting review,
+  // a few refused with a reason — what an assessor's queue looks like in November.
+  const assessed = loadDefaultCatalogue().indicators.filter((i) => i.method.kind === 'assessed');
+  const uploader = new Map(communities.map((c) => [c.id, c.convener]));
+  for (const c of communities) {
+    for (const year of [thisYear - 1, thisYear]) {
+      for (const [k, indicator] of assessed.entries()) {
+        const r = random();
+        if (r > c.activity + 0.15) continue;
+        const createdAt = new Date(Date.UTC(year, (k * 5) % 11, 10 + (k % 15), 3, 0));
+        if (createdAt.getTime() > until) continue;
+        const decided = year < thisYear || r < c.activity * 0.85;
+        const status = !decided ? 'pending' : r < c.activity * 0.95 ? 'accepted' : 'rejected';
+        const partial = indicator.method.kind === 'assessed' && indicator.method.partial;
+        const title = `${indicator.text['zh-CN'].slice(0, 24)}（佐证材料）`;
+        const data = await evidencePdf(`Evidence ${indicator.id} ${year}`);
+        await db.evidenceUpload.create({
+          data: {
+            id: newId(), communityId: c.id, indicatorId: indicator.id, year, title, fileName: `${indicator.id}.pdf`, mimeType: 'application/pdf',
+            size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data: new Uint8Array(data), status,
+            credit: status === 'accepted' ? (partial && r > c.activity * 0.6 ? 0.6 : 1) : null,
+            reviewReason: status === 'rejected' ? '材料与指标要求不符，请补充会议照片和签到表。' : null,
+            reviewerId: null, reviewedAt: status === 'pending' ? null : new Date(createdAt.getTime() + 5 * 86400_000),
+            uploadedById: uploader.get(c.id)!.id, createdAt,
+          },
+        });
+      }
+    }
+  }
   return { records: runs.length };
+}
+
+/** A small real PDF standing in for a scanned photo or sign-in sheet. */
+function evidencePdf(text: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', info: { Title: text } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(18).text(text);
+    doc.end();
+  });
 }
