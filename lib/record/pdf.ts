@@ -1,0 +1,678 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
+import type { MeetingRecord, RecordPoll, RecordSpeaker } from './format';
+
+/**
+ * The printable copy of a meeting record: what gets filed in the community's binder and shown to an
+ * assessor. It is a rendering, not the record: the signed bytes are record.json, and the verification
+ * page carries the hash and a QR code that lead back to them. The record is a Chinese document whatever
+ * the reader's UI language, so every word here is zh-CN.
+ */
+
+export type RecordPdfStatus = 'awaiting_signatures' | 'signed' | 'filed';
+export type RecordPdfSignature = {
+  role: 'convener' | 'recorder' | 'platform';
+  name: string;
+  keyFingerprint: string;
+  signedAt: string;
+};
+export type RecordPdfOptions = {
+  recordHash: string;
+  status: RecordPdfStatus;
+  signatures: RecordPdfSignature[];
+  verifyUrl: string;
+};
+
+// The fonts ship with the app (scripts/make-pdf-font.sh builds them); resolved beside this module so
+// the path holds under tsx, the custom server and the tests alike.
+const BODY_FONT = fileURLToPath(new URL('./pdf-font/NotoSansSC-Yishi.otf', import.meta.url));
+const MONO_FONT = fileURLToPath(new URL('./pdf-font/NotoSansMonoSC-Yishi.otf', import.meta.url));
+let fontBytes: { body: Buffer; mono: Buffer } | null = null;
+/** Read once per process: the body font is 2 MB and every render embeds a subset of it. */
+function fonts() {
+  fontBytes ??= { body: readFileSync(BODY_FONT), mono: readFileSync(MONO_FONT) };
+  return fontBytes;
+}
+
+const zh = (key: MessageKey, params?: MessageParams) => t('zh-CN', key, params);
+
+/**
+ * Words only the printed record uses. Labels the web pages share (statuses, roles, the record's
+ * headings) come from the catalogue's `meeting.*` and `record.*` keys; these are not there yet, and
+ * moving them in as `record.pdf.*` keys is a mechanical change.
+ */
+const WORDS = {
+  docTitle: '社区议事记录',
+  none: '无',
+} as const;
+
+// ── Page geometry (points; A4 is 595.28 × 841.89) ──
+// The wider left margin leaves room for binding into the community's file.
+const MARGIN = { top: 72, bottom: 72, left: 80, right: 56 };
+const INK = '#1a1a1a';
+const MUTED = '#5f6368';
+const RULE = '#9e9e9e';
+const SHADE = '#eeeeee';
+const BODY_SIZE = 10.5; // 五号, the size of Chinese official documents' body text
+const SMALL_SIZE = 9;
+const LINE_GAP = 3;
+/** Stroking the glyph outline as well as filling it: a bold look without shipping a second 2 MB weight. */
+const BOLD_STROKE = 0.35;
+
+type Doc = PDFKit.PDFDocument;
+
+// Times in the users' zone whatever the machine's, as formatDateTime (lib/i18n/locale.ts) prints them; the
+// formatters are made once because a record prints hundreds of times and each new one costs ~0.1 ms.
+const zoned = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, ...options });
+const WHEN = zoned({ dateStyle: 'long', timeStyle: 'short' });
+const DAY = zoned({ dateStyle: 'long' });
+const CLOCK = zoned({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// A missing or unreadable time prints as a dash: the caller may not know a signature's time.
+const format = (f: Intl.DateTimeFormat) => (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? f.format(new Date(iso)) : '—');
+const when = format(WHEN);
+const day = format(DAY);
+const clock = format(CLOCK);
+const duration = (sec: number) => `${Math.floor(sec / 60)}分${String(sec % 60).padStart(2, '0')}秒`;
+/** A SHA-256 in two lines of four groups of eight: easy to compare by eye, and always the same shape. */
+const grouped = (hex: string) => hex.replace(/(.{8})(?=.)/g, '$1 ').replace(/^((?:\S+ ){3}\S+) /, '$1\n');
+const list = (names: readonly string[]) => (names.length ? names.join('、') : WORDS.none);
+
+// ── Layout primitives ─────────────────────────────────────────────────────────────────────────
+
+type FontName = 'body' | 'mono';
+type Column = { title: string; width: number; font?: FontName; align?: 'left' | 'right' | 'center' };
+
+/** The mono face holds ASCII only; anything else in a mono slot (e.g. "尚未签名") goes to the body face. */
+const fontFor = (text: string, wanted: FontName): FontName => (wanted === 'mono' && /[^\x20-\x7e\n]/.test(text) ? 'body' : wanted);
+
+/** Flowing layout over pdfkit: everything is placed at the cursor, and blocks move to a new page whole. */
+class Layout {
+  constructor(readonly doc: Doc) {}
+
+  get left() { return this.doc.page.margins.left; }
+  get width() { return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right; }
+  get bottom() { return this.doc.page.height - this.doc.page.margins.bottom; }
+
+  /** Starts a new page unless `height` more points fit on this one. */
+  ensure(height: number) {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  gap(points: number) {
+    // A gap never starts a page: at the top of a fresh page it is pointless.
+    if (this.doc.y + points <= this.bottom) this.doc.y += points;
+  }
+
+  style(size: number, color = INK, font: FontName = 'body') {
+    this.doc.font(font).fontSize(size).fillColor(color);
+    return this;
+  }
+
+  /** Text options for the stroked "bold"; sets the stroke it relies on. */
+  bold(on = true) {
+    if (!on) return {};
+    this.doc.lineWidth(BOLD_STROKE).strokeColor(INK);
+    return { fill: true, stroke: true };
+  }
+
+  /** A section heading. Keeps with the next `keep` points (a few lines) so it never ends a page alone. */
+  heading(text: string, level: 1 | 2 | 3, keep = 4 * (BODY_SIZE + LINE_GAP)) {
+    const size = level === 1 ? 15 : level === 2 ? 12.5 : 11;
+    this.style(size);
+    const height = this.doc.heightOfString(text, { width: this.width });
+    this.gap(level === 1 ? 14 : 8);
+    this.ensure(height + keep);
+    this.doc.text(text, this.left, this.doc.y, { width: this.width, ...this.bold() });
+    if (level === 1) {
+      const y = this.doc.y + 2;
+      this.doc.lineWidth(0.8).strokeColor(INK).moveTo(this.left, y).lineTo(this.left + this.width, y).stroke();
+      this.doc.y = y + 6;
+    } else {
+      this.doc.y += 3;
+    }
+    this.style(BODY_SIZE);
+  }
+
+  para(text: string, opts: { indent?: number; marker?: string; bar?: boolean; color?: string; size?: number; bold?: boolean; align?: 'left' | 'center' } = {}) {
+    const indent = opts.indent ?? 0;
+    this.style(opts.size ?? BODY_SIZE, opts.color ?? INK);
+    const x = this.left + indent;
+    const width = this.width - indent;
+    this.ensure(this.doc.currentLineHeight(true) + LINE_GAP);
+    const y = this.doc.y;
+    if (opts.marker) this.doc.text(opts.marker, x - 18, y, { width: 15, align: 'right', lineBreak: false });
+    // Left-aligned: pdfkit justifies by widening spaces only, which tears gaps around the English
+    // words in Chinese text and does nothing for the Chinese itself.
+    const page = this.doc.page;
+    this.doc.text(text, x, y, { width, lineGap: LINE_GAP, align: opts.align ?? 'left', ...this.bold(opts.bold ?? false) });
+    // A quotation's rule in the margin; skipped when the paragraph ran over a page break.
+    if (opts.bar && this.doc.page === page) {
+      this.doc.lineWidth(1.5).strokeColor(SHADE).moveTo(x - 8, y).lineTo(x - 8, this.doc.y - LINE_GAP).stroke();
+    }
+    this.doc.y += 3;
+  }
+
+  /** Label–value lines, the label column muted: the title block and the verification page. */
+  fields(rows: [string, string, FontName?][], labelWidth = 84) {
+    for (const [label, value, wanted = 'body'] of rows) {
+      const font = fontFor(value, wanted);
+      const valueWidth = this.width - labelWidth;
+      this.style(BODY_SIZE, INK, font);
+      const h = Math.max(this.doc.heightOfString(value || '—', { width: valueWidth, lineGap: LINE_GAP }), BODY_SIZE + LINE_GAP);
+      this.ensure(h);
+      const y = this.doc.y;
+      this.style(BODY_SIZE, MUTED).doc.text(label, this.left, y, { width: labelWidth - 8, lineGap: LINE_GAP });
+      this.style(BODY_SIZE, INK, font).doc.text(value || '—', this.left + labelWidth, y, { width: valueWidth, lineGap: LINE_GAP });
+      this.doc.y = y + h + 2;
+    }
+  }
+
+  /**
+   * A ruled table whose rows never split across pages; the header row repeats after a page break.
+   * Widths are fractions of the text width. A row taller than a page (possible only in free-form
+   * minutes tables) is printed as "header: value" paragraphs instead.
+   */
+  table(columns: Column[], rows: string[][], opts: { size?: number; header?: boolean } = {}) {
+    const size = opts.size ?? SMALL_SIZE;
+    const pad = { x: 4, y: 3 };
+    const widths = columns.map((c) => c.width * this.width);
+    const pageRoom = this.doc.page.height - MARGIN.top - MARGIN.bottom;
+    const cellOpts = (i: number) => ({ width: widths[i]! - 2 * pad.x, lineGap: 1.5, align: columns[i]!.align ?? 'left' });
+    const measure = (cells: string[]) =>
+      Math.max(...cells.map((c, i) => {
+        this.style(size, INK, fontFor(c, columns[i]!.font ?? 'body'));
+        return this.doc.heightOfString(c || ' ', cellOpts(i));
+      })) + 2 * pad.y;
+    const draw = (cells: string[], header: boolean, h: number) => {
+      const y = this.doc.y;
+      if (header) this.doc.rect(this.left, y, this.width, h).fill(SHADE);
+      let x = this.left;
+      cells.forEach((c, i) => {
+        this.style(size, header ? MUTED : INK, header ? 'body' : fontFor(c, columns[i]!.font ?? 'body'));
+        this.doc.text(c, x + pad.x, y + pad.y, cellOpts(i));
+        x += widths[i]!;
+      });
+      this.doc.lineWidth(header ? 0.6 : 0.3).strokeColor(RULE)
+        .moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).stroke();
+      this.doc.y = y + h;
+    };
+    const titles = columns.map((c) => c.title);
+    const withHeader = opts.header ?? true;
+    const headerHeight = withHeader ? measure(titles) : 0;
+    const first = rows[0] ? measure(rows[0]) : 0;
+    this.ensure(headerHeight + first);
+    if (withHeader) draw(titles, true, headerHeight);
+    for (const row of rows) {
+      const h = measure(row);
+      if (h > pageRoom - headerHeight) {
+        row.forEach((c, i) => this.para(`${titles[i] ? `${titles[i]}：` : ''}${c}`, { size }));
+        continue;
+      }
+      if (this.doc.y + h > this.bottom) {
+        this.doc.addPage();
+        if (withHeader) draw(titles, true, headerHeight);
+      }
+      draw(row, false, h);
+    }
+    this.doc.y += 6;
+    this.style(BODY_SIZE);
+  }
+}
+
+// ── Minutes: the record's HTML (built by lib/minutes/export.ts from a fixed schema) as blocks ──────
+
+type HtmlNode = string | { tag: string; attrs: Record<string, string>; children: HtmlNode[] };
+type Block =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'para'; text: string; indent: number; marker?: string; quote: boolean }
+  | { kind: 'code'; text: string; indent: number }
+  | { kind: 'rule' }
+  | { kind: 'table'; rows: { header: boolean; cells: string[] }[] };
+
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'col']);
+const INLINE_TAGS = new Set(['strong', 'b', 'em', 'i', 's', 'u', 'code', 'a', 'span', 'br', 'mark', 'sub', 'sup', 'img', 'wbr']);
+// Comments, tags (attribute values may hold '>' inside quotes) and text runs.
+const HTML_TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
+const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    }
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** A forgiving tree builder: a stray close tag is ignored, an unclosed element ends with its parent. */
+function parseHtml(html: string): HtmlNode[] {
+  const root: Extract<HtmlNode, object> = { tag: '#root', attrs: {}, children: [] };
+  const stack = [root];
+  for (const m of html.matchAll(HTML_TOKEN)) {
+    const top = stack[stack.length - 1]!;
+    if (m[4] !== undefined) { top.children.push(decodeEntities(m[4])); continue; }
+    if (!m[2]) continue;
+    const tag = m[2].toLowerCase();
+    if (m[1]) {
+      const at = stack.findLastIndex((n) => n.tag === tag);
+      if (at > 0) stack.length = at;
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of (m[3] ?? '').matchAll(ATTR)) attrs[a[1]!.toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
+    const el = { tag, attrs, children: [] };
+    top.children.push(el);
+    if (!VOID_TAGS.has(tag) && !(m[3] ?? '').trimEnd().endsWith('/')) stack.push(el);
+  }
+  return root.children;
+}
+
+function inlineText(node: HtmlNode): string {
+  if (typeof node === 'string') return node;
+  if (node.tag === 'br') return '\n';
+  const inner = node.children.map(inlineText).join('');
+  // On paper a link is only useful with its target written out.
+  if (node.tag === 'a' && node.attrs.href && node.attrs.href !== inner) return `${inner}（${node.attrs.href}）`;
+  return inner;
+}
+
+function cellText(node: HtmlNode): string {
+  return htmlBlocks(typeof node === 'string' ? [node] : node.children)
+    .map((b) => ('text' in b ? b.text : ''))
+    .filter(Boolean)
+    .join('\n');
+}
+
+function tableRows(table: HtmlNode): { header: boolean; cells: string[] }[] {
+  if (typeof table === 'string') return [];
+  const rows: { header: boolean; cells: string[] }[] = [];
+  for (const child of table.children) {
+    if (typeof child === 'string') continue;
+    if (child.tag === 'tr') {
+      const cells = child.children.filter((c): c is Extract<HtmlNode, object> => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'));
+      rows.push({ header: cells.length > 0 && cells.every((c) => c.tag === 'th'), cells: cells.map(cellText) });
+    } else {
+      rows.push(...tableRows(child)); // thead, tbody, tfoot
+    }
+  }
+  return rows;
+}
+
+function htmlBlocks(nodes: HtmlNode[], indent = 0, quote = false, out: Block[] = []): Block[] {
+  let inline = '';
+  const flush = () => {
+    if (inline.trim()) out.push({ kind: 'para', text: inline.trim(), indent, quote });
+    inline = '';
+  };
+  for (const n of nodes) {
+    if (typeof n === 'string' || INLINE_TAGS.has(n.tag)) { inline += inlineText(n); continue; }
+    flush();
+    const heading = /^h([1-6])$/.exec(n.tag);
+    if (heading) {
+      const text = n.children.map(inlineText).join('').trim();
+      if (text) out.push({ kind: 'heading', level: Number(heading[1]), text });
+    } else if (n.tag === 'p') {
+      const text = n.children.map(inlineText).join('').trim();
+      if (text) out.push({ kind: 'para', text, indent, quote });
+    } else if (n.tag === 'ul' || n.tag === 'ol') {
+      let number = Number(n.attrs.start ?? 1) || 1;
+      for (const li of n.children) {
+        if (typeof li === 'string' || li.tag !== 'li') continue;
+        const marker = n.tag === 'ol' ? `${number++}.` : '•';
+        const inner = htmlBlocks(li.children, indent + 1, quote);
+        const head = inner[0];
+        if (head?.kind === 'para' && head.indent === indent + 1) head.marker = marker;
+        else inner.unshift({ kind: 'para', text: ' ', indent: indent + 1, marker, quote });
+        out.push(...inner);
+      }
+    } else if (n.tag === 'blockquote') {
+      htmlBlocks(n.children, indent + 1, true, out);
+    } else if (n.tag === 'pre') {
+      out.push({ kind: 'code', text: n.children.map(inlineText).join('').replace(/\n$/, ''), indent });
+    } else if (n.tag === 'hr') {
+      out.push({ kind: 'rule' });
+    } else if (n.tag === 'table') {
+      const rows = tableRows(n);
+      if (rows.length) out.push({ kind: 'table', rows });
+    } else {
+      htmlBlocks(n.children, indent, quote, out); // section (fact blocks), div and anything unknown
+    }
+  }
+  flush();
+  return out;
+}
+
+const INDENT_STEP = 20;
+
+function renderMinutes(layout: Layout, html: string) {
+  const blocks = htmlBlocks(parseHtml(html));
+  if (!blocks.length) {
+    layout.para(WORDS.none, { color: MUTED });
+    return;
+  }
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+        layout.heading(b.text, b.level <= 1 ? 2 : 3);
+        break;
+      case 'para':
+        layout.para(b.text, { indent: b.indent * INDENT_STEP, marker: b.marker, color: b.quote ? MUTED : INK, bar: b.quote && !b.marker });
+        break;
+      case 'code':
+        layout.para(b.text, { indent: (b.indent + 1) * INDENT_STEP, color: MUTED, size: SMALL_SIZE, align: 'left' });
+        break;
+      case 'rule': {
+        layout.gap(4);
+        const y = layout.doc.y;
+        layout.doc.lineWidth(0.5).strokeColor(RULE).moveTo(layout.left, y).lineTo(layout.left + layout.width, y).stroke();
+        layout.gap(8);
+        break;
+      }
+      case 'table': {
+        const n = Math.max(...b.rows.map((r) => r.cells.length));
+        const pad = (cells: string[]) => [...cells, ...Array<string>(n - cells.length).fill('')];
+        const [first, ...rest] = b.rows;
+        const header = first!.header;
+        layout.table(
+          pad(header ? first!.cells : []).map((title) => ({ title, width: 1 / n })),
+          (header ? rest : b.rows).map((r) => pad(r.cells)),
+          { header },
+        );
+        break;
+      }
+    }
+  }
+}
+
+// ── The record's sections ─────────────────────────────────────────────────────────────────────
+
+function optionLabel(poll: RecordPoll, option: string): string {
+  if (poll.kind === 'motion' && (option === 'yes' || option === 'no' || option === 'abstain')) return zh(`meeting.poll.option.${option}`);
+  return option;
+}
+
+function ruleText(rule: RecordPoll['rule']): string {
+  return [
+    zh(`meeting.poll.rule.${rule.basis}`),
+    zh(`meeting.poll.rule.${rule.threshold}`),
+    zh(`meeting.poll.rule.abstentions.${rule.abstentions}`),
+  ].join('，');
+}
+
+function outcomeText(poll: RecordPoll): string {
+  const o = poll.outcome;
+  if (!o) return '—';
+  const parts = [zh(`meeting.poll.outcome.${o.result}`)];
+  if (o.reason === 'no_votes') parts.push(zh('meeting.poll.outcome.noVotes'));
+  if (o.reason === 'tie') parts.push(zh('meeting.poll.outcome.tie'));
+  parts.push(zh('meeting.poll.outcome.detail', { support: o.support, required: o.required, denominator: o.denominator }));
+  if (poll.kind !== 'motion' && o.winners.length) parts.push(`当选：${o.winners.map((w) => optionLabel(poll, w)).join('、')}`);
+  return parts.join('；');
+}
+
+function titleBlock(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
+  const { doc } = layout;
+  layout.style(20);
+  doc.text(WORDS.docTitle, layout.left, doc.y, { width: layout.width, align: 'center', characterSpacing: 4, ...layout.bold() });
+  layout.gap(6);
+  layout.style(15);
+  doc.text(r.meeting.title, layout.left, doc.y, { width: layout.width, align: 'center' });
+  layout.gap(2);
+  layout.style(BODY_SIZE, MUTED);
+  doc.text(`${r.community.district} ${r.community.street} ${r.community.name}`, layout.left, doc.y, { width: layout.width, align: 'center' });
+  layout.gap(14);
+  layout.fields([
+    ['形式', `${zh(`meeting.form.${r.meeting.form}`)}　${zh(`meeting.type.${r.meeting.type}`)}　${zh(`meeting.level.${r.meeting.level}`)}`],
+    [zh('record.meeting.venue'), r.meeting.venue],
+    [zh('record.meeting.convener'), r.meeting.convener],
+    [zh('record.meeting.recorders'), list(r.meeting.recorders)],
+    [zh('record.meeting.scheduledAt'), when(r.meeting.scheduledAt)],
+    ...(r.meeting.announcedAt ? [[zh('record.meeting.announcedAt'), when(r.meeting.announcedAt)] as [string, string]] : []),
+    [zh('record.meeting.startedAt'), when(r.meeting.startedAt)],
+    [zh('record.meeting.closedAt'), when(r.meeting.closedAt)],
+    [zh('record.facts.recordId'), r.recordId],
+    [zh('record.facts.status'), zh(`record.status.${opts.status}`)],
+  ]);
+}
+
+function attendanceSection(layout: Layout, r: MeetingRecord) {
+  layout.heading(`一、${zh('record.attendance.title')}`, 1);
+  const voting = r.roster.filter((s) => s.canVote);
+  const present = new Map(r.attendance.map((a) => [a.seatId, a]));
+  const presentVoting = voting.filter((s) => present.has(s.seatId));
+  const hall = presentVoting.filter((s) => present.get(s.seatId)!.mode === 'hall').length;
+  const guests = r.attendance.length - presentVoting.length;
+  const counts = zh('record.attendance.counts', { members: voting.length, present: presentVoting.length, hall, remote: presentVoting.length - hall });
+  layout.para(`${counts}${guests > 0 ? `；列席 ${guests} 人` : ''}。`);
+  const absent = voting.filter((s) => !present.has(s.seatId)).map((s) => s.name);
+  if (absent.length) layout.para(zh('record.attendance.absent', { names: list(absent) }));
+  const canVote = new Map(r.roster.map((s) => [s.seatId, s.canVote]));
+  // Check-ins are shown as clock times on the meeting's day; an earlier day is written out.
+  const meetingDay = day(r.meeting.startedAt ?? r.meeting.scheduledAt);
+  const checkIn = (iso: string) => (day(iso) === meetingDay ? clock(iso) : when(iso));
+  layout.table(
+    [{ title: '序号', width: 0.1, align: 'right' }, { title: '姓名', width: 0.4 }, { title: '方式', width: 0.2 }, { title: '签到时间', width: 0.3 }],
+    r.attendance.map((a, i) => [
+      String(i + 1),
+      canVote.get(a.seatId) === false ? `${a.name}（列席）` : a.name,
+      zh(`meeting.attendance.${a.mode}`),
+      checkIn(a.checkedInAt),
+    ]),
+  );
+}
+
+function speakerTable(layout: Layout, speakers: RecordSpeaker[]) {
+  if (!speakers.length) {
+    layout.para(zh('record.agenda.noSpeakers'), { color: MUTED, indent: INDENT_STEP });
+    return;
+  }
+  layout.table(
+    [
+      { title: '序号', width: 0.08, align: 'right' }, { title: '发言人', width: 0.34 }, { title: '立场', width: 0.16 },
+      { title: '时间', width: 0.24 }, { title: '时长', width: 0.18, align: 'right' },
+    ],
+    speakers.map((s, i) => [
+      String(i + 1), s.name, zh(`meeting.stance.${s.stance}`), `${clock(s.startedAt)}–${clock(s.endedAt)}`, duration(s.durationSec),
+    ]),
+  );
+}
+
+/** "议题3：…" for an item of this record, or null for none. */
+function itemTitle(r: MeetingRecord, itemId: string | null): string | null {
+  const i = r.agenda.findIndex((a) => a.id === itemId);
+  return i < 0 ? null : zh('record.agenda.itemTitle', { n: i + 1, title: r.agenda[i]!.title });
+}
+
+function agendaSection(layout: Layout, r: MeetingRecord) {
+  layout.heading('二、议程与发言', 1);
+  if (!r.agenda.length) layout.para(zh('record.agenda.none'), { color: MUTED });
+  r.agenda.forEach((item, i) => {
+    layout.heading(itemTitle(r, item.id)!, 2);
+    if (item.notes.trim()) layout.para(item.notes.trim(), { color: MUTED });
+    layout.para(`状态：${zh(`meeting.agenda.${item.status}`)}；发言 ${item.speakers.length} 人次，共 ${duration(item.speakers.reduce((s, x) => s + x.durationSec, 0))}。`);
+    speakerTable(layout, item.speakers);
+  });
+  if (r.otherSpeakers.length) {
+    layout.heading(zh('record.agenda.otherSpeakers'), 2);
+    speakerTable(layout, r.otherSpeakers);
+  }
+}
+
+/** Room for a poll's facts and tally, kept on one page when they fit (a named poll's voter list may flow on). */
+const pollHeight = (poll: RecordPoll) => 40 + (9 + poll.options.length) * 18;
+
+function pollBlock(layout: Layout, r: MeetingRecord, poll: RecordPoll, index: number) {
+  layout.ensure(pollHeight(poll));
+  layout.heading(`表决${index + 1}：${poll.question}`, 2);
+  const item = itemTitle(r, poll.itemId);
+  const kind = zh(`meeting.poll.kind.${poll.kind}`, { max: poll.maxChoices });
+  const q = poll.quorumAtOpen;
+  if (item) layout.para(zh('record.poll.item', { title: item }), { color: MUTED });
+  layout.fields([
+    ['方式', `${kind}，${zh(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named')}`],
+    ['表决规则', ruleText(poll.rule)],
+    ['法定人数', q
+      ? `${zh('record.poll.quorumAtOpen', { present: q.present, members: q.members, required: q.required })}，${zh(q.met ? 'meeting.quorum.met' : 'meeting.quorum.notMet', { required: q.required })}`
+      : '—'],
+    ...(poll.overrideReason ? [['说明', zh('meeting.poll.quorumOverride', { reason: poll.overrideReason })] as [string, string]] : []),
+    ['时间', zh('record.poll.times', { opened: when(poll.openedAt), closed: clock(poll.closedAt) })],
+    ['结果', outcomeText(poll)],
+  ], 72);
+  layout.para(zh('record.poll.tally', { count: poll.voted }), { color: MUTED, size: SMALL_SIZE });
+  const winners = new Set(poll.outcome?.winners ?? []);
+  layout.table(
+    [{ title: '选项', width: 0.6 }, { title: '票数', width: 0.2, align: 'right' }, { title: '', width: 0.2, align: 'center' }],
+    poll.options.map((o) => [optionLabel(poll, o), String(poll.tally[o] ?? 0), winners.has(o) && poll.kind !== 'motion' ? '当选' : '']),
+  );
+  if (poll.votes) {
+    // Named polls list voters by choice, as a council's minutes do; a multiple-choice voter may appear under several options.
+    layout.para(zh('record.poll.voters', { count: poll.votes.length }), { color: MUTED, size: SMALL_SIZE });
+    for (const o of poll.options) {
+      const names = poll.votes.filter((v) => v.choices.includes(o)).map((v) => v.name);
+      layout.para(`${optionLabel(poll, o)}（${names.length}）：${list(names)}`, { indent: INDENT_STEP, size: SMALL_SIZE });
+    }
+  } else {
+    layout.para(zh('record.poll.secretNote'), { color: MUTED, size: SMALL_SIZE });
+  }
+}
+
+function pollsSection(layout: Layout, r: MeetingRecord) {
+  layout.heading(`三、${zh('record.polls.title')}`, 1, r.polls[0] ? pollHeight(r.polls[0]) : undefined);
+  if (!r.polls.length) layout.para(zh('record.polls.none'), { color: MUTED });
+  r.polls.forEach((p, i) => pollBlock(layout, r, p, i));
+}
+
+function decisionsSection(layout: Layout, r: MeetingRecord) {
+  layout.heading(`四、${zh('record.decisions.title')}`, 1);
+  if (!r.decisions.length) layout.para(zh('record.decisions.none'), { color: MUTED });
+  r.decisions.forEach((d, i) => {
+    const poll = r.polls.find((p) => p.id === d.pollId);
+    const item = itemTitle(r, d.itemId);
+    const winners = poll && poll.kind !== 'motion' ? `；当选：${d.winners.map((w) => optionLabel(poll, w)).join('、')}` : '';
+    layout.para(`${d.question}——${zh('meeting.poll.outcome.passed')}${winners}${item ? `（${item}）` : ''}`, {
+      indent: INDENT_STEP, marker: `${i + 1}.`,
+    });
+  });
+}
+
+async function verificationSection(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
+  const { doc } = layout;
+  doc.addPage();
+  layout.heading('六、核验信息', 1);
+  layout.para('本文件是会议记录的打印副本。记录以 record.json（RFC 8785 规范化 JSON）为准，其 SHA-256 即下列记录哈希；召集人、记录员和平台的签名均针对该文件。', { color: MUTED, size: SMALL_SIZE });
+  layout.gap(4);
+  layout.fields([
+    [zh('record.hash'), grouped(opts.recordHash), 'mono'],
+    [zh('record.facts.status'), zh(`record.status.${opts.status}`)],
+    [zh('record.facts.chain'), `#${r.chain.seq}（${zh('record.facts.chainSeq', { seq: r.chain.seq })}）`],
+    ['上一条记录哈希', r.chain.previousRecordHash ? grouped(r.chain.previousRecordHash) : zh('record.facts.first'), 'mono'],
+    ['记录格式', r.format, 'mono'],
+    [zh('record.facts.frozenAt'), when(r.frozenAt)],
+    [zh('record.facts.eventLog'), `${zh('record.facts.eventLogValue', { events: r.eventLog.events })}（最后序号 ${r.eventLog.lastSeq}）`],
+    ['过程记录哈希', grouped(r.eventLog.sha256), 'mono'],
+    ['纪要状态哈希', grouped(r.minutes.yjsStateSha256), 'mono'],
+  ], 124);
+
+  layout.heading(zh('record.signatures.title'), 2);
+  // Every required signer appears, signed or not, so a missing signature is visible on paper.
+  const rows: string[][] = [];
+  const used = new Set<RecordPdfSignature>();
+  for (const s of r.signers) {
+    const sig = opts.signatures.find((x) => !used.has(x) && x.role === s.role && x.name === s.name);
+    if (sig) used.add(sig);
+    rows.push([zh(`record.role.${s.role}`), s.name, sig ? grouped(sig.keyFingerprint) : zh('record.signers.pending'), sig ? when(sig.signedAt) : '—']);
+  }
+  for (const sig of opts.signatures.filter((x) => !used.has(x))) {
+    rows.push([zh(`record.role.${sig.role}`), sig.name, grouped(sig.keyFingerprint), when(sig.signedAt)]);
+  }
+  layout.table(
+    [{ title: '角色', width: 0.12 }, { title: '姓名', width: 0.18 }, { title: '公钥指纹（SHA-256）', width: 0.44, font: 'mono' }, { title: '签署时间', width: 0.26 }],
+    rows,
+  );
+
+  // The QR code with the address beside it: compact enough to share the page with the signatures.
+  const qrSize = 100;
+  const qr = await QRCode.toBuffer(opts.verifyUrl, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
+  layout.gap(12);
+  layout.ensure(qrSize + 8);
+  const y = doc.y;
+  doc.image(qr, layout.left, y, { width: qrSize, height: qrSize });
+  const x = layout.left + qrSize + 16;
+  const width = layout.width - qrSize - 16;
+  layout.style(SMALL_SIZE, MUTED);
+  doc.text('扫描二维码或访问以下网址核验本记录：', x, y + 6, { width });
+  doc.y += 4;
+  layout.style(SMALL_SIZE, INK, fontFor(opts.verifyUrl, 'mono'));
+  doc.text(opts.verifyUrl, x, doc.y, { width });
+  doc.y = Math.max(doc.y, y + qrSize) + 6;
+}
+
+/** Running header and footer, drawn once every page exists so the footer can say "n / N". */
+function pageFurniture(layout: Layout, r: MeetingRecord, recordHash: string) {
+  const { doc } = layout;
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(start + i);
+    // Writing inside the bottom margin would make pdfkit start a new page; lift the margin meanwhile.
+    const { bottom } = doc.page.margins;
+    doc.page.margins.bottom = 0;
+    const left = layout.left;
+    const width = layout.width;
+    const footerY = doc.page.height - 48;
+    doc.lineWidth(0.4).strokeColor(RULE).moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).stroke();
+    layout.style(8, MUTED);
+    doc.text(`记录哈希 ${recordHash.slice(0, 16)}…`, left, footerY, { width: width / 2, lineBreak: false });
+    doc.text(`第 ${i + 1} / ${count} 页`, left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
+    if (i > 0) {
+      const headerY = 40;
+      doc.text(`${WORDS.docTitle} · ${r.community.name} · ${r.meeting.title}`, left, headerY, { width, height: 10, ellipsis: true, lineBreak: false });
+      doc.lineWidth(0.4).strokeColor(RULE).moveTo(left, headerY + 14).lineTo(left + width, headerY + 14).stroke();
+    }
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export async function renderRecordPdf(record: MeetingRecord, opts: RecordPdfOptions): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: `${WORDS.docTitle}：${record.meeting.title}`,
+      Subject: `${record.community.name} ${record.recordId}`,
+      Keywords: opts.recordHash,
+      Creator: '议事',
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const { body, mono } = fonts();
+  doc.registerFont('body', body);
+  doc.registerFont('mono', mono);
+  const layout = new Layout(doc);
+  layout.style(BODY_SIZE);
+
+  titleBlock(layout, record, opts);
+  attendanceSection(layout, record);
+  agendaSection(layout, record);
+  pollsSection(layout, record);
+  decisionsSection(layout, record);
+  layout.heading(`五、${zh('record.minutes.title')}`, 1);
+  renderMinutes(layout, record.minutes.html);
+  await verificationSection(layout, record, opts);
+  pageFurniture(layout, record, opts.recordHash);
+
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
