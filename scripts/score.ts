@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { scoreOfCommunity } from '../lib/assessment/scores';
 import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
+import { yearOf } from '../lib/scoring/period';
 
 const { values } = parseArgs({ options: { community: { type: 'string' }, period: { type: 'string' } } });
 if (!values.community || (values.period && !/^\d{4}$/.test(values.period))) {
@@ -22,7 +23,7 @@ try {
     console.error(matches.length ? `"${values.community}" names ${matches.length} communities; use an id: ${matches.map((m) => m.id).join(', ')}` : `no community "${values.community}"`);
     process.exit(1);
   }
-  const year = values.period ? Number(values.period) : Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const year = values.period ? Number(values.period) : yearOf(new Date());
   const { community, edition, card } = await scoreOfCommunity(db, matches[0]!.id, year);
   console.log(JSON.stringify({ community, catalogueEdition: edition?.version ?? card.catalogueVersion, ...card }, null, 2));
 } finally {

@@ -6,6 +6,7 @@ import { catalogueFor, communityEvidence, communityScore, districtOverview, over
 import { cookieFrom, STAFF_COOKIE, staffFromSession, type StaffIdentity } from '../lib/auth/staff-session';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
+import { yearOf } from '../lib/scoring/period';
 import { RawBody, type Handler } from './http-types';
 
 /**
@@ -18,9 +19,7 @@ const YearQuery = z.object({ year: Year.optional() });
 const OverviewQuery = z.object({ year: Year.optional(), streetId: Id.optional(), locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
 const CatalogueBody = z.object({ year: Year, catalogue: z.unknown() });
 
-function currentYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-}
+const currentYear = () => yearOf(new Date());
 
 export function assessmentRoutes(db: Db, changed: (communityId: string) => void): Record<string, Handler> {
   async function staffOf(req: IncomingMessage): Promise<StaffIdentity> {

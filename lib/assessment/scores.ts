@@ -7,6 +7,7 @@ import { verifyFiledRecords } from '../record/verify-stored';
 import { loadDefaultCatalogue, validateCatalogue, type Catalogue } from '../scoring/catalogue';
 import { scoreCommunity, type ScoreCard } from '../scoring/engine';
 import { indicatorsSupportedByRecord } from '../scoring/evidence-map';
+import { contains, periodInterval } from '../scoring/period';
 import { communityFacts } from './facts';
 import { canAssess } from './permissions';
 import { communitiesInScope, requireCommunity } from './scope';
@@ -16,11 +17,9 @@ import { communitiesInScope, requireCommunity } from './scope';
  * shipped default), facts from the database, the pure engine. A past year is scored as of its end,
  * the current year as of now.
  */
-const YEAR_MS = 366 * 86400_000;
-
 export function asOfFor(year: number, now = new Date()): Date {
-  const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000 - 1); // last instant of the year in Asia/Shanghai
-  return end.getTime() < now.getTime() ? end : now;
+  const last = periodInterval({ year }).end - 1;
+  return last < now.getTime() ? new Date(last) : now;
 }
 
 export type CatalogueEdition = { catalogue: Catalogue; edition: { id: string; version: string; createdAt: Date } | null };
@@ -132,7 +131,8 @@ export async function communityEvidence(db: Db, staff: StaffIdentity, communityI
   const records = rows.flatMap((r) => {
     const parsed = MeetingRecord.safeParse(JSON.parse(r.body));
     const m = parsed.success ? parsed.data.meeting : null;
-    if (m && new Date(m.closedAt).getTime() < asOfFor(year).getTime() - YEAR_MS) return [];
+    // Records of the year asked for; one whose body cannot be read is listed in every year, as a warning.
+    if (m && !contains(periodInterval({ year }), Date.parse(m.closedAt))) return [];
     const check = verification.get(r.id);
     return [{
       recordId: r.id, chainSeq: r.chainSeq, status: r.status, filedAt: r.filedAt,

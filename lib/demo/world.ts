@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
+import { yearOf } from '../scoring/period';
 import { runPastMeetings, seededRandom, type PastMeeting } from './history';
 
 /**
@@ -94,7 +95,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
 
   // Meetings of last year and of this year up to a week ago, in date order per community.
   const past: PastMeeting[] = [];
-  const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+  const thisYear = yearOf(now);
   const until = now.getTime() - 7 * 86400_000;
   for (const c of communities) {
     for (const year of [thisYear - 1, thisYear]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, elapsedShare, periodInterval, quarterOf, shanghaiDate, shanghaiDay, windowLabel, windowsOf } from './period';
+import { daysLeft, elapsedShare, periodInterval, quarterOf, shanghaiDate, shanghaiDay, windowLabel, windowsOf, yearOf } from './period';
 
 const at = (iso: string) => Date.parse(iso);
 const y2026 = { year: 2026 };
@@ -38,6 +38,14 @@ describe('assessment periods in Asia/Shanghai', () => {
     expect(windowLabel(y2026, 'quarter', 2)).toBe('2026-Q2');
     expect(windowLabel(y2026, 'half_year', 1)).toBe('2026-H1');
     expect(windowLabel(y2026, 'month', 3)).toBe('2026-03');
+  });
+});
+
+describe('yearOf', () => {
+  it('is the Shanghai calendar year, not the UTC one', () => {
+    expect(yearOf(Date.parse('2026-12-31T15:59:59Z'))).toBe(2026); // 23:59:59 in Shanghai
+    expect(yearOf(Date.parse('2026-12-31T16:00:00Z'))).toBe(2027); // midnight in Shanghai
+    expect(yearOf(new Date('2027-01-01T00:00:00+08:00'))).toBe(2027);
   });
 });
 

@@ -63,6 +63,11 @@ export function shanghaiDay(instant: number): number {
   return Math.floor((instant + OFFSET_MS) / DAY_MS);
 }
 
+/** The assessment year (Shanghai calendar year) an instant falls in, whatever the machine's TZ. */
+export function yearOf(instant: number | Date): number {
+  return new Date(Number(instant) + OFFSET_MS).getUTCFullYear();
+}
+
 /** Share of the period elapsed at `asOf`, clamped to 0..1. */
 export function elapsedShare(period: Period, asOf: number): number {
   const { start, end } = periodInterval(period);

@@ -6,6 +6,7 @@ import { io as ioClient } from 'socket.io-client';
 import { hashPassword } from '../../lib/auth/password';
 import { runPastMeetings, seededRandom } from '../../lib/demo/history';
 import { loadDefaultCatalogue } from '../../lib/scoring/catalogue';
+import { yearOf } from '../../lib/scoring/period';
 import { newId } from '../../lib/platform/tokens';
 import { makeCommunity, TEST_PASSWORD } from '../factories/community';
 import { useScratchServer } from '../support/scratch-server';
@@ -43,7 +44,7 @@ describe('consultation index scores', () => {
   it('raises the score for a filed record and an accepted upload, not for a pending or rejected one', async () => {
     const { home, facilitatorCookie, assessorCookie } = await setUp();
     const scheduledAt = new Date(Date.now() - 3 * 86400_000);
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(scheduledAt));
+    const year = yearOf(scheduledAt);
     const score = async () => (await get(`/api/scores/${home.communityId}?year=${year}`, facilitatorCookie)).body.card.total as number;
 
     const before = await score();
