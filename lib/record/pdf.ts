@@ -39,15 +39,11 @@ function fonts() {
 
 const zh = (key: MessageKey, params?: MessageParams) => t('zh-CN', key, params);
 
-/**
- * Words only the printed record uses. Labels the web pages share (statuses, roles, the record's
- * headings) come from the catalogue's `meeting.*` and `record.*` keys; these are not there yet, and
- * moving them in as `record.pdf.*` keys is a mechanical change.
- */
-const WORDS = {
-  docTitle: '社区议事记录',
-  none: '无',
-} as const;
+// Labels the web pages share (statuses, roles, the record's headings) are the catalogue's `meeting.*` and
+// `record.*` keys; words only the printed record uses are its `record.pdf.*` keys.
+
+/** A numbered top-level section heading: "一、出席情况". */
+const section = (n: 1 | 2 | 3 | 4 | 5 | 6, title: string) => zh(`record.pdf.section.${n}`, { title });
 
 // ── Page geometry (points; A4 is 595.28 × 841.89) ──
 // The wider left margin leaves room for binding into the community's file.
@@ -75,10 +71,10 @@ const format = (f: Intl.DateTimeFormat) => (iso: string | null) => (iso && !Numb
 const when = format(WHEN);
 const day = format(DAY);
 const clock = format(CLOCK);
-const duration = (sec: number) => `${Math.floor(sec / 60)}分${String(sec % 60).padStart(2, '0')}秒`;
+const duration = (sec: number) => zh('record.pdf.duration', { minutes: Math.floor(sec / 60), seconds: String(sec % 60).padStart(2, '0') });
 /** A SHA-256 in two lines of four groups of eight: easy to compare by eye, and always the same shape. */
 const grouped = (hex: string) => hex.replace(/(.{8})(?=.)/g, '$1 ').replace(/^((?:\S+ ){3}\S+) /, '$1\n');
-const list = (names: readonly string[]) => (names.length ? names.join('、') : WORDS.none);
+const list = (names: readonly string[]) => (names.length ? names.join('、') : zh('record.pdf.none'));
 
 // ── Layout primitives ─────────────────────────────────────────────────────────────────────────
 
@@ -351,7 +347,7 @@ const INDENT_STEP = 20;
 function renderMinutes(layout: Layout, html: string) {
   const blocks = htmlBlocks(parseHtml(html));
   if (!blocks.length) {
-    layout.para(WORDS.none, { color: MUTED });
+    layout.para(zh('record.pdf.none'), { color: MUTED });
     return;
   }
   for (const b of blocks) {
@@ -410,14 +406,14 @@ function outcomeText(poll: RecordPoll): string {
   if (o.reason === 'no_votes') parts.push(zh('meeting.poll.outcome.noVotes'));
   if (o.reason === 'tie') parts.push(zh('meeting.poll.outcome.tie'));
   parts.push(zh('meeting.poll.outcome.detail', { support: o.support, required: o.required, denominator: o.denominator }));
-  if (poll.kind !== 'motion' && o.winners.length) parts.push(`当选：${o.winners.map((w) => optionLabel(poll, w)).join('、')}`);
+  if (poll.kind !== 'motion' && o.winners.length) parts.push(zh('record.pdf.poll.winners', { names: o.winners.map((w) => optionLabel(poll, w)).join('、') }));
   return parts.join('；');
 }
 
 function titleBlock(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   layout.style(20);
-  doc.text(WORDS.docTitle, layout.left, doc.y, { width: layout.width, align: 'center', characterSpacing: 4, ...layout.bold() });
+  doc.text(zh('record.pdf.docTitle'), layout.left, doc.y, { width: layout.width, align: 'center', characterSpacing: 4, ...layout.bold() });
   layout.gap(6);
   layout.style(15);
   doc.text(r.meeting.title, layout.left, doc.y, { width: layout.width, align: 'center' });
@@ -426,7 +422,7 @@ function titleBlock(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
   doc.text(`${r.community.district} ${r.community.street} ${r.community.name}`, layout.left, doc.y, { width: layout.width, align: 'center' });
   layout.gap(14);
   layout.fields([
-    ['形式', `${zh(`meeting.form.${r.meeting.form}`)}　${zh(`meeting.type.${r.meeting.type}`)}　${zh(`meeting.level.${r.meeting.level}`)}`],
+    [zh('record.pdf.meeting.form'), `${zh(`meeting.form.${r.meeting.form}`)}　${zh(`meeting.type.${r.meeting.type}`)}　${zh(`meeting.level.${r.meeting.level}`)}`],
     [zh('record.meeting.venue'), r.meeting.venue],
     [zh('record.meeting.convener'), r.meeting.convener],
     [zh('record.meeting.recorders'), list(r.meeting.recorders)],
@@ -440,14 +436,14 @@ function titleBlock(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
 }
 
 function attendanceSection(layout: Layout, r: MeetingRecord) {
-  layout.heading(`一、${zh('record.attendance.title')}`, 1);
+  layout.heading(section(1, zh('record.attendance.title')), 1);
   const voting = r.roster.filter((s) => s.canVote);
   const present = new Map(r.attendance.map((a) => [a.seatId, a]));
   const presentVoting = voting.filter((s) => present.has(s.seatId));
   const hall = presentVoting.filter((s) => present.get(s.seatId)!.mode === 'hall').length;
   const guests = r.attendance.length - presentVoting.length;
   const counts = zh('record.attendance.counts', { members: voting.length, present: presentVoting.length, hall, remote: presentVoting.length - hall });
-  layout.para(`${counts}${guests > 0 ? `；列席 ${guests} 人` : ''}。`);
+  layout.para(`${counts}${guests > 0 ? zh('record.pdf.attendance.guests', { count: guests }) : ''}。`);
   const absent = voting.filter((s) => !present.has(s.seatId)).map((s) => s.name);
   if (absent.length) layout.para(zh('record.attendance.absent', { names: list(absent) }));
   const canVote = new Map(r.roster.map((s) => [s.seatId, s.canVote]));
@@ -455,10 +451,13 @@ function attendanceSection(layout: Layout, r: MeetingRecord) {
   const meetingDay = day(r.meeting.startedAt ?? r.meeting.scheduledAt);
   const checkIn = (iso: string) => (day(iso) === meetingDay ? clock(iso) : when(iso));
   layout.table(
-    [{ title: '序号', width: 0.1, align: 'right' }, { title: '姓名', width: 0.4 }, { title: '方式', width: 0.2 }, { title: '签到时间', width: 0.3 }],
+    [
+      { title: zh('record.pdf.column.seq'), width: 0.1, align: 'right' }, { title: zh('record.pdf.column.name'), width: 0.4 },
+      { title: zh('record.pdf.column.mode'), width: 0.2 }, { title: zh('record.pdf.column.checkedInAt'), width: 0.3 },
+    ],
     r.attendance.map((a, i) => [
       String(i + 1),
-      canVote.get(a.seatId) === false ? `${a.name}（列席）` : a.name,
+      canVote.get(a.seatId) === false ? zh('record.pdf.attendance.guest', { name: a.name }) : a.name,
       zh(`meeting.attendance.${a.mode}`),
       checkIn(a.checkedInAt),
     ]),
@@ -472,8 +471,9 @@ function speakerTable(layout: Layout, speakers: RecordSpeaker[]) {
   }
   layout.table(
     [
-      { title: '序号', width: 0.08, align: 'right' }, { title: '发言人', width: 0.34 }, { title: '立场', width: 0.16 },
-      { title: '时间', width: 0.24 }, { title: '时长', width: 0.18, align: 'right' },
+      { title: zh('record.pdf.column.seq'), width: 0.08, align: 'right' }, { title: zh('record.pdf.column.speaker'), width: 0.34 },
+      { title: zh('record.pdf.column.stance'), width: 0.16 }, { title: zh('record.pdf.column.time'), width: 0.24 },
+      { title: zh('record.pdf.column.duration'), width: 0.18, align: 'right' },
     ],
     speakers.map((s, i) => [
       String(i + 1), s.name, zh(`meeting.stance.${s.stance}`), `${clock(s.startedAt)}–${clock(s.endedAt)}`, duration(s.durationSec),
@@ -488,12 +488,16 @@ function itemTitle(r: MeetingRecord, itemId: string | null): string | null {
 }
 
 function agendaSection(layout: Layout, r: MeetingRecord) {
-  layout.heading('二、议程与发言', 1);
+  layout.heading(section(2, zh('record.pdf.agenda.title')), 1);
   if (!r.agenda.length) layout.para(zh('record.agenda.none'), { color: MUTED });
   r.agenda.forEach((item, i) => {
     layout.heading(itemTitle(r, item.id)!, 2);
     if (item.notes.trim()) layout.para(item.notes.trim(), { color: MUTED });
-    layout.para(`状态：${zh(`meeting.agenda.${item.status}`)}；发言 ${item.speakers.length} 人次，共 ${duration(item.speakers.reduce((s, x) => s + x.durationSec, 0))}。`);
+    layout.para(zh('record.pdf.agenda.summary', {
+      status: zh(`meeting.agenda.${item.status}`),
+      count: item.speakers.length,
+      duration: duration(item.speakers.reduce((s, x) => s + x.durationSec, 0)),
+    }));
     speakerTable(layout, item.speakers);
   });
   if (r.otherSpeakers.length) {
@@ -507,26 +511,31 @@ const pollHeight = (poll: RecordPoll) => 40 + (9 + poll.options.length) * 18;
 
 function pollBlock(layout: Layout, r: MeetingRecord, poll: RecordPoll, index: number) {
   layout.ensure(pollHeight(poll));
-  layout.heading(`表决${index + 1}：${poll.question}`, 2);
+  layout.heading(zh('record.pdf.poll.title', { n: index + 1, question: poll.question }), 2);
   const item = itemTitle(r, poll.itemId);
   const kind = zh(`meeting.poll.kind.${poll.kind}`, { max: poll.maxChoices });
   const q = poll.quorumAtOpen;
   if (item) layout.para(zh('record.poll.item', { title: item }), { color: MUTED });
   layout.fields([
-    ['方式', `${kind}，${zh(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named')}`],
-    ['表决规则', ruleText(poll.rule)],
-    ['法定人数', q
+    [zh('record.pdf.poll.method'), `${kind}，${zh(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named')}`],
+    [zh('record.pdf.poll.rule'), ruleText(poll.rule)],
+    [zh('record.pdf.poll.quorum'), q
       ? `${zh('record.poll.quorumAtOpen', { present: q.present, members: q.members, required: q.required })}，${zh(q.met ? 'meeting.quorum.met' : 'meeting.quorum.notMet', { required: q.required })}`
       : '—'],
-    ...(poll.overrideReason ? [['说明', zh('meeting.poll.quorumOverride', { reason: poll.overrideReason })] as [string, string]] : []),
-    ['时间', zh('record.poll.times', { opened: when(poll.openedAt), closed: clock(poll.closedAt) })],
-    ['结果', outcomeText(poll)],
+    ...(poll.overrideReason ? [[zh('record.pdf.poll.note'), zh('meeting.poll.quorumOverride', { reason: poll.overrideReason })] as [string, string]] : []),
+    [zh('record.pdf.poll.time'), zh('record.poll.times', { opened: when(poll.openedAt), closed: clock(poll.closedAt) })],
+    [zh('record.pdf.poll.result'), outcomeText(poll)],
   ], 72);
   layout.para(zh('record.poll.tally', { count: poll.voted }), { color: MUTED, size: SMALL_SIZE });
   const winners = new Set(poll.outcome?.winners ?? []);
   layout.table(
-    [{ title: '选项', width: 0.6 }, { title: '票数', width: 0.2, align: 'right' }, { title: '', width: 0.2, align: 'center' }],
-    poll.options.map((o) => [optionLabel(poll, o), String(poll.tally[o] ?? 0), winners.has(o) && poll.kind !== 'motion' ? '当选' : '']),
+    [
+      { title: zh('record.pdf.column.option'), width: 0.6 }, { title: zh('record.pdf.column.votes'), width: 0.2, align: 'right' },
+      { title: '', width: 0.2, align: 'center' },
+    ],
+    poll.options.map((o) => [
+      optionLabel(poll, o), String(poll.tally[o] ?? 0), winners.has(o) && poll.kind !== 'motion' ? zh('record.pdf.poll.elected') : '',
+    ]),
   );
   if (poll.votes) {
     // Named polls list voters by choice, as a council's minutes do; a multiple-choice voter may appear under several options.
@@ -541,18 +550,18 @@ function pollBlock(layout: Layout, r: MeetingRecord, poll: RecordPoll, index: nu
 }
 
 function pollsSection(layout: Layout, r: MeetingRecord) {
-  layout.heading(`三、${zh('record.polls.title')}`, 1, r.polls[0] ? pollHeight(r.polls[0]) : undefined);
+  layout.heading(section(3, zh('record.polls.title')), 1, r.polls[0] ? pollHeight(r.polls[0]) : undefined);
   if (!r.polls.length) layout.para(zh('record.polls.none'), { color: MUTED });
   r.polls.forEach((p, i) => pollBlock(layout, r, p, i));
 }
 
 function decisionsSection(layout: Layout, r: MeetingRecord) {
-  layout.heading(`四、${zh('record.decisions.title')}`, 1);
+  layout.heading(section(4, zh('record.decisions.title')), 1);
   if (!r.decisions.length) layout.para(zh('record.decisions.none'), { color: MUTED });
   r.decisions.forEach((d, i) => {
     const poll = r.polls.find((p) => p.id === d.pollId);
     const item = itemTitle(r, d.itemId);
-    const winners = poll && poll.kind !== 'motion' ? `；当选：${d.winners.map((w) => optionLabel(poll, w)).join('、')}` : '';
+    const winners = poll && poll.kind !== 'motion' ? `；${zh('record.pdf.poll.winners', { names: d.winners.map((w) => optionLabel(poll, w)).join('、') })}` : '';
     layout.para(`${d.question}——${zh('meeting.poll.outcome.passed')}${winners}${item ? `（${item}）` : ''}`, {
       indent: INDENT_STEP, marker: `${i + 1}.`,
     });
@@ -562,19 +571,19 @@ function decisionsSection(layout: Layout, r: MeetingRecord) {
 async function verificationSection(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   doc.addPage();
-  layout.heading('六、核验信息', 1);
-  layout.para('本文件是会议记录的打印副本。记录以 record.json（RFC 8785 规范化 JSON）为准，其 SHA-256 即下列记录哈希；召集人、记录员和平台的签名均针对该文件。', { color: MUTED, size: SMALL_SIZE });
+  layout.heading(section(6, zh('record.pdf.verification.title')), 1);
+  layout.para(zh('record.pdf.verification.note'), { color: MUTED, size: SMALL_SIZE });
   layout.gap(4);
   layout.fields([
     [zh('record.hash'), grouped(opts.recordHash), 'mono'],
     [zh('record.facts.status'), zh(`record.status.${opts.status}`)],
     [zh('record.facts.chain'), `#${r.chain.seq}（${zh('record.facts.chainSeq', { seq: r.chain.seq })}）`],
-    ['上一条记录哈希', r.chain.previousRecordHash ? grouped(r.chain.previousRecordHash) : zh('record.facts.first'), 'mono'],
-    ['记录格式', r.format, 'mono'],
+    [zh('record.pdf.facts.previousHash'), r.chain.previousRecordHash ? grouped(r.chain.previousRecordHash) : zh('record.facts.first'), 'mono'],
+    [zh('record.pdf.facts.format'), r.format, 'mono'],
     [zh('record.facts.frozenAt'), when(r.frozenAt)],
-    [zh('record.facts.eventLog'), `${zh('record.facts.eventLogValue', { events: r.eventLog.events })}（最后序号 ${r.eventLog.lastSeq}）`],
-    ['过程记录哈希', grouped(r.eventLog.sha256), 'mono'],
-    ['纪要状态哈希', grouped(r.minutes.yjsStateSha256), 'mono'],
+    [zh('record.facts.eventLog'), `${zh('record.facts.eventLogValue', { events: r.eventLog.events })}${zh('record.pdf.facts.lastSeq', { seq: r.eventLog.lastSeq })}`],
+    [zh('record.pdf.facts.eventLogHash'), grouped(r.eventLog.sha256), 'mono'],
+    [zh('record.pdf.facts.minutesHash'), grouped(r.minutes.yjsStateSha256), 'mono'],
   ], 124);
 
   layout.heading(zh('record.signatures.title'), 2);
@@ -590,7 +599,10 @@ async function verificationSection(layout: Layout, r: MeetingRecord, opts: Recor
     rows.push([zh(`record.role.${sig.role}`), sig.name, grouped(sig.keyFingerprint), when(sig.signedAt)]);
   }
   layout.table(
-    [{ title: '角色', width: 0.12 }, { title: '姓名', width: 0.18 }, { title: '公钥指纹（SHA-256）', width: 0.44, font: 'mono' }, { title: '签署时间', width: 0.26 }],
+    [
+      { title: zh('record.pdf.column.role'), width: 0.12 }, { title: zh('record.pdf.column.name'), width: 0.18 },
+      { title: zh('record.pdf.column.fingerprint'), width: 0.44, font: 'mono' }, { title: zh('record.pdf.column.signedAt'), width: 0.26 },
+    ],
     rows,
   );
 
@@ -604,7 +616,7 @@ async function verificationSection(layout: Layout, r: MeetingRecord, opts: Recor
   const x = layout.left + qrSize + 16;
   const width = layout.width - qrSize - 16;
   layout.style(SMALL_SIZE, MUTED);
-  doc.text('扫描二维码或访问以下网址核验本记录：', x, y + 6, { width });
+  doc.text(zh('record.pdf.verification.qr'), x, y + 6, { width });
   doc.y += 4;
   layout.style(SMALL_SIZE, INK, fontFor(opts.verifyUrl, 'mono'));
   doc.text(opts.verifyUrl, x, doc.y, { width });
@@ -625,11 +637,11 @@ function pageFurniture(layout: Layout, r: MeetingRecord, recordHash: string) {
     const footerY = doc.page.height - 48;
     doc.lineWidth(0.4).strokeColor(RULE).moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).stroke();
     layout.style(8, MUTED);
-    doc.text(`记录哈希 ${recordHash.slice(0, 16)}…`, left, footerY, { width: width / 2, lineBreak: false });
-    doc.text(`第 ${i + 1} / ${count} 页`, left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
+    doc.text(zh('record.pdf.footer.hash', { hash: recordHash.slice(0, 16) }), left, footerY, { width: width / 2, lineBreak: false });
+    doc.text(zh('record.pdf.footer.page', { page: i + 1, count }), left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
     if (i > 0) {
       const headerY = 40;
-      doc.text(`${WORDS.docTitle} · ${r.community.name} · ${r.meeting.title}`, left, headerY, { width, height: 10, ellipsis: true, lineBreak: false });
+      doc.text(`${zh('record.pdf.docTitle')} · ${r.community.name} · ${r.meeting.title}`, left, headerY, { width, height: 10, ellipsis: true, lineBreak: false });
       doc.lineWidth(0.4).strokeColor(RULE).moveTo(left, headerY + 14).lineTo(left + width, headerY + 14).stroke();
     }
     doc.page.margins.bottom = bottom;
@@ -644,10 +656,10 @@ export async function renderRecordPdf(record: MeetingRecord, opts: RecordPdfOpti
     lang: 'zh-CN',
     displayTitle: true,
     info: {
-      Title: `${WORDS.docTitle}：${record.meeting.title}`,
+      Title: `${zh('record.pdf.docTitle')}：${record.meeting.title}`,
       Subject: `${record.community.name} ${record.recordId}`,
       Keywords: opts.recordHash,
-      Creator: '议事',
+      Creator: zh('app.name'),
     },
   });
   const chunks: Buffer[] = [];
@@ -667,7 +679,7 @@ export async function renderRecordPdf(record: MeetingRecord, opts: RecordPdfOpti
   agendaSection(layout, record);
   pollsSection(layout, record);
   decisionsSection(layout, record);
-  layout.heading(`五、${zh('record.minutes.title')}`, 1);
+  layout.heading(section(5, zh('record.minutes.title')), 1);
   renderMinutes(layout, record.minutes.html);
   await verificationSection(layout, record, opts);
   pageFurniture(layout, record, opts.recordHash);
