@@ -24,14 +24,8 @@ export const SignRecordInput = z.object({
 });
 export type SignRecordInput = z.infer<typeof SignRecordInput>;
 
-
 const utf8 = new TextEncoder();
 
-/**
- * The life of a meeting's record: frozen when the meeting closes (awaiting signatures), signed on the
- * convener's and recorders' own devices, then countersigned by the platform and filed. The record's
- * bytes never change after freezing; everything later is a signature over them.
- */
 export type RecordServiceOptions = {
   /** told after a record is filed (scores change) */
   onFiled?: (recordId: string, communityId: string) => void;
@@ -39,6 +33,11 @@ export type RecordServiceOptions = {
   now?: () => Date;
 };
 
+/**
+ * The life of a meeting's record: frozen when the meeting closes (awaiting signatures), signed on the
+ * convener's and recorders' own devices, then countersigned by the platform and filed. The record's
+ * bytes never change after freezing; everything later is a signature over them.
+ */
 export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: FinalMinutes, opts: RecordServiceOptions = {}) {
   const now = opts.now ?? (() => new Date());
   const freezing = new Map<string, Promise<string>>();
