@@ -48,13 +48,16 @@ export async function saveCatalogueEdition(db: Db, staff: StaffIdentity, year: n
   return { id: row.id, version };
 }
 
-async function scoreMany(db: Db, districtId: string, communityIds: string[], year: number, now: Date) {
-  const { catalogue, edition } = await catalogueFor(db, districtId, year);
+/** Scores of the communities for each year, from one read of their facts. */
+async function scoreYears(db: Db, districtId: string, communityIds: string[], years: number[], now: Date) {
   const facts = await communityFacts(db, communityIds);
-  const asOf = asOfFor(year, now);
-  const cards = new Map<string, ScoreCard>();
-  for (const [id, f] of facts) cards.set(id, scoreCommunity(catalogue, f, { period: { year }, asOf }));
-  return { catalogue, edition, cards };
+  return Promise.all(years.map(async (year) => {
+    const { catalogue, edition } = await catalogueFor(db, districtId, year);
+    const asOf = asOfFor(year, now);
+    const cards = new Map<string, ScoreCard>();
+    for (const [id, f] of facts) cards.set(id, scoreCommunity(catalogue, f, { period: { year }, asOf }));
+    return { year, catalogue, edition, cards };
+  }));
 }
 
 export async function communityScore(db: Db, staff: StaffIdentity, communityId: string, year: number, now = new Date()) {
@@ -66,7 +69,7 @@ export async function communityScore(db: Db, staff: StaffIdentity, communityId: 
 export async function scoreOfCommunity(db: Db, communityId: string, year: number, now = new Date()) {
   const community = await db.community.findUnique({ where: { id: communityId }, include: { street: true } });
   if (!community) throw new AppError('NOT_FOUND', 'No such community');
-  const { catalogue, edition, cards } = await scoreMany(db, community.street.districtId, [communityId], year, now);
+  const [{ catalogue, edition, cards }] = await scoreYears(db, community.street.districtId, [communityId], [year], now);
   return {
     community: { id: community.id, name: community.name, street: community.street.name },
     catalogue, edition, card: cards.get(communityId)!,
@@ -79,16 +82,12 @@ export async function districtOverview(db: Db, staff: StaffIdentity, year: numbe
   const communities = await communitiesInScope(db, staff, streetId);
   const ids = communities.map((c) => c.id);
   const years = [year - 2, year - 1, year];
-  const byYear = new Map<number, Map<string, ScoreCard>>();
-  let current: Awaited<ReturnType<typeof scoreMany>> | null = null;
-  for (const y of years) {
-    const r = await scoreMany(db, staff.scope.districtId, ids, y, now);
-    byYear.set(y, r.cards);
-    if (y === year) current = r;
-  }
+  const scored = await scoreYears(db, staff.scope.districtId, ids, years, now);
+  const byYear = new Map(scored.map((r) => [r.year, r.cards]));
+  const current = scored.at(-1)!;
   const rows = communities
     .map((c) => {
-      const card = current!.cards.get(c.id)!;
+      const card = current.cards.get(c.id)!;
       return {
         communityId: c.id, name: c.name, street: c.street.name, streetId: c.streetId,
         total: card.total, grade: card.grade, categories: card.categories, tiers: card.tiers,
@@ -97,10 +96,10 @@ export async function districtOverview(db: Db, staff: StaffIdentity, year: numbe
       };
     })
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'));
-  const grades = [...Object.keys(current!.catalogue.grades).sort().reverse(), 'none'];
+  const grades = [...Object.keys(current.catalogue.grades).sort().reverse(), 'none'];
   const distribution = Object.fromEntries(grades.map((g) => [g, rows.filter((r) => (r.grade ?? 'none') === g).length]));
   const streets = [...new Map(communities.map((c) => [c.streetId, { id: c.streetId, name: c.street.name }])).values()];
-  return { year, catalogue: current!.catalogue, rows, distribution, streets };
+  return { year, catalogue: current.catalogue, rows, distribution, streets };
 }
 
 /** The overview as CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese names). */

@@ -44,12 +44,24 @@ async function platformKeysOf(db: Db): Promise<Map<string, string>> {
  */
 async function verifyRow(row: StoredRecordRow, previous: { body: string; chainSeq: number } | undefined, platformKeys: ReadonlyMap<string, string>): Promise<VerifyResult> {
   const { signatures, filing } = storedSignatures(row, platformKeys);
-  return verifyBundle({ recordBytes: new TextEncoder().encode(row.body), signatures, filing }, nodeCrypto, {
+  const options = {
     platformKeyPem: platformKeys.get(PLATFORM_KEY_ID),
     previous: previous ? { recordHash: sha256Hex(previous.body), communityId: row.communityId, seq: previous.chainSeq } : null,
     stored: { seq: row.chainSeq, previousMissing: row.chainSeq > 1 && !previous },
-  });
+  };
+  // Verifying is a pure function of these bytes; the digest of all of them is the memo's key, so any
+  // changed byte (body, signature, key, filing, link) is verified afresh while unchanged records cost a hash.
+  const key = sha256Hex(JSON.stringify([row.body, signatures, filing ?? null, options]));
+  const known = verifiedByContent.get(key);
+  if (known) return known;
+  const result = await verifyBundle({ recordBytes: new TextEncoder().encode(row.body), signatures, filing }, nodeCrypto, options);
+  if (verifiedByContent.size >= MEMO_LIMIT) verifiedByContent.clear();
+  verifiedByContent.set(key, result);
+  return result;
 }
+
+const MEMO_LIMIT = 50_000;
+const verifiedByContent = new Map<string, VerifyResult>();
 
 export async function verifyStoredRecord(db: Db, recordId: string): Promise<VerifyResult | null> {
   const row = await db.meetingRecord.findUnique({ where: { id: recordId }, include: storedRecordInclude });
