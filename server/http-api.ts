@@ -31,6 +31,8 @@ const AccessQuery = z.object({ joinCode: z.string().trim().toUpperCase().regex(/
 const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().max(100) });
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
+/** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB. */
+const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 };
 
 const RecordId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 
@@ -189,7 +191,7 @@ export function createHttpApi(db: Db, opts: {
     const route = match(req.method ?? 'GET', path);
     if (!route) return false;
     try {
-      const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(`POST ${path}`) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req);
+      const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(`POST ${path}`) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req, BODY_LIMITS[`POST ${path}`] ?? MAX_BODY);
       const result = await route.handler(req, body, res, url.searchParams, route.params);
       if (result instanceof RawBody) {
         res.writeHead(200, {
@@ -213,18 +215,18 @@ function send(res: ServerResponse, status: number, body: unknown) {
 }
 
 async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', limit });
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', limit });
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', limit });
+    if (size > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', limit });
     chunks.push(chunk as Buffer);
   }
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   // No body at all (a logout button) is fine; a body must be JSON.
   if (req.headers['content-length'] === '0' || (!req.headers['content-length'] && !req.headers['transfer-encoding'])) return undefined;
   if (!(req.headers['content-type'] ?? '').includes('application/json')) {
@@ -234,7 +236,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new AppError('BAD_REQUEST', 'Body too large');
+    if (size > limit) throw new AppError('BAD_REQUEST', 'Body too large');
     chunks.push(chunk as Buffer);
   }
   try {

@@ -52,10 +52,10 @@ function matchesMagic(mime: EvidenceMime, bytes: Uint8Array): boolean {
 export async function uploadEvidence(db: Db, staff: StaffIdentity, rawMeta: unknown, bytes: Uint8Array, knownIndicators: ReadonlySet<string>) {
   const meta = parseOrThrow(UploadMeta, rawMeta);
   await requireCommunity(db, staff, meta.communityId, 'evidence.upload');
-  if (!knownIndicators.has(meta.indicatorId)) throw new AppError('BAD_REQUEST', 'No such assessed indicator in this year’s index', { field: 'indicatorId' });
-  if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'The file is empty', { field: 'file' });
-  if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', { field: 'file', limit: MAX_EVIDENCE_BYTES });
-  if (!matchesMagic(meta.mimeType, bytes)) throw new AppError('BAD_REQUEST', `The file is not a real ${evidenceTypes[meta.mimeType].ext.toUpperCase()}`, { field: 'file' });
+  if (!knownIndicators.has(meta.indicatorId)) throw new AppError('BAD_REQUEST', 'No such assessed indicator in this year’s index', { field: 'indicatorId', reason: 'unknown_indicator' });
+  if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'The file is empty', { field: 'file', reason: 'empty' });
+  if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', { field: 'file', reason: 'too_large', limit: MAX_EVIDENCE_BYTES });
+  if (!matchesMagic(meta.mimeType, bytes)) throw new AppError('BAD_REQUEST', `The file is not a real ${evidenceTypes[meta.mimeType].ext.toUpperCase()}`, { field: 'file', reason: 'type_mismatch', ext: evidenceTypes[meta.mimeType].ext });
   const row = await db.evidenceUpload.create({
     data: {
       id: newId(), ...meta, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),

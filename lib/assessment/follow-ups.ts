@@ -24,3 +24,24 @@ export async function recordFollowUp(db: Db, staff: StaffIdentity, recordId: str
 export async function followUpsOf(db: Db, recordId: string) {
   return db.decisionFollowUp.findMany({ where: { recordId }, orderBy: { recordedAt: 'asc' }, select: { id: true, pollId: true, note: true, recordedAt: true } });
 }
+
+/**
+ * Decisions of the community's filed records that nobody has followed up yet, oldest meeting first:
+ * what the dashboard asks community staff to report on.
+ */
+export async function decisionsAwaitingFollowUp(db: Db, staff: StaffIdentity, communityId: string) {
+  await requireCommunity(db, staff, communityId, 'followUp.record');
+  const rows = await db.meetingRecord.findMany({ where: { communityId, status: 'filed' }, select: { id: true, body: true } });
+  const followUps = await db.decisionFollowUp.findMany({ where: { recordId: { in: rows.map((r) => r.id) } }, select: { recordId: true, pollId: true } });
+  const done = new Set(followUps.map((f) => `${f.recordId}:${f.pollId}`));
+  return rows
+    .flatMap((row) => {
+      const parsed = MeetingRecord.safeParse(JSON.parse(row.body));
+      if (!parsed.success) return [];
+      const { meeting, decisions } = parsed.data;
+      return decisions
+        .filter((d) => !done.has(`${row.id}:${d.pollId}`))
+        .map((d) => ({ recordId: row.id, pollId: d.pollId, question: d.question, meetingTitle: meeting.title, closedAt: meeting.closedAt }));
+    })
+    .sort((a, b) => a.closedAt.localeCompare(b.closedAt));
+}

@@ -41,7 +41,7 @@ export async function saveCatalogueEdition(db: Db, staff: StaffIdentity, year: n
   const result = validateCatalogue(raw);
   if (!result.ok) throw new AppError('BAD_REQUEST', 'The catalogue is not valid', { errors: result.errors });
   const count = await db.indexCatalogue.count({ where: { districtId: staff.scope.districtId, year } });
-  const version = `${year}.${count + 1}`;
+  const version = `${year}-d${count + 1}`; // district editions, distinct from the shipped default's version
   const row = await db.indexCatalogue.create({
     data: { id: newId(), districtId: staff.scope.districtId, year, version, data: JSON.stringify({ ...raw as object, version, year }), createdById: staff.id },
   });
@@ -98,7 +98,9 @@ export async function districtOverview(db: Db, staff: StaffIdentity, year: numbe
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'));
   const grades = [...Object.keys(current.catalogue.grades).sort().reverse(), 'none'];
   const distribution = Object.fromEntries(grades.map((g) => [g, rows.filter((r) => (r.grade ?? 'none') === g).length]));
-  const streets = [...new Map(communities.map((c) => [c.streetId, { id: c.streetId, name: c.street.name }])).values()];
+  // The filter offers every street of the staff member's area, not only the one chosen.
+  const all = streetId ? await communitiesInScope(db, staff) : communities;
+  const streets = [...new Map(all.map((c) => [c.streetId, { id: c.streetId, name: c.street.name }])).values()];
   return { year, catalogue: current.catalogue, rows, distribution, streets };
 }
 

@@ -85,15 +85,39 @@ describe('consultation index scores', () => {
     expect(list.map((u: any) => [u.status, u.reviewReason])).toEqual(expect.arrayContaining([['rejected', '照片看不清'], ['accepted', null]]));
   });
 
+  it('lets the district admin save an edited catalogue as a new edition that the scores then use, and refuses an invalid one', async () => {
+    const { home, facilitatorCookie } = await setUp();
+    const admin = { id: newId(), username: `adm-${home.communityId.slice(0, 8)}`, displayName: '管理员', role: 'district_admin', passwordHash: await hashPassword(TEST_PASSWORD), districtId: home.districtId, streetId: null, communityId: null };
+    await ctx.db.staffUser.create({ data: admin });
+    const adminCookie = await staffCookie(ctx.server.url, admin.username, TEST_PASSWORD);
+    const post = async (cookie: string, body: unknown) => {
+      const res = await fetch(`${ctx.server.url}/api/catalogue`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() as any };
+    };
+    const edited = structuredClone(loadDefaultCatalogue());
+    edited.grades = { ...edited.grades, '1A': 500 };
+    expect((await post(facilitatorCookie, { year: 2026, catalogue: edited })).status).toBe(403);
+    const broken = structuredClone(edited);
+    broken.indicators[0]!.points += 5; // the basic tier no longer sums to 600
+    const refused = await post(adminCookie, { year: 2026, catalogue: broken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors.join('\n')).toMatch(/600/);
+    const saved = await post(adminCookie, { year: 2026, catalogue: edited });
+    expect(saved).toMatchObject({ status: 200, body: { version: '2026-d1' } });
+    const score = (await get(`/api/scores/${home.communityId}?year=2026`, facilitatorCookie)).body;
+    expect(score.edition.version).toBe('2026-d1');
+    expect(score.catalogue.grades['1A']).toBe(500);
+  });
+
   it('refuses bad files and the wrong roles with clear errors, storing nothing', async () => {
     const { home, facilitatorCookie, assessorCookie } = await setUp();
     const year = 2026;
     const renamed = await upload(facilitatorCookie, home.communityId, year, Buffer.from('just text, not a PDF'));
-    expect(renamed).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST', details: { field: 'file' } } } });
+    expect(renamed).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST', details: { field: 'file', reason: 'type_mismatch' } } } });
     const wrongType = await upload(facilitatorCookie, home.communityId, year, PDF, 'application/x-msdownload');
     expect(wrongType.status).toBe(400);
     const tooBig = await upload(facilitatorCookie, home.communityId, year, Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
-    expect(tooBig).toMatchObject({ status: 400, body: { error: { details: { field: 'file' } } } });
+    expect(tooBig).toMatchObject({ status: 400, body: { error: { details: { field: 'file', reason: 'too_large' } } } });
     const noSuchIndicator = await upload(facilitatorCookie, home.communityId, year, PDF, 'application/pdf', 'no.such.indicator');
     expect(noSuchIndicator).toMatchObject({ status: 400, body: { error: { details: { field: 'indicatorId' } } } });
     expect((await upload(assessorCookie, home.communityId, year, PDF)).status).toBe(403);

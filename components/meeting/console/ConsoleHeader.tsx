@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
+import { canAssess } from '@/lib/assessment/permissions';
 import type { StaffIdentity } from '@/lib/auth/staff-session';
 import { getI18n } from '@/lib/i18n/server';
 import { LogoutButton } from './LogoutButton';
@@ -15,9 +16,10 @@ export async function ConsoleHeader({ staff, children }: { staff: StaffIdentity;
           <span aria-hidden="true" className="grid size-9 place-items-center rounded-lg bg-accent-700 text-lg leading-none text-white">议</span>
           {t('console.brand')}
         </Link>
+        <IndexNav staff={staff} />
         {children ? <nav aria-label={t('console.breadcrumb')} className="text-base text-ink-muted">{children}</nav> : null}
         <div className="ml-auto flex items-center gap-3">
-          <span className="text-base text-ink">
+          <span className="whitespace-nowrap text-base text-ink">
             {staff.displayName}
             <span className="text-ink-muted"> · {t(`console.role.${staff.role}`)}</span>
           </span>
@@ -26,5 +28,29 @@ export async function ConsoleHeader({ staff, children }: { staff: StaffIdentity;
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * The consultation-index pages each role works with: community staff their community's index,
+ * assessors the review queue and the overview, the district admin those and the catalogue.
+ */
+async function IndexNav({ staff }: { staff: StaffIdentity }) {
+  const { t } = await getI18n();
+  const links = [
+    staff.scope.communityId ? { href: '/console/index', label: t('scoring.nav.index') } : null,
+    canAssess(staff.role, 'overview.view') ? { href: '/console/district', label: t('scoring.nav.district') } : null,
+    canAssess(staff.role, 'evidence.review') ? { href: '/console/assess', label: t('scoring.nav.assess') } : null,
+    canAssess(staff.role, 'catalogue.edit') ? { href: '/console/catalogue', label: t('scoring.nav.catalogue') } : null,
+  ].filter((l) => l !== null);
+  if (links.length === 0) return null;
+  return (
+    <nav aria-label={t('scoring.nav.label')}>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-base">
+        {links.map((l) => (
+          <li key={l.href}><Link href={l.href} className="font-medium text-civic-800 underline-offset-4 hover:underline">{l.label}</Link></li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -17,7 +17,7 @@ export function LogoutButton() {
     router.refresh();
   }
   return (
-    <Button variant="secondary" onClick={logout} disabled={busy}>
+    <Button variant="secondary" className="whitespace-nowrap" onClick={logout} disabled={busy}>
       {t('common.logout')}
     </Button>
   );

@@ -2,6 +2,8 @@ import { consoleEn } from './console.en';
 import { meetingEn } from './meeting.en';
 import { minutesEn } from './minutes.en';
 import { phoneEn } from './phone.en';
+import { recordEn } from './record.en';
+import { scoringAreaEn } from './scoring.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -13,6 +15,8 @@ export const en: Messages = {
   ...phoneEn,
   ...consoleEn,
   ...minutesEn,
+  ...recordEn,
+  ...scoringAreaEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

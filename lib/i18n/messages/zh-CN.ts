@@ -15,6 +15,8 @@ import { consoleZhCN } from './console.zh-CN';
 import { meetingZhCN } from './meeting.zh-CN';
 import { minutesZhCN } from './minutes.zh-CN';
 import { phoneZhCN } from './phone.zh-CN';
+import { recordZhCN } from './record.zh-CN';
+import { scoringAreaZhCN } from './scoring.zh-CN';
 
 // Areas with many keys live in their own files (<area>.zh-CN.ts / <area>.en.ts) and are spread in here.
 export const zhCN = {
@@ -22,6 +24,8 @@ export const zhCN = {
   ...phoneZhCN,
   ...consoleZhCN,
   ...minutesZhCN,
+  ...recordZhCN,
+  ...scoringAreaZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',

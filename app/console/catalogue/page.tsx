@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { CatalogueEditor } from '@/components/scoring/CatalogueEditor';
+import { CatalogueView } from '@/components/scoring/CatalogueView';
+import { YearNav } from '@/components/scoring/YearNav';
+import { inLocale } from '@/components/scoring/scoring-text';
+import { recentYears, yearFrom } from '@/components/scoring/years';
+import { Card } from '@/components/ui/Card';
+import { canAssess } from '@/lib/assessment/permissions';
+import { catalogueFor } from '@/lib/assessment/scores';
+import { formatDateTime } from '@/lib/i18n/locale';
+import { getI18n } from '@/lib/i18n/server';
+import { sharedDb } from '@/lib/platform/db/shared';
+import { TIER_POINTS } from '@/lib/scoring/catalogue';
+import { requireStaff } from '../staff';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('scoring.catalogue.title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** District staff read the year's catalogue; the district admin also edits a copy into a new edition. */
+export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const staff = await requireStaff();
+  const { locale, t } = await getI18n();
+  if (!canAssess(staff.role, 'overview.view')) {
+    return (
+      <div className="min-h-dvh">
+        <ConsoleHeader staff={staff} />
+        <main className="mx-auto w-full max-w-5xl px-4 py-8"><p className="text-lg">{t('scoring.forbidden')}</p></main>
+      </div>
+    );
+  }
+  const year = yearFrom(sp.year);
+  const { catalogue, edition } = await catalogueFor(sharedDb(), staff.scope.districtId, year);
+  const categories = catalogue.categories.length;
+  const elements = catalogue.elements.length;
+  const indicators = catalogue.indicators.length;
+
+  return (
+    <div className="min-h-dvh">
+      <ConsoleHeader staff={staff} />
+      <main className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-3xl font-bold text-ink">{t('scoring.catalogue.title')}</h1>
+            <p className="mt-1 text-lg text-ink-muted">{t('scoring.catalogue.intro', { year })}</p>
+          </div>
+          <YearNav years={recentYears()} current={year} hrefFor={(y) => `/console/catalogue?year=${y}`} t={t} />
+        </div>
+        <Card title={inLocale(catalogue.title, locale)}>
+          <p className="mb-1 text-base text-ink-muted">
+            {edition
+              ? `${t('scoring.catalogue.version', { version: edition.version })} · ${formatDateTime(locale, edition.createdAt)}`
+              : t('scoring.catalogue.default', { version: catalogue.version })}
+          </p>
+          <p className="mb-4 text-base text-ink-muted">{t('scoring.catalogue.summary', { categories, elements, indicators })}</p>
+          <CatalogueEditor year={year} catalogue={catalogue} tierPoints={TIER_POINTS} canEdit={canAssess(staff.role, 'catalogue.edit')}>
+            <CatalogueView catalogue={catalogue} tierPoints={TIER_POINTS} t={t} locale={locale} />
+          </CatalogueEditor>
+        </Card>
+      </main>
+    </div>
+  );
+}

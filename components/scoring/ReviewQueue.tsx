@@ -1,0 +1,151 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { inputClass } from '@/components/meeting/console/form-styles';
+import { Button } from '@/components/ui/Button';
+import { useT } from '@/components/ui/I18nProvider';
+import { postJson, type ApiError } from './api-error';
+import { useHydrated } from './useHydrated';
+
+export type QueueItem = {
+  id: string;
+  title: string;
+  fileName: string;
+  sizeKb: number;
+  uploadedOn: string;
+  communityName: string;
+  indicatorName: string;
+  evidence: string;
+  /** the indicator allows partial credit, so the assessor sets a share */
+  partial: boolean;
+};
+
+type Decision = { decision: 'accept'; credit: number } | { decision: 'reject'; reason: string };
+
+/**
+ * The assessor's queue. A decided item leaves the list at once (the server answers in milliseconds and
+ * a wrong click is fixed by the community uploading again, so there is no undo); if the server refuses,
+ * the item comes back with the reason. Items arriving live (LiveRefresh) simply appear.
+ */
+export function ReviewQueue({ items }: { items: QueueItem[] }) {
+  const t = useT();
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const visible = items.filter((i) => !removed.has(i.id));
+
+  async function decide(item: QueueItem, d: Decision) {
+    setRemoved((s) => new Set(s).add(item.id));
+    setErrors(({ [item.id]: _, ...rest }) => rest);
+    try {
+      await postJson(`/api/evidence/${item.id}/review`, d);
+      setNotice(t(d.decision === 'accept' ? 'scoring.assess.accepted' : 'scoring.assess.rejected', { title: item.title }));
+    } catch (err) {
+      const e = err as ApiError;
+      if (e.code === 'CONFLICT') return setNotice(t('scoring.assess.conflict', { title: item.title }));
+      setRemoved((s) => {
+        const next = new Set(s);
+        next.delete(item.id);
+        return next;
+      });
+      setErrors((all) => ({ ...all, [item.id]: e.code === 'NETWORK' ? t('scoring.error.network') : t('scoring.error.generic', { message: e.message }) }));
+    }
+  }
+
+  return (
+    <div>
+      <p role="status" aria-live="polite" className="mb-3 text-base font-medium text-ok-600 empty:mb-0">{notice}</p>
+      {visible.length === 0 ? (
+        <p className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('scoring.assess.empty')}</p>
+      ) : (
+        <>
+          <p className="mb-3 text-base text-ink-muted">{t('scoring.assess.count', { count: visible.length })}</p>
+          <ol className="space-y-4" data-testid="review-queue">
+            {visible.map((item) => <QueueEntry key={item.id} item={item} error={errors[item.id]} onDecide={(d) => decide(item, d)} />)}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}
+
+function QueueEntry({ item, error, onDecide }: { item: QueueItem; error?: string; onDecide: (d: Decision) => void }) {
+  const t = useT();
+  const ids = { credit: useId(), reason: useId(), heading: useId() };
+  const [credit, setCredit] = useState(100);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState(false);
+  const hydrated = useHydrated();
+
+  function reject() {
+    if (!reason.trim()) return setReasonError(true);
+    onDecide({ decision: 'reject', reason: reason.trim() });
+  }
+
+  return (
+    <li aria-labelledby={ids.heading} className="rounded-2xl border border-ink/15 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <h2 id={ids.heading} className="text-xl font-semibold text-ink">{item.title}</h2>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
+            <dt className="text-ink-muted">{t('scoring.assess.community')}</dt>
+            <dd>{item.communityName}</dd>
+            <dt className="text-ink-muted">{t('scoring.assess.indicator')}</dt>
+            <dd>
+              {item.indicatorName}
+              {item.evidence ? <span className="block text-sm text-ink-muted">{t('scoring.indicators.materials', { text: item.evidence })}</span> : null}
+            </dd>
+            <dt className="text-ink-muted">{t('scoring.assess.uploaded')}</dt>
+            <dd>{item.uploadedOn}</dd>
+          </dl>
+        </div>
+        <a href={`/api/evidence/${item.id}/file`} target="_blank" rel="noopener" className="font-medium text-civic-800 underline">
+          {t('scoring.assess.open', { fileName: item.fileName })} · {t('scoring.assess.size', { size: item.sizeKb })}
+        </a>
+      </div>
+
+      <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-3 border-t border-ink/10 pt-4">
+        <div className="flex flex-wrap items-end gap-3">
+          {item.partial ? (
+            <label htmlFor={ids.credit} className="block text-base font-medium text-ink">
+              {t('scoring.assess.credit', { percent: credit })}
+              <input id={ids.credit} type="range" min={0} max={100} step={5} value={credit} onChange={(e) => setCredit(Number(e.target.value))} className="mt-2 block w-56 accent-civic-800" />
+            </label>
+          ) : (
+            <p className="text-sm text-ink-muted">{t('scoring.assess.fullOnly')}</p>
+          )}
+          <Button disabled={!hydrated} aria-label={t('scoring.assess.acceptFor', { title: item.title })} onClick={() => onDecide({ decision: 'accept', credit: item.partial ? credit / 100 : 1 })}>
+            {t('scoring.assess.accept')}
+          </Button>
+        </div>
+        {rejecting ? (
+          <div className="flex min-w-0 flex-1 basis-80 flex-wrap items-end gap-3">
+            <label htmlFor={ids.reason} className="min-w-0 flex-1 text-base font-medium text-ink">
+              {t('scoring.assess.reason')}
+              <textarea
+                id={ids.reason}
+                rows={2}
+                value={reason}
+                maxLength={500}
+                aria-invalid={reasonError || undefined}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setReasonError(false);
+                }}
+                className={inputClass}
+              />
+            </label>
+            <Button variant="danger" onClick={reject}>{t('scoring.assess.confirmReject')}</Button>
+            {reasonError ? <p role="alert" className="basis-full text-base text-accent-700">{t('scoring.assess.reasonRequired')}</p> : null}
+          </div>
+        ) : (
+          <Button variant="secondary" disabled={!hydrated} aria-label={t('scoring.assess.rejectFor', { title: item.title })} onClick={() => setRejecting(true)}>
+            {t('scoring.assess.reject')}
+          </Button>
+        )}
+      </div>
+      {error ? <p role="alert" className="mt-3 rounded-lg border-2 border-accent-700 bg-accent-50 px-3 py-2 text-base text-accent-800">{error}</p> : null}
+    </li>
+  );
+}
