@@ -32,7 +32,10 @@ test('a council session: check-in, quorum, two votes (one offline), a speaker, o
     await consolePage.getByRole('button', { name: '登录' }).click();
     await expect(consolePage).toHaveURL(/\/console$/);
     await expect(consolePage.getByRole('heading', { name: '我的会议' })).toBeVisible();
-    await consolePage.getByRole('link', { name: '进入会议控制台' }).click();
+    // The demo district also has a history of closed meetings; the scheduled one is under 即将召开与进行中.
+    const upcoming = consolePage.getByRole('region', { name: '即将召开与进行中' });
+    await upcoming.getByRole('listitem').filter({ has: consolePage.locator(`a[href="/console/meetings/${access.meetingId}"]`) })
+      .getByRole('link', { name: '进入会议控制台' }).click();
     await expect(consolePage).toHaveURL(new RegExp(`/console/meetings/${access.meetingId}$`));
     await expect(consolePage.getByText('已连接')).toBeVisible();
 
