@@ -18,7 +18,7 @@ export async function ConsoleHeader({ staff, children }: { staff: StaffIdentity;
         </Link>
         <IndexNav staff={staff} />
         {children ? <nav aria-label={t('console.breadcrumb')} className="text-base text-ink-muted">{children}</nav> : null}
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-3">
           <span className="whitespace-nowrap text-base text-ink">
             {staff.displayName}
             <span className="text-ink-muted"> · {t(`console.role.${staff.role}`)}</span>
