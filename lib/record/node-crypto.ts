@@ -1,5 +1,18 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { VerifyCrypto } from './verify';
+
+// A community's records are signed by the same few keys again and again; parsing a key costs about
+// as much as checking a signature, so parsed keys are kept (a bounded cache of public values).
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(spkiDer: Uint8Array): KeyObject {
+  const id = Buffer.from(spkiDer).toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    if (publicKeys.size >= 10_000) publicKeys.clear();
+    publicKeys.set(id, (key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' })));
+  }
+  return key;
+}
 
 /** Node's own Ed25519 and SHA-256 for the server and the CLI. */
 export const nodeCrypto: VerifyCrypto = {
@@ -7,8 +20,7 @@ export const nodeCrypto: VerifyCrypto = {
     return new Uint8Array(createHash('sha256').update(data).digest());
   },
   async verifyEd25519(spkiDer, message, signature) {
-    const key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
-    return verify(null, message, key, signature);
+    return verify(null, message, publicKeyOf(spkiDer), signature);
   },
 };
 
