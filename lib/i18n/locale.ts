@@ -42,6 +42,17 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
   );
 }
 
+/** `t` bound to a locale, as pages and components receive it. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/**
+ * A list in the reader's language: "甲、乙、丙" / "A, B, C" (`'and'`: "甲、乙和丙" / "A, B, and C").
+ * (ICU's "unit" lists join Chinese with no separator at all, hence the narrow conjunction.)
+ */
+export function formatList(locale: Locale, items: readonly string[], kind: 'list' | 'and' = 'list'): string {
+  return new Intl.ListFormat(locale, kind === 'and' ? { style: 'long', type: 'conjunction' } : { style: 'narrow', type: 'conjunction' }).format(items);
+}
+
 export function formatDateTime(
   locale: Locale,
   date: Date | string | number,

@@ -3,14 +3,14 @@
  * Calling these makes the route dynamic, which every page in this app is anyway (the root layout reads it).
  */
 import { cookies } from 'next/headers';
-import { LOCALE_COOKIE, resolveLocale, t, type Locale, type MessageKey, type MessageParams } from './locale';
+import { LOCALE_COOKIE, resolveLocale, t, type Locale, type Translate } from './locale';
+
+export type { Translate } from './locale';
 
 export async function getLocale(): Promise<Locale> {
   const store = await cookies();
   return resolveLocale(store.get(LOCALE_COOKIE)?.value);
 }
-
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** `const { locale, t } = await getI18n();` then `t('landing.title')`. */
 export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
