@@ -1,7 +1,8 @@
-// Offline check of exported record bundles: `npm run record:verify -- <bundle dir> [<bundle dir> …] [--platform-key <pem file>]`
+// Offline check of exported record bundles: `npm run record:verify -- <bundle dir> [<bundle dir> …] [--platform-key <pem file>] [--unfiled]`
 // Needs nothing but the files: the hash, every signature, the filing and, when several directories of
 // one community are given in chain order, each record's link to the one before it. The checks are the
-// ones the server and the public page run (lib/record/verify.ts).
+// ones the server and the public page run (lib/record/verify.ts). A bundle must be filed (filing.json)
+// unless --unfiled is given, for a record still awaiting signatures.
 // Exit codes: 0 every bundle valid, 1 a check failed (the first failure on stderr), 2 usage or I/O error.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { readBundleDir } from '../lib/record/export';
 import { nodeCrypto } from '../lib/record/node-crypto';
 import { verifyBundle, type Check, type PreviousLink, type VerifyResult } from '../lib/record/verify';
 
-const USAGE = 'usage: npm run record:verify -- <bundle dir> [<bundle dir> …] [--platform-key <pem file>]';
+const USAGE = 'usage: npm run record:verify -- <bundle dir> [<bundle dir> …] [--platform-key <pem file>] [--unfiled]';
 const MARK: Record<Check['status'], string> = { pass: '✓', fail: '✗', skip: '–' };
 
 function usage(message?: string): never {
@@ -18,7 +19,7 @@ function usage(message?: string): never {
   process.exit(2);
 }
 
-const options = { 'platform-key': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = { 'platform-key': { type: 'string' }, unfiled: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
 try {
   args = parseArgs({ allowPositionals: true, options });
@@ -43,7 +44,7 @@ const results: { dir: string; result: VerifyResult }[] = [];
 let previous: PreviousLink | null = null;
 for (const { dir, input } of inputs) {
   // Directories are given in chain order: each record is checked against the one before it.
-  const result = await verifyBundle(input, nodeCrypto, { platformKeyPem, previous });
+  const result = await verifyBundle(input, nodeCrypto, { platformKeyPem, previous, requireFiling: !args.values.unfiled });
   results.push({ dir, result });
   const r = result.record;
   console.log(`${dir}: ${r ? `record ${r.recordId} — ${r.meeting.title} — ${r.community.name} #${r.chain.seq}` : 'unreadable record'}`);

@@ -6,15 +6,16 @@ import { catalogueFor, communityEvidence, communityScore, districtOverview, over
 import { cookieFrom, STAFF_COOKIE, staffFromSession, type StaffIdentity } from '../lib/auth/staff-session';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
-import { yearOf } from '../lib/scoring/period';
+import { IdParam } from '../lib/platform/tokens';
+import { AssessmentYear, yearOf } from '../lib/scoring/period';
 import { RawBody, type Handler } from './http-types';
 
 /**
  * The consultation index over HTTP: scores, evidence, review, the district overview and the catalogue.
  * Each handler parses, authorises through lib/assessment and calls it; `changed` tells open dashboards.
  */
-const Year = z.coerce.number().int().min(2000).max(2100);
-const Id = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+const Year = AssessmentYear;
+const Id = IdParam;
 const YearQuery = z.object({ year: Year.optional() });
 const OverviewQuery = z.object({ year: Year.optional(), streetId: Id.optional(), locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
 const CatalogueBody = z.object({ year: Year, catalogue: z.unknown() });
@@ -27,33 +28,26 @@ export function assessmentRoutes(db: Db, changed: (communityId: string) => void)
     if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
     return staff;
   }
-  const yearOf = (query: URLSearchParams) => parseOrThrow(YearQuery, Object.fromEntries(query)).year ?? currentYear();
+  const yearParam = (query: URLSearchParams) => parseOrThrow(YearQuery, Object.fromEntries(query)).year ?? currentYear();
 
   return {
     'GET /api/scores/:communityId': async (req, _b, _r, query, { communityId }) =>
-      communityScore(db, await staffOf(req), parseOrThrow(Id, communityId), yearOf(query)),
+      communityScore(db, await staffOf(req), parseOrThrow(Id, communityId), yearParam(query)),
     'GET /api/scores/:communityId/evidence': async (req, _b, _r, query, { communityId }) =>
-      communityEvidence(db, await staffOf(req), parseOrThrow(Id, communityId), yearOf(query)),
+      communityEvidence(db, await staffOf(req), parseOrThrow(Id, communityId), yearParam(query)),
     'GET /api/evidence': async (req, _b, _r, query) => {
       const communityId = parseOrThrow(Id, query.get('communityId'));
-      return { uploads: await listEvidence(db, await staffOf(req), communityId, yearOf(query)) };
+      return { uploads: await listEvidence(db, await staffOf(req), communityId, yearParam(query)) };
     },
     // The body is the file itself (Content-Type its type); what it is for travels in the query.
     'POST /api/evidence': async (req, body, _r, query) => {
-      const staff = await staffOf(req);
-      const meta: Record<string, string> = { ...Object.fromEntries(query), mimeType: (req.headers['content-type'] ?? '').split(';')[0]!.trim() };
-      const year = parseOrThrow(Year, meta.year ?? currentYear());
-      const community = await db.community.findUnique({ where: { id: String(meta.communityId ?? '') }, include: { street: true } });
-      const { catalogue } = await catalogueFor(db, community?.street.districtId ?? staff.scope.districtId, year);
-      const assessed = new Set(catalogue.indicators.filter((i) => i.method.kind === 'assessed').map((i) => i.id));
-      const result = await uploadEvidence(db, staff, { ...meta, year }, body as Uint8Array, assessed);
-      changed(String(meta.communityId));
-      return result;
+      const meta = { year: currentYear(), ...Object.fromEntries(query), mimeType: (req.headers['content-type'] ?? '').split(';')[0]!.trim() };
+      const result = await uploadEvidence(db, await staffOf(req), meta, body as Uint8Array);
+      changed(result.communityId);
+      return { id: result.id, status: result.status };
     },
     'GET /api/evidence/queue': async (req) => {
-      const uploads = await reviewQueue(db, await staffOf(req));
-      const names = new Map((await db.community.findMany({ where: { id: { in: [...new Set(uploads.map((u) => u.communityId))] } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]));
-      return { uploads: uploads.map((u) => ({ ...u, communityName: names.get(u.communityId) ?? '' })) };
+      return { uploads: await reviewQueue(db, await staffOf(req)) };
     },
     'POST /api/evidence/:id/review': async (req, body, _r, _q, { id }) => {
       const result = await reviewEvidence(db, await staffOf(req), parseOrThrow(Id, id), body);
@@ -62,7 +56,7 @@ export function assessmentRoutes(db: Db, changed: (communityId: string) => void)
     },
     'GET /api/evidence/:id/file': async (req, _b, _r, _q, { id }) => {
       const file = await evidenceFile(db, await staffOf(req), parseOrThrow(Id, id));
-      return new RawBody(file.mimeType, file.data, file.fileName.replace(/[^\w.\-\u4e00-\u9fff]/g, '_'));
+      return new RawBody(file.mimeType, file.data, file.fileName);
     },
     'POST /api/records/:recordId/follow-ups': async (req, body, _r, _q, { recordId }) => {
       const result = await recordFollowUp(db, await staffOf(req), parseOrThrow(Id, recordId), body);
@@ -83,13 +77,13 @@ export function assessmentRoutes(db: Db, changed: (communityId: string) => void)
     },
     'GET /api/catalogue': async (req, _b, _r, query) => {
       const staff = await staffOf(req);
-      return catalogueFor(db, staff.scope.districtId, yearOf(query));
+      return catalogueFor(db, staff.scope.districtId, yearParam(query));
     },
     'POST /api/catalogue': async (req, body) => {
       const staff = await staffOf(req);
       const { year, catalogue } = parseOrThrow(CatalogueBody, body);
-      const saved = await saveCatalogueEdition(db, staff, year, catalogue);
-      for (const c of await db.community.findMany({ where: { street: { districtId: staff.scope.districtId } }, select: { id: true } })) changed(c.id);
+      const { communityIds, ...saved } = await saveCatalogueEdition(db, staff, year, catalogue);
+      for (const id of communityIds) changed(id);
       return saved;
     },
   };

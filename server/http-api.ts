@@ -7,6 +7,7 @@ import { admit, admitSeat, JoinRequest } from '../lib/meeting/join';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { FailureLimiter } from '../lib/platform/rate-limit';
+import { IdParam } from '../lib/platform/tokens';
 import { BUNDLE_FILES, bundleFile, verificationUrl } from '../lib/record/export';
 import type { RecordService } from '../lib/record/service';
 import { SignRecordInput } from '../lib/record/service';
@@ -34,7 +35,7 @@ const MAX_BODY = 16 * 1024;
 /** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB. */
 const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 };
 
-const RecordId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+const RecordId = IdParam;
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
 const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
@@ -45,6 +46,7 @@ export function createHttpApi(db: Db, opts: {
   scoresChanged?: (communityId: string) => void;
 }) {
   const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
+  const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
 
   const routes: Record<string, Handler> = {
@@ -126,7 +128,14 @@ export function createHttpApi(db: Db, opts: {
       const name = parseOrThrow(z.enum(BUNDLE_FILES), file);
       const b = await records.bundle(id);
       const status = await records.status(id);
-      const out = await bundleFile(b, name, verificationUrl(publicUrlOf(req), id), status.hash);
+      const link = verificationUrl(publicUrlOf(req), id);
+      // The PDF is public and costs a few hundred ms: one rendering per record state and link.
+      const cacheKey = `${id}:${status.hash}:${b.status}:${b.signatures.length}:${link}`;
+      const out = name === 'record.pdf' && pdfCache.has(cacheKey) ? pdfCache.get(cacheKey)! : await bundleFile(b, name, link, status.hash);
+      if (name === 'record.pdf') {
+        if (pdfCache.size >= 32) pdfCache.delete(pdfCache.keys().next().value!);
+        pdfCache.set(cacheKey, out);
+      }
       return new RawBody(out.contentType, out.body, name === 'record.pdf' ? `record-${id}.pdf` : name);
     },
     'POST /api/records/:recordId/signatures': async (req, body, _res, _query, { recordId }) => {
@@ -157,8 +166,12 @@ export function createHttpApi(db: Db, opts: {
     if (!opts.records) throw new AppError('NOT_FOUND', 'Records are not served here');
     return opts.records;
   }
+  // Without YISHI_PUBLIC_URL the link printed in a PDF is the address the request came to — only
+  // when that is a plain host[:port], never whatever a client puts in the Host header.
   function publicUrlOf(req: IncomingMessage): string {
-    return opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+    if (opts.publicUrl) return opts.publicUrl;
+    const host = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(req.headers.host ?? '') ? req.headers.host! : 'localhost';
+    return `${opts.secureCookies ? 'https' : 'http'}://${host}`;
   }
   function requireMinutes(): MinutesAccess {
     if (!opts.minutes) throw new AppError('NOT_FOUND', 'Minutes are not served here');
@@ -191,12 +204,16 @@ export function createHttpApi(db: Db, opts: {
     const route = match(req.method ?? 'GET', path);
     if (!route) return false;
     try {
-      const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(`POST ${path}`) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req, BODY_LIMITS[`POST ${path}`] ?? MAX_BODY);
+      const key = `${req.method} ${path}`;
+      const large = BYTE_BODY_ROUTES.has(key) || key in BODY_LIMITS;
+      // Large bodies are only read for someone logged in; the handler still decides what they may do.
+      if (large && !(await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE)))) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(key) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req, BODY_LIMITS[key] ?? MAX_BODY);
       const result = await route.handler(req, body, res, url.searchParams, route.params);
       if (result instanceof RawBody) {
         res.writeHead(200, {
           'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
-          ...(result.filename ? { 'Content-Disposition': `attachment; filename="${result.filename}"` } : {}),
+          ...(result.filename ? { 'Content-Disposition': contentDisposition(result.filename) } : {}),
         });
         res.end(result.body);
       } else send(res, 200, result);
@@ -207,6 +224,14 @@ export function createHttpApi(db: Db, opts: {
     }
     return true;
   };
+}
+
+/**
+ * A download's file name: an ASCII fallback (headers carry Latin-1 only, and a quote would end the value)
+ * and the real name in RFC 5987 form, which browsers prefer — so 照片.jpg downloads as 照片.jpg.
+ */
+export function contentDisposition(name: string): string {
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

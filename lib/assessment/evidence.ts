@@ -4,7 +4,9 @@ import type { StaffIdentity } from '../auth/staff-session';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId } from '../platform/tokens';
+import { AssessmentYear } from '../scoring/period';
 import { canAssess } from './permissions';
+import { catalogueFor } from './scores';
 import { communitiesInScope, requireCommunity } from './scope';
 
 /**
@@ -28,7 +30,7 @@ export type EvidenceMime = keyof typeof evidenceTypes;
 export const UploadMeta = z.object({
   communityId: z.string().min(1).max(100),
   indicatorId: z.string().min(1).max(100),
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: AssessmentYear,
   title: z.string().trim().min(1, 'title is required').max(200),
   fileName: z.string().trim().min(1).max(200),
   mimeType: z.enum(Object.keys(evidenceTypes) as [EvidenceMime, ...EvidenceMime[]], {
@@ -49,10 +51,12 @@ function matchesMagic(mime: EvidenceMime, bytes: Uint8Array): boolean {
   return ok;
 }
 
-export async function uploadEvidence(db: Db, staff: StaffIdentity, rawMeta: unknown, bytes: Uint8Array, knownIndicators: ReadonlySet<string>) {
+export async function uploadEvidence(db: Db, staff: StaffIdentity, rawMeta: unknown, bytes: Uint8Array) {
   const meta = parseOrThrow(UploadMeta, rawMeta);
-  await requireCommunity(db, staff, meta.communityId, 'evidence.upload');
-  if (!knownIndicators.has(meta.indicatorId)) throw new AppError('BAD_REQUEST', 'No such assessed indicator in this year’s index', { field: 'indicatorId', reason: 'unknown_indicator' });
+  const community = await requireCommunity(db, staff, meta.communityId, 'evidence.upload');
+  // Material is for an assessed indicator of that year's catalogue (the district's edition or the default).
+  const { catalogue } = await catalogueFor(db, community.street.districtId, meta.year);
+  if (!catalogue.indicators.some((i) => i.id === meta.indicatorId && i.method.kind === 'assessed')) throw new AppError('BAD_REQUEST', 'No such assessed indicator in this year’s index', { field: 'indicatorId', reason: 'unknown_indicator' });
   if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'The file is empty', { field: 'file', reason: 'empty' });
   if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', { field: 'file', reason: 'too_large', limit: MAX_EVIDENCE_BYTES });
   if (!matchesMagic(meta.mimeType, bytes)) throw new AppError('BAD_REQUEST', `The file is not a real ${evidenceTypes[meta.mimeType].ext.toUpperCase()}`, { field: 'file', reason: 'type_mismatch', ext: evidenceTypes[meta.mimeType].ext });
@@ -61,7 +65,7 @@ export async function uploadEvidence(db: Db, staff: StaffIdentity, rawMeta: unkn
       id: newId(), ...meta, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
       data: Buffer.from(bytes), status: 'pending', uploadedById: staff.id,
     },
-    select: { id: true, status: true },
+    select: { id: true, status: true, communityId: true },
   });
   return row;
 }
@@ -98,11 +102,13 @@ export async function listEvidence(db: Db, staff: StaffIdentity, communityId: st
 export async function reviewQueue(db: Db, staff: StaffIdentity) {
   if (!canAssess(staff.role, 'evidence.review')) throw new AppError('FORBIDDEN', 'Only assessors review evidence');
   const communities = await communitiesInScope(db, staff);
-  return db.evidenceUpload.findMany({
+  const names = new Map(communities.map((c) => [c.id, c.name]));
+  const uploads = await db.evidenceUpload.findMany({
     where: { status: 'pending', communityId: { in: communities.map((c) => c.id) } },
     select: listSelect,
     orderBy: { createdAt: 'asc' },
   });
+  return uploads.map((u) => ({ ...u, communityName: names.get(u.communityId) ?? '' }));
 }
 
 export async function evidenceFile(db: Db, staff: StaffIdentity, id: string) {

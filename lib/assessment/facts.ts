@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/client';
-import { MeetingRecord } from '../record/format';
+import { parseStoredRecord, type MeetingRecord } from '../record/format';
 import { verifyFiledRecords } from '../record/verify-stored';
 import { CommunityFacts, IntakePath, type FiledRecordFact } from '../scoring/facts';
 
@@ -16,7 +16,7 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
     db.topic.findMany({ where: { communityId: { in: communityIds } }, select: { id: true, communityId: true, intakePath: true, createdAt: true } }),
     db.evidenceUpload.findMany({
       where: { communityId: { in: communityIds } },
-      select: { id: true, communityId: true, indicatorId: true, status: true, credit: true, createdAt: true, reviewedAt: true },
+      select: { id: true, communityId: true, indicatorId: true, year: true, status: true, credit: true, createdAt: true, reviewedAt: true },
     }),
   ]);
   const followUps = await db.decisionFollowUp.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { recordedAt: 'asc' } });
@@ -27,15 +27,15 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
     communityId: c.id, communityName: c.name, streetId: c.streetId, records: [], topics: [], uploads: [],
   }]));
   for (const row of records) {
-    const parsed = MeetingRecord.safeParse(JSON.parse(row.body));
+    const parsed = parseStoredRecord(row.body);
     const target = facts.get(row.communityId);
     if (!target || !row.filedAt) continue;
-    if (!parsed.success) {
+    if (!parsed) {
       // An unreadable body is a tampered record: it shows as unverified, never as evidence.
       target.records.push(unreadable(row.id, row.filedAt));
       continue;
     }
-    target.records.push(recordFact(parsed.data, row.filedAt, verification.get(row.id)?.valid ?? false, firstFollowUp));
+    target.records.push(recordFact(parsed, row.filedAt, verification.get(row.id)?.valid ?? false, firstFollowUp));
   }
   for (const t of topics) {
     const path = IntakePath.safeParse(t.intakePath);
@@ -43,7 +43,7 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
   }
   for (const u of uploads) {
     facts.get(u.communityId)?.uploads.push({
-      id: u.id, indicatorId: u.indicatorId, status: u.status as 'pending' | 'accepted' | 'rejected',
+      id: u.id, indicatorId: u.indicatorId, year: u.year, status: u.status as 'pending' | 'accepted' | 'rejected',
       ...(u.credit !== null ? { credit: u.credit } : {}),
       submittedAt: u.createdAt.toISOString(), reviewedAt: u.reviewedAt?.toISOString() ?? null,
     });

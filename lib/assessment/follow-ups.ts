@@ -3,7 +3,7 @@ import type { StaffIdentity } from '../auth/staff-session';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId } from '../platform/tokens';
-import { MeetingRecord } from '../record/format';
+import { parseStoredRecord } from '../record/format';
 import { requireCommunity } from './scope';
 
 export const FollowUpInput = z.object({ pollId: z.string().min(1).max(100), note: z.string().trim().min(2, 'say what was done').max(1000) });
@@ -15,14 +15,11 @@ export async function recordFollowUp(db: Db, staff: StaffIdentity, recordId: str
   if (!row) throw new AppError('NOT_FOUND', 'No such record');
   await requireCommunity(db, staff, row.communityId, 'followUp.record');
   if (row.status !== 'filed') throw new AppError('INVALID_STATE', 'Follow-ups are recorded on filed records');
-  const record = MeetingRecord.parse(JSON.parse(row.body));
+  const record = parseStoredRecord(row.body);
+  if (!record) throw new AppError('INVALID_STATE', 'The record cannot be read; it fails verification');
   if (!record.decisions.some((d) => d.pollId === input.pollId)) throw new AppError('BAD_REQUEST', 'No such decision in this record', { field: 'pollId' });
   await db.decisionFollowUp.create({ data: { id: newId(), recordId, pollId: input.pollId, note: input.note, recordedById: staff.id } });
   return { communityId: row.communityId };
-}
-
-export async function followUpsOf(db: Db, recordId: string) {
-  return db.decisionFollowUp.findMany({ where: { recordId }, orderBy: { recordedAt: 'asc' }, select: { id: true, pollId: true, note: true, recordedAt: true } });
 }
 
 /**
@@ -36,9 +33,9 @@ export async function decisionsAwaitingFollowUp(db: Db, staff: StaffIdentity, co
   const done = new Set(followUps.map((f) => `${f.recordId}:${f.pollId}`));
   return rows
     .flatMap((row) => {
-      const parsed = MeetingRecord.safeParse(JSON.parse(row.body));
-      if (!parsed.success) return [];
-      const { meeting, decisions } = parsed.data;
+      const parsed = parseStoredRecord(row.body);
+      if (!parsed) return [];
+      const { meeting, decisions } = parsed;
       return decisions
         .filter((d) => !done.has(`${row.id}:${d.pollId}`))
         .map((d) => ({ recordId: row.id, pollId: d.pollId, question: d.question, meetingTitle: meeting.title, closedAt: meeting.closedAt }));

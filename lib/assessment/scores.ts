@@ -1,8 +1,10 @@
 import type { StaffIdentity } from '../auth/staff-session';
 import type { Db } from '../platform/db/client';
+import { t, type Locale } from '../i18n/locale';
 import { AppError } from '../platform/errors';
+import { isUniqueViolation } from '../platform/db/errors';
 import { newId } from '../platform/tokens';
-import { MeetingRecord } from '../record/format';
+import { parseStoredRecord } from '../record/format';
 import { verifyFiledRecords } from '../record/verify-stored';
 import { loadDefaultCatalogue, validateCatalogue, type Catalogue } from '../scoring/catalogue';
 import { scoreCommunity, type ScoreCard } from '../scoring/engine';
@@ -14,14 +16,10 @@ import { communitiesInScope, requireCommunity } from './scope';
 
 /**
  * Scores as the pages and the CLI ask for them: the district's catalogue edition for the year (or the
- * shipped default), facts from the database, the pure engine. A past year is scored as of its end,
- * the current year as of now.
+ * shipped default), facts from the database, the pure engine. Every year is scored as of now: a past
+ * year's score still moves while its late materials are reviewed and its last records filed (the
+ * assessment of a year runs into the next spring).
  */
-export function asOfFor(year: number, now = new Date()): Date {
-  const last = periodInterval({ year }).end - 1;
-  return last < now.getTime() ? new Date(last) : now;
-}
-
 export type CatalogueEdition = { catalogue: Catalogue; edition: { id: string; version: string; createdAt: Date } | null };
 
 /** The district's latest edition of the catalogue for the year, or the default catalogue. */
@@ -40,12 +38,22 @@ export async function saveCatalogueEdition(db: Db, staff: StaffIdentity, year: n
   if (!canAssess(staff.role, 'catalogue.edit')) throw new AppError('FORBIDDEN', 'Only the district administrator edits the index');
   const result = validateCatalogue(raw);
   if (!result.ok) throw new AppError('BAD_REQUEST', 'The catalogue is not valid', { errors: result.errors });
-  const count = await db.indexCatalogue.count({ where: { districtId: staff.scope.districtId, year } });
-  const version = `${year}-d${count + 1}`; // district editions, distinct from the shipped default's version
-  const row = await db.indexCatalogue.create({
-    data: { id: newId(), districtId: staff.scope.districtId, year, version, data: JSON.stringify({ ...raw as object, version, year }), createdById: staff.id },
-  });
-  return { id: row.id, version };
+  const districtId = staff.scope.districtId;
+  // Two admins saving at once would take the same number: the loser of the unique key takes the next.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const count = await db.indexCatalogue.count({ where: { districtId, year } });
+    const version = `${year}-d${count + 1}`; // district editions, distinct from the shipped default's version
+    try {
+      const row = await db.indexCatalogue.create({
+        data: { id: newId(), districtId, year, version, data: JSON.stringify({ ...result.catalogue, version, year }), createdById: staff.id },
+      });
+      const communities = await db.community.findMany({ where: { street: { districtId } }, select: { id: true } });
+      return { id: row.id, version, communityIds: communities.map((c) => c.id) };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  throw new AppError('CONFLICT', 'Another edition was saved at the same time; save again');
 }
 
 /** Scores of the communities for each year, from one read of their facts. */
@@ -53,9 +61,8 @@ async function scoreYears(db: Db, districtId: string, communityIds: string[], ye
   const facts = await communityFacts(db, communityIds);
   return Promise.all(years.map(async (year) => {
     const { catalogue, edition } = await catalogueFor(db, districtId, year);
-    const asOf = asOfFor(year, now);
     const cards = new Map<string, ScoreCard>();
-    for (const [id, f] of facts) cards.set(id, scoreCommunity(catalogue, f, { period: { year }, asOf }));
+    for (const [id, f] of facts) cards.set(id, scoreCommunity(catalogue, f, { period: { year }, asOf: now }));
     return { year, catalogue, edition, cards };
   }));
 }
@@ -105,14 +112,14 @@ export async function districtOverview(db: Db, staff: StaffIdentity, year: numbe
 }
 
 /** The overview as CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese names). */
-export function overviewCsv(overview: Awaited<ReturnType<typeof districtOverview>>, locale: 'zh-CN' | 'en'): string {
+export function overviewCsv(overview: Awaited<ReturnType<typeof districtOverview>>, locale: Locale): string {
   const cats = overview.catalogue.categories;
-  const head = locale === 'zh-CN' ? ['排名', '街道', '社区', '总分', '等级'] : ['Rank', 'Street', 'Community', 'Total', 'Grade'];
+  const head = (['scoring.district.rank', 'scoring.district.street', 'scoring.district.community', 'scoring.district.total', 'scoring.district.grade'] as const).map((k) => t(locale, k));
   const lines = [[...head, ...cats.map((c) => c.name[locale])]];
   overview.rows.forEach((r, i) => {
-    lines.push([String(i + 1), r.street, r.name, String(r.total), r.grade ?? (locale === 'zh-CN' ? '不评级' : 'none'), ...cats.map((c) => String(r.categories[c.id]?.earned ?? 0))]);
+    lines.push([String(i + 1), r.street, r.name, String(r.total), r.grade ?? t(locale, 'scoring.grade.none'), ...cats.map((c) => String(r.categories[c.id]?.earned ?? 0))]);
   });
-  const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
+  const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@\t\r]/.test(v) ? `"${v.replace(/^([=+\-@\t\r])/, "'$1").replace(/"/g, '""')}"` : v);
   return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -130,8 +137,7 @@ export async function communityEvidence(db: Db, staff: StaffIdentity, communityI
     }),
   ]);
   const records = rows.flatMap((r) => {
-    const parsed = MeetingRecord.safeParse(JSON.parse(r.body));
-    const m = parsed.success ? parsed.data.meeting : null;
+    const m = parseStoredRecord(r.body)?.meeting ?? null;
     // Records of the year asked for; one whose body cannot be read is listed in every year, as a warning.
     if (m && !contains(periodInterval({ year }), Date.parse(m.closedAt))) return [];
     const check = verification.get(r.id);

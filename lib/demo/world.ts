@@ -10,6 +10,7 @@ import { loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
 import { yearOf } from '../scoring/period';
 import { runPastMeetings, seededRandom, type PastMeeting } from './history';
+import { DEMO_PASSWORD } from './seed';
 
 /**
  * The demo district beyond the first community: more streets and communities, each with its own
@@ -56,7 +57,7 @@ function identity(u: { id: string; username: string; displayName: string; role: 
 export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records: number }> {
   const random = seededRandom(2026);
   const district = await db.district.findFirstOrThrow();
-  const passwordHash = await hashPassword('yishi-demo');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const streets = new Map((await db.street.findMany()).map((s) => [s.name, s.id]));
   const communities: { id: string; activity: number; convener: StaffIdentity; recorders: StaffIdentity[] }[] = [];
 

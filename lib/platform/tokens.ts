@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 
 /** A bearer token with 256 bits of randomness (the brief asks for at least 128). */
 export function newToken(): string {
@@ -13,6 +14,9 @@ export function hashToken(token: string): string {
 export function newId(): string {
   return randomUUID();
 }
+
+/** An id as it arrives in a URL: the shape of ids we mint (and of the demo's), nothing that could be a path. */
+export const IdParam = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'not an id');
 
 // No 0/O/1/I/L: the code is read aloud in a hall and typed by elderly residents.
 const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -7,7 +7,7 @@ import { newSoftwareSecret, nobleCrypto, publicKeyPemFromRaw, signWithSecret, so
 import { canonicalBytes } from './canonical';
 import { fromBase64, spkiPemToDer, toBase64, toHex } from './keys';
 import { generateSigningKey, nodeCrypto, signEd25519 } from './node-crypto';
-import { makeRecord, signedBundle } from './test-factory';
+import { makeRecord, signedBundle } from '../../tests/factories/record';
 import { verifyBundle } from './verify';
 
 const utf8 = new TextEncoder();

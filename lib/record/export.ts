@@ -31,6 +31,7 @@ export async function recordPdf(b: StoredBundle, verifyUrl: string, recordHash: 
     keyFingerprint: await keyFingerprint(nodeCrypto, s.publicKeyPem),
     signedAt: s.role === 'platform' ? (b.filedAt ?? '') : (b.signedAt[`${s.role}:${s.name}`] ?? ''),
   })));
+  // A stored record is never `closed` (it is frozen straight into awaiting signatures).
   const status = b.status === 'closed' ? 'awaiting_signatures' : b.status;
   return renderRecordPdf(record, { recordHash, status, signatures, verifyUrl });
 }

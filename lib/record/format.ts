@@ -74,6 +74,19 @@ export const MeetingRecord = z.object({
   frozenAt: Iso,
 });
 export type MeetingRecord = z.infer<typeof MeetingRecord>;
+
+/**
+ * A stored record's body read back, or null when it is not (any longer) a record of this format — a
+ * tampered or corrupted body must show as unverified, not take a page down.
+ */
+export function parseStoredRecord(body: string): MeetingRecord | null {
+  try {
+    const parsed = MeetingRecord.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 export type RecordPoll = z.infer<typeof RecordPoll>;
 export type RecordSpeaker = z.infer<typeof RecordSpeaker>;
 

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../platform/db/errors';
 import { generateSigningKey, sha256Hex } from './node-crypto';
 import { spkiPemToDer } from './keys';
 
-const PLATFORM_KEY_ID = 'platform';
+export const PLATFORM_KEY_ID = 'platform';
 
 export type PlatformKey = { id: string; publicKeyPem: string; privateKeyPem: string; fingerprint: string };
 

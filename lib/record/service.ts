@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors';
 import { newId } from '../platform/tokens';
 import { buildRecord } from './build';
 import { canonicalBytes, canonicalJson } from './canonical';
-import { FILING_FORMAT, Filing, MeetingRecord, type FilingStatement, type RecordStatus, type SignatureEntry } from './format';
+import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
 import { nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
 import { platformKey } from './platform-key';
@@ -25,6 +25,12 @@ export const SignRecordInput = z.object({
 export type SignRecordInput = z.infer<typeof SignRecordInput>;
 
 const utf8 = new TextEncoder();
+
+function storedRecord(body: string): MeetingRecord {
+  const record = parseStoredRecord(body);
+  if (!record) throw new AppError('INVALID_STATE', 'The stored record cannot be read; it fails verification');
+  return record;
+}
 
 export type RecordServiceOptions = {
   /** told after a record is filed (scores change) */
@@ -72,8 +78,8 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     const minutes = await finalMinutes(meetingId);
     const recordId = newId();
 
-    // The chain position is taken in the same transaction as the insert; a concurrent freeze in the
-    // same community loses on the (communityId, chainSeq) unique key and tries again with the next.
+    // No transaction is needed for the chain position: a concurrent freeze in the same community that
+    // read the same last record loses on the (communityId, chainSeq) unique key and tries the next one.
     for (let attempt = 0; attempt < 5; attempt++) {
       const last = await db.meetingRecord.findFirst({ where: { communityId: meeting.communityId }, orderBy: { chainSeq: 'desc' } });
       const record = buildRecord({
@@ -123,7 +129,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
   async function sign(recordId: string, staff: StaffIdentity, input: SignRecordInput) {
     const row = await load(recordId);
     if (row.status !== 'awaiting_signatures') throw new AppError('INVALID_STATE', 'The record is not awaiting signatures');
-    const record = MeetingRecord.parse(JSON.parse(row.body));
+    const record = storedRecord(row.body);
     const roles = record.signers.filter((s) => s.staffId === staff.id);
     if (!roles.length) throw new AppError('FORBIDDEN', 'You are not a signer of this record');
     let der: Uint8Array;
@@ -167,7 +173,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
   async function fileIfComplete(recordId: string) {
     const row = await load(recordId);
     if (row.status === 'filed') return;
-    const record = MeetingRecord.parse(JSON.parse(row.body));
+    const record = storedRecord(row.body);
     const missing = record.signers.filter((s) => !row.signatures.some((x) => x.staffUserId === s.staffId && x.role === s.role));
     if (missing.length) return;
     if (row.status === 'awaiting_signatures') {
@@ -188,16 +194,17 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     };
     const filing: Filing = { statement, signature: signEd25519(platform.privateKeyPem, canonicalBytes(statement)) };
     const check = await verifyBundle({ recordBytes: bytes, signatures: [...entries, platformEntry], filing }, nodeCrypto, { platformKeyPem: platform.publicKeyPem });
-    const failed = check.checks.filter((c) => c.status === 'fail' && c.id !== 'chain');
+    const failed = check.checks.filter((c) => c.status === 'fail');
     if (failed.length) throw new AppError('INVALID_STATE', `The record does not verify: ${failed.map((c) => c.detail).join('; ')}`);
-    await db.meetingRecord.update({
-      where: { id: recordId },
+    // Only one request files: a second one that read the row as `signed` finds it filed and stops here.
+    const filed = await db.meetingRecord.updateMany({
+      where: { id: recordId, status: 'signed' },
       data: {
         status: 'filed', filedAt: new Date(statement.filedAt), filing: canonicalJson(statement), filingSignature: filing.signature,
         platformSignature: platformEntry.signature, platformKeyId: platform.id,
       },
     });
-    opts.onFiled?.(recordId, row.communityId);
+    if (filed.count === 1) opts.onFiled?.(recordId, row.communityId);
   }
 
   /** The bundle as stored: exactly what `record:export` writes and the public page verifies. */
@@ -236,8 +243,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
   async function verifyCommunityChain(communityId: string) {
     const rows = await db.meetingRecord.findMany({ where: { communityId }, orderBy: { chainSeq: 'asc' }, select: { id: true, body: true, chainSeq: true } });
     const links = rows.map((r) => {
-      const parsed = MeetingRecord.safeParse(JSON.parse(r.body));
-      const chain = parsed.success ? parsed.data.chain : { communityId: '', seq: -1, previousRecordHash: null };
+      const chain = parseStoredRecord(r.body)?.chain ?? { communityId: '', seq: -1, previousRecordHash: null };
       // The seq inside the signed body, not the row's column: swapping two rows' columns shows as a gap.
       return { recordId: r.id, communityId: chain.communityId, seq: r.chainSeq === chain.seq ? chain.seq : -1, hash: sha256Hex(r.body), previousRecordHash: chain.previousRecordHash };
     });
@@ -246,7 +252,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
 
   async function status(recordId: string) {
     const row = await load(recordId);
-    const record = MeetingRecord.parse(JSON.parse(row.body));
+    const record = storedRecord(row.body);
     return {
       recordId: row.id,
       meetingId: row.meetingId,
@@ -267,8 +273,10 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
 
   /** After a restart: freeze closed meetings without a record, file records whose signatures are complete. */
   async function recover() {
-    const closed = await db.meeting.findMany({ where: { status: 'closed', NOT: { id: { in: (await db.meetingRecord.findMany({ select: { meetingId: true } })).map((r) => r.meetingId) } } }, select: { id: true } });
-    for (const m of closed) await freeze(m.id).catch((err) => console.error('[record] freeze failed', m.id, err));
+    // In closing order, so the chain numbers follow the meetings as they happened.
+    const closed = await db.meeting.findMany({ where: { status: 'closed' }, select: { id: true }, orderBy: { scheduledAt: 'asc' } });
+    const frozen = new Set((await db.meetingRecord.findMany({ select: { meetingId: true } })).map((r) => r.meetingId));
+    for (const m of closed.filter((c) => !frozen.has(c.id))) await freeze(m.id).catch((err) => console.error('[record] freeze failed', m.id, err));
     const signed = await db.meetingRecord.findMany({ where: { status: 'signed' }, select: { id: true } });
     for (const r of signed) await fileIfComplete(r.id).catch((err) => console.error('[record] filing failed', r.id, err));
   }

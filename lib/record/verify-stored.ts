@@ -1,10 +1,10 @@
 import type { Db } from '../platform/db/client';
 import type { Filing, FilingStatement, SignatureEntry } from './format';
 import { nodeCrypto, sha256Hex } from './node-crypto';
+import { PLATFORM_KEY_ID } from './platform-key';
 import { verifyBundle, type VerifyResult } from './verify';
 
 export const PLATFORM_SIGNER_NAME = '议事平台';
-const PLATFORM_KEY_ID = 'platform';
 
 /** A stored record row with what verification needs (signatures with their registered keys). */
 export type StoredRecordRow = {
@@ -48,6 +48,7 @@ async function verifyRow(row: StoredRecordRow, previous: { body: string; chainSe
     platformKeyPem: platformKeys.get(PLATFORM_KEY_ID),
     previous: previous ? { recordHash: sha256Hex(previous.body), communityId: row.communityId, seq: previous.chainSeq } : null,
     stored: { seq: row.chainSeq, previousMissing: row.chainSeq > 1 && !previous },
+    requireFiling: row.status === 'filed',
   };
   // Verifying is a pure function of these bytes; the digest of all of them is the memo's key, so any
   // changed byte (body, signature, key, filing, link) is verified afresh while unchanged records cost a hash.

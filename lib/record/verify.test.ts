@@ -5,7 +5,7 @@ import { canonicalBytes, canonicalJson } from './canonical';
 import type { MeetingRecord, SignatureEntry } from './format';
 import { spkiPemToDer } from './keys';
 import { generateSigningKey, nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
-import { CONVENER, makeKeys, makeRecord, RECORDER, signedBundle, type SignedBundle } from './test-factory';
+import { CONVENER, makeKeys, makeRecord, RECORDER, signedBundle, type SignedBundle } from '../../tests/factories/record';
 import { verifyBundle, verifyChain, type BundleInput, type Check, type CheckId, type ChainLink, type VerifyOptions } from './verify';
 
 const utf8 = new TextEncoder();
@@ -141,6 +141,19 @@ describe('verifyBundle: tampering', () => {
     expect(statusOf(result.checks, 'signers')).toEqual(['pass']);
     expect(failed(result.checks)).toEqual(['keys']);
     expect(result.valid).toBe(false);
+  });
+
+  it('a forged record signed with the attacker’s own keys and no filing: fails when a filing is required or the platform key is pinned', async () => {
+    const b = await signedBundle(makeRecord());
+    const attacker = generateSigningKey();
+    const forged = {
+      recordBytes: b.recordBytes,
+      signatures: b.signatures.filter((s) => s.role !== 'platform').map((s) => ({ ...s, publicKeyPem: attacker.publicKeyPem, signature: signEd25519(attacker.privateKeyPem, b.recordBytes) })),
+    };
+    expect((await verify(forged)).valid).toBe(true); // on its own it is only an unfiled record…
+    expect(failed((await verify(forged, { requireFiling: true })).checks)).toEqual(['filing']); // …which is not filed
+    const platform = b.signatures.find((s) => s.role === 'platform')!.publicKeyPem;
+    expect(failed((await verify(forged, { platformKeyPem: platform })).checks)).toEqual(['filing']);
   });
 
   it('a missing required signer', async () => {

@@ -38,6 +38,8 @@ export type VerifyOptions = {
    * breaks the chain even when each record on its own is intact.
    */
   stored?: { seq: number; previousMissing: boolean };
+  /** the record is said to be filed (the store says so, or the verifier expects it): a missing filing fails */
+  requireFiling?: boolean;
 };
 
 export type VerifyResult = {
@@ -102,7 +104,10 @@ export async function verifyBundle(input: BundleInput, crypto: VerifyCrypto, opt
   const filing = input.filing === undefined ? null : Filing.safeParse(input.filing);
   const platform = entries.find((s) => s.role === 'platform');
   if (!filing) {
-    skip('filing', 'the record has not been filed');
+    // Without a filing nothing binds the signers' keys to the record, so a bundle that should be filed
+    // (or is checked against a trusted platform key) and has none is not valid.
+    if (opts.requireFiling || opts.platformKeyPem) fail('filing', 'filing.json is missing: the record is not shown to be filed');
+    else skip('filing', 'the record has not been filed');
   } else if (!filing.success) {
     fail('filing', 'filing.json is not a filing statement');
   } else {

@@ -182,6 +182,15 @@ describe('assessed indicators', () => {
     expect(earned(score(reviewedLater, '2026-07-02T10:00:00+08:00'), full)).toBe(25);
   });
 
+  it('count an upload for its assessment year even when handed in and reviewed after the year ended', () => {
+    const late = facts({ uploads: [upload(full, { year: 2026, submittedAt: '2027-01-10T10:00:00+08:00', reviewedAt: '2027-01-20T10:00:00+08:00' })] });
+    expect(earned(score(late, '2027-01-05T10:00:00+08:00'), full)).toBe(0); // not handed in yet
+    expect(earned(score(late, '2027-01-15T10:00:00+08:00'), full)).toBe(0); // handed in, not reviewed yet
+    expect(earned(score(late, '2027-01-21T10:00:00+08:00'), full)).toBe(25);
+    const forNextYear = facts({ uploads: [upload(full, { year: 2027 })] });
+    expect(earned(score(forNextYear, '2026-12-01T10:00:00+08:00'), full)).toBe(0);
+  });
+
   it('ignore uploads for automatic indicators', () => {
     expect(earned(one(upload('form.council.quarterly')), 'form.council.quarterly')).toBe(0);
   });

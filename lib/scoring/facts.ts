@@ -77,7 +77,9 @@ export const UploadFact = z.object({
   status: UploadStatus,
   /** partial credit the assessor granted (0..1); absent means full credit */
   credit: z.number().min(0).max(1).optional(),
-  /** decides the period the upload counts in */
+  /** the assessment year the material is for; without it, the year it was submitted in */
+  year: z.number().int().optional(),
+  /** decides the period the upload counts in when it names no year; never counted before it was submitted */
   submittedAt: Instant,
   /** when it was accepted or rejected; a review after `asOf` is treated as still pending */
   reviewedAt: Instant.nullable().optional(),
@@ -191,7 +193,8 @@ export function viewFacts(facts: CommunityFacts, period: Period, asOf: number): 
   }
   for (const u of facts.uploads) {
     const submitted = Date.parse(u.submittedAt);
-    if (!inPeriod(submitted)) continue;
+    // Material for a year is often handed in after it ends (the assessment runs into the next spring).
+    if (u.year !== undefined ? u.year !== period.year || submitted > asOf : !inPeriod(submitted)) continue;
     const reviewedLater = u.status !== 'pending' && u.reviewedAt != null && Date.parse(u.reviewedAt) > asOf;
     view.uploads.push({
       id: u.id, indicatorId: u.indicatorId, submitted,

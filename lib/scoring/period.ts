@@ -5,9 +5,13 @@
  * daylight saving since 1991, so a fixed offset is exact, and the result never depends on the machine's
  * TZ (Date's local getters are never used here). Intervals are half-open: [start, end).
  */
+import { z } from 'zod';
 
 const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
+
+/** An assessment year as it arrives in a request or a file. */
+export const AssessmentYear = z.coerce.number().int().min(2000).max(2100);
 
 /** An assessment period: one calendar year in Asia/Shanghai. */
 export type Period = { year: number };

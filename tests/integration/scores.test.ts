@@ -32,7 +32,7 @@ describe('consultation index scores', () => {
     return { status: res.status, body: await res.json() as any };
   };
   const upload = async (cookie: string, communityId: string, year: number, file: Buffer, type = 'application/pdf', indicatorId = assessed.id) => {
-    const q = new URLSearchParams({ communityId, indicatorId, year: String(year), title: '议事会照片', fileName: 'photo.pdf' });
+    const q = new URLSearchParams({ communityId, indicatorId, year: String(year), title: '议事会照片', fileName: '议事会照片.pdf' });
     const res = await fetch(`${ctx.server.url}/api/evidence?${q}`, { method: 'POST', headers: { cookie, 'content-type': type }, body: new Uint8Array(file) });
     return { status: res.status, body: await res.json() as any };
   };
@@ -83,6 +83,18 @@ describe('consultation index scores', () => {
 
     const list = (await get(`/api/evidence?communityId=${home.communityId}&year=${year}`, facilitatorCookie)).body.uploads;
     expect(list.map((u: any) => [u.status, u.reviewReason])).toEqual(expect.arrayContaining([['rejected', '照片看不清'], ['accepted', null]]));
+
+    // The file comes back under its own (Chinese) name.
+    const file = await fetch(`${ctx.server.url}/api/evidence/${accepted.body.id}/file`, { headers: { cookie: assessorCookie } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('议事会照片.pdf')}`);
+    expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
+
+    // A record whose stored body was corrupted stops counting, and the pages still answer.
+    await ctx.db.meetingRecord.updateMany({ where: { communityId: home.communityId }, data: { body: 'not json at all' } });
+    expect(await score()).toBe(before + assessed.points);
+    const damaged = (await get(`/api/scores/${home.communityId}/evidence?year=${year}`, facilitatorCookie)).body;
+    expect(damaged.records[0]).toMatchObject({ verified: false });
   });
 
   it('lets the district admin save an edited catalogue as a new edition that the scores then use, and refuses an invalid one', async () => {

@@ -1,13 +1,13 @@
 // Test data for the record: a closed meeting driven through the real commands and reducer (the same
 // fold the server does), its record, and a complete signed and filed bundle made the way the service
 // makes one. Only tests import this file.
-import { MeetingSession, member, seatIdOf } from '../../tests/factories/meeting';
-import { majorityPresets } from '../voting/outcome';
-import { buildRecord, type RecordSources } from './build';
-import { canonicalBytes, canonicalJson } from './canonical';
-import { FILING_FORMAT, type Filing, type FilingStatement, type MeetingRecord, type SignatureEntry } from './format';
-import { generateSigningKey, nodeCrypto, sha256Hex, signEd25519, type SigningKeyPair } from './node-crypto';
-import { keyFingerprint, type BundleInput } from './verify';
+import { MeetingSession, member, seatIdOf } from './meeting';
+import { majorityPresets } from '../../lib/voting/outcome';
+import { buildRecord, type RecordSources } from '../../lib/record/build';
+import { canonicalBytes, canonicalJson } from '../../lib/record/canonical';
+import { FILING_FORMAT, type Filing, type FilingStatement, type MeetingRecord, type SignatureEntry } from '../../lib/record/format';
+import { generateSigningKey, nodeCrypto, sha256Hex, signEd25519, type SigningKeyPair } from '../../lib/record/node-crypto';
+import { keyFingerprint, type BundleInput } from '../../lib/record/verify';
 
 // The convener's name is the one the meeting factory writes into meeting.created, as the server does.
 export const CONVENER = { role: 'convener', staffId: 'staff-convener', name: '张主任' } as const;
