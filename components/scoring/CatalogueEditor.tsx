@@ -2,13 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { inputClass } from '@/components/meeting/console/form-styles';
+import { inputClass } from '@/components/ui/form-styles';
 import { Button } from '@/components/ui/Button';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import type { Catalogue } from '@/lib/scoring/catalogue';
-import { postJson, type ApiError } from './api-error';
-import { inLocale } from './scoring-text';
-import { useHydrated } from './useHydrated';
+import { errorText, postJson, type ApiError, type ErrorText } from './api-error';
+import { ErrorNotice } from './ErrorNotice';
+import { formatPoints, inLocale } from './scoring-text';
+import { useHydrated } from '@/components/ui/useHydrated';
 
 type Props = {
   year: number;
@@ -23,10 +24,10 @@ type Props = {
 type Mode = 'form' | 'json';
 
 /** Every reason the server gave: the catalogue's own checks (details.errors) or the request's (issues). */
-function reasonsOf(e: ApiError): string[] {
+function reasonsOf(e: ApiError): string[] | null {
   if (Array.isArray(e.details.errors)) return e.details.errors.map(String);
   if (Array.isArray(e.details.issues)) return (e.details.issues as { path: string; message: string }[]).map((i) => `${i.path}: ${i.message}`);
-  return [e.message];
+  return null;
 }
 
 /**
@@ -44,6 +45,8 @@ export function CatalogueEditor({ year, catalogue, tierPoints, canEdit, children
   const [json, setJson] = useState('');
   // `heading` only for the server's validation reasons; a JSON syntax error stands alone.
   const [problem, setProblem] = useState<{ heading: string | null; items: string[] } | null>(null);
+  // A failure that is not about the catalogue's content (no connection, no permission, a server fault).
+  const [failure, setFailure] = useState<ErrorText | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
@@ -102,6 +105,7 @@ export function CatalogueEditor({ year, catalogue, tierPoints, canEdit, children
     }
     setBusy(true);
     setProblem(null);
+    setFailure(null);
     try {
       const { version } = await postJson<{ version: string }>('/api/catalogue', { year, catalogue: body });
       setSaved(t('scoring.catalogue.saved', { version }));
@@ -109,11 +113,9 @@ export function CatalogueEditor({ year, catalogue, tierPoints, canEdit, children
       router.refresh();
     } catch (err) {
       const e = err as ApiError;
-      if (e.code === 'NETWORK') setProblem({ heading: null, items: [t('scoring.error.network')] });
-      else {
-        const items = reasonsOf(e);
-        setProblem({ heading: t('scoring.catalogue.invalid', { count: items.length }), items });
-      }
+      const items = reasonsOf(e);
+      if (items) setProblem({ heading: t('scoring.catalogue.invalid', { count: items.length }), items });
+      else setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }
@@ -148,6 +150,7 @@ export function CatalogueEditor({ year, catalogue, tierPoints, canEdit, children
           </ul>
         </div>
       ) : null}
+      {failure ? <ErrorNotice error={failure} /> : null}
 
       {mode === 'json' ? (
         <label htmlFor={jsonId} className="block text-base font-medium text-ink">
@@ -182,8 +185,8 @@ export function CatalogueEditor({ year, catalogue, tierPoints, canEdit, children
             {sums.map((s) => (
               <li key={s.tier} className={`tabular-nums ${s.sum === s.expected ? 'text-ink' : 'font-semibold text-accent-700'}`}>
                 {s.sum === s.expected
-                  ? t('scoring.catalogue.tierSum', { tier: tierName(s.tier), sum: s.sum, expected: s.expected })
-                  : t('scoring.catalogue.tierSumWrong', { tier: tierName(s.tier), sum: s.sum, expected: s.expected })}
+                  ? t('scoring.catalogue.tierSum', { tier: tierName(s.tier), sum: formatPoints(locale, s.sum), expected: formatPoints(locale, s.expected) })
+                  : t('scoring.catalogue.tierSumWrong', { tier: tierName(s.tier), sum: formatPoints(locale, s.sum), expected: formatPoints(locale, s.expected) })}
               </li>
             ))}
           </ul>
@@ -223,7 +226,7 @@ export function CatalogueEditor({ year, catalogue, tierPoints, canEdit, children
 
       <div className="sticky bottom-0 flex flex-wrap gap-3 border-t border-ink/15 bg-paper py-3">
         <Button onClick={save} disabled={busy}>{busy ? t('scoring.catalogue.saving') : t('scoring.catalogue.save')}</Button>
-        <Button variant="secondary" onClick={() => { setDraft(null); setProblem(null); }} disabled={busy}>{t('scoring.catalogue.cancel')}</Button>
+        <Button variant="secondary" onClick={() => { setDraft(null); setProblem(null); setFailure(null); }} disabled={busy}>{t('scoring.catalogue.cancel')}</Button>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
-import type { Locale } from '@/lib/i18n/locale';
+import { formatNumber, type Locale, type Translate } from '@/lib/i18n/locale';
 import { tiers, type Catalogue } from '@/lib/scoring/catalogue';
 import { isRuleName } from '@/lib/scoring/rules';
-import { gradeLadder, inLocale, type Translate } from './scoring-text';
+import { formatPoints, gradeLadder, inLocale } from './scoring-text';
 
 /** How an indicator is scored, in words: the automatic rule's name, or what an assessor looks for. */
 export function methodText(ind: Catalogue['indicators'][number], t: Translate, locale: Locale): string {
@@ -9,7 +9,10 @@ export function methodText(ind: Catalogue['indicators'][number], t: Translate, l
     const rule = ind.method.rule;
     return t('scoring.catalogue.method.automatic', { rule: isRuleName(rule) ? t(`scoring.rule.${rule}`) : rule });
   }
-  return `${t('scoring.catalogue.method.assessed', { evidence: inLocale(ind.method.evidence, locale) })}（${t(ind.method.partial ? 'scoring.catalogue.method.partial' : 'scoring.catalogue.method.whole')}）`;
+  return t('scoring.catalogue.method.assessed', {
+    evidence: inLocale(ind.method.evidence, locale),
+    credit: t(ind.method.partial ? 'scoring.catalogue.method.partial' : 'scoring.catalogue.method.whole'),
+  });
 }
 
 /** The year's catalogue, read-only: grade lines, tier sums, then categories → elements → indicators. */
@@ -21,7 +24,7 @@ export function CatalogueView({ catalogue, tierPoints, t, locale }: { catalogue:
           <h3 id="cat-grades" className="text-lg font-semibold text-ink">{t('scoring.catalogue.grades')}</h3>
           <ul className="mt-2 flex flex-wrap gap-2">
             {gradeLadder(catalogue.grades).map(([g, line]) => (
-              <li key={g} className="rounded-md border-2 border-civic-700 bg-civic-50 px-2.5 py-0.5 tabular-nums">{t('scoring.scale.line', { grade: g, line })}</li>
+              <li key={g} className="rounded-md border-2 border-civic-700 bg-civic-50 px-2.5 py-0.5 tabular-nums">{t('scoring.scale.line', { grade: g, line: formatNumber(locale, line) })}</li>
             ))}
           </ul>
         </section>
@@ -30,7 +33,7 @@ export function CatalogueView({ catalogue, tierPoints, t, locale }: { catalogue:
           <ul className="mt-2 space-y-0.5 text-base">
             {tiers.map((tier) => {
               const sum = catalogue.indicators.filter((i) => i.tier === tier).reduce((s, i) => s + i.points, 0);
-              return <li key={tier} className="tabular-nums">{t('scoring.catalogue.tierSum', { tier: t(`scoring.tier.${tier}`), sum, expected: tierPoints[tier] ?? 0 })}</li>;
+              return <li key={tier} className="tabular-nums">{t('scoring.catalogue.tierSum', { tier: t(`scoring.tier.${tier}`), sum: formatPoints(locale, sum), expected: formatNumber(locale, tierPoints[tier] ?? 0) })}</li>;
             })}
           </ul>
         </section>
@@ -50,7 +53,7 @@ export function CatalogueView({ catalogue, tierPoints, t, locale }: { catalogue:
                       <p className="text-sm text-ink-muted">{methodText(ind, t, locale)}</p>
                       {ind.note ? <p className="text-sm text-ink-muted">{inLocale(ind.note, locale)}</p> : null}
                     </div>
-                    <p className="text-right text-lg font-semibold tabular-nums">{t('scoring.catalogue.pointsValue', { points: ind.points })}</p>
+                    <p className="text-right text-lg font-semibold tabular-nums">{t('scoring.catalogue.pointsValue', { points: formatPoints(locale, ind.points) })}</p>
                   </li>
                 ))}
               </ul>

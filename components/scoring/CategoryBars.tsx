@@ -1,5 +1,5 @@
-import type { Locale } from '@/lib/i18n/locale';
-import { formatPoints, type Translate } from './scoring-text';
+import type { Locale, Translate } from '@/lib/i18n/locale';
+import { formatPoints } from './scoring-text';
 
 export type Bar = { id: string; name: string; earned: number; points: number };
 
@@ -21,8 +21,8 @@ export function CategoryBars({ bars, t, locale }: { bars: Bar[]; t: Translate; l
               <span className="block h-full bg-civic-700" style={{ width: `${pct}%` }} />
             </span>
             <span className="text-right tabular-nums text-ink">
-              <span className="sr-only">{t('scoring.categories.row', { name: b.name, earned: formatPoints(locale, b.earned), points: b.points })}</span>
-              <span aria-hidden="true">{t('scoring.pointsShort', { earned: formatPoints(locale, b.earned), points: b.points })}</span>
+              <span className="sr-only">{t('scoring.categories.row', { name: b.name, earned: formatPoints(locale, b.earned), points: formatPoints(locale, b.points) })}</span>
+              <span aria-hidden="true">{t('scoring.pointsShort', { earned: formatPoints(locale, b.earned), points: formatPoints(locale, b.points) })}</span>
             </span>
           </li>
         );

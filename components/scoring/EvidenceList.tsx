@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { communityEvidence } from '@/lib/assessment/scores';
-import { formatDateTime, type Locale } from '@/lib/i18n/locale';
+import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/locale';
 import type { MeetingForm } from '@/lib/meeting/model';
-import type { NameOf, Translate } from './scoring-text';
+import type { NameOf } from './scoring-text';
 
 type Evidence = Awaited<ReturnType<typeof communityEvidence>>;
 type Props = { evidence: Evidence; nameOf: NameOf; t: Translate; locale: Locale };
@@ -32,7 +32,7 @@ export function EvidenceList({ evidence, nameOf, t, locale }: Props) {
                     {r.verified
                       ? t('scoring.evidence.verified')
                       : r.verified === false
-                        ? r.failedCheck ? t('scoring.evidence.failedCheck', { check: r.failedCheck }) : t('scoring.evidence.unverified')
+                        ? r.failedCheck ? t('scoring.evidence.failedCheck', { check: t(`record.check.${r.failedCheck}.failed`) }) : t('scoring.evidence.unverified')
                         : t('scoring.evidence.notFiled')}
                   </span>
                 </div>

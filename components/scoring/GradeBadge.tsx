@@ -1,4 +1,4 @@
-import type { Translate } from './scoring-text';
+import type { Translate } from '@/lib/i18n/locale';
 
 /** A grade as a solid badge (5A darkest); "不评级" as an outlined one, so the two never look alike. */
 export function GradeBadge({ grade, t, size = 'normal' }: { grade: string | null; t: Translate; size?: 'normal' | 'large' }) {

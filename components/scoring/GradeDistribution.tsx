@@ -1,4 +1,4 @@
-import type { Translate } from './scoring-text';
+import type { Translate } from '@/lib/i18n/locale';
 
 /**
  * How many communities hold each grade, as vertical bars from 5A down to "not graded". Counts are

@@ -1,8 +1,10 @@
 import Link from 'next/link';
-import type { Locale } from '@/lib/i18n/locale';
+import type { ReactNode } from 'react';
+import { InlineList } from '@/components/ui/InlineList';
+import type { Locale, Translate } from '@/lib/i18n/locale';
 import type { Catalogue } from '@/lib/scoring/catalogue';
 import type { ScoreCard } from '@/lib/scoring/engine';
-import { formatPoints, inLocale, scoringText, type NameOf, type Translate } from './scoring-text';
+import { formatPoints, inLocale, joinClauses, scoringText, type NameOf } from './scoring-text';
 
 type Props = {
   catalogue: Catalogue;
@@ -23,6 +25,19 @@ const EVIDENCE_SHOWN = 3;
  */
 export function IndicatorTable({ catalogue, card, records, uploads, nameOf, t, locale }: Props) {
   const scores = new Map(card.indicators.map((s) => [s.id, s]));
+  // What an indicator's score rests on, as one list: the first records (linked), how many more, the
+  // uploads, and the topics counted (cited ids that are neither records nor uploads).
+  const citedItems = (cited: readonly string[]): ReactNode[] => {
+    const citedRecords = cited.filter((id) => records.has(id));
+    const citedUploads = cited.filter((id) => uploads.has(id));
+    const others = cited.length - citedRecords.length - citedUploads.length;
+    return [
+      ...citedRecords.slice(0, EVIDENCE_SHOWN).map((id) => <Link key={id} href={`/v/${id}`} className="text-civic-800 underline">{records.get(id)}</Link>),
+      ...(citedRecords.length > EVIDENCE_SHOWN ? [t('scoring.indicators.moreRecords', { count: citedRecords.length - EVIDENCE_SHOWN })] : []),
+      ...citedUploads.map((id) => t('scoring.indicators.upload', { title: uploads.get(id)! })),
+      ...(others > 0 ? [t('scoring.indicators.topics', { count: others })] : []),
+    ];
+  };
   return (
     <div className="space-y-6">
       {catalogue.categories.map((c) => {
@@ -31,7 +46,7 @@ export function IndicatorTable({ catalogue, card, records, uploads, nameOf, t, l
           <section key={c.id} aria-labelledby={`cat-${c.id}`}>
             <h3 id={`cat-${c.id}`} className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-civic-800 pb-1 text-xl font-semibold text-ink">
               <span>{inLocale(c.name, locale)}</span>
-              {sub ? <span className="tabular-nums text-base font-medium">{t('scoring.points', { earned: formatPoints(locale, sub.earned), points: sub.points })}</span> : null}
+              {sub ? <span className="tabular-nums text-base font-medium">{t('scoring.points', { earned: formatPoints(locale, sub.earned), points: formatPoints(locale, sub.points) })}</span> : null}
             </h3>
             {catalogue.elements.filter((e) => e.category === c.id).map((e) => (
               <div key={e.id} className="mt-3">
@@ -40,10 +55,7 @@ export function IndicatorTable({ catalogue, card, records, uploads, nameOf, t, l
                   {catalogue.indicators.filter((i) => i.element === e.id).map((ind) => {
                     const s = scores.get(ind.id);
                     if (!s) return null;
-                    const cited = s.explanation.evidence;
-                    const citedRecords = cited.filter((id) => records.has(id));
-                    const citedUploads = cited.filter((id) => uploads.has(id));
-                    const others = cited.length - citedRecords.length - citedUploads.length;
+                    const cited = citedItems(s.explanation.evidence);
                     const full = s.earned >= s.points;
                     return (
                       <li key={ind.id} id={`ind-${ind.id}`} className="grid scroll-mt-4 gap-x-4 gap-y-1 px-3 py-2.5 sm:grid-cols-[1fr_auto]">
@@ -55,13 +67,13 @@ export function IndicatorTable({ catalogue, card, records, uploads, nameOf, t, l
                           {s.explanation.parts.length > 0 ? (
                             <p className="mt-1 text-sm text-ink">
                               <span className="font-medium">{t('scoring.indicators.found')}</span>
-                              {s.explanation.parts.map((m) => scoringText(t, locale, nameOf, m)).join('；')}
+                              {joinClauses(t, s.explanation.parts.map((m) => scoringText(t, locale, nameOf, m)))}
                             </p>
                           ) : null}
                           {s.explanation.missing.length > 0 ? (
                             <p className="mt-1 text-sm text-accent-700">
                               <span className="font-medium">{t('scoring.indicators.missing')}</span>
-                              {s.explanation.missing.map((m) => scoringText(t, locale, nameOf, m)).join('；')}
+                              {joinClauses(t, s.explanation.missing.map((m) => scoringText(t, locale, nameOf, m)))}
                             </p>
                           ) : null}
                           {ind.method.kind === 'assessed' && !full ? (
@@ -70,25 +82,12 @@ export function IndicatorTable({ catalogue, card, records, uploads, nameOf, t, l
                           {cited.length > 0 ? (
                             <p className="mt-1 text-sm text-ink">
                               <span className="font-medium">{t('scoring.indicators.evidence')}</span>
-                              {citedRecords.slice(0, EVIDENCE_SHOWN).map((id, k) => (
-                                <span key={id}>
-                                  {k > 0 ? '、' : ''}
-                                  <Link href={`/v/${id}`} className="text-civic-800 underline">{records.get(id)}</Link>
-                                </span>
-                              ))}
-                              {citedRecords.length > EVIDENCE_SHOWN ? t('scoring.indicators.moreEvidence', { count: citedRecords.length }) : null}
-                              {citedUploads.map((id) => (
-                                <span key={id}>
-                                  {citedRecords.length > 0 ? '、' : ''}
-                                  {t('scoring.indicators.upload', { title: uploads.get(id)! })}
-                                </span>
-                              ))}
-                              {others > 0 ? <span>{citedRecords.length + citedUploads.length > 0 ? '、' : ''}{t('scoring.indicators.topics', { count: others })}</span> : null}
+                              <InlineList items={cited} locale={locale} kind="and" />
                             </p>
                           ) : null}
                         </div>
                         <p className={`self-start text-right text-lg font-semibold tabular-nums sm:min-w-24 ${full ? 'text-ok-600' : s.earned === 0 ? 'text-accent-700' : 'text-ink'}`}>
-                          {t('scoring.pointsShort', { earned: formatPoints(locale, s.earned), points: s.points })}
+                          {t('scoring.pointsShort', { earned: formatPoints(locale, s.earned), points: formatPoints(locale, s.points) })}
                         </p>
                       </li>
                     );

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
 import { useT } from '@/components/ui/I18nProvider';
 import { useLiveScores } from './useLiveScores';
 
@@ -12,6 +13,8 @@ const DEBOUNCE_MS = 250;
  * Keeps a server-rendered score page current: on a live change it re-renders the page's server
  * components (router.refresh keeps client state such as a half-filled form) and flashes "已更新".
  * Changes arriving together (a catalogue edition touches every community) make one refresh.
+ * The connection badge says whether changes are being heard at all: a projected dashboard whose socket
+ * dropped shows "已断开" rather than silently going stale (it refreshes itself on reconnecting).
  */
 export function LiveRefresh({ communityId }: { communityId: string | null }) {
   const t = useT();
@@ -29,7 +32,7 @@ export function LiveRefresh({ communityId }: { communityId: string | null }) {
       startTransition(() => router.refresh());
     }, DEBOUNCE_MS);
   }, [router]);
-  useLiveScores(communityId, refresh);
+  const connection = useLiveScores(communityId, refresh);
 
   // The transition ends once the new server render is on screen: only then say it is updated.
   useEffect(() => {
@@ -45,10 +48,13 @@ export function LiveRefresh({ communityId }: { communityId: string | null }) {
   }, []);
 
   return (
-    <span role="status" aria-live="polite" className="inline-flex items-center">
-      {flash ? (
-        <span className="rounded-full bg-ok-600 px-3 py-0.5 text-base font-semibold text-white motion-safe:animate-pulse">{t('scoring.live.updated')}</span>
-      ) : null}
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <ConnectionBadge state={connection} />
+      <span role="status" aria-live="polite" className="inline-flex items-center">
+        {flash ? (
+          <span className="rounded-full bg-ok-600 px-3 py-0.5 text-base font-semibold text-white motion-safe:animate-pulse">{t('scoring.live.updated')}</span>
+        ) : null}
+      </span>
     </span>
   );
 }

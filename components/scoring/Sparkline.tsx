@@ -1,5 +1,5 @@
-import type { Locale } from '@/lib/i18n/locale';
-import { formatPoints, type Translate } from './scoring-text';
+import { formatList, type Locale, type Translate } from '@/lib/i18n/locale';
+import { formatPoints } from './scoring-text';
 
 const W = 96;
 const H = 28;
@@ -8,7 +8,7 @@ const PAD = 3;
 /** A community's totals over the years as a small line, the last year dotted; its label reads the values. */
 export function Sparkline({ trend, max, t, locale }: { trend: { year: number; total: number }[]; max: number; t: Translate; locale: Locale }) {
   const label = t('scoring.district.trendLabel', {
-    values: trend.map((p) => t('scoring.district.trendValue', { year: p.year, total: formatPoints(locale, p.total) })).join('，'),
+    values: formatList(locale, trend.map((p) => t('scoring.district.trendValue', { year: p.year, total: formatPoints(locale, p.total) }))),
   });
   const x = (i: number) => PAD + (i * (W - 2 * PAD)) / Math.max(1, trend.length - 1);
   const y = (v: number) => H - PAD - (Math.min(v, max) / (max || 1)) * (H - 2 * PAD);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { Locale } from '@/lib/i18n/locale';
+import type { Locale, Translate } from '@/lib/i18n/locale';
 import type { Warning } from '@/lib/scoring/warnings';
-import { scoringText, type NameOf, type Translate } from './scoring-text';
+import { scoringText, type NameOf } from './scoring-text';
 
 const VISIBLE = 5;
 

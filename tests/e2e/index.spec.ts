@@ -162,7 +162,7 @@ test('the district overview ranks all seven communities, filters by street and e
     const [download] = await Promise.all([assessor.waitForEvent('download'), assessor.getByRole('link', { name: '导出 CSV' }).click()]);
     const text = (await readFile(await download.path())).toString('utf8').replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-    expect(lines[0]).toMatch(/^排名,街道,社区,总分,等级,/);
+    expect(lines[0]).toMatch(/^名次,街道,社区,总分,等级,/);
     expect(lines).toHaveLength(8);
   });
 

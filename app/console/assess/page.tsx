@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { ForbiddenPage } from '@/components/scoring/ForbiddenPage';
 import { LiveRefresh } from '@/components/scoring/LiveRefresh';
 import { ReviewQueue, type QueueItem } from '@/components/scoring/ReviewQueue';
 import { inLocale } from '@/components/scoring/scoring-text';
@@ -21,12 +22,7 @@ export default async function AssessPage() {
   const staff = await requireStaff();
   const { locale, t } = await getI18n();
   if (!canAssess(staff.role, 'evidence.review')) {
-    return (
-      <div className="min-h-dvh">
-        <ConsoleHeader staff={staff} />
-        <main className="mx-auto w-full max-w-5xl px-4 py-8"><p className="text-lg">{t('scoring.forbidden')}</p></main>
-      </div>
-    );
+    return <ForbiddenPage staff={staff} t={t} />;
   }
   // The same reads as GET /api/evidence/queue, plus each upload's indicator from its year's catalogue.
   const db = sharedDb();

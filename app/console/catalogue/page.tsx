@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { ForbiddenPage } from '@/components/scoring/ForbiddenPage';
 import { CatalogueEditor } from '@/components/scoring/CatalogueEditor';
 import { CatalogueView } from '@/components/scoring/CatalogueView';
 import { YearNav } from '@/components/scoring/YearNav';
@@ -27,12 +28,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const staff = await requireStaff();
   const { locale, t } = await getI18n();
   if (!canAssess(staff.role, 'overview.view')) {
-    return (
-      <div className="min-h-dvh">
-        <ConsoleHeader staff={staff} />
-        <main className="mx-auto w-full max-w-5xl px-4 py-8"><p className="text-lg">{t('scoring.forbidden')}</p></main>
-      </div>
-    );
+    return <ForbiddenPage staff={staff} t={t} />;
   }
   const year = yearFrom(sp.year);
   const { catalogue, edition } = await catalogueFor(sharedDb(), staff.scope.districtId, year);

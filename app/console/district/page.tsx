@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { ForbiddenPage } from '@/components/scoring/ForbiddenPage';
 import { GradeBadge } from '@/components/scoring/GradeBadge';
 import { GradeDistribution } from '@/components/scoring/GradeDistribution';
 import { LiveRefresh } from '@/components/scoring/LiveRefresh';
@@ -10,9 +11,11 @@ import { formatPoints } from '@/components/scoring/scoring-text';
 import { recentYears, yearFrom } from '@/components/scoring/years';
 import { buttonClassName } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
+import { ChipLink } from '@/components/ui/ChipLink';
 import { canAssess } from '@/lib/assessment/permissions';
 import { communitiesInScope } from '@/lib/assessment/scope';
 import { districtOverview } from '@/lib/assessment/scores';
+import { formatNumber } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../staff';
@@ -29,12 +32,7 @@ export default async function DistrictOverviewPage({ searchParams }: { searchPar
   const staff = await requireStaff();
   const { locale, t } = await getI18n();
   if (!canAssess(staff.role, 'overview.view')) {
-    return (
-      <div className="min-h-dvh">
-        <ConsoleHeader staff={staff} />
-        <main className="mx-auto w-full max-w-5xl px-4 py-8"><p className="text-lg">{t('scoring.forbidden')}</p></main>
-      </div>
-    );
+    return <ForbiddenPage staff={staff} t={t} />;
   }
   const year = yearFrom(sp.year);
   const streetId = typeof sp.street === 'string' && sp.street ? sp.street : undefined;
@@ -52,10 +50,6 @@ export default async function DistrictOverviewPage({ searchParams }: { searchPar
   const csv = `/api/overview.csv?${new URLSearchParams({ year: String(year), locale, ...(streetId ? { streetId } : {}) })}`;
   // One scale for every sparkline, so the lines compare across rows.
   const trendMax = Math.max(1, ...overview.rows.flatMap((r) => r.trend.map((p) => p.total)));
-  const chip = (active: boolean) =>
-    `inline-flex min-h-11 items-center rounded-lg border-2 px-3 text-base font-medium no-underline ${
-      active ? 'border-civic-800 bg-civic-800 text-white' : 'border-civic-800/40 bg-white text-civic-900 hover:bg-civic-50'
-    }`;
 
   return (
     <div className="min-h-dvh">
@@ -74,9 +68,9 @@ export default async function DistrictOverviewPage({ searchParams }: { searchPar
 
         <div className="flex flex-wrap items-center justify-between gap-3">
           <nav aria-label={t('scoring.district.filter')} className="flex flex-wrap items-center gap-2">
-            <Link href={hrefFor({ street: null })} aria-current={!streetId ? 'page' : undefined} className={chip(!streetId)}>{t('scoring.district.allStreets')}</Link>
+            <ChipLink href={hrefFor({ street: null })} current={!streetId}>{t('scoring.district.allStreets')}</ChipLink>
             {streets.map(([id, name]) => (
-              <Link key={id} href={hrefFor({ street: id })} aria-current={streetId === id ? 'page' : undefined} className={chip(streetId === id)}>{name}</Link>
+              <ChipLink key={id} href={hrefFor({ street: id })} current={streetId === id}>{name}</ChipLink>
             ))}
           </nav>
           <a href={csv} download className={buttonClassName({ variant: 'secondary' })}>{t('scoring.district.csv')}</a>
@@ -111,7 +105,7 @@ export default async function DistrictOverviewPage({ searchParams }: { searchPar
                         <td className="hidden py-2 pr-2 sm:pr-3 text-ink-muted sm:table-cell">{r.street}</td>
                         <td className="py-2 pr-2 sm:pr-3 text-right text-lg font-semibold tabular-nums">{formatPoints(locale, r.total)}</td>
                         <td className="whitespace-nowrap py-2 pr-2 sm:pr-3"><GradeBadge grade={r.grade} t={t} /></td>
-                        <td className={`py-2 pr-2 sm:pr-3 text-right tabular-nums ${r.warnings > 0 ? 'font-semibold text-accent-700' : ''}`}>{r.warnings}</td>
+                        <td className={`py-2 pr-2 sm:pr-3 text-right tabular-nums ${r.warnings > 0 ? 'font-semibold text-accent-700' : ''}`}>{formatNumber(locale, r.warnings)}</td>
                         <td className="hidden py-2 sm:table-cell"><Sparkline trend={r.trend} max={trendMax} t={t} locale={locale} /></td>
                       </tr>
                     ))}

@@ -110,7 +110,7 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
                   value={card.tiers[tier].earned}
                   max={card.tiers[tier].points}
                   label={t(`scoring.tier.${tier}`)}
-                  valueText={t('scoring.points', { earned: formatPoints(locale, card.tiers[tier].earned), points: card.tiers[tier].points })}
+                  valueText={t('scoring.points', { earned: formatPoints(locale, card.tiers[tier].earned), points: formatPoints(locale, card.tiers[tier].points) })}
                 />
               ))}
             </div>

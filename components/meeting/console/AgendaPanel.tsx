@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useT } from '@/components/ui/I18nProvider';
 import type { MeetingState } from '@/lib/meeting/state';
-import { inputClass } from './form-styles';
+import { inputClass } from '@/components/ui/form-styles';
 import type { RunCommand } from './useCommandRunner';
 
 const statusBadge: Record<'pending' | 'active' | 'done', string> = {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BrandLink } from '@/components/ui/BrandLink';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { canAssess } from '@/lib/assessment/permissions';
 import type { StaffIdentity } from '@/lib/auth/staff-session';
@@ -12,10 +13,7 @@ export async function ConsoleHeader({ staff, children }: { staff: StaffIdentity;
   return (
     <header className="border-t-4 border-accent-700 border-b border-b-ink/15 bg-white print:hidden">
       <div className="flex w-full flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <Link href="/console" className="flex items-center gap-2 text-xl font-bold text-ink no-underline">
-          <span aria-hidden="true" className="grid size-9 place-items-center rounded-lg bg-accent-700 text-lg leading-none text-white">议</span>
-          {t('console.brand')}
-        </Link>
+        <BrandLink href="/console" label={t('console.brand')} />
         <IndexNav staff={staff} />
         {children ? <nav aria-label={t('console.breadcrumb')} className="text-base text-ink-muted">{children}</nav> : null}
         <div className="ml-auto flex flex-wrap items-center justify-end gap-3">

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { majorityPresets, type PollKind } from '@/lib/voting/outcome';
-import { inputClass } from './form-styles';
+import { inputClass } from '@/components/ui/form-styles';
 import { majorityPresetNames, ruleDetail, type MajorityPresetName } from './poll-labels';
 import type { RunCommand } from './useCommandRunner';
 

@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/Card';
 import { useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { presentVoters, type MeetingState, type Poll } from '@/lib/meeting/state';
-import { inputClass } from './form-styles';
+import { inputClass } from '@/components/ui/form-styles';
 import { kindLabel, ruleName } from './poll-labels';
 import { PollCreateForm } from './PollCreateForm';
 import { OutcomeLine, TallyBars } from './TallyBars';

@@ -3,6 +3,7 @@
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Countdown } from '@/components/ui/Countdown';
+import { formatDuration } from '@/components/ui/format';
 import { useT } from '@/components/ui/I18nProvider';
 import { queueOrder, speakingTimeBySeat, type SpeakRequest } from '@/lib/meeting/speaking-queue';
 import type { MeetingState } from '@/lib/meeting/state';
@@ -11,12 +12,6 @@ import { useNow } from './useNow';
 
 export function speakerEndsAt(r: SpeakRequest): string {
   return new Date(Date.parse(r.startedAt ?? '') + r.limitSec * 1000).toISOString();
-}
-
-export function formatDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
 }
 
 const stanceClass: Record<SpeakRequest['stance'], string> = {

@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
+import { useHydrated } from '@/components/ui/useHydrated';
 import type { MessageKey } from '@/lib/i18n/locale';
 import type { ErrorPayload } from '@/lib/platform/errors';
 import { errorMessageKey } from './error-message';
@@ -45,8 +46,7 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   // Until the form is hydrated a submit would be a native GET with the card token in the URL: wait for it.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const cardFromQr = initialCard !== '' && card === initialCard;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
