@@ -2,7 +2,7 @@
 
 import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime, formatNumber } from '@/lib/i18n/locale';
+import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
 import type { RecordPoll } from '@/lib/record/format';
 
 const motionColour: Record<string, string> = { yes: 'bg-ok-600', no: 'bg-accent-700', abstain: 'bg-ink-muted' };
@@ -18,6 +18,8 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll
   const ballots = Math.max(poll.voted, 1);
   const winners = new Set(poll.outcome?.winners ?? []);
   const time = (iso: string) => formatDateTime(locale, iso, { timeStyle: 'short' });
+  const num = (n: number) => formatNumber(locale, n);
+  const quorum = poll.quorumAtOpen;
   return (
     <article className="break-inside-avoid rounded-xl border border-ink/15 p-4">
       <Heading className="text-lg font-bold text-ink">{poll.question}</Heading>
@@ -31,11 +33,11 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll
       </p>
       <p className="text-sm text-ink-muted">
         {poll.openedAt && poll.closedAt ? t('record.poll.times', { opened: time(poll.openedAt), closed: time(poll.closedAt) }) : null}
-        {poll.quorumAtOpen ? ` · ${t('record.poll.quorumAtOpen', { present: poll.quorumAtOpen.present, members: poll.quorumAtOpen.members, required: poll.quorumAtOpen.required })}` : null}
+        {quorum ? ` · ${t('record.poll.quorumAtOpen', { present: num(quorum.present), members: num(quorum.members), required: num(quorum.required) })}` : null}
       </p>
       {poll.overrideReason ? <p className="mt-1 text-sm">{t('meeting.poll.quorumOverride', { reason: poll.overrideReason })}</p> : null}
 
-      <ul className="mt-3 space-y-2" aria-label={t('record.poll.tally', { count: poll.voted })}>
+      <ul className="mt-3 space-y-2" aria-label={t('record.poll.tally', { count: num(poll.voted) })}>
         {poll.options.map((option) => {
           const count = poll.tally[option] ?? 0;
           const share = count / ballots;
@@ -44,10 +46,10 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll
               <div className="flex items-baseline justify-between gap-4 text-base">
                 <span className={winners.has(option) ? 'font-bold' : ''}>
                   {optionLabel(t, poll, option)}
-                  {winners.has(option) && poll.kind !== 'motion' ? <span className="ml-1 text-sm">（{t('console.poll.winner')}）</span> : null}
+                  {winners.has(option) && poll.kind !== 'motion' ? <span className="text-sm">{t('record.poll.winner')}</span> : null}
                 </span>
                 <span className="tabular-nums">
-                  {t('console.poll.votes', { count })}
+                  {t('console.poll.votes', { count: num(count) })}
                   <span className="ml-2 text-ink-muted">{formatNumber(locale, share, { style: 'percent', maximumFractionDigits: 0 })}</span>
                 </span>
               </div>
@@ -58,7 +60,7 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll
           );
         })}
       </ul>
-      <p className="mt-1 text-sm text-ink-muted">{t('console.poll.ballots', { count: poll.voted })}</p>
+      <p className="mt-1 text-sm text-ink-muted">{t('console.poll.ballots', { count: num(poll.voted) })}</p>
 
       {poll.outcome ? (
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -68,18 +70,18 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll
           <span className="text-sm text-ink-muted">
             {poll.outcome.reason === 'no_votes' ? `${t('meeting.poll.outcome.noVotes')} · ` : null}
             {poll.outcome.reason === 'tie' ? `${t('meeting.poll.outcome.tie')} · ` : null}
-            {t('meeting.poll.outcome.detail', { support: poll.outcome.support, required: poll.outcome.required, denominator: poll.outcome.denominator })}
+            {t('meeting.poll.outcome.detail', { support: num(poll.outcome.support), required: num(poll.outcome.required), denominator: num(poll.outcome.denominator) })}
           </span>
         </p>
       ) : null}
 
       {poll.votes ? (
         <div className="mt-3">
-          <p className="text-sm font-semibold">{t('record.poll.voters', { count: poll.votes.length })}</p>
+          <p className="text-sm font-semibold">{t('record.poll.voters', { count: num(poll.votes.length) })}</p>
           {poll.votes.length ? (
             <ul className="mt-1 grid grid-cols-2 gap-x-4 text-sm sm:grid-cols-3">
               {poll.votes.map((v) => (
-                <li key={v.name}>{v.name}：{v.choices.map((c) => optionLabel(t, poll, c)).join('、')}</li>
+                <li key={v.name}>{t('record.poll.voterChoices', { name: v.name, choices: formatList(locale, v.choices.map((c) => optionLabel(t, poll, c))) })}</li>
               ))}
             </ul>
           ) : null}

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
+import { RetryAlert } from '@/components/ui/RetryAlert';
+import { formatDateTime, formatNumber, type MessageKey } from '@/lib/i18n/locale';
 import { keyFingerprint, verifyBundle, type Check, type VerifyResult } from '@/lib/record/verify';
 import { CheckTable } from './CheckTable';
 import { createBrowserCrypto } from './browser-crypto';
@@ -105,12 +106,7 @@ export function PublicRecord({ recordId }: { recordId: string }) {
   if (state.kind === 'loading') return <VerdictBanner verdict={null} missing={[]} engine={null} />;
   if (state.kind === 'notFound') return <p role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-4 text-lg text-accent-800">{t('record.public.notFound')}</p>;
   if (state.kind === 'error') {
-    return (
-      <div role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-4">
-        <p className="text-lg text-accent-800">{t('record.load.failed')}</p>
-        <Button className="mt-3" onClick={() => { setState({ kind: 'loading' }); setAttempt((n) => n + 1); }}>{t('common.retry')}</Button>
-      </div>
-    );
+    return <RetryAlert message={t('record.load.failed')} onRetry={() => { setState({ kind: 'loading' }); setAttempt((n) => n + 1); }} />;
   }
   return <VerifiedRecord data={state.data} />;
 }
@@ -145,13 +141,13 @@ function VerifiedRecord({ data }: { data: Loaded }) {
           <dd>{t(`record.status.${bundle.status}`)}{bundle.filedAt ? ` · ${formatDateTime(locale, bundle.filedAt)}` : ''}</dd>
           <dt className="font-semibold text-ink-muted">{t('record.facts.chain')}</dt>
           <dd>
-            {t('record.facts.chainSeq', { seq: chain.seq })}
+            {t('record.facts.chainSeq', { seq: formatNumber(locale, chain.seq) })}
             <span className="mt-1 flex flex-wrap gap-x-4 print:hidden">
               {chain.previous
-                ? <Link href={recordUrls.publicPage(chain.previous.id)} className="font-semibold text-civic-800 underline">{t('record.facts.previous', { seq: chain.previous.seq })}</Link>
+                ? <Link href={recordUrls.publicPage(chain.previous.id)} className="font-semibold text-civic-800 underline">{t('record.facts.previous', { seq: formatNumber(locale, chain.previous.seq) })}</Link>
                 : <span className="text-ink-muted">{t('record.facts.first')}</span>}
               {chain.nextId
-                ? <Link href={recordUrls.publicPage(chain.nextId)} className="font-semibold text-civic-800 underline">{t('record.facts.next', { seq: chain.seq + 1 })}</Link>
+                ? <Link href={recordUrls.publicPage(chain.nextId)} className="font-semibold text-civic-800 underline">{t('record.facts.next', { seq: formatNumber(locale, chain.seq + 1) })}</Link>
                 : <span className="text-ink-muted">{t('record.facts.noNext')}</span>}
             </span>
           </dd>
@@ -164,7 +160,7 @@ function VerifiedRecord({ data }: { data: Loaded }) {
               <dt className="font-semibold text-ink-muted">{t('record.facts.frozenAt')}</dt>
               <dd>{formatDateTime(locale, mine.record.frozenAt)}</dd>
               <dt className="font-semibold text-ink-muted">{t('record.facts.eventLog')}</dt>
-              <dd>{t('record.facts.eventLogValue', { events: mine.record.eventLog.events })}</dd>
+              <dd>{t('record.facts.eventLogValue', { events: formatNumber(locale, mine.record.eventLog.events) })}</dd>
             </>
           ) : null}
         </dl>

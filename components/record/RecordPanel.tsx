@@ -1,9 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Card } from '@/components/ui/Card';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
 import type { DeviceKey } from './device-key';
 import type { RecordStatusView } from './record-api';
 import { RecordDownloads } from './RecordDownloads';
@@ -27,6 +27,7 @@ export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus 
   const t = useT();
   const locale = useLocale();
   const [signedHere, setSignedHere] = useState<DeviceKey | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
   const mine = record?.signers.filter((s) => s.staffId === staffId) ?? [];
   const myTurn = record?.status === 'awaiting_signatures' && mine.some((s) => s.signedAt === null);
   const missing = record?.signers.filter((s) => s.signedAt === null) ?? [];
@@ -36,6 +37,11 @@ export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus 
     onStatus(status);
   }
 
+  // The sign button the signer pressed is gone once they have signed: focus moves to the news instead.
+  useEffect(() => {
+    if (signedHere) doneRef.current?.focus();
+  }, [signedHere]);
+
   return (
     <Card title={t('record.panel.title')} className="space-y-4 !p-4">
       <RecordStepper status={record?.status ?? null} />
@@ -43,7 +49,7 @@ export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus 
         {!record
           ? t(meetingClosed ? 'record.panel.freezing' : 'record.panel.notClosed')
           : record.status === 'awaiting_signatures' || record.status === 'closed'
-            ? t('record.panel.awaiting', { count: missing.length, names: missing.map((s) => s.name).join('、') })
+            ? t('record.panel.awaiting', { count: formatNumber(locale, missing.length), names: formatList(locale, missing.map((s) => s.name)) })
             : record.status === 'signed'
               ? t('record.panel.signed')
               : t('record.panel.filed', { time: record.filedAt ? formatDateTime(locale, record.filedAt) : '' })}
@@ -54,7 +60,7 @@ export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus 
           <SignerList signers={record.signers} staffId={staffId} />
           {myTurn ? <SignRecord record={record} staffId={staffId} onSigned={signed} /> : null}
           {signedHere ? (
-            <div className="rounded-xl border-2 border-ok-600 bg-white p-3">
+            <div ref={doneRef} tabIndex={-1} className="rounded-xl border-2 border-ok-600 bg-white p-3">
               <p className="text-base font-semibold text-ok-600">{t('record.sign.done')}</p>
               {signedHere.software ? <SoftwareKeyNote /> : null}
             </div>

@@ -1,10 +1,10 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { formatDuration } from '@/components/meeting/console/SpeakersPanel';
-import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { minutesProse } from '@/components/minutes/minutes-styles';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDuration } from '@/components/ui/format';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
 import type { MeetingRecord, RecordSpeaker } from '@/lib/record/format';
 import { PollResult } from './PollResult';
 
@@ -23,7 +23,7 @@ export function RecordSummary({ record, headingLevel }: { record: MeetingRecord;
   const when = (iso: string | null) => (iso ? formatDateTime(locale, iso) : '—');
   const itemTitle = (itemId: string | null) => {
     const i = record.agenda.findIndex((a) => a.id === itemId);
-    return i < 0 ? null : t('record.agenda.itemTitle', { n: i + 1, title: record.agenda[i]!.title });
+    return i < 0 ? null : t('record.agenda.itemTitle', { n: formatNumber(locale, i + 1), title: record.agenda[i]!.title });
   };
 
   return (
@@ -39,7 +39,7 @@ export function RecordSummary({ record, headingLevel }: { record: MeetingRecord;
         <dl className="mt-4 grid gap-x-6 gap-y-1 text-base sm:grid-cols-[auto_minmax(0,1fr)]">
           <Fact label={t('record.meeting.venue')}>{m.venue}</Fact>
           <Fact label={t('record.meeting.convener')}>{m.convener}</Fact>
-          <Fact label={t('record.meeting.recorders')}>{m.recorders.join('、') || '—'}</Fact>
+          <Fact label={t('record.meeting.recorders')}>{formatList(locale, m.recorders) || '—'}</Fact>
           <Fact label={t('record.meeting.scheduledAt')}>{when(m.scheduledAt)}</Fact>
           {m.announcedAt ? <Fact label={t('record.meeting.announcedAt')}>{when(m.announcedAt)}</Fact> : null}
           <Fact label={t('record.meeting.startedAt')}>{when(m.startedAt)}</Fact>
@@ -55,7 +55,7 @@ export function RecordSummary({ record, headingLevel }: { record: MeetingRecord;
             {record.agenda.map((item, i) => (
               <li key={item.id} className="break-inside-avoid">
                 <SubHeading level={headingLevel}>
-                  {t('record.agenda.itemTitle', { n: i + 1, title: item.title })}
+                  {t('record.agenda.itemTitle', { n: formatNumber(locale, i + 1), title: item.title })}
                   <span className="ml-2 text-sm font-normal text-ink-muted">{t(`meeting.agenda.${item.status}`)}</span>
                 </SubHeading>
                 {item.notes ? <p className="whitespace-pre-line text-base text-ink-muted">{item.notes}</p> : null}
@@ -88,8 +88,8 @@ export function RecordSummary({ record, headingLevel }: { record: MeetingRecord;
               return (
                 <li key={d.pollId}>
                   <span className="font-semibold">{d.question}</span>
-                  {poll && poll.kind !== 'motion' && d.winners.length ? <span>：{t('console.poll.winners', { list: d.winners.join('、') })}</span> : null}
-                  <span className="text-ink-muted">（{t('meeting.poll.outcome.passed')}）</span>
+                  {poll && poll.kind !== 'motion' && d.winners.length ? <span>{t('record.decisions.winners', { list: formatList(locale, d.winners) })}</span> : null}
+                  <span className="text-ink-muted">{t('record.decisions.passed')}</span>
                 </li>
               );
             })}
@@ -111,24 +111,25 @@ function Attendance({ record, level }: { record: MeetingRecord; level: Level }) 
   const present = new Set(record.attendance.map((a) => a.seatId));
   const hall = record.attendance.filter((a) => a.mode === 'hall').length;
   const absent = record.roster.filter((r) => !present.has(r.seatId));
+  const num = (n: number) => formatNumber(locale, n);
   return (
     <Section title={t('record.attendance.title')} level={level}>
       <p className="text-lg font-semibold tabular-nums">
-        {t('record.attendance.counts', { members: record.roster.length, present: record.attendance.length, hall, remote: record.attendance.length - hall })}
+        {t('record.attendance.counts', { members: num(record.roster.length), present: num(record.attendance.length), hall: num(hall), remote: num(record.attendance.length - hall) })}
       </p>
       {record.attendance.length ? (
         <ul aria-label={t('record.attendance.list')} className="mt-2 grid grid-cols-2 gap-x-4 gap-y-0.5 text-base sm:grid-cols-3 lg:grid-cols-4">
           {record.attendance.map((a) => (
             <li key={a.seatId}>
               {a.name}
-              <span className="ml-1 text-sm text-ink-muted">
+              <span className="ml-1 whitespace-nowrap text-sm text-ink-muted">
                 {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')} {formatDateTime(locale, a.checkedInAt, { timeStyle: 'short' })}
               </span>
             </li>
           ))}
         </ul>
       ) : null}
-      {absent.length ? <p className="mt-2 text-base text-ink-muted">{t('record.attendance.absent', { names: absent.map((r) => r.name).join('、') })}</p> : null}
+      {absent.length ? <p className="mt-2 text-base text-ink-muted">{t('record.attendance.absent', { names: formatList(locale, absent.map((r) => r.name)) })}</p> : null}
     </Section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '@/components/ui/I18nProvider';
+import { RetryAlert } from '@/components/ui/RetryAlert';
 import { MeetingRecord } from '@/lib/record/format';
 import { recordUrls, requestJson, type RecordBundleView, type RecordStatusView } from './record-api';
 import { RecordPanel } from './RecordPanel';
@@ -49,10 +50,11 @@ function useRecordStatus(meetingId: string) {
 
 const signedCount = (r: RecordStatusView) => r.signers.filter((s) => s.signedAt).length + (r.status === 'filed' ? 1 : 0);
 
-/** The record's frozen content, read once: it never changes after the meeting closes. */
+/** The record's frozen content, read once (it never changes after the meeting closes); `retry` reads it again after a failure. */
 function useFrozenRecord(recordId: string | null) {
   const [record, setRecord] = useState<MeetingRecord | null>(null);
   const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!recordId) return;
     let stopped = false;
@@ -60,8 +62,12 @@ function useFrozenRecord(recordId: string | null) {
       .then((b) => { if (!stopped) setRecord(MeetingRecord.parse(JSON.parse(b.recordJson))); })
       .catch(() => { if (!stopped) setFailed(true); });
     return () => { stopped = true; };
-  }, [recordId]);
-  return { record, failed };
+  }, [recordId, attempt]);
+  const retry = useCallback(() => {
+    setFailed(false);
+    setAttempt((n) => n + 1);
+  }, []);
+  return { record, failed, retry };
 }
 
 /**
@@ -86,7 +92,7 @@ export function RecordWorkspace({ meetingId, staffId, meetingClosed }: { meeting
             <RecordSummary record={frozen.record} headingLevel={2} />
           </div>
         ) : frozen.failed ? (
-          <p role="alert" className="text-lg text-accent-800">{t('record.load.failed')}</p>
+          <RetryAlert message={t('record.load.failed')} onRetry={frozen.retry} />
         ) : status.record ? (
           <p role="status" className="text-lg text-ink-muted">{t('common.loading')}</p>
         ) : null}

@@ -24,7 +24,7 @@ export function SignerList({ signers, staffId }: { signers: SignerView[]; staffI
             <div className="min-w-0 flex-1">
               <p className="font-semibold text-ink">
                 {s.name}
-                {s.staffId === staffId ? <span className="font-normal text-ink-muted">（{t('record.signers.you')}）</span> : null}
+                {s.staffId === staffId ? <span className="font-normal text-ink-muted">{t('record.signers.you')}</span> : null}
               </p>
               <p className="text-sm text-ink-muted">{roleLabel(t, s.role)}</p>
             </div>

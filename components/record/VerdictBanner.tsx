@@ -1,7 +1,7 @@
 'use client';
 
-import { useT } from '@/components/ui/I18nProvider';
-import type { MessageKey } from '@/lib/i18n/locale';
+import { useLocale, useT } from '@/components/ui/I18nProvider';
+import { formatList, type MessageKey } from '@/lib/i18n/locale';
 import type { CheckId } from '@/lib/record/verify';
 import { subjectLabel } from './record-labels';
 import type { Verdict } from './verdict';
@@ -28,6 +28,7 @@ const look = {
 /** The verdict of this browser's own check, in one line a resident can read from across the room. */
 export function VerdictBanner({ verdict, missing, engine }: { verdict: Verdict | null; missing: string[]; engine: 'webcrypto' | 'javascript' | null }) {
   const t = useT();
+  const locale = useLocale();
   const kind = verdict?.kind ?? 'checking';
   let headline: string;
   let detail: string;
@@ -39,10 +40,11 @@ export function VerdictBanner({ verdict, missing, engine }: { verdict: Verdict |
     detail = t('record.verdict.validDetail');
   } else if (verdict.kind === 'pending') {
     headline = t(verdict.status === 'signed' ? 'record.verdict.signed' : 'record.verdict.pending');
-    detail = verdict.status === 'signed' ? t('record.verdict.signedDetail') : t('record.verdict.pendingDetail', { names: missing.join('、') || '—' });
+    detail = verdict.status === 'signed' ? t('record.verdict.signedDetail') : t('record.verdict.pendingDetail', { names: formatList(locale, missing) || '—' });
   } else {
     const subject = subjectLabel(t, verdict.failed.subject);
-    headline = t('record.verdict.invalid', { reason: t(checkFailedMessage[verdict.failed.id]) + (subject ? `（${subject}）` : '') });
+    const reason = t(checkFailedMessage[verdict.failed.id]);
+    headline = t('record.verdict.invalid', { reason: subject ? t('record.verdict.reasonSubject', { reason, subject }) : reason });
     detail = t('record.verdict.invalidDetail');
   }
   return (

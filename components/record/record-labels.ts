@@ -1,13 +1,11 @@
-import type { MessageKey, MessageParams } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/locale';
 import type { SignatureEntry } from '@/lib/record/format';
-
-type T = (key: MessageKey, params?: MessageParams) => string;
 
 /**
  * Display words for records, shared by the console panel and the public page. Labels only: what makes
  * a record valid lives in lib/record/verify.ts.
  */
-export function roleLabel(t: T, role: SignatureEntry['role']): string {
+export function roleLabel(t: Translate, role: SignatureEntry['role']): string {
   return t(`record.role.${role}`);
 }
 
@@ -17,7 +15,7 @@ export function shortFingerprint(hex: string): string {
 }
 
 /** A check's subject is "<role> <name>" (lib/record/verify.ts); shown as "召集人 王书记". */
-export function subjectLabel(t: T, subject: string | undefined): string {
+export function subjectLabel(t: Translate, subject: string | undefined): string {
   if (!subject) return '';
   const space = subject.indexOf(' ');
   const role = subject.slice(0, space);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { PublicRecord } from '@/components/record/PublicRecord';
+import { BrandLink } from '@/components/ui/BrandLink';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -10,29 +11,36 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('record.public.pageTitle'), robots: { index: false, follow: false } };
 }
 
+/** The id as written in the link; null for a link cut off mid-escape ("%E4%B8"), which no record has. */
+function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // URIError
+  }
+}
+
 /**
  * /v/<recordId>: the public verification page of a meeting record. No login; phones (a QR code on the
  * printed record) and laptops; prints on A4 without the page's controls.
  */
 export default async function PublicRecordPage({ params }: { params: Promise<{ recordId: string }> }) {
-  const { recordId } = await params;
+  const recordId = decodedSegment((await params).recordId);
+  if (recordId === null) notFound();
   const { t } = await getI18n();
   return (
     <div className="min-h-dvh print:bg-white">
       <style>{'@page { size: A4; margin: 14mm; }'}</style>
       <header className="border-t-4 border-accent-700 border-b border-b-ink/15 bg-white">
         <div className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 print:max-w-none print:px-0">
-          <Link href="/" className="flex items-center gap-2 text-xl font-bold text-ink no-underline">
-            <span aria-hidden="true" className="grid size-9 place-items-center rounded-lg bg-accent-700 text-lg leading-none text-white [print-color-adjust:exact]">议</span>
-            {t('app.name')}
-          </Link>
+          <BrandLink href="/" label={t('app.name')} />
           <h1 className="text-xl font-bold text-ink">{t('record.public.heading')}</h1>
           <LanguageSwitch className="ml-auto print:hidden" />
         </div>
       </header>
       <main className="mx-auto w-full max-w-4xl px-4 pb-12 pt-4 print:max-w-none print:p-0">
         <p className="mb-4 text-base text-ink-muted print:hidden">{t('record.public.intro')}</p>
-        <PublicRecord recordId={decodeURIComponent(recordId)} />
+        <PublicRecord recordId={recordId} />
       </main>
     </div>
   );
