@@ -9,8 +9,7 @@ import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/pla
 import { FailureLimiter } from '../lib/platform/rate-limit';
 import { IdParam } from '../lib/platform/tokens';
 import { BUNDLE_FILES, bundleFile, verificationUrl } from '../lib/record/export';
-import type { RecordService } from '../lib/record/service';
-import { SignRecordInput } from '../lib/record/service';
+import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
 import { RawBody, type Handler } from './http-types';
@@ -35,8 +34,6 @@ const MAX_BODY = 16 * 1024;
 /** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB. */
 const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 };
 
-const RecordId = IdParam;
-
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
 const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
 
@@ -46,8 +43,8 @@ export function createHttpApi(db: Db, opts: {
   scoresChanged?: (communityId: string) => void;
 }) {
   const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
-  const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
+  const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
 
   const routes: Record<string, Handler> = {
     ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
@@ -115,16 +112,16 @@ export function createHttpApi(db: Db, opts: {
     // Records are public by their (unguessable) id: anyone holding the link or the PDF's QR may verify.
     'GET /api/records/:recordId': async (_req, _body, _res, _query, { recordId }) => {
       const records = requireRecords();
-      const id = parseOrThrow(RecordId, recordId);
+      const id = parseOrThrow(IdParam, recordId);
       return { ...(await records.bundle(id)), signers: (await records.status(id)).signers };
     },
     'GET /api/records/:recordId/verify': async (_req, _body, _res, _query, { recordId }) => {
-      const result = await requireRecords().verifyStored(parseOrThrow(RecordId, recordId));
+      const result = await requireRecords().verifyStored(parseOrThrow(IdParam, recordId));
       return { valid: result.valid, recordHash: result.recordHash, checks: result.checks };
     },
     'GET /api/records/:recordId/files/:file': async (req, _body, _res, _query, { recordId, file }) => {
       const records = requireRecords();
-      const id = parseOrThrow(RecordId, recordId);
+      const id = parseOrThrow(IdParam, recordId);
       const name = parseOrThrow(z.enum(BUNDLE_FILES), file);
       const b = await records.bundle(id);
       const status = await records.status(id);
@@ -141,7 +138,7 @@ export function createHttpApi(db: Db, opts: {
     'POST /api/records/:recordId/signatures': async (req, body, _res, _query, { recordId }) => {
       const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
       if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
-      return requireRecords().sign(parseOrThrow(RecordId, recordId), staff, parseOrThrow(SignRecordInput, body));
+      return requireRecords().sign(parseOrThrow(IdParam, recordId), staff, parseOrThrow(SignRecordInput, body));
     },
     'POST /api/join': async (req, body) => {
       const input = parseOrThrow(JoinRequest, body);
