@@ -20,6 +20,7 @@ import { communitiesInScope, requireCommunity } from './scope';
  * year's score still moves while its late materials are reviewed and its last records filed (the
  * assessment of a year runs into the next spring).
  */
+
 export type CatalogueEdition = { catalogue: Catalogue; edition: { id: string; version: string; createdAt: Date } | null };
 
 /** The district's latest edition of the catalogue for the year, or the default catalogue. */
