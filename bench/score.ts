@@ -10,6 +10,7 @@ import { meetingForms, meetingLevels, meetingTypes } from '../lib/meeting/model'
 import { loadDefaultCatalogue } from '../lib/scoring/catalogue';
 import { scoreCommunity } from '../lib/scoring/engine';
 import { intakePaths, type CommunityFacts, type FiledRecordFact, type UploadFact } from '../lib/scoring/facts';
+import { seededRandom } from '../lib/demo/random';
 
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 300);
 const PASSES = Number(process.env.BENCH_PASSES ?? 5);
@@ -17,19 +18,7 @@ const SEED = Number(process.env.BENCH_SEED ?? 20260101);
 const YEAR = 2026;
 const TARGET_MS = 1000;
 
-/** mulberry32: a tiny seeded PRNG, good enough to vary synthetic data reproducibly. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = prng(SEED);
+const rand = seededRandom(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const chance = (p: number) => rand() < p;

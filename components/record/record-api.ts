@@ -1,4 +1,5 @@
-import type { Filing, RecordStatus, SignatureEntry, SignerRole } from '@/lib/record/format';
+import type { StoredBundle } from '@/lib/record/export';
+import type { RecordStatus, SignerRole } from '@/lib/record/format';
 import type { Check } from '@/lib/record/verify';
 
 /**
@@ -18,21 +19,8 @@ export type RecordStatusView = {
   filedAt: string | null;
 };
 
-/** GET /api/records/:recordId */
-export type RecordBundleView = {
-  recordId: string;
-  meetingId: string;
-  status: RecordStatus;
-  /** exactly the signed text */
-  recordJson: string;
-  signatures: SignatureEntry[];
-  filing?: Filing;
-  /** "role:name" → ISO time */
-  signedAt: Record<string, string>;
-  filedAt: string | null;
-  chain: { seq: number; previous: { id: string; seq: number; hash: string } | null; nextId: string | null };
-  signers: SignerView[];
-};
+/** GET /api/records/:recordId: the stored bundle and who had to sign. */
+export type RecordBundleView = StoredBundle & { meetingId: string; signers: SignerView[] };
 
 /** GET /api/records/:recordId/verify */
 export type ServerVerifyView = { valid: boolean; recordHash: string; checks: Check[] };

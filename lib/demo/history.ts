@@ -34,18 +34,6 @@ export type PastMeeting = {
 
 export type HistoryRun = { meetingId: string; recordId: string; decisions: { pollId: string }[] };
 
-/** A deterministic pseudo-random source, so the demo looks the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runPastMeetings(db: Db, meetings: PastMeeting[], random: () => number): Promise<HistoryRun[]> {
   let clock = new Date();
   const now = () => new Date(clock);

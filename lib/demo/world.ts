@@ -9,7 +9,8 @@ import PDFDocument from 'pdfkit';
 import { loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
 import { yearOf } from '../scoring/period';
-import { runPastMeetings, seededRandom, type PastMeeting } from './history';
+import { runPastMeetings, type PastMeeting } from './history';
+import { seededRandom } from './random';
 import { DEMO_PASSWORD } from './seed';
 
 /**

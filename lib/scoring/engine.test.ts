@@ -3,6 +3,7 @@ import type { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
 import { loadDefaultCatalogue, validateCatalogue, type Catalogue } from './catalogue';
 import { gradeFor, scoreCommunity, type ScoreCard } from './engine';
 import { intakePaths, type CommunityFacts, type FiledRecordFact, type UploadFact } from './facts';
+import { communityFacts } from '../../tests/factories/scoring';
 
 const catalogue = loadDefaultCatalogue();
 const period = { year: 2026 };
@@ -26,9 +27,7 @@ function goodRecord(day: string, form: MeetingForm, level: MeetingLevel = 'commu
   };
 }
 
-function facts(over: Partial<CommunityFacts> = {}): CommunityFacts {
-  return { communityId: 'c1', communityName: '桂湖社区', streetId: 's1', records: [], topics: [], uploads: [], ...over };
-}
+const facts = communityFacts;
 
 const upload = (indicatorId: string, over: Partial<UploadFact> = {}): UploadFact => ({
   id: `up-${indicatorId}-${over.status ?? 'accepted'}-${over.credit ?? 1}`, indicatorId, status: 'accepted',

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CommunityFacts, viewFacts, type FiledRecordFact, type TopicFact } from './facts';
 import { evaluateRule, parseRuleParams, type RuleName } from './rules';
+import { communityFacts, filedRecord } from '../../tests/factories/scoring';
 
 // ── small factories: a filed, verified council record closed in March 2026, and topics ──
 let seq = 0;
-function record(over: Partial<FiledRecordFact> = {}): FiledRecordFact {
-  seq++;
-  const closedAt = over.closedAt ?? '2026-03-10T11:00:00+08:00';
-  return {
-    recordId: `rec-${seq}`, meetingId: `meeting-${seq}`, form: 'council', type: 'decision', level: 'community',
-    title: `会议 ${seq}`, scheduledAt: closedAt, startedAt: null, closedAt, filedAt: closedAt,
-    announcedAt: null, resultsPublishedAt: null, members: 10, attended: 10, remoteAttended: 0,
-    polls: [], decisions: [], verified: true,
-    ...over,
-  };
-}
+const record = filedRecord;
 const topic = (intakePath: TopicFact['intakePath'], createdAt = '2026-02-01T10:00:00+08:00'): TopicFact =>
   ({ id: `topic-${++seq}`, intakePath, createdAt });
 
@@ -27,7 +18,7 @@ function run(
 ) {
   const parsed = parseRuleParams(rule, params);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const facts = CommunityFacts.parse({ communityId: 'c1', communityName: '桂湖社区', streetId: 's1', records, topics, uploads: [] });
+  const facts = CommunityFacts.parse(communityFacts({ records, topics }));
   const period = { year: 2026 };
   return evaluateRule(rule, parsed.params, viewFacts(facts, period, Date.parse(asOf)), { period, asOf: Date.parse(asOf) });
 }

@@ -2,25 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadDefaultCatalogue, validateCatalogue, type Catalogue } from './catalogue';
 import { scoreCommunity } from './engine';
 import type { CommunityFacts, FiledRecordFact, UploadFact } from './facts';
+import { communityFacts, filedRecord } from '../../tests/factories/scoring';
 
 const catalogue = loadDefaultCatalogue();
 
 // ── factories ──
-let seq = 0;
 /** A filed, verified council record; `day` is a Shanghai date. */
-function record(day: string, over: Partial<FiledRecordFact> = {}): FiledRecordFact {
-  seq++;
-  const closedAt = `${day}T11:00:00+08:00`;
-  return {
-    recordId: `rec-${seq}`, meetingId: `meeting-${seq}`, form: 'council', type: 'decision', level: 'community',
-    title: `会议 ${seq}`, scheduledAt: closedAt, startedAt: null, closedAt, filedAt: closedAt,
-    announcedAt: null, resultsPublishedAt: null, members: 10, attended: 10, remoteAttended: 0,
-    polls: [], decisions: [], verified: true,
-    ...over,
-  };
-}
-const facts = (over: Partial<CommunityFacts> = {}): CommunityFacts =>
-  ({ communityId: 'c1', communityName: '桂湖社区', streetId: 's1', records: [], topics: [], uploads: [], ...over });
+const record = (day: string, over: Partial<FiledRecordFact> = {}): FiledRecordFact => filedRecord({ closedAt: `${day}T11:00:00+08:00`, ...over });
+const facts = communityFacts;
 
 function warnings(f: CommunityFacts, asOfDay: string, c: Catalogue = catalogue) {
   return scoreCommunity(c, f, { period: { year: 2026 }, asOf: `${asOfDay}T10:00:00+08:00` }).warnings;

@@ -3,47 +3,13 @@
 // phone follows them read-only. (There is one recorder account in the demo; the facilitator, who also
 // has minutes.edit, is the second writer.)
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { createMeeting } from '../../lib/meeting/create-meeting';
-import { createDb } from '../../lib/platform/db/client';
-import { DEMO, LAPTOP, PHONE, PROJECTOR, expectNoSeriousA11yViolations, fetchAccess, joinWithCard, openPage, seatNamed, shoot } from './support';
+import { PHONE, PROJECTOR, expectNoSeriousA11yViolations, fetchAccess, freshMeeting, joinWithCard, openPage, seatNamed, shoot, staffPage } from './support';
 
 const ITEM_1 = '老旧小区加装电梯费用分摊方案';
 const OPENING = '讨论要点：';
 const FROM_RECORDER = '居民代表普遍支持按楼层分摊。';
 const FROM_FACILITATOR = '物业公司表示愿意配合施工。';
 const OFFLINE_TEXT = '（断网时补记：下次会议再议。）';
-
-/**
- * A meeting of its own in the demo community, so this spec does not depend on what other specs did to
- * the demo meeting (the council session closes it). Written straight into the e2e server's database
- * (DATABASE_URL in playwright.config.ts), the way the demo seed creates its meeting.
- */
-async function freshMeeting(): Promise<string> {
-  const db = createDb('file:./.e2e-data/e2e.db');
-  try {
-    const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
-    const meeting = await createMeeting(db, {
-      communityId: convener.communityId!,
-      title: '桂湖社区居民议事会（会议记录）',
-      level: 'community', type: 'decision', form: 'council',
-      venue: '桂湖社区党群服务中心议事厅',
-      scheduledAt: new Date(),
-      convenerId: convener.id,
-      agenda: [{ title: ITEM_1 }, { title: '小区公共区域停车管理办法' }],
-    });
-    return meeting.joinCode;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** A laptop logged in as a demo staff member (the login form itself is covered by the council-session spec). */
-async function staffPage(browser: Browser, username: string): Promise<Page> {
-  const page = await openPage(browser, LAPTOP);
-  const res = await page.context().request.post('/api/auth/login', { data: { username, password: DEMO.password } });
-  expect(res.status(), await res.text()).toBe(200);
-  return page;
-}
 
 const editorOf = (page: Page): Locator => page.getByRole('textbox', { name: '会议记录正文' });
 
@@ -78,7 +44,7 @@ async function caretAtEnd(paragraph: Locator): Promise<void> {
 
 test('two writers co-edit one paragraph; the phone follows the public minutes read-only', async ({ browser, request }) => {
   test.setTimeout(240_000);
-  const joinCode = await freshMeeting();
+  const joinCode = await freshMeeting('桂湖社区居民议事会（会议记录）', [{ title: ITEM_1 }, { title: '小区公共区域停车管理办法' }]);
   const access = await fetchAccess(request, joinCode);
   const minutesUrl = `/console/meetings/${access.meetingId}/minutes`;
 

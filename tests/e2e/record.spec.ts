@@ -3,11 +3,9 @@
 // Ed25519, so its key is made in software); the record is filed; then anyone, without an account, opens
 // the public page and their browser — a phone without WebCrypto among them — finds it valid.
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { createMeeting } from '../../lib/meeting/create-meeting';
-import { createDb } from '../../lib/platform/db/client';
 import {
   DEMO, LAPTOP, PHONE,
-  castVote, checkInSelf, expectNoSeriousA11yViolations, expectReceipt, fetchAccess, joinWithCard, openPage, pollSection, seatNamed, shoot,
+  castVote, checkInSelf, expectNoSeriousA11yViolations, expectReceipt, fetchAccess, freshMeeting, joinWithCard, openPage, pollSection, seatNamed, shoot, staffPage,
 } from './support';
 
 const TITLE = '桂湖社区居民议事会（会议记录存证）';
@@ -15,34 +13,6 @@ const ITEM = '小区公共区域停车管理办法';
 const MOTION = '同意试行小区公共区域停车管理办法';
 const SPEAKER = '张秀英';
 const CHECKED_IN_BY_FACILITATOR = ['陈淑华', '杨光明'];
-
-/** A meeting of its own in the demo community, written straight into the e2e database (as minutes.spec does). */
-async function freshMeeting(): Promise<string> {
-  const db = createDb('file:./.e2e-data/e2e.db');
-  try {
-    const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
-    const meeting = await createMeeting(db, {
-      communityId: convener.communityId!,
-      title: TITLE,
-      level: 'community', type: 'decision', form: 'council',
-      venue: '桂湖社区党群服务中心议事厅',
-      scheduledAt: new Date(),
-      convenerId: convener.id,
-      agenda: [{ title: ITEM, notes: '东门外道路夜间停车试行登记制。' }],
-    });
-    return meeting.joinCode;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** A laptop of its own (own cookies, own IndexedDB: own device key), logged in as a demo staff member. */
-async function staffPage(browser: Browser, username: string, options: BrowserContextOptions = LAPTOP): Promise<Page> {
-  const context = await browser.newContext(options);
-  const res = await context.request.post('/api/auth/login', { data: { username, password: DEMO.password } });
-  expect(res.status(), await res.text()).toBe(200);
-  return context.newPage();
-}
 
 /** This browser has WebCrypto but no Ed25519 key generation, like a browser without it. */
 function withoutWebCryptoEd25519() {
@@ -65,7 +35,7 @@ const signer = (page: Page, name: string) => panel(page).getByRole('list', { nam
 
 test('a closed meeting is signed by its convener and recorder on their own devices, filed, and verifies in anyone’s browser', async ({ browser, request }) => {
   test.setTimeout(240_000);
-  const joinCode = await freshMeeting();
+  const joinCode = await freshMeeting(TITLE, [{ title: ITEM, notes: '东门外道路夜间停车试行登记制。' }]);
   const access = await fetchAccess(request, joinCode);
   const consoleUrl = `/console/meetings/${access.meetingId}`;
   const recordUrl = `${consoleUrl}/record`;

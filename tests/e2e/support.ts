@@ -2,6 +2,8 @@
 // observer tokens), the device shapes of the hall, screenshots and the accessibility gate.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { createMeeting } from '../../lib/meeting/create-meeting';
+import { createDb } from '../../lib/platform/db/client';
 
 export const DEMO = { username: 'facilitator', password: 'yishi-demo', joinCode: 'XD2688' } as const;
 
@@ -85,4 +87,31 @@ export async function expectNoSeriousA11yViolations(page: Page, view: string): P
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
     .join('\n');
   expect(serious, `axe on the ${view} view:\n${report}`).toEqual([]);
+}
+
+/**
+ * A meeting of its own in the demo community, so a spec does not depend on what other specs did to the
+ * demo meeting (the council session closes it). Written straight into the e2e server's database
+ * (DATABASE_URL in playwright.config.ts), the way the demo seed creates its meeting.
+ */
+export async function freshMeeting(title: string, agenda: { title: string; notes?: string }[]): Promise<string> {
+  const db = createDb('file:./.e2e-data/e2e.db');
+  try {
+    const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
+    const meeting = await createMeeting(db, {
+      communityId: convener.communityId!, title, level: 'community', type: 'decision', form: 'council',
+      venue: '桂湖社区党群服务中心议事厅', scheduledAt: new Date(), convenerId: convener.id, agenda,
+    });
+    return meeting.joinCode;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** A browser context of its own (own cookies, own IndexedDB), logged in as a demo staff member by the API. */
+export async function staffPage(browser: Browser, username: string, options: BrowserContextOptions = LAPTOP): Promise<Page> {
+  const page = await openPage(browser, options);
+  const res = await page.context().request.post('/api/auth/login', { data: { username, password: DEMO.password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return page;
 }

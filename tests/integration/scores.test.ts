@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
 import { hashPassword } from '../../lib/auth/password';
-import { runPastMeetings, seededRandom } from '../../lib/demo/history';
+import { runPastMeetings } from '../../lib/demo/history';
+import { seededRandom } from '../../lib/demo/random';
 import { loadDefaultCatalogue } from '../../lib/scoring/catalogue';
 import { yearOf } from '../../lib/scoring/period';
 import { newId } from '../../lib/platform/tokens';
