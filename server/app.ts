@@ -68,6 +68,8 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
 
   const http = createServer((req, res) => {
     void (async () => {
+      // A path with a broken percent-escape (a mangled link) is refused first: the API's and Next's routers would throw.
+      if (!decodablePath(req.url ?? '/')) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
       if (await api(req, res)) return;
       if (nextHandle) return nextHandle(req, res);
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
@@ -126,4 +128,13 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+function decodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split('?')[0]!);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -107,6 +107,12 @@ describe('access and authorisation', () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(await res.json()).toMatchObject({ ok: true });
   });
+
+  it('answers a link with a broken percent-escape with 400, not a crash', async () => {
+    expect((await fetch(`${server.url}/api/records/%E4%B8`)).status).toBe(400);
+    expect((await fetch(`${server.url}/v/%E4%B8`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
 });
 
 describe('cross-site sockets', () => {
