@@ -4,6 +4,7 @@ import type { StaffIdentity } from '../auth/staff-session';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId } from '../platform/tokens';
+import { assessedIndicators } from '../scoring/catalogue';
 import { AssessmentYear } from '../scoring/period';
 import { canAssess } from './permissions';
 import { catalogueFor } from './scores';
@@ -56,7 +57,7 @@ export async function uploadEvidence(db: Db, staff: StaffIdentity, rawMeta: unkn
   const community = await requireCommunity(db, staff, meta.communityId, 'evidence.upload');
   // Material is for an assessed indicator of that year's catalogue (the district's edition or the default).
   const { catalogue } = await catalogueFor(db, community.street.districtId, meta.year);
-  if (!catalogue.indicators.some((i) => i.id === meta.indicatorId && i.method.kind === 'assessed')) throw new AppError('BAD_REQUEST', 'No such assessed indicator in this year’s index', { field: 'indicatorId', reason: 'unknown_indicator' });
+  if (!assessedIndicators(catalogue).some((i) => i.id === meta.indicatorId)) throw new AppError('BAD_REQUEST', 'No such assessed indicator in this year’s index', { field: 'indicatorId', reason: 'unknown_indicator' });
   if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'The file is empty', { field: 'file', reason: 'empty' });
   if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', { field: 'file', reason: 'too_large', limit: MAX_EVIDENCE_BYTES });
   if (!matchesMagic(meta.mimeType, bytes)) throw new AppError('BAD_REQUEST', `The file is not a real ${evidenceTypes[meta.mimeType].ext.toUpperCase()}`, { field: 'file', reason: 'type_mismatch', ext: evidenceTypes[meta.mimeType].ext });

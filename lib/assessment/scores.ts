@@ -108,7 +108,8 @@ export async function districtOverview(db: Db, staff: StaffIdentity, year: numbe
   const distribution = Object.fromEntries(grades.map((g) => [g, rows.filter((r) => (r.grade ?? 'none') === g).length]));
   // The filter offers every street of the staff member's area, not only the one chosen.
   const all = streetId ? await communitiesInScope(db, staff) : communities;
-  const streets = [...new Map(all.map((c) => [c.streetId, { id: c.streetId, name: c.street.name }])).values()];
+  const streets = [...new Map(all.map((c) => [c.streetId, { id: c.streetId, name: c.street.name }])).values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return { year, catalogue: current.catalogue, rows, distribution, streets };
 }
 

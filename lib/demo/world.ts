@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/client';
 import { newId, newToken } from '../platform/tokens';
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import { loadDefaultCatalogue } from '../scoring/catalogue';
+import { assessedIndicators, loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
 import { yearOf } from '../scoring/period';
 import { runPastMeetings, type PastMeeting } from './history';
@@ -151,7 +151,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
   }
   // Materials for the assessed indicators: most accepted in active communities, some awaiting review,
   // a few refused with a reason — what an assessor's queue looks like in November.
-  const assessed = loadDefaultCatalogue().indicators.filter((i) => i.method.kind === 'assessed');
+  const assessed = assessedIndicators(loadDefaultCatalogue());
   const uploader = new Map(communities.map((c) => [c.id, c.convener]));
   for (const c of communities) {
     for (const year of [thisYear - 1, thisYear]) {
@@ -162,7 +162,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
         if (createdAt.getTime() > until) continue;
         const decided = year < thisYear || r < c.activity * 0.85;
         const status = !decided ? 'pending' : r < c.activity * 0.95 ? 'accepted' : 'rejected';
-        const partial = indicator.method.kind === 'assessed' && indicator.method.partial;
+        const partial = indicator.method.partial;
         const title = `${indicator.text['zh-CN'].slice(0, 24)}（佐证材料）`;
         const data = await evidencePdf(`Evidence ${indicator.id} ${year}`);
         await db.evidenceUpload.create({

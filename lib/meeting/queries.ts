@@ -20,6 +20,11 @@ export async function listMeetingsFor(db: Db, staff: StaffIdentity) {
   });
 }
 
+/** Title and status of one meeting, for the heading of a page under it (the caller has checked access). */
+export function meetingHeadline(db: Db, meetingId: string) {
+  return db.meeting.findUnique({ where: { id: meetingId }, select: { title: true, status: true } });
+}
+
 /** The staff member's role in one meeting, or FORBIDDEN/NOT_FOUND. */
 export async function staffRoleIn(db: Db, staff: StaffIdentity, meetingId: string): Promise<MeetingRole> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { community: { include: { street: true } } } });

@@ -177,6 +177,13 @@ export function validateCatalogue(raw: unknown): ValidationResult {
   return errors.length ? { ok: false, errors } : { ok: true, catalogue };
 }
 
+export type AssessedIndicator = Indicator & { method: Extract<Indicator['method'], { kind: 'assessed' }> };
+
+/** The indicators an assessor scores from uploaded materials (the rest are computed from platform data). */
+export function assessedIndicators(catalogue: Catalogue): AssessedIndicator[] {
+  return catalogue.indicators.filter((i): i is AssessedIndicator => i.method.kind === 'assessed');
+}
+
 let defaultCatalogue: Catalogue | undefined;
 
 /**

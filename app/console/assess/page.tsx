@@ -27,18 +27,14 @@ export default async function AssessPage() {
   // The same reads as GET /api/evidence/queue, plus each upload's indicator from its year's catalogue.
   const db = sharedDb();
   const uploads = await reviewQueue(db, staff);
-  const [communities, catalogues] = await Promise.all([
-    db.community.findMany({ where: { id: { in: [...new Set(uploads.map((u) => u.communityId))] } }, select: { id: true, name: true } }),
-    Promise.all([...new Set(uploads.map((u) => u.year))].map(async (y) => [y, (await catalogueFor(db, staff.scope.districtId, y)).catalogue] as const)),
-  ]);
-  const nameOf = new Map(communities.map((c) => [c.id, c.name]));
+  const catalogues = await Promise.all([...new Set(uploads.map((u) => u.year))].map(async (y) => [y, (await catalogueFor(db, staff.scope.districtId, y)).catalogue] as const));
   const catalogueOf = new Map<number, Catalogue>(catalogues);
   const items: QueueItem[] = uploads.map((u) => {
     const ind = catalogueOf.get(u.year)?.indicators.find((i) => i.id === u.indicatorId);
     const method = ind?.method.kind === 'assessed' ? ind.method : null;
     return {
       id: u.id, title: u.title, fileName: u.fileName, sizeKb: Math.max(1, Math.round(u.size / 1024)),
-      uploadedOn: formatDateTime(locale, u.createdAt), communityName: nameOf.get(u.communityId) ?? '',
+      uploadedOn: formatDateTime(locale, u.createdAt), communityName: u.communityName,
       indicatorName: ind ? inLocale(ind.text, locale) : u.indicatorId,
       evidence: method ? inLocale(method.evidence, locale) : '',
       partial: method?.partial ?? false,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { IndexPage } from '@/components/scoring/IndexPage';
 import { ForbiddenPage } from '@/components/scoring/ForbiddenPage';
 import { CatalogueEditor } from '@/components/scoring/CatalogueEditor';
 import { CatalogueView } from '@/components/scoring/CatalogueView';
@@ -37,28 +37,24 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const indicators = catalogue.indicators.length;
 
   return (
-    <div className="min-h-dvh">
-      <ConsoleHeader staff={staff} />
-      <main className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-3xl font-bold text-ink">{t('scoring.catalogue.title')}</h1>
-            <p className="mt-1 text-lg text-ink-muted">{t('scoring.catalogue.intro', { year })}</p>
-          </div>
-          <YearNav years={recentYears()} current={year} hrefFor={(y) => `/console/catalogue?year=${y}`} t={t} />
-        </div>
-        <Card title={inLocale(catalogue.title, locale)}>
-          <p className="mb-1 text-base text-ink-muted">
-            {edition
-              ? `${t('scoring.catalogue.version', { version: edition.version })} · ${formatDateTime(locale, edition.createdAt)}`
-              : t('scoring.catalogue.default', { version: catalogue.version })}
-          </p>
-          <p className="mb-4 text-base text-ink-muted">{t('scoring.catalogue.summary', { categories, elements, indicators })}</p>
-          <CatalogueEditor year={year} catalogue={catalogue} tierPoints={TIER_POINTS} canEdit={canAssess(staff.role, 'catalogue.edit')}>
-            <CatalogueView catalogue={catalogue} tierPoints={TIER_POINTS} t={t} locale={locale} />
-          </CatalogueEditor>
-        </Card>
-      </main>
-    </div>
+    <IndexPage
+      staff={staff}
+      wide={false}
+      heading={t('scoring.catalogue.title')}
+      intro={t('scoring.catalogue.intro', { year })}
+      controls={<YearNav years={recentYears()} current={year} hrefFor={(y) => `/console/catalogue?year=${y}`} t={t} />}
+    >
+      <Card title={inLocale(catalogue.title, locale)}>
+        <p className="mb-1 text-base text-ink-muted">
+          {edition
+            ? `${t('scoring.catalogue.version', { version: edition.version })} · ${formatDateTime(locale, edition.createdAt)}`
+            : t('scoring.catalogue.default', { version: catalogue.version })}
+        </p>
+        <p className="mb-4 text-base text-ink-muted">{t('scoring.catalogue.summary', { categories, elements, indicators })}</p>
+        <CatalogueEditor year={year} catalogue={catalogue} tierPoints={TIER_POINTS} canEdit={canAssess(staff.role, 'catalogue.edit')}>
+          <CatalogueView catalogue={catalogue} tierPoints={TIER_POINTS} t={t} locale={locale} />
+        </CatalogueEditor>
+      </Card>
+    </IndexPage>
   );
 }

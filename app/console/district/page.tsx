@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { IndexPage } from '@/components/scoring/IndexPage';
 import { ForbiddenPage } from '@/components/scoring/ForbiddenPage';
 import { GradeBadge } from '@/components/scoring/GradeBadge';
 import { GradeDistribution } from '@/components/scoring/GradeDistribution';
@@ -13,7 +13,6 @@ import { buttonClassName } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ChipLink } from '@/components/ui/ChipLink';
 import { canAssess } from '@/lib/assessment/permissions';
-import { communitiesInScope } from '@/lib/assessment/scope';
 import { districtOverview } from '@/lib/assessment/scores';
 import { formatNumber } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
@@ -36,11 +35,7 @@ export default async function DistrictOverviewPage({ searchParams }: { searchPar
   }
   const year = yearFrom(sp.year);
   const streetId = typeof sp.street === 'string' && sp.street ? sp.street : undefined;
-  const db = sharedDb();
-  // The overview lists only the streets of the communities it returns, so with a street chosen the
-  // filter would offer just that one: the street list comes from the unfiltered scope (reported).
-  const [overview, inScope] = await Promise.all([districtOverview(db, staff, year, streetId), communitiesInScope(db, staff)]);
-  const streets = [...new Map(inScope.map((c) => [c.streetId, c.street.name])).entries()].sort(([, a], [, b]) => a.localeCompare(b, 'zh-CN'));
+  const overview = await districtOverview(sharedDb(), staff, year, streetId);
   const hrefFor = (params: { year?: number; street?: string | null }) => {
     const q = new URLSearchParams({ year: String(params.year ?? year) });
     const s = params.street === undefined ? streetId : params.street;
@@ -52,74 +47,66 @@ export default async function DistrictOverviewPage({ searchParams }: { searchPar
   const trendMax = Math.max(1, ...overview.rows.flatMap((r) => r.trend.map((p) => p.total)));
 
   return (
-    <div className="min-h-dvh">
-      <ConsoleHeader staff={staff} />
-      <main className="mx-auto w-full max-w-[110rem] space-y-6 px-4 py-6">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-3xl font-bold text-ink">{t('scoring.district.title')}</h1>
-            <p className="mt-1 text-lg text-ink-muted">{t('scoring.district.intro', { year })}</p>
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <YearNav years={recentYears()} current={year} hrefFor={(y) => hrefFor({ year: y })} t={t} />
-            <LiveRefresh communityId={null} />
-          </div>
-        </div>
+    <IndexPage
+      staff={staff}
+      heading={t('scoring.district.title')}
+      intro={t('scoring.district.intro', { year })}
+      controls={<><YearNav years={recentYears()} current={year} hrefFor={(y) => hrefFor({ year: y })} t={t} /><LiveRefresh communityId={null} /></>}
+    >
 
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <nav aria-label={t('scoring.district.filter')} className="flex flex-wrap items-center gap-2">
-            <ChipLink href={hrefFor({ street: null })} current={!streetId}>{t('scoring.district.allStreets')}</ChipLink>
-            {streets.map(([id, name]) => (
-              <ChipLink key={id} href={hrefFor({ street: id })} current={streetId === id}>{name}</ChipLink>
-            ))}
-          </nav>
-          <a href={csv} download className={buttonClassName({ variant: 'secondary' })}>{t('scoring.district.csv')}</a>
-        </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label={t('scoring.district.filter')} className="flex flex-wrap items-center gap-2">
+          <ChipLink href={hrefFor({ street: null })} current={!streetId}>{t('scoring.district.allStreets')}</ChipLink>
+          {overview.streets.map(({ id, name }) => (
+            <ChipLink key={id} href={hrefFor({ street: id })} current={streetId === id}>{name}</ChipLink>
+          ))}
+        </nav>
+        <a href={csv} download className={buttonClassName({ variant: 'secondary' })}>{t('scoring.district.csv')}</a>
+      </div>
 
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-          <Card title={t('scoring.district.ranking')}>
-            {overview.rows.length === 0 ? (
-              <p className="text-base text-ink-muted">{t('scoring.district.empty')}</p>
-            ) : (
-              <div>
-                {/* Phones drop the street and the trend columns rather than scroll sideways. */}
-                <table className="w-full border-collapse text-base" data-testid="ranking">
-                  <thead>
-                    <tr className="border-b-2 border-ink text-left text-sm sm:text-base">
-                      <th scope="col" className="py-2 pr-2 sm:pr-3 font-semibold">{t('scoring.district.rank')}</th>
-                      <th scope="col" className="py-2 pr-2 sm:pr-3 font-semibold">{t('scoring.district.community')}</th>
-                      <th scope="col" className="hidden py-2 pr-2 sm:pr-3 font-semibold sm:table-cell">{t('scoring.district.street')}</th>
-                      <th scope="col" className="py-2 pr-2 sm:pr-3 text-right font-semibold">{t('scoring.district.total')}</th>
-                      <th scope="col" className="py-2 pr-2 sm:pr-3 font-semibold">{t('scoring.district.grade')}</th>
-                      <th scope="col" className="py-2 pr-2 sm:pr-3 text-right font-semibold">{t('scoring.district.warnings')}</th>
-                      <th scope="col" className="hidden py-2 font-semibold sm:table-cell">{t('scoring.district.trend')}</th>
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card title={t('scoring.district.ranking')}>
+          {overview.rows.length === 0 ? (
+            <p className="text-base text-ink-muted">{t('scoring.district.empty')}</p>
+          ) : (
+            <div>
+              {/* Phones drop the street and the trend columns rather than scroll sideways. */}
+              <table className="w-full border-collapse text-base" data-testid="ranking">
+                <thead>
+                  <tr className="border-b-2 border-ink text-left text-sm sm:text-base">
+                    <th scope="col" className="py-2 pr-2 sm:pr-3 font-semibold">{t('scoring.district.rank')}</th>
+                    <th scope="col" className="py-2 pr-2 sm:pr-3 font-semibold">{t('scoring.district.community')}</th>
+                    <th scope="col" className="hidden py-2 pr-2 sm:pr-3 font-semibold sm:table-cell">{t('scoring.district.street')}</th>
+                    <th scope="col" className="py-2 pr-2 sm:pr-3 text-right font-semibold">{t('scoring.district.total')}</th>
+                    <th scope="col" className="py-2 pr-2 sm:pr-3 font-semibold">{t('scoring.district.grade')}</th>
+                    <th scope="col" className="py-2 pr-2 sm:pr-3 text-right font-semibold">{t('scoring.district.warnings')}</th>
+                    <th scope="col" className="hidden py-2 font-semibold sm:table-cell">{t('scoring.district.trend')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {overview.rows.map((r, i) => (
+                    <tr key={r.communityId} className="border-b border-ink/10">
+                      <td className="py-2 pr-2 sm:pr-3 tabular-nums">{i + 1}</td>
+                      <th scope="row" className="whitespace-nowrap py-2 pr-2 sm:pr-3 text-left font-medium">
+                        <Link href={`/console/index?${new URLSearchParams({ community: r.communityId, year: String(year) })}`} className="text-civic-800 underline">{r.name}</Link>
+                      </th>
+                      <td className="hidden py-2 pr-2 sm:pr-3 text-ink-muted sm:table-cell">{r.street}</td>
+                      <td className="py-2 pr-2 sm:pr-3 text-right text-lg font-semibold tabular-nums">{formatPoints(locale, r.total)}</td>
+                      <td className="whitespace-nowrap py-2 pr-2 sm:pr-3"><GradeBadge grade={r.grade} t={t} /></td>
+                      <td className={`py-2 pr-2 sm:pr-3 text-right tabular-nums ${r.warnings > 0 ? 'font-semibold text-accent-700' : ''}`}>{formatNumber(locale, r.warnings)}</td>
+                      <td className="hidden py-2 sm:table-cell"><Sparkline trend={r.trend} max={trendMax} t={t} locale={locale} /></td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {overview.rows.map((r, i) => (
-                      <tr key={r.communityId} className="border-b border-ink/10">
-                        <td className="py-2 pr-2 sm:pr-3 tabular-nums">{i + 1}</td>
-                        <th scope="row" className="whitespace-nowrap py-2 pr-2 sm:pr-3 text-left font-medium">
-                          <Link href={`/console/index?${new URLSearchParams({ community: r.communityId, year: String(year) })}`} className="text-civic-800 underline">{r.name}</Link>
-                        </th>
-                        <td className="hidden py-2 pr-2 sm:pr-3 text-ink-muted sm:table-cell">{r.street}</td>
-                        <td className="py-2 pr-2 sm:pr-3 text-right text-lg font-semibold tabular-nums">{formatPoints(locale, r.total)}</td>
-                        <td className="whitespace-nowrap py-2 pr-2 sm:pr-3"><GradeBadge grade={r.grade} t={t} /></td>
-                        <td className={`py-2 pr-2 sm:pr-3 text-right tabular-nums ${r.warnings > 0 ? 'font-semibold text-accent-700' : ''}`}>{formatNumber(locale, r.warnings)}</td>
-                        <td className="hidden py-2 sm:table-cell"><Sparkline trend={r.trend} max={trendMax} t={t} locale={locale} /></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </Card>
-          <Card title={t('scoring.district.distribution')}>
-            <p className="mb-4 text-base text-ink-muted">{t('scoring.district.communities', { count: overview.rows.length })}</p>
-            <GradeDistribution distribution={overview.distribution} t={t} />
-          </Card>
-        </div>
-      </main>
-    </div>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+        <Card title={t('scoring.district.distribution')}>
+          <p className="mb-4 text-base text-ink-muted">{t('scoring.district.communities', { count: overview.rows.length })}</p>
+          <GradeDistribution distribution={overview.distribution} t={t} />
+        </Card>
+      </div>
+    </IndexPage>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { CategoryBars } from '@/components/scoring/CategoryBars';
 import { EvidenceList } from '@/components/scoring/EvidenceList';
+import { IndexPage } from '@/components/scoring/IndexPage';
 import { FollowUpList, type OpenDecision } from '@/components/scoring/FollowUpList';
 import { IndicatorTable } from '@/components/scoring/IndicatorTable';
 import { LiveRefresh } from '@/components/scoring/LiveRefresh';
@@ -23,7 +23,7 @@ import { getI18n } from '@/lib/i18n/server';
 import type { Db } from '@/lib/platform/db/client';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { AppError } from '@/lib/platform/errors';
-import { tiers } from '@/lib/scoring/catalogue';
+import { assessedIndicators, tiers } from '@/lib/scoring/catalogue';
 import { requireStaff } from '../staff';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -71,96 +71,83 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
         }))
         .sort((a, b) => Number(b.overdue) - Number(a.overdue))
     : [];
-  const assessed = catalogue.indicators.flatMap((i) =>
-    i.method.kind === 'assessed' ? [{ id: i.id, name: inLocale(i.text, locale), evidence: inLocale(i.method.evidence, locale) }] : [],
-  );
+  const assessed = assessedIndicators(catalogue).map((i) => ({ id: i.id, name: inLocale(i.text, locale), evidence: inLocale(i.method.evidence, locale) }));
   const hrefFor = (y: number) => `/console/index?${new URLSearchParams({ ...(staff.scope.communityId ? {} : { community: communityId }), year: String(y) })}`;
 
   return (
-    <div className="min-h-dvh">
-      <ConsoleHeader staff={staff} />
-      <main className="mx-auto w-full max-w-[110rem] space-y-6 px-4 py-6">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-3xl font-bold text-ink">{t('scoring.dashboard.heading', { community: community.name })}</h1>
-            <p className="mt-1 text-base text-ink-muted">
-              {[
-                community.street,
-                edition ? t('scoring.dashboard.edition', { version: edition.version }) : t('scoring.dashboard.defaultEdition'),
-                t('scoring.dashboard.asOf', { date: formatDateTime(locale, card.asOf, { dateStyle: 'medium', timeStyle: 'short' }) }),
-              ].join(' · ')}
-            </p>
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <YearNav years={recentYears()} current={year} hrefFor={hrefFor} t={t} />
-            <LiveRefresh communityId={communityId} />
-          </div>
-        </div>
-
-        {/* Laptop: the total on the left, categories and warnings stacked on the right; a projector
-            has room for all three side by side (the wrapper dissolves into the grid there). */}
-        <div className="grid items-start gap-6 lg:grid-cols-2 2xl:grid-cols-[minmax(0,4fr)_minmax(0,5fr)_minmax(0,5fr)]">
-          <Card title={t('scoring.total.title')}>
-            <ScoreSummary total={card.total} points={card.points} grade={card.grade} grades={catalogue.grades} t={t} locale={locale} />
-            <h3 className="mt-5 mb-2 text-lg font-semibold text-ink">{t('scoring.tiers.title')}</h3>
-            <div className="space-y-2">
-              {tiers.map((tier) => (
-                <ProgressBar
-                  key={tier}
-                  value={card.tiers[tier].earned}
-                  max={card.tiers[tier].points}
-                  label={t(`scoring.tier.${tier}`)}
-                  valueText={t('scoring.points', { earned: formatPoints(locale, card.tiers[tier].earned), points: formatPoints(locale, card.tiers[tier].points) })}
-                />
-              ))}
-            </div>
-          </Card>
-          <div className="space-y-6 2xl:contents">
-            <Card title={t('scoring.categories.title')}>
-              <CategoryBars
-                bars={catalogue.categories.map((c) => ({ id: c.id, name: inLocale(c.name, locale), ...(card.categories[c.id] ?? { earned: 0, points: 0 }) }))}
-                t={t}
-                locale={locale}
+    <IndexPage
+      staff={staff}
+      heading={t('scoring.dashboard.heading', { community: community.name })}
+      intro={[
+        community.street,
+        edition ? t('scoring.dashboard.edition', { version: edition.version }) : t('scoring.dashboard.defaultEdition'),
+        t('scoring.dashboard.asOf', { date: formatDateTime(locale, card.asOf, { dateStyle: 'medium', timeStyle: 'short' }) }),
+      ].join(' · ')}
+      controls={<><YearNav years={recentYears()} current={year} hrefFor={hrefFor} t={t} /><LiveRefresh communityId={communityId} /></>}
+    >
+      {/* Laptop: the total on the left, categories and warnings stacked on the right; a projector
+          has room for all three side by side (the wrapper dissolves into the grid there). */}
+      <div className="grid items-start gap-6 lg:grid-cols-2 2xl:grid-cols-[minmax(0,4fr)_minmax(0,5fr)_minmax(0,5fr)]">
+        <Card title={t('scoring.total.title')}>
+          <ScoreSummary total={card.total} points={card.points} grade={card.grade} grades={catalogue.grades} t={t} locale={locale} />
+          <h3 className="mt-5 mb-2 text-lg font-semibold text-ink">{t('scoring.tiers.title')}</h3>
+          <div className="space-y-2">
+            {tiers.map((tier) => (
+              <ProgressBar
+                key={tier}
+                value={card.tiers[tier].earned}
+                max={card.tiers[tier].points}
+                label={t(`scoring.tier.${tier}`)}
+                valueText={t('scoring.points', { earned: formatPoints(locale, card.tiers[tier].earned), points: formatPoints(locale, card.tiers[tier].points) })}
               />
-            </Card>
-            <Card title={t('scoring.warnings.title')}>
-              <WarningList warnings={card.warnings} nameOf={nameOf} t={t} locale={locale} followUpAnchor={canFollowUp} />
-            </Card>
+            ))}
           </div>
+        </Card>
+        <div className="space-y-6 2xl:contents">
+          <Card title={t('scoring.categories.title')}>
+            <CategoryBars
+              bars={catalogue.categories.map((c) => ({ id: c.id, name: inLocale(c.name, locale), ...(card.categories[c.id] ?? { earned: 0, points: 0 }) }))}
+              t={t}
+              locale={locale}
+            />
+          </Card>
+          <Card title={t('scoring.warnings.title')}>
+            <WarningList warnings={card.warnings} nameOf={nameOf} t={t} locale={locale} followUpAnchor={canFollowUp} />
+          </Card>
         </div>
+      </div>
 
-        {canUpload || canFollowUp ? (
-          <div className="grid gap-6 lg:grid-cols-2">
-            {canUpload ? (
-              <Card title={t('scoring.upload.title')} id="upload">
-                <UploadForm communityId={communityId} year={year} indicators={assessed} />
-              </Card>
-            ) : null}
-            {canFollowUp ? (
-              <Card title={t('scoring.followUp.title')} id="follow-ups">
-                <FollowUpList decisions={decisions} />
-              </Card>
-            ) : null}
-          </div>
-        ) : null}
+      {canUpload || canFollowUp ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          {canUpload ? (
+            <Card title={t('scoring.upload.title')} id="upload">
+              <UploadForm communityId={communityId} year={year} indicators={assessed} />
+            </Card>
+          ) : null}
+          {canFollowUp ? (
+            <Card title={t('scoring.followUp.title')} id="follow-ups">
+              <FollowUpList decisions={decisions} />
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
 
-        <Card title={t('scoring.evidence.title')}>
-          <EvidenceList evidence={evidence} nameOf={nameOf} t={t} locale={locale} />
-        </Card>
+      <Card title={t('scoring.evidence.title')}>
+        <EvidenceList evidence={evidence} nameOf={nameOf} t={t} locale={locale} />
+      </Card>
 
-        <Card title={t('scoring.indicators.title')}>
-          <p className="mb-4 text-base text-ink-muted">{t('scoring.indicators.intro')}</p>
-          <IndicatorTable
-            catalogue={catalogue}
-            card={card}
-            records={new Map(evidence.records.map((r) => [r.recordId, r.title]))}
-            uploads={new Map(evidence.uploads.map((u) => [u.id, u.title]))}
-            nameOf={nameOf}
-            t={t}
-            locale={locale}
-          />
-        </Card>
-      </main>
-    </div>
+      <Card title={t('scoring.indicators.title')}>
+        <p className="mb-4 text-base text-ink-muted">{t('scoring.indicators.intro')}</p>
+        <IndicatorTable
+          catalogue={catalogue}
+          card={card}
+          records={new Map(evidence.records.map((r) => [r.recordId, r.title]))}
+          uploads={new Map(evidence.uploads.map((u) => [u.id, u.title]))}
+          nameOf={nameOf}
+          t={t}
+          locale={locale}
+        />
+      </Card>
+    </IndexPage>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { MeetingPage } from '@/components/meeting/console/MeetingPage';
 import { MinutesWorkspace } from '@/components/minutes/MinutesWorkspace';
 import { RecordLink } from '@/components/record/RecordLink';
 import { getI18n } from '@/lib/i18n/server';
@@ -22,20 +21,8 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
   if (!can(role, 'minutes.read')) notFound();
   const { t } = await getI18n();
   return (
-    <div className="min-h-dvh">
-      <ConsoleHeader staff={staff}>
-        <Link href="/console" className="underline">{t('console.home.title')}</Link>
-        <span aria-hidden="true"> › </span>
-        <Link href={`/console/meetings/${id}`} className="underline">{t('minutes.backToConsole')}</Link>
-      </ConsoleHeader>
-      <main>
-        <div className="border-b border-ink/15 bg-white px-4 py-3">
-          <h1 className="text-2xl font-bold leading-tight text-ink">{t('minutes.heading')}</h1>
-          <p className="mt-1 text-base text-ink-muted">{t('minutes.intro')}</p>
-          <RecordLink meetingId={id} className="mt-1 inline-block" />
-        </div>
-        <MinutesWorkspace meetingId={id} userName={staff.displayName} canEdit={can(role, 'minutes.edit')} />
-      </main>
-    </div>
+    <MeetingPage staff={staff} meetingId={id} heading={t('minutes.heading')} intro={t('minutes.intro')} below={<RecordLink meetingId={id} className="mt-1 inline-block" />}>
+      <MinutesWorkspace meetingId={id} userName={staff.displayName} canEdit={can(role, 'minutes.edit')} />
+    </MeetingPage>
   );
 }
