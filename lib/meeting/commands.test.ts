@@ -462,11 +462,28 @@ describe('reducer', () => {
     expect(m.poll(pollId)).toMatchObject({ voted: 3, tally: { yes: 2, no: 1, abstain: 0 }, votedSeatIds: [seatIdOf(1), seatIdOf(2), seatIdOf(3)] });
   });
 
-  it('a secret poll keeps totals but no voters', () => {
+  it('a secret poll counts ballots but has no tally, voters or actor until it closes', () => {
     const { m, pollId } = withOpenMotion({ secret: true });
-    m.run('poll.vote', vote(pollId, ['yes'], 1), member(1));
-    m.run('poll.vote', vote(pollId, ['abstain'], 2), member(2));
-    expect(m.poll(pollId)).toMatchObject({ voted: 2, tally: { yes: 1, no: 0, abstain: 1 }, votedSeatIds: [] });
+    const [a] = m.run('poll.vote', vote(pollId, ['yes'], 1), member(1));
+    const [b] = m.run('poll.vote', vote(pollId, ['abstain'], 2), member(2));
+    expect(a!.data).toEqual({ pollId, voted: 1 });
+    expect(b!.data).toEqual({ pollId, voted: 2 });
+    expect([a!.actor, b!.actor]).toEqual(['', '']);
+    expect(m.poll(pollId)).toMatchObject({ voted: 2, tally: null, votedSeatIds: [] });
+    const [closed] = m.run('poll.close', { pollId });
+    expect(closed!.data).toMatchObject({ voted: 2, tally: { yes: 1, no: 0, abstain: 1 } });
+    expect(m.poll(pollId)).toMatchObject({ status: 'closed', tally: { yes: 1, no: 0, abstain: 1 } });
+  });
+
+  it('a named ballot is logged with the voter, and projected anonymously to everyone but the facilitator', () => {
+    const { m, pollId } = withOpenMotion();
+    const [e] = m.run('poll.vote', vote(pollId, ['no'], 1), member(1));
+    expect(e!.actor).toBe(member(1).label);
+    for (const role of meetingRoles) {
+      const p = projectEvent(e!, m.state, role);
+      if (can(role, 'poll.seeVoters')) expect(p).toEqual(e);
+      else expect({ actor: p.actor, seatId: (p.data as { seatId?: string }).seatId }).toEqual({ actor: '', seatId: undefined });
+    }
   });
 });
 

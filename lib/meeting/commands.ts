@@ -5,37 +5,38 @@ import { AttendanceMode, canMoveStatus, Stance } from './model';
 import { can, type MeetingAction, type MeetingRole } from './permissions';
 import { QuorumRule, quorumStatus } from './quorum';
 import { queueOrder } from './speaking-queue';
-import { presentVoters, votingMembers, type MeetingState, type NewEvent } from './state';
+import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent } from './state';
 import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
 
 /**
- * Commands: what a client asks the meeting to do. Each has a zod schema (the socket payload), the
+ * Commands: what a client asks the meeting to do. Each has a zod schema (the socket payload; strict, so
+ * a missing, null or misspelt input is BAD_REQUEST rather than a silently emptied command), the
  * permission it needs, and a pure decision that turns it into events — or refuses with an AppError.
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const commandSchemas = {
-  'meeting.announce': z.object({}),
-  'meeting.start': z.object({}),
-  'meeting.close': z.object({}),
-  'meeting.update': z.object({
+  'meeting.announce': z.strictObject({}),
+  'meeting.start': z.strictObject({}),
+  'meeting.close': z.strictObject({}),
+  'meeting.update': z.strictObject({
     livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
     /** residents, remote participants and the projector may follow the minutes read-only */
     minutesPublic: z.boolean().optional(),
     quorumRule: QuorumRule.optional(),
-  }),
-  'agenda.add': z.object({ title: text(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) }),
-  'agenda.move': z.object({ itemId: z.string(), toIndex: z.number().int().min(0) }),
-  'agenda.start': z.object({ itemId: z.string() }),
-  'agenda.finish': z.object({ itemId: z.string() }),
-  'attendance.checkIn': z.object({ seatId: z.string(), mode: AttendanceMode.default('hall') }),
-  'attendance.checkInSelf': z.object({}),
-  'speaker.request': z.object({ stance: Stance }),
-  'speaker.withdraw': z.object({ id: z.string() }),
-  'speaker.grant': z.object({ id: z.string() }),
-  'speaker.end': z.object({ id: z.string() }),
-  'speaker.skip': z.object({ id: z.string() }),
-  'poll.create': z.object({
+  }).refine((i) => Object.values(i).some((v) => v !== undefined), 'Nothing to update'),
+  'agenda.add': z.strictObject({ title: text(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) }),
+  'agenda.move': z.strictObject({ itemId: z.string(), toIndex: z.number().int().min(0) }),
+  'agenda.start': z.strictObject({ itemId: z.string() }),
+  'agenda.finish': z.strictObject({ itemId: z.string() }),
+  'attendance.checkIn': z.strictObject({ seatId: z.string(), mode: AttendanceMode.default('hall') }),
+  'attendance.checkInSelf': z.strictObject({}),
+  'speaker.request': z.strictObject({ stance: Stance }),
+  'speaker.withdraw': z.strictObject({ id: z.string() }),
+  'speaker.grant': z.strictObject({ id: z.string() }),
+  'speaker.end': z.strictObject({ id: z.string() }),
+  'speaker.skip': z.strictObject({ id: z.string() }),
+  'poll.create': z.strictObject({
     question: text(300),
     kind: PollKind,
     options: z.array(text(100)).max(20).default([]),
@@ -45,16 +46,16 @@ export const commandSchemas = {
     rule: MajorityRule,
     itemId: z.string().nullable().default(null),
   }),
-  'poll.open': z.object({ pollId: z.string(), overrideReason: z.string().trim().min(2).max(500).optional() }),
-  'poll.close': z.object({ pollId: z.string() }),
-  'poll.reveal': z.object({ pollId: z.string() }),
-  'poll.vote': z.object({
+  'poll.open': z.strictObject({ pollId: z.string(), overrideReason: z.string().trim().min(2).max(500).optional() }),
+  'poll.close': z.strictObject({ pollId: z.string() }),
+  'poll.reveal': z.strictObject({ pollId: z.string() }),
+  'poll.vote': z.strictObject({
     pollId: z.string(),
     choices: z.array(z.string().max(100)).min(1).max(20),
     idempotencyKey: z.string().min(8).max(100),
   }),
-  'message.show': z.object({ text: text(280) }),
-  'message.clear': z.object({}),
+  'message.show': z.strictObject({ text: text(280) }),
+  'message.clear': z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -89,7 +90,7 @@ export type Decision = { events: NewEvent[]; effects: Effect[] };
 export type DecideContext = {
   /** seats that already voted in each poll (kept by the server, also for secret polls) */
   hasVoted(pollId: string, seatId: string): boolean;
-  /** live totals of open polls, including secret ones */
+  /** live totals of open polls, including secret ones (from their ballot box: no event carries them) */
   tallyOf(pollId: string): Tally;
 };
 
@@ -268,10 +269,16 @@ export function decide<C extends CommandName>(
       if (!validChoices(poll.kind, poll.options, poll.maxChoices, i.choices)) {
         throw new AppError('BAD_REQUEST', 'Invalid choice', { maxChoices: poll.maxChoices });
       }
-      const tally = { ...ctx.tallyOf(poll.id) };
-      for (const c of i.choices) tally[c] = (tally[c] ?? 0) + 1;
+      // A secret ballot's event says only that one more ballot is in the box; a named one says whose it
+      // is and the new totals. The choice itself goes to the database as the effect.
+      let data: EventData<'poll.ballot'> = { pollId: poll.id, voted: poll.voted + 1 };
+      if (!poll.secret) {
+        const tally = { ...ctx.tallyOf(poll.id) };
+        for (const c of i.choices) tally[c] = (tally[c] ?? 0) + 1;
+        data = { ...data, tally, seatId: seat.id };
+      }
       return one(
-        { type: 'poll.ballot', data: { pollId: poll.id, voted: poll.voted + 1, tally, ...(poll.secret ? {} : { seatId: seat.id }) } },
+        { type: 'poll.ballot', data },
         { kind: 'ballot', pollId: poll.id, seatId: seat.id, choices: i.choices, secret: poll.secret, idempotencyKey: i.idempotencyKey },
       );
     }

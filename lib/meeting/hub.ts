@@ -3,7 +3,8 @@ import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
 import { newId, newReceipt } from '../platform/tokens';
 import { decide, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
-import { applyEvent, foldEvents, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
+import { addBallot, boxTally, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
+import { applyEvent, foldEvents, loggedActor, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
 
 /**
  * The authority for live meetings in this process. Commands for one meeting are decided one after
@@ -28,6 +29,8 @@ type Live = {
   events: MeetingEvent[];
   /** `${pollId}:${seatId}` → the ballot's idempotency key and receipt, for every poll, secret or named */
   participations: Map<string, { idempotencyKey: string; receipt: string }>;
+  /** pollId → ballot box of each open secret poll: the only place its running tally exists */
+  boxes: Map<string, BallotBox>;
   queue: Pending[];
   running: boolean;
 };
@@ -37,6 +40,8 @@ type Prepared = {
   events: MeetingEvent[];
   effects: Effect[];
   receipt?: string;
+  /** a secret ballot's box after this command */
+  box?: { pollId: string; box: BallotBox };
 };
 
 export class MeetingHub {
@@ -125,7 +130,15 @@ export class MeetingHub {
       ? await this.db.pollParticipation.findMany({ where: { pollId: { in: pollIds } } })
       : [];
     const participations = new Map(parts.map((p) => [`${p.pollId}:${p.seatId}`, { idempotencyKey: p.idempotencyKey, receipt: p.receipt }]));
-    return { state, events, participations, queue: [], running: false };
+    const openSecret = state.polls.filter((p) => p.secret && p.status === 'open');
+    const boxRows = openSecret.length
+      ? await this.db.secretBallotBox.findMany({ where: { pollId: { in: openSecret.map((p) => p.id) } } })
+      : [];
+    const boxes = new Map(openSecret.map((p) => {
+      const row = boxRows.find((r) => r.pollId === p.id);
+      return [p.id, row ? parseBox(row, p.options) : emptyBox] as const;
+    }));
+    return { state, events, participations, boxes, queue: [], running: false };
   }
 
   private async drain(meetingId: string, live: Live) {
@@ -165,6 +178,7 @@ export class MeetingHub {
   /** Decide each command against a working copy of the state; refused ones are rejected at once. */
   private prepare(live: Live, batch: Pending[]): Prepared[] {
     let working = live.state;
+    const boxes = new Map(live.boxes);
     const pendingVotes = new Set<string>();
     const out: Prepared[] = [];
     const at = this.now().toISOString();
@@ -183,18 +197,28 @@ export class MeetingHub {
         }
         const decision = decide(working, item.name, item.input as never, item.actor, {
           hasVoted: (pollId, seatId) => live.participations.has(`${pollId}:${seatId}`) || pendingVotes.has(`${pollId}:${seatId}`),
-          tallyOf: (pollId) => working.polls.find((p) => p.id === pollId)?.tally ?? {},
+          tallyOf: (pollId) => {
+            const poll = working.polls.find((p) => p.id === pollId);
+            if (!poll) return {};
+            return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
+          },
         });
-        const events = decision.events.map((e: NewEvent, i) => ({ ...e, seq: working.seq + i + 1, at, actor: item.actor.label }) as MeetingEvent);
+        const events = decision.events.map((e: NewEvent, i) => ({ ...e, seq: working.seq + i + 1, at, actor: loggedActor(e, item.actor.label) }) as MeetingEvent);
         for (const e of events) working = applyEvent(working, e);
         let receipt: string | undefined;
+        let box: Prepared['box'];
         for (const eff of decision.effects) {
           if (eff.kind === 'ballot') {
             pendingVotes.add(`${eff.pollId}:${eff.seatId}`);
             receipt = newReceipt();
+            if (eff.secret) {
+              const options = working.polls.find((p) => p.id === eff.pollId)?.options ?? [];
+              box = { pollId: eff.pollId, box: addBallot(boxes.get(eff.pollId) ?? emptyBox, options, eff.choices) };
+              boxes.set(eff.pollId, box.box);
+            }
           }
         }
-        out.push({ item, events, effects: decision.effects, receipt });
+        out.push({ item, events, effects: decision.effects, receipt, box });
       } catch (err) {
         item.reject(err);
       }
@@ -205,7 +229,10 @@ export class MeetingHub {
   private async commit(meetingId: string, prepared: Prepared[]) {
     const at = this.now();
     const writes = [];
+    // Each secret poll's box is written once per transaction, as it stands after the last ballot in it.
+    const boxes = new Map<string, BallotBox>();
     for (const p of prepared) {
+      if (p.box) boxes.set(p.box.pollId, p.box.box);
       for (const e of p.events) {
         writes.push(this.db.meetingEvent.create({
           data: { meetingId, seq: e.seq, type: e.type, data: JSON.stringify(e.data), actor: e.actor, at: new Date(e.at) },
@@ -217,15 +244,20 @@ export class MeetingHub {
         } else if (eff.kind === 'status') {
           writes.push(this.db.meeting.update({ where: { id: meetingId }, data: { status: eff.status } }));
         } else {
+          // Participation (who voted) is stored apart from the choice. A secret choice only goes into the
+          // poll's ballot box below, so no row's position or time follows the voter's.
           writes.push(this.db.pollParticipation.create({
             data: { id: newId(), pollId: eff.pollId, seatId: eff.seatId, idempotencyKey: eff.idempotencyKey, receipt: p.receipt! },
           }));
-          // A secret ballot carries no seat and no time: nothing in the row points back at the voter.
-          writes.push(this.db.ballot.create({
-            data: { id: newId(), pollId: eff.pollId, choices: JSON.stringify(eff.choices), seatId: eff.secret ? null : eff.seatId },
-          }));
+          if (!eff.secret) {
+            writes.push(this.db.ballot.create({ data: { id: newId(), pollId: eff.pollId, choices: JSON.stringify(eff.choices), seatId: eff.seatId } }));
+          }
         }
       }
+    }
+    for (const [pollId, box] of boxes) {
+      const row = serialiseBox(box);
+      writes.push(this.db.secretBallotBox.upsert({ where: { pollId }, create: { pollId, ...row }, update: row }));
     }
     await this.db.$transaction(writes);
   }
@@ -238,6 +270,7 @@ export class MeetingHub {
         live.events.push(e);
         events.push(e);
       }
+      if (p.box) live.boxes.set(p.box.pollId, p.box.box);
       for (const eff of p.effects) {
         if (eff.kind === 'ballot') {
           live.participations.set(`${eff.pollId}:${eff.seatId}`, { idempotencyKey: eff.idempotencyKey, receipt: p.receipt! });

@@ -1,10 +1,12 @@
 import { can, type MeetingRole } from './permissions';
-import type { MeetingEvent, MeetingState, Poll } from './state';
+import { ANONYMOUS_ACTOR, type MeetingEvent, type MeetingState, type Poll } from './state';
 
 /**
  * What each role may see of the state and of each event. Hidden tallies stay on the server until the
- * facilitator reveals them; who voted in a named poll is for the facilitator only. Events keep their
- * seq when fields are removed, so every client's sequence stays gap-free.
+ * facilitator reveals them; who voted in a named poll is for the facilitator only, while the poll is
+ * open and after (the record lists named choices once the meeting closes). A secret poll has no running
+ * tally at all (its ballot events carry only the count), so there is nothing to hide from anyone. Events
+ * keep their seq when fields are removed, so every client's sequence stays gap-free.
  */
 function tallyVisible(poll: Pick<Poll, 'resultsVisibility' | 'revealed'>, role: MeetingRole): boolean {
   return poll.resultsVisibility === 'live' || poll.revealed || can(role, 'poll.seeHiddenTally');
@@ -32,11 +34,10 @@ export function projectEvent(e: MeetingEvent, state: MeetingState, role: Meeting
   // Visibility as it was when the event happened: a reveal comes later as its own event.
   const showTally = poll.resultsVisibility === 'live' || can(role, 'poll.seeHiddenTally');
   if (e.type === 'poll.ballot') {
-    const { seatId, ...rest } = e.data;
-    return {
-      ...e,
-      data: { ...rest, tally: showTally ? rest.tally : null, ...(seatId && can(role, 'poll.seeVoters') ? { seatId } : {}) },
-    };
+    const { seatId, tally, ...rest } = e.data;
+    if (seatId !== undefined && can(role, 'poll.seeVoters')) return { ...e, data: { ...rest, seatId, tally: showTally ? tally : null } };
+    // Without the right to see voters, a ballot is anonymous: no seat and no actor.
+    return { ...e, actor: ANONYMOUS_ACTOR, data: tally === undefined ? rest : { ...rest, tally: showTally ? tally : null } };
   }
   return { ...e, data: { ...e.data, tally: showTally ? e.data.tally : null, outcome: showTally ? e.data.outcome : null } };
 }

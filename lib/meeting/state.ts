@@ -105,8 +105,10 @@ export const eventSchemas = {
     maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,
   }),
   'poll.opened': z.object({ pollId: z.string(), quorum: QuorumStatusSchema, overrideReason: z.string().nullable() }),
-  // Running totals, not a single choice, so applying it twice is harmless. seatId only for named polls.
-  'poll.ballot': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), seatId: z.string().optional() }),
+  // A ballot was cast. Running totals, not a single choice, so applying it twice is harmless. A secret
+  // poll's event is only the count — no tally, no seat, and no actor (see ballotEventActor) — so nothing
+  // in the log or on the wire says who chose what. A named poll's carries the tally and the seat.
+  'poll.ballot': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable().optional(), seatId: z.string().optional() }),
   'poll.closed': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
   'poll.revealed': z.object({ pollId: z.string(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
   'message.shown': z.object({ text: z.string() }),
@@ -211,7 +213,8 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         ...next,
         polls: updatePoll(s, e.data.pollId, (p) => ({
           ...p, status: 'open', openedAt: e.at, quorumAtOpen: e.data.quorum, overrideReason: e.data.overrideReason,
-          tally: Object.fromEntries(p.options.map((o) => [o, 0])),
+          // A secret poll has no running tally anywhere but in the server's ballot box, until it closes.
+          tally: p.secret ? null : Object.fromEntries(p.options.map((o) => [o, 0])),
         })),
       };
     case 'poll.ballot':
@@ -220,7 +223,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         polls: updatePoll(s, e.data.pollId, (p) => ({
           ...p,
           voted: e.data.voted,
-          tally: e.data.tally,
+          tally: e.data.tally !== undefined ? e.data.tally : p.tally,
           votedSeatIds: e.data.seatId && !p.votedSeatIds.includes(e.data.seatId) ? [...p.votedSeatIds, e.data.seatId] : p.votedSeatIds,
         })),
       };
@@ -242,6 +245,14 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'message.cleared':
       return { ...next, message: null };
   }
+}
+
+/** The actor a secret ballot's event is logged with: nobody. */
+export const ANONYMOUS_ACTOR = '';
+
+/** Who an event is logged as: its actor's label, except a secret ballot, which names nobody. */
+export function loggedActor(e: NewEvent, label: string): string {
+  return e.type === 'poll.ballot' && e.data.seatId === undefined ? ANONYMOUS_ACTOR : label;
 }
 
 export function foldEvents(meetingId: string, events: readonly MeetingEvent[]): MeetingState {

@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { quorumPresets, quorumStatus } from '../meeting/quorum';
-import { foldEvents, presentVoters, votingMembers, type MeetingEvent, type MeetingState, type NewEvent } from '../meeting/state';
+import { foldEvents, loggedActor, presentVoters, votingMembers, type MeetingEvent, type MeetingState, type NewEvent } from '../meeting/state';
 import type { Stance } from '../meeting/model';
 import { expectedFacts } from '../minutes/expected-facts';
 import { minutesHTML, minutesJSON, minutesMarkdown } from '../minutes/export';
@@ -132,7 +132,7 @@ export function syntheticMeeting(size: SyntheticSize, seed = 1): SyntheticMeetin
   let clock = START - 7 * 24 * 3600_000;
   const emit = (e: NewEvent, advanceSec = 5) => {
     clock += advanceSec * 1000;
-    events.push({ ...e, seq: events.length + 1, at: new Date(clock).toISOString(), actor: '主持人' } as MeetingEvent);
+    events.push({ ...e, seq: events.length + 1, at: new Date(clock).toISOString(), actor: loggedActor(e, '主持人') } as MeetingEvent);
   };
 
   emit({
@@ -198,7 +198,7 @@ export function syntheticMeeting(size: SyntheticSize, seed = 1): SyntheticMeetin
           : [...new Set([options[Math.floor(r * options.length)]!, options[Math.floor(rand() * options.length)]!])];
         for (const c of choices) tally[c] = (tally[c] ?? 0) + 1;
         ballots.set(seat.id, choices);
-        emit({ type: 'poll.ballot', data: { pollId, voted: ballots.size, tally: { ...tally }, ...(secret ? {} : { seatId: seat.id }) } }, 1);
+        emit({ type: 'poll.ballot', data: { pollId, voted: ballots.size, ...(secret ? {} : { tally: { ...tally }, seatId: seat.id }) } }, 1);
       }
       if (!secret) namedBallots.set(pollId, ballots);
       const outcome = computeOutcome({ kind, options, rule, tally, ballots: ballots.size, present: presentNow, members });

@@ -2,7 +2,8 @@ import { commandSchemas, decide, type Actor, type CommandName, type Decision } f
 import type { MeetingStatus } from '../../lib/meeting/model';
 import type { MeetingRole } from '../../lib/meeting/permissions';
 import { quorumPresets, type QuorumRule } from '../../lib/meeting/quorum';
-import { applyEvent, foldEvents, type MeetingEvent, type MeetingState, type NewEvent } from '../../lib/meeting/state';
+import { addBallot, boxTally, emptyBox, type BallotBox } from '../../lib/voting/ballot-box';
+import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingState, type NewEvent } from '../../lib/meeting/state';
 import { z } from 'zod';
 
 /**
@@ -35,7 +36,7 @@ export const itemIdOf = (n: number) => `item-${n}`;
 
 /** Give new events their seq, time and actor, as the hub does. */
 export function stamp(events: readonly NewEvent[], afterSeq: number, actor = '主持人'): MeetingEvent[] {
-  return events.map((e, i) => ({ ...e, seq: afterSeq + i + 1, at: timeOf(afterSeq + i + 1), actor }) as MeetingEvent);
+  return events.map((e, i) => ({ ...e, seq: afterSeq + i + 1, at: timeOf(afterSeq + i + 1), actor: loggedActor(e, actor) }) as MeetingEvent);
 }
 
 export function meetingEvents(opts: MeetingOptions = {}): MeetingEvent[] {
@@ -82,6 +83,8 @@ export class MeetingSession {
   state: MeetingState;
   readonly log: MeetingEvent[];
   readonly voted = new Set<string>();
+  /** secret polls' ballot boxes, kept as the hub keeps them */
+  readonly boxes = new Map<string, BallotBox>();
 
   constructor(opts: MeetingOptions = {}) {
     this.log = meetingEvents(opts);
@@ -90,7 +93,11 @@ export class MeetingSession {
 
   readonly ctx = {
     hasVoted: (pollId: string, seatId: string) => this.voted.has(`${pollId}:${seatId}`),
-    tallyOf: (pollId: string) => this.state.polls.find((p) => p.id === pollId)?.tally ?? {},
+    tallyOf: (pollId: string) => {
+      const poll = this.state.polls.find((p) => p.id === pollId);
+      if (!poll) return {};
+      return poll.secret ? boxTally(this.boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
+    },
   };
 
   /** Decide without applying (for refusals and for inspecting events). Input is parsed as the socket does. */
@@ -104,7 +111,11 @@ export class MeetingSession {
     const events = stamp(decision.events, this.state.seq, actor.label);
     for (const e of events) this.state = applyEvent(this.state, e);
     this.log.push(...events);
-    for (const eff of decision.effects) if (eff.kind === 'ballot') this.voted.add(`${eff.pollId}:${eff.seatId}`);
+    for (const eff of decision.effects) {
+      if (eff.kind !== 'ballot') continue;
+      this.voted.add(`${eff.pollId}:${eff.seatId}`);
+      if (eff.secret) this.boxes.set(eff.pollId, addBallot(this.boxes.get(eff.pollId) ?? emptyBox, this.poll(eff.pollId).options, eff.choices));
+    }
     return events;
   }
 

@@ -80,7 +80,8 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
         <div className="mt-3 space-y-3">
           <ProgressBar value={poll.voted} max={present} label={t('meeting.poll.open')}
             valueText={t('meeting.poll.progress', { voted: poll.voted, members: present })} />
-          {poll.resultsVisibility === 'hidden' ? <p className="text-sm font-semibold text-ink-muted">{t('console.poll.hiddenNote')}</p> : null}
+          {poll.secret ? <p className="text-sm font-semibold text-ink-muted">{t('console.poll.secretNote')}</p>
+            : poll.resultsVisibility === 'hidden' ? <p className="text-sm font-semibold text-ink-muted">{t('console.poll.hiddenNote')}</p> : null}
           <TallyBars poll={poll} />
           {!poll.secret ? (
             <div>

@@ -98,6 +98,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.poll.overrideReason': 'Reason',
   'console.poll.openAnyway': 'Open with this reason',
   'console.poll.hiddenNote': 'Results are published after closing: only you see these numbers.',
+  'console.poll.secretNote': 'Secret ballot: until it closes nobody, you included, sees how the votes split — only how many have voted.',
   'console.poll.notVoted': 'Not voted yet ({count})',
   'console.poll.allVoted': 'Every member present has voted.',
   'console.poll.close': 'Close voting',

@@ -97,6 +97,7 @@ export const consoleZhCN = {
   'console.poll.overrideReason': '理由',
   'console.poll.openAnyway': '说明理由并开始投票',
   'console.poll.hiddenNote': '结果在结束后公布：以下票数仅您可见。',
+  'console.poll.secretNote': '无记名投票：结束前任何人（包括您）都看不到票数分布，只显示已投票人数。',
   'console.poll.notVoted': '尚未投票（{count} 人）',
   'console.poll.allVoted': '出席成员均已投票。',
   'console.poll.close': '结束投票',
