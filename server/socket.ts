@@ -1,12 +1,14 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { commandNames, commandSchemas, type Actor, type CommandName } from '../lib/meeting/commands';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { meetingRoles, type MeetingRole } from '../lib/meeting/permissions';
+import { connectionRateLimits } from '../lib/meeting/rate-limits';
 import { projectEvent, projectState } from '../lib/meeting/projection';
 import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
-import { parseOrThrow, toErrorPayload } from '../lib/platform/errors';
+import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { resolveMeetingIdentity, type MeetingIdentity } from './identity';
 
 /**
@@ -21,7 +23,11 @@ export const Handshake = z.object({
   lastSeq: z.number().int().min(0).optional(),
 });
 
-export const CommandMessage = z.object({ name: z.enum(commandNames as [CommandName, ...CommandName[]]), input: z.unknown() });
+export const CommandMessage = z.strictObject({ name: z.enum(commandNames as [CommandName, ...CommandName[]]), input: z.unknown() });
+export const SyncMessage = z.strictObject({ sinceSeq: z.number().int().min(0) });
+
+/** The events a client may send; anything else with an ack is answered BAD_REQUEST. */
+const CLIENT_EVENTS = new Set(['meeting:command', 'meeting:sync']);
 
 const IMMEDIATE_ROLES = new Set<MeetingRole>(['facilitator', 'projector']);
 const COALESCE_MS = 250;
@@ -37,6 +43,11 @@ const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId
 const SHARDS = 8;
 
 export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
+  const limiters = Object.fromEntries(meetingRoles.map((role) => {
+    const { messages, perSeconds } = connectionRateLimits[role];
+    return [role, new RateLimiterMemory({ points: messages, duration: perSeconds })];
+  })) as Record<MeetingRole, RateLimiterMemory>;
+
   io.use(async (socket, next) => {
     try {
       socket.data = await authenticate(db, hub, socket);
@@ -49,28 +60,42 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
 
   io.on('connection', async (socket: Socket) => {
     const { meetingId, role, actor } = socket.data as SocketData;
-    // Handlers first, so a command sent the moment the connection opens is not lost.
-    socket.on('meeting:command', async (raw: unknown, ack?: (r: unknown) => void) => {
-      if (typeof ack !== 'function') return; // a command without an ack cannot be confirmed: ignore it
+    const limiter = limiters[role];
+    socket.on('disconnect', () => void limiter.delete(socket.id));
+
+    /** Every message a client sends passes here: counted against its budget, then answered. */
+    const handle = (answer: (raw: unknown) => Promise<unknown>) => async (raw: unknown, ack?: (r: unknown) => void) => {
+      if (typeof ack !== 'function') return; // without an ack nothing can be confirmed: ignore it
       try {
-        const { name, input } = parseOrThrow(CommandMessage, raw);
-        const parsed = parseOrThrow(commandSchemas[name], input ?? {});
-        const result = await hub.execute(meetingId, name, parsed as never, actor);
-        ack({ ok: true, result });
+        await spend(limiter, socket.id);
+        ack(await answer(raw));
       } catch (err) {
         const error = toErrorPayload(err);
-        if (error.code === 'INTERNAL') console.error('[socket] command failed', err);
+        if (error.code === 'INTERNAL') console.error('[socket] message failed', err);
         ack({ ok: false, error });
       }
-    });
+    };
 
-    socket.on('meeting:sync', async (raw: unknown, ack?: (r: unknown) => void) => {
-      if (typeof ack !== 'function') return;
-      const since = z.object({ sinceSeq: z.number().int().min(0) }).safeParse(raw);
-      if (!since.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid input' } });
+    // Handlers first, so a command sent the moment the connection opens is not lost.
+    socket.on('meeting:command', handle(async (raw) => {
+      const { name, input } = parseOrThrow(CommandMessage, raw);
+      const parsed = parseOrThrow(commandSchemas[name], input);
+      return { ok: true, result: await hub.execute(meetingId, name, parsed as never, actor) };
+    }));
+
+    socket.on('meeting:sync', handle(async (raw) => {
+      const { sinceSeq } = parseOrThrow(SyncMessage, raw);
       await hub.state(meetingId);
       const now = hub.loadedNow(meetingId)!;
-      ack({ ok: true, events: now.eventsSince(since.data.sinceSeq).map((e) => projectEvent(e, now.state, role)) });
+      return { ok: true, events: now.eventsSince(sinceSeq).map((e) => projectEvent(e, now.state, role)) };
+    }));
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (CLIENT_EVENTS.has(event)) return;
+      const ack = args.at(-1);
+      void handle(async () => {
+        throw new AppError('BAD_REQUEST', 'Unknown event', { event: String(event).slice(0, 100), known: [...CLIENT_EVENTS] });
+      })(undefined, typeof ack === 'function' ? (ack as (r: unknown) => void) : undefined);
     });
 
     await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
@@ -113,6 +138,15 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
       else b.timer = setTimeout(flush, wait, key);
     }
   });
+}
+
+async function spend(limiter: RateLimiterMemory, key: string) {
+  try {
+    await limiter.consume(key);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    throw new AppError('RATE_LIMITED', 'Too many messages from this connection; slow down', { retryAfterSec: Math.ceil(e.msBeforeNext / 1000) });
+  }
 }
 
 async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined) {

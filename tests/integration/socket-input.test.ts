@@ -1,0 +1,101 @@
+// Hostile and malformed socket messages against the real server: every command refuses a null, missing
+// or misshapen input with BAD_REQUEST and commits nothing; sync errors list their issues; unknown events
+// are answered; a connection that floods is answered RATE_LIMITED while everyone else goes on.
+import { describe, expect, it } from 'vitest';
+import { commandNames } from '../../lib/meeting/commands';
+import { connectionRateLimits } from '../../lib/meeting/rate-limits';
+import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
+import { useScratchServer } from '../support/scratch-server';
+import { command, connect, postJson, staffCookie, waitFor, type Ack } from '../support/server';
+
+type Answer = { ok: boolean; error?: { code: string; details?: { issues?: unknown[] } } };
+
+describe('socket input', () => {
+  const ctx = useScratchServer();
+
+  async function setUp(members = 3) {
+    const { db, server } = ctx;
+    const community = await makeCommunity(db, { members });
+    const meeting = await makeMeeting(db, community);
+    const cookie = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);
+    const fac = connect(server.url, { meetingId: meeting.id }, { cookie });
+    const phones: ReturnType<typeof connect>[] = [];
+    for (const m of community.roster) {
+      const r = await postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken });
+      phones.push(connect(server.url, { participantToken: r.body.participantToken }));
+    }
+    await waitFor(() => !!fac.meeting && phones.every((p) => !!p.meeting), 10_000, 'snapshots');
+    return { meeting, fac, phones, events: () => db.meetingEvent.count({ where: { meetingId: meeting.id } }) };
+  }
+
+  const raw = (s: ReturnType<typeof connect>, event: string, payload: unknown) =>
+    s.timeout(5000).emitWithAck(event, payload) as Promise<Answer>;
+
+  it('refuses null, missing and malformed inputs for every command, committing nothing', async () => {
+    const { fac, phones, events } = await setUp();
+    const before = await events();
+    for (const name of commandNames) {
+      for (const payload of [{ name, input: null }, { name }, { name, input: 'x' }, { name, input: [] }]) {
+        const a = await raw(fac, 'meeting:command', payload);
+        expect(a, `${name} with ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+        expect(a.error!.details!.issues!.length).toBeGreaterThan(0);
+      }
+    }
+    // An input with nothing to do, or a key the command does not have, is not silently emptied.
+    expect(await raw(fac, 'meeting:command', { name: 'meeting.update', input: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await raw(fac, 'meeting:command', { name: 'message.clear', input: { everything: true } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await raw(fac, 'meeting:command', { name: 'message.show', input: { text: '好', colour: 'red' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await raw(phones[0]!, 'meeting:command', { name: 'attendance.checkInSelf', input: null })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await events()).toBe(before);
+    // The same commands, well formed, still work.
+    expect((await command(fac, 'message.show', { text: '请安静' })).ok).toBe(true);
+    expect(await events()).toBe(before + 1);
+    for (const s of [fac, ...phones]) s.disconnect();
+  });
+
+  it('answers a bad sync with its issues and an unknown event with BAD_REQUEST', async () => {
+    const { fac, phones } = await setUp(1);
+    for (const payload of [null, {}, { sinceSeq: -1 }, { sinceSeq: 'all' }]) {
+      const a = await raw(phones[0]!, 'meeting:sync', payload);
+      expect(a, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(a.error!.details!.issues!.length).toBeGreaterThan(0);
+    }
+    expect(await raw(phones[0]!, 'meeting:vote', { pollId: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { event: 'meeting:vote' } } });
+    expect(await raw(fac, 'admin:shutdown', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await raw(phones[0]!, 'meeting:sync', { sinceSeq: 0 })).toMatchObject({ ok: true });
+    for (const s of [fac, ...phones]) s.disconnect();
+  });
+
+  it('answers a flooding connection RATE_LIMITED while the others vote and the server answers', async () => {
+    const { fac, phones, events } = await setUp(3);
+    expect((await command(fac, 'meeting.start')).ok).toBe(true);
+    for (const p of phones) expect((await command(p, 'attendance.checkInSelf')).ok).toBe(true);
+
+    // A participant's budget is tight: a burst of syncs beyond it is refused, with when to retry.
+    const burst = connectionRateLimits.member.messages * 3;
+    const answers = await Promise.all(Array.from({ length: burst }, () => raw(phones[0]!, 'meeting:sync', { sinceSeq: 0 })));
+    const limited = answers.filter((a) => a.error?.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThanOrEqual(burst - connectionRateLimits.member.messages);
+    expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(connectionRateLimits.member.messages);
+
+    // The facilitator's connection floods commands while the members vote: only its budget's worth is
+    // committed, the rest is refused at once, and the honest ballots and the health check go through.
+    const rule = { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } as const;
+    expect((await command(fac, 'poll.create', { question: '是否同意？', kind: 'motion', rule })).ok).toBe(true);
+    await waitFor(() => fac.meeting!.polls.length === 1, 10_000, 'poll');
+    const pollId = fac.meeting!.polls[0]!.id;
+    expect((await command(fac, 'poll.open', { pollId })).ok).toBe(true);
+    const before = await events();
+    const FLOOD = 400;
+    const flood = Array.from({ length: FLOOD }, (_, i) => command(fac, 'message.show', { text: `刷屏${i}` }, 30_000));
+    const votes = await Promise.all(phones.slice(1).map((p, i) => command(p, 'poll.vote', { pollId, choices: ['yes'], idempotencyKey: `honest-${i}-key` })));
+    expect(votes.every((v) => v.ok)).toBe(true);
+    expect((await fetch(`${ctx.server.url}/api/health`)).status).toBe(200);
+    const flooded: Ack[] = await Promise.all(flood);
+    const committed = flooded.filter((a) => a.ok).length;
+    expect(flooded.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length).toBe(FLOOD - committed);
+    expect(committed).toBeLessThanOrEqual(connectionRateLimits.facilitator.messages * 2);
+    expect(await events()).toBe(before + committed + votes.length);
+    for (const s of [fac, ...phones]) s.disconnect();
+  });
+});
