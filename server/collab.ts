@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { minutesAccess } from '../lib/minutes/collab/access';
+import { WRITER_MESSAGE_MAX_BYTES } from '../lib/minutes/collab/limits';
 import { CloseCode } from '../lib/minutes/collab/protocol';
 import type { CollabServer, CollabSession } from '../lib/minutes/collab/server';
 import { minutesDocName } from '../lib/minutes/schema';
@@ -25,13 +26,15 @@ export type CollabEndpoint = {
 };
 
 const PING_INTERVAL_MS = 30_000;
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 type Admitted = { meetingId: string; participant: boolean; readOnly: boolean; session: CollabSession; ws: WebSocket };
 
 export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: CollabServer }): CollabEndpoint {
   const { db, hub, collab } = opts;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // No role may send more than a writer: ws refuses a larger frame (1009) from its header, before
+  // buffering it. Each role's own caps and rate are the core's (lib/minutes/collab/limits.ts), checked
+  // on every message before anything in it is decoded.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WRITER_MESSAGE_MAX_BYTES });
   const admitted = new Set<Admitted>();
 
   // Minutes made private again: participants following them lose access at once.
@@ -112,7 +115,11 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
             admitted.delete(entry);
             session.closed();
           });
-          ws.on('error', (e) => console.error('[collab] socket error', e));
+          ws.on('error', (e: Error & { code?: string }) => {
+            // ws closes with 1009 itself; a line, not a stack, as each hostile client would add one.
+            if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') console.warn(`[collab] frame over ${WRITER_MESSAGE_MAX_BYTES} bytes refused (1009)`);
+            else console.error('[collab] socket error', e);
+          });
         });
       });
     },
