@@ -298,6 +298,16 @@ for (const target of databaseTargets()) {
       for (const c of [writer, fresh]) c.destroy();
     });
 
+    it('survives a refused connection that sends an oversized frame while being closed', async () => {
+      // Larger than any role's cap (the old 16 MB, too): ws refuses it from its header, with an 'error' event.
+      const anonymous = await rawSocket({});
+      anonymous.ws.send(new Uint8Array(17 * 1024 * 1024));
+      await waitFor(() => anonymous.state.closeCode !== null, 15_000, 'anonymous closed');
+      expect([CloseCode.Unauthorized, CloseCode.MessageTooBig]).toContain(anonymous.state.closeCode);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+    });
+
     it('closes a writer whose frame exceeds the writers’ cap (1009) and stores nothing of it; a long paste within it goes through', async () => {
       const writer = await synced(open({ cookie: cookies.recorder }));
       const raw = await rawSocket({ cookie: cookies.recorder });

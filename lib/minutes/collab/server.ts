@@ -43,7 +43,12 @@ export type CollabHooks = {
 /** `reason` is always short ASCII (a websocket close reason holds at most 123 bytes). */
 export type CollabConnection = { send(bytes: Uint8Array): void; close(code: number, reason: string): void };
 export type ConnectOptions = { readOnly: boolean; user: { name: string } };
-export type CollabSession = { receive(bytes: Uint8Array): void; closed(): void };
+export type CollabSession = {
+  receive(bytes: Uint8Array): void;
+  /** The transport refused a message over the role's cap before reading it (and closes with 1009). */
+  refusedTooBig(): void;
+  closed(): void;
+};
 export type CollabServerOptions = {
   /** The root types clients may write (the editor's fragment); an update touching any other is refused. */
   roots: readonly string[];
@@ -144,6 +149,7 @@ export class CollabServer {
         if (!session.room) session.early.push(bytes);
         else this.handle(session.room, session, bytes, kind);
       },
+      refusedTooBig: () => void this.refuse(session, 'tooBig', CloseCode.MessageTooBig, 'message too big'),
       closed: () => this.detach(session),
     };
   }
