@@ -5,6 +5,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuthMessage } from 'y-protocols/auth';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -327,7 +328,13 @@ for (const target of databaseTargets()) {
       const typist = await synced(open({ cookie: cookies.recorder }));
       for (let i = 0; i < 200; i++) typist.insert('end', i === 199 ? 'burst-end;' : 'b');
       const flooder = await rawSocket({ cookie: cookies.facilitator });
-      for (let i = 0; i < 5000 && flooder.state.closeCode === null; i++) flooder.ws.send(new Uint8Array([MessageType.QueryAwareness]));
+      const caret = new Awareness(new Y.Doc());
+      caret.setLocalState({ cursor: { anchor: 1, head: 1 } });
+      const moved = encoding.createEncoder();
+      encoding.writeVarUint(moved, MessageType.Awareness);
+      encoding.writeVarUint8Array(moved, encodeAwarenessUpdate(caret, [caret.clientID]));
+      caret.destroy();
+      for (let i = 0; i < 5000 && flooder.state.closeCode === null; i++) flooder.ws.send(encoding.toUint8Array(moved));
       await waitFor(() => flooder.state.closeCode !== null, 15_000, 'flooder closed');
       expect(flooder.state.closeCode).toBe(CloseCode.TooManyMessages);
       const fresh = await synced(open({ cookie: cookies.facilitator }));

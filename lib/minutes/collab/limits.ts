@@ -23,6 +23,11 @@ export type Rate = {
   messages: { burst: number; perSecond: number };
   /** Bytes, likewise; `burst` must hold the largest message the role may send. */
   bytes: { burst: number; perSecond: number };
+  /**
+   * Requests for the whole state (sync step 1, query awareness), which a few bytes ask for and which cost
+   * the server the encoding of the whole document (up to its cap) or every cursor to answer.
+   */
+  stateRequests: { burst: number; perSecond: number };
 };
 
 export type CollabLimits = {
@@ -48,8 +53,11 @@ export const READ_ONLY_MESSAGE_MAX_BYTES = 64 * KiB;
 export const WRITER_MESSAGE_MAX_BYTES = 2 * MiB;
 /** A state vector (sync step 1): 2 KB after 3 hours; 64 KiB is thirty times that. */
 const STATE_VECTOR_MAX_BYTES = 64 * KiB;
-/** An awareness update is a cursor: a name, a colour and two positions, some 200 bytes. */
-const AWARENESS_MAX_BYTES = 16 * KiB;
+/**
+ * An awareness update is a cursor: a name, a colour and two positions, some 200 bytes. A writer's is sent
+ * on to every follower, so this cap is multiplied by hundreds.
+ */
+const AWARENESS_MAX_BYTES = 4 * KiB;
 /** Auth and query-awareness messages carry (next to) nothing. */
 const CONTROL_MAX_BYTES = 1 * KiB;
 /**
@@ -57,6 +65,12 @@ const CONTROL_MAX_BYTES = 1 * KiB;
  * for a few long pastes, and a bound on what one document holds in the server's memory.
  */
 export const DOCUMENT_MAX_BYTES = 8 * MiB;
+
+/**
+ * A y-websocket client sends one sync step 1 when it connects (periodic resync is off by default and in
+ * the app) and never a query-awareness: 4 at once and one every 10 s is headroom enough.
+ */
+const STATE_REQUESTS = { burst: 4, perSecond: 0.1 };
 
 /**
  * Writers: a recorder typing fast sends a keystroke or IME commit and a cursor move each, some 30 messages
@@ -68,10 +82,12 @@ export const DOCUMENT_MAX_BYTES = 8 * MiB;
 export const WRITER_RATE: Rate = {
   messages: { burst: 300, perSecond: 100 },
   bytes: { burst: 2 * WRITER_MESSAGE_MAX_BYTES, perSecond: 1 * MiB },
+  stateRequests: STATE_REQUESTS,
 };
 export const READ_ONLY_RATE: Rate = {
   messages: { burst: 30, perSecond: 2 },
   bytes: { burst: 2 * READ_ONLY_MESSAGE_MAX_BYTES, perSecond: 16 * KiB },
+  stateRequests: STATE_REQUESTS,
 };
 
 const kindLimits = (update: number): Record<MessageKind, number> => ({

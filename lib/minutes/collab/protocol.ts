@@ -23,8 +23,8 @@ export const CloseCode = {
   InternalError: 1011,
   /**
    * A message larger than the connection's role may send (limits.ts): read-only 64 KiB, writers 2 MiB,
-   * awareness 16 KiB, a state vector 64 KiB. The standard code; ws closes with it too when a frame is
-   * larger than the writers' cap, before buffering it. The client may reconnect: an honest one never
+   * awareness 4 KiB, a state vector 64 KiB. The standard code; ws closes with it too when a frame is
+   * larger than the role's largest message, before buffering it. The client may reconnect: an honest one never
    * sends such a message.
    */
   MessageTooBig: 1009,

@@ -174,6 +174,15 @@ function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** An awareness message as the editor's caret sends it: this client's cursor moved to `at`. */
+function cursorMessage(awareness: awarenessProtocol.Awareness, at: number): Uint8Array {
+  awareness.setLocalStateField('cursor', { anchor: at, head: at });
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  return encoding.toUint8Array(encoder);
+}
+
 /** A Yjs update that writes `text` into the root text `root` of a fresh document. */
 function textUpdate(root: string, text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -246,6 +255,7 @@ describe('CollabServer under hostile input', () => {
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'], now: () => now });
     const typist = client(server, 'd');
+    const caret = new awarenessProtocol.Awareness(typist.doc);
     await server.document('d');
     // 20 keystrokes a second, each with a cursor move, for a minute; a 200-update burst (key held down, undo) at the start.
     for (let i = 0; i < 200; i++) typist.doc.getText('t').insert(typist.doc.getText('t').length, 'x');
@@ -253,7 +263,7 @@ describe('CollabServer under hostile input', () => {
       now += 1000;
       for (let k = 0; k < 20; k++) {
         typist.doc.getText('t').insert(typist.doc.getText('t').length, '字');
-        typist.session.receive(new Uint8Array([MessageType.QueryAwareness]));
+        typist.session.receive(cursorMessage(caret, typist.doc.getText('t').length));
       }
     }
     await until(() => (server.stats().documents === 1 && store.stored('d') > 0), 'stored');
@@ -262,12 +272,19 @@ describe('CollabServer under hostile input', () => {
     const flooder = client(server, 'd');
     const viewer = client(server, 'd', { readOnly: true });
     await until(() => flooder.text().length === typist.text().length, 'flooder synced');
-    for (let i = 0; i < 2000 && flooder.closed === null; i++) flooder.session.receive(new Uint8Array([MessageType.QueryAwareness]));
-    for (let i = 0; i < 200 && viewer.closed === null; i++) viewer.session.receive(new Uint8Array([MessageType.QueryAwareness]));
+    const flooderCaret = new awarenessProtocol.Awareness(flooder.doc);
+    for (let i = 0; i < 2000 && flooder.closed === null; i++) flooder.session.receive(cursorMessage(flooderCaret, i));
+    for (let i = 0; i < 200 && viewer.closed === null; i++) viewer.session.receive(cursorMessage(flooderCaret, i));
     expect(flooder.closed).toBe(CloseCode.TooManyMessages);
     expect(viewer.closed).toBe(CloseCode.TooManyMessages);
+    // Requests for the whole document cost the server an encoding of it each: a handful per connection.
+    const asker = client(server, 'd', { readOnly: true });
+    await until(() => asker.text().length === typist.text().length, 'asker synced');
+    for (let i = 0; i < 20 && asker.closed === null; i++) asker.session.receive(new Uint8Array([MessageType.QueryAwareness]));
+    expect(asker.closed).toBe(CloseCode.TooManyMessages);
     expect(typist.closed).toBeNull();
-    expect(server.stats().refused.flood).toBe(2);
+    expect(server.stats().refused.flood).toBe(3);
+    for (const a of [caret, flooderCaret]) a.destroy();
     await server.close();
   });
 
@@ -332,7 +349,7 @@ describe('CollabServer under hostile input', () => {
     const writer = client(server, 'd');
     await server.document('d');
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
-    awareness.setLocalState({ user: { name: 'x'.repeat(100_000) } });
+    awareness.setLocalState({ user: { name: 'x'.repeat(5_000) } });
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));

@@ -77,7 +77,7 @@ type Session = {
   early: Uint8Array[];
   /** Awareness client ids this connection has announced, removed when it closes. */
   clientIds: Set<number>;
-  rate: { messages: TokenBucket; bytes: TokenBucket };
+  rate: { messages: TokenBucket; bytes: TokenBucket; stateRequests: TokenBucket };
 };
 
 type Write =
@@ -127,7 +127,11 @@ export class CollabServer {
     const rate = opts.readOnly ? this.limits.rate.readOnly : this.limits.rate.write;
     const session: Session = {
       conn, readOnly: opts.readOnly, user: opts.user, open: true, room: null, early: [], clientIds: new Set(),
-      rate: { messages: new TokenBucket(rate.messages, this.now), bytes: new TokenBucket(rate.bytes, this.now) },
+      rate: {
+        messages: new TokenBucket(rate.messages, this.now),
+        bytes: new TokenBucket(rate.bytes, this.now),
+        stateRequests: new TokenBucket(rate.stateRequests, this.now),
+      },
     };
     if (this.closing) {
       conn.close(CloseCode.GoingAway, 'server shutting down');
@@ -361,6 +365,9 @@ export class CollabServer {
       return null;
     }
     if (bytes.length > caps[kind]) return this.refuse(session, 'tooBig', CloseCode.MessageTooBig, `${kind} too big`);
+    if ((kind === 'syncStep1' || kind === 'queryAwareness') && !session.rate.stateRequests.take(1)) {
+      return this.refuse(session, 'flood', CloseCode.TooManyMessages, 'too many state requests');
+    }
     if (!session.readOnly) return kind;
     switch (kind) {
       case 'syncStep2':
