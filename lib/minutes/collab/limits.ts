@@ -43,12 +43,13 @@ export type CollabLimits = {
 /**
  * A read-only connection's largest honest message is its sync step 2 (11 KB in the meeting above): 64 KiB
  * leaves six times that, and buffering it costs nothing. Its step 2 and updates are never read anyway.
+ * This and the writers' cap are the ws `maxPayload` of each role (server/collab.ts): a larger frame is
+ * refused from its header and never buffered.
  */
 export const READ_ONLY_MESSAGE_MAX_BYTES = 64 * KiB;
 /**
  * A writer's largest honest message is a long text pasted at once: 2 MiB holds some 700,000 Chinese
  * characters (three bytes each) with their paragraphs — eight times the whole minutes of a 3-hour meeting.
- * It is also the ws `maxPayload`: no frame larger than this is ever buffered.
  */
 export const WRITER_MESSAGE_MAX_BYTES = 2 * MiB;
 /** A state vector (sync step 1): 2 KB after 3 hours; 64 KiB is thirty times that. */
