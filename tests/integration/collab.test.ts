@@ -2,6 +2,7 @@
 // server (child process) on SQLite and PostgreSQL. Writers converge, read-only clients change nothing,
 // refused clients get a close code, and content survives a restart, a SIGKILL and an offline client.
 // Hostile input: oversized frames, floods and content the editor never shows are refused and not stored.
+import { existsSync, readFileSync } from 'node:fs';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuthMessage } from 'y-protocols/auth';
@@ -107,6 +108,11 @@ for (const target of databaseTargets()) {
         ws.addEventListener('close', () => reject(new Error('closed before open')));
       });
       return { ws, state };
+    };
+    /** The server process's resident memory (Linux), or null where there is no /proc. */
+    const serverRssMb = () => {
+      const status = `/proc/${server.child.pid}/status`;
+      return existsSync(status) ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(status, 'utf8'))![1]) / 1024 : null;
     };
     /** Whether the stored minutes (log and compacted state) hold these bytes anywhere. */
     const storedContains = async (marker: string) => {
@@ -283,6 +289,7 @@ for (const target of databaseTargets()) {
       await setMinutesPublic(true);
       const writer = await synced(open({ cookie: cookies.recorder }));
       const before = writer.text();
+      const rssBefore = serverRssMb();
       const huge = await rawSocket({ token: await participantToken() });
       huge.ws.send(updateMessage(paragraphUpdate(`RO-HUGE${'x'.repeat(15 * 1024 * 1024)}`)));
       const small = await rawSocket({ token: await participantToken() });
@@ -292,6 +299,8 @@ for (const target of databaseTargets()) {
       expect(small.state.closeCode).toBe(CloseCode.MessageTooBig);
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
+      // Refused from the frame's header: the 15 MB were never buffered, let alone decoded (that cost 770 MB).
+      if (rssBefore !== null) expect(serverRssMb()! - rssBefore).toBeLessThan(100);
       const fresh = await synced(open({ cookie: cookies.facilitator }));
       expect(fresh.text()).toBe(before);
       expect(await storedContains('RO-')).toBe(false);
