@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { minutesAccess } from '../lib/minutes/collab/access';
+import { READ_ONLY_MESSAGE_MAX_BYTES, WRITER_MESSAGE_MAX_BYTES } from '../lib/minutes/collab/limits';
 import { CloseCode } from '../lib/minutes/collab/protocol';
 import type { CollabServer, CollabSession } from '../lib/minutes/collab/server';
 import { minutesDocName } from '../lib/minutes/schema';
@@ -25,13 +26,20 @@ export type CollabEndpoint = {
 };
 
 const PING_INTERVAL_MS = 30_000;
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 type Admitted = { meetingId: string; participant: boolean; readOnly: boolean; session: CollabSession; ws: WebSocket };
 
 export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: CollabServer }): CollabEndpoint {
   const { db, hub, collab } = opts;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // One ws server per role, so that each refuses a frame over its role's cap (1009) from the frame's
+  // header, before buffering it: a viewer's 15 MB never reaches memory. The per-kind caps and the rates
+  // are the core's (lib/minutes/collab/limits.ts), checked on every message before it is decoded.
+  // (No permessage-deflate, ws's default: a small compressed frame cannot inflate past these caps.)
+  const servers = {
+    read: new WebSocketServer({ noServer: true, maxPayload: READ_ONLY_MESSAGE_MAX_BYTES }),
+    write: new WebSocketServer({ noServer: true, maxPayload: WRITER_MESSAGE_MAX_BYTES }),
+  };
+  const clients = () => [...servers.read.clients, ...servers.write.clients];
   const admitted = new Set<Admitted>();
 
   // Minutes made private again: participants following them lose access at once.
@@ -47,7 +55,7 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
   // Connections that stopped answering (a phone that lost its network) are dropped.
   const alive = new WeakSet<WebSocket>();
   const ping = setInterval(() => {
-    for (const ws of wss.clients) {
+    for (const ws of clients()) {
       if (!alive.has(ws)) ws.terminate();
       else {
         alive.delete(ws);
@@ -94,32 +102,43 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
         (err: unknown) => ({ grant: null, err }),
       ).then(({ grant, err }) => {
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => {
+        // A refused connection only gets its close code: the smaller server will do.
+        servers[grant?.readOnly === false ? 'write' : 'read'].handleUpgrade(req, socket, head, (ws) => {
+          // First of all: ws emits 'error' for a frame it refuses (over maxPayload: it closes with 1009
+          // itself), and an 'error' nobody listens to would throw and take the whole server down — on a
+          // connection being refused, too, which may still be sending.
+          let session: CollabSession | null = null;
+          ws.on('error', (e: Error & { code?: string }) => {
+            // Counted by the core; no stack, as each hostile client would add one.
+            if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') session?.refusedTooBig();
+            else if (session) console.error('[collab] socket error', e);
+          });
           if (!grant) return refuse(ws, err);
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));
-          const session = collab.connect(grant.docName, {
+          const connected = collab.connect(grant.docName, {
             send: (bytes) => ws.readyState === ws.OPEN && ws.send(bytes),
             close: (code, reason) => ws.close(code, reason),
           }, { readOnly: grant.readOnly, user: grant.user });
-          const entry: Admitted = { meetingId: grant.meetingId, participant: grant.participant, readOnly: grant.readOnly, session, ws };
+          session = connected;
+          const entry: Admitted = { meetingId: grant.meetingId, participant: grant.participant, readOnly: grant.readOnly, session: connected, ws };
           admitted.add(entry);
           ws.on('message', (data: RawData, isBinary: boolean) => {
             if (!isBinary) return void ws.close(CloseCode.BadRequest, 'binary messages only');
-            session.receive(toBytes(data));
+            connected.receive(toBytes(data));
           });
           ws.on('close', () => {
             admitted.delete(entry);
-            session.closed();
+            connected.closed();
           });
-          ws.on('error', (e) => console.error('[collab] socket error', e));
         });
       });
     },
     close() {
       clearInterval(ping);
-      for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
-      wss.close();
+      for (const ws of clients()) ws.close(CloseCode.GoingAway, 'server shutting down');
+      servers.read.close();
+      servers.write.close();
     },
   };
 }

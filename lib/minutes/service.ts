@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/client';
 import * as Y from 'yjs';
 import { CollabServer } from './collab/server';
 import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
-import { minutesDocName } from './schema';
+import { MINUTES_FIELD, minutesDocName } from './schema';
 import { createMinutesStore, listSnapshots, readSnapshot, saveSnapshot } from './store';
 import { createMinutesWriter } from './writer';
 
@@ -17,7 +17,8 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
   const store = createMinutesStore(db);
   // The writer needs the collab server and the collab server calls the writer after client edits.
   let writer: ReturnType<typeof createMinutesWriter> | null = null;
-  const collab = new CollabServer({ ...store, afterClientUpdate: (name, doc) => writer?.onClientUpdate(name, doc) });
+  // Clients may write only the editor's fragment; the server's facts go into the same one.
+  const collab = new CollabServer({ ...store, afterClientUpdate: (name, doc) => writer?.onClientUpdate(name, doc) }, { roots: [MINUTES_FIELD] });
   writer = createMinutesWriter({
     hub,
     collab,

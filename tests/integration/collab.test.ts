@@ -1,17 +1,42 @@
 // The collaborative minutes through the real transport: stock y-websocket providers against the real
 // server (child process) on SQLite and PostgreSQL. Writers converge, read-only clients change nothing,
 // refused clients get a close code, and content survives a restart, a SIGKILL and an offline client.
+// Hostile input: oversized frames, floods and content the editor never shows are refused and not stored.
+import { existsSync, readFileSync } from 'node:fs';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuthMessage } from 'y-protocols/auth';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '../../lib/minutes/collab/protocol';
-import { minutesDocName } from '../../lib/minutes/schema';
+import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
 import { databaseTargets, type ScratchDatabase } from '../support/databases';
 import { command, connect, freePort, postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type RunningServer } from '../support/server';
+
+const paragraphs = (doc: Y.Doc) =>
+  doc.getXmlFragment(MINUTES_FIELD).toArray().filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'paragraph');
+
+/** A Yjs sync update message (y-websocket framing) around `update`. */
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An update that writes `text` as a paragraph of the minutes' fragment. */
+function paragraphUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(MINUTES_FIELD).push([p]);
+  return Y.encodeStateAsUpdate(doc);
+}
 
 type Client = {
   doc: Y.Doc;
@@ -45,11 +70,18 @@ for (const target of databaseTargets()) {
       });
       const client: Client = {
         doc, provider, closeCodes: [], denied: [],
-        text: () => doc.getText('notes').toString(),
-        insert: (at, s) => {
-          const t = doc.getText('notes');
+        text: () => paragraphs(doc).map((p) => p.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('')).join(''),
+        insert: (at, s) => doc.transact(() => {
+          // Typed as the editor stores it: text in a paragraph of the minutes' fragment (the server adds
+          // fact blocks and empty paragraphs around it; `text()` reads only the paragraphs).
+          const ps = paragraphs(doc);
+          let p = at === 'end' ? ps.at(-1) : ps[0];
+          if (!p) doc.getXmlFragment(MINUTES_FIELD).push([(p = new Y.XmlElement('paragraph'))]);
+          const texts = p.toArray().filter((t): t is Y.XmlText => t instanceof Y.XmlText);
+          let t = at === 'end' ? texts.at(-1) : texts[0];
+          if (!t) at === 'end' ? p.push([(t = new Y.XmlText())]) : p.insert(0, [(t = new Y.XmlText())]);
           t.insert(at === 'end' ? t.length : at, s);
-        },
+        }),
         destroy: () => {
           provider.destroy();
           provider.awareness.destroy();
@@ -63,6 +95,31 @@ for (const target of databaseTargets()) {
         readAuthMessage(decoder, doc, (_doc, reason) => client.denied.push(reason));
       clients.push(client);
       return client;
+    };
+    /** A bare websocket on the minutes (no y-websocket), to send what no honest client sends. */
+    const rawSocket = async (who: { cookie?: string; token?: string }) => {
+      const WS = webSocketWithCookie(who.cookie);
+      const ws = new WS(`ws://127.0.0.1:${port}/collab/${docName}${who.token ? `?token=${who.token}` : ''}`);
+      const state = { closeCode: null as number | null };
+      ws.addEventListener('close', (e) => { state.closeCode = e.code; });
+      ws.addEventListener('error', () => {}); // the server may stop reading mid-frame
+      await new Promise((resolve, reject) => {
+        ws.addEventListener('open', resolve);
+        ws.addEventListener('close', () => reject(new Error('closed before open')));
+      });
+      return { ws, state };
+    };
+    /** The server process's resident memory (Linux), or null where there is no /proc. */
+    const serverRssMb = () => {
+      const status = `/proc/${server.child.pid}/status`;
+      return existsSync(status) ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(status, 'utf8'))![1]) / 1024 : null;
+    };
+    /** Whether the stored minutes (log and compacted state) hold these bytes anywhere. */
+    const storedContains = async (marker: string) => {
+      const needle = Buffer.from(marker);
+      const rows = await db.minutesUpdate.findMany({ where: { docName }, select: { data: true } });
+      const state = await db.minutesDoc.findUnique({ where: { name: docName }, select: { state: true } });
+      return [...rows.map((r) => r.data), ...(state ? [state.state] : [])].some((b) => Buffer.from(b).includes(needle));
     };
     const synced = async (c: Client, what = 'sync') => {
       await waitFor(() => c.provider.synced, 15_000, what);
@@ -226,6 +283,89 @@ for (const target of databaseTargets()) {
       const after = await synced(open({ cookie: cookies.recorder }));
       expect(after.text()).toBe(expected);
       after.destroy();
+    });
+
+    it('closes a read-only connection that sends a 15 MB update, or more than its few KB, with 1009 — and keeps answering', async () => {
+      await setMinutesPublic(true);
+      const writer = await synced(open({ cookie: cookies.recorder }));
+      const before = writer.text();
+      const rssBefore = serverRssMb();
+      const huge = await rawSocket({ token: await participantToken() });
+      huge.ws.send(updateMessage(paragraphUpdate(`RO-HUGE${'x'.repeat(15 * 1024 * 1024)}`)));
+      const small = await rawSocket({ token: await participantToken() });
+      small.ws.send(updateMessage(paragraphUpdate(`RO-SMALL${'x'.repeat(100 * 1024)}`)));
+      await waitFor(() => huge.state.closeCode !== null && small.state.closeCode !== null, 15_000, 'read-only sockets closed');
+      expect(huge.state.closeCode).toBe(CloseCode.MessageTooBig);
+      expect(small.state.closeCode).toBe(CloseCode.MessageTooBig);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+      // Refused from the frame's header: the 15 MB were never buffered, let alone decoded (that cost 770 MB).
+      if (rssBefore !== null) expect(serverRssMb()! - rssBefore).toBeLessThan(100);
+      const fresh = await synced(open({ cookie: cookies.facilitator }));
+      expect(fresh.text()).toBe(before);
+      expect(await storedContains('RO-')).toBe(false);
+      await setMinutesPublic(false);
+      for (const c of [writer, fresh]) c.destroy();
+    });
+
+    it('survives a refused connection that sends an oversized frame while being closed', async () => {
+      // Larger than any role's cap (the old 16 MB, too): ws refuses it from its header, with an 'error' event.
+      const anonymous = await rawSocket({});
+      anonymous.ws.send(new Uint8Array(17 * 1024 * 1024));
+      await waitFor(() => anonymous.state.closeCode !== null, 15_000, 'anonymous closed');
+      expect([CloseCode.Unauthorized, CloseCode.MessageTooBig]).toContain(anonymous.state.closeCode);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+    });
+
+    it('closes a writer whose frame exceeds the writers’ cap (1009) and stores nothing of it; a long paste within it goes through', async () => {
+      const writer = await synced(open({ cookie: cookies.recorder }));
+      const raw = await rawSocket({ cookie: cookies.recorder });
+      raw.ws.send(updateMessage(paragraphUpdate(`TOO-BIG${'x'.repeat(3 * 1024 * 1024)}`)));
+      await waitFor(() => raw.state.closeCode !== null, 15_000, 'writer socket closed');
+      expect(raw.state.closeCode).toBe(CloseCode.MessageTooBig);
+      expect(await storedContains('TOO-BIG')).toBe(false);
+      writer.insert('end', `LONG-PASTE${'长'.repeat(200_000)};`);
+      const fresh = await synced(open({ cookie: cookies.facilitator }));
+      await waitFor(() => fresh.text().includes('LONG-PASTE'), 15_000, 'paste shared');
+      expect(await storedContains('LONG-PASTE')).toBe(true);
+      expect(writer.closeCodes).toEqual([]);
+      for (const c of [writer, fresh]) c.destroy();
+    });
+
+    it('closes a flooding connection (4429) but not a recorder typing a burst', async () => {
+      const typist = await synced(open({ cookie: cookies.recorder }));
+      for (let i = 0; i < 200; i++) typist.insert('end', i === 199 ? 'burst-end;' : 'b');
+      const flooder = await rawSocket({ cookie: cookies.facilitator });
+      const caret = new Awareness(new Y.Doc());
+      caret.setLocalState({ cursor: { anchor: 1, head: 1 } });
+      const moved = encoding.createEncoder();
+      encoding.writeVarUint(moved, MessageType.Awareness);
+      encoding.writeVarUint8Array(moved, encodeAwarenessUpdate(caret, [caret.clientID]));
+      caret.destroy();
+      for (let i = 0; i < 5000 && flooder.state.closeCode === null; i++) flooder.ws.send(encoding.toUint8Array(moved));
+      await waitFor(() => flooder.state.closeCode !== null, 15_000, 'flooder closed');
+      expect(flooder.state.closeCode).toBe(CloseCode.TooManyMessages);
+      const fresh = await synced(open({ cookie: cookies.facilitator }));
+      await waitFor(() => fresh.text().includes('burst-end;'), 15_000, 'burst shared');
+      expect(typist.closeCodes).toEqual([]);
+      for (const c of [typist, fresh]) c.destroy();
+    });
+
+    it('refuses a writer’s update to a root the editor never shows (4422): not stored, not shared; editing goes on', async () => {
+      const forger = await synced(open({ cookie: cookies.recorder }));
+      const writer = await synced(open({ cookie: cookies.facilitator }));
+      forger.doc.getText('hidden').insert(0, `HIDDEN-ROOT${'x'.repeat(100_000)}`);
+      await waitFor(() => forger.closeCodes.length > 0, 15_000, 'forger closed');
+      expect(forger.closeCodes[0]).toBe(CloseCode.ContentRefused);
+      expect(forger.provider.shouldConnect).toBe(false); // 44xx: y-websocket does not send it again
+      expect(await storedContains('HIDDEN-ROOT')).toBe(false);
+      writer.insert('end', 'still-editing;');
+      const fresh = await synced(open({ cookie: cookies.recorder }));
+      await waitFor(() => fresh.text().includes('still-editing;'), 15_000, 'edit after refusal shared');
+      expect(fresh.doc.share.has('hidden')).toBe(false);
+      expect(await storedContains('still-editing;')).toBe(true);
+      for (const c of [forger, writer, fresh]) c.destroy();
     });
   });
 }

@@ -21,6 +21,13 @@ export const CloseCode = {
   ServiceRestart: 1012,
   /** Storage failed: reconnect, and the client's sync step 2 resends what the server lacks. */
   InternalError: 1011,
+  /**
+   * A message larger than the connection's role may send (limits.ts): read-only 64 KiB, writers 2 MiB,
+   * awareness 4 KiB, a state vector 64 KiB. The standard code; ws closes with it too when a frame is
+   * larger than the role's largest message, before buffering it. The client may reconnect: an honest one never
+   * sends such a message.
+   */
+  MessageTooBig: 1009,
   /** A message that is not the y-websocket protocol (or a malformed Yjs update). */
   BadRequest: 4400,
   /** No (valid) staff session or participant token. */
@@ -29,5 +36,13 @@ export const CloseCode = {
   Forbidden: 4403,
   /** Not a collaborative document name, or no such meeting. */
   NotFound: 4404,
+  /**
+   * A writer's update the document may not hold (lib/minutes/collab/content.ts: another root, a nested
+   * type or subdocument the editor never makes) or that would grow it beyond its cap. Permanent: the
+   * client's editor holds the refused content and would send it again.
+   */
+  ContentRefused: 4422,
+  /** More messages or bytes per second than the role may send (limits.ts): a flood, not typing. */
+  TooManyMessages: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -4,6 +4,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { refusedContent } from './content';
+import { DEFAULT_LIMITS, maxMessageBytes, peekMessageKind, TokenBucket, type CollabLimits, type MessageKind } from './limits';
 import { CloseCode, MessageType } from './protocol';
 
 /**
@@ -21,6 +23,11 @@ import { CloseCode, MessageType } from './protocol';
  *   Consecutive client updates waiting while a store is in flight are merged and stored as one.
  * - Read-only connections receive everything but change nothing: an update they send is not applied,
  *   stored or broadcast, and is answered with a y-protocols auth "permission denied" message.
+ * - Refused before read. Every message is measured against its role's caps and rate (limits.ts) and
+ *   sorted by its first varints before any Yjs payload is decoded; a read-only connection's sync step 2
+ *   and updates are never decoded at all. A writer's update is decoded (bounded by the writers' cap) and
+ *   refused whole if it adds what the document may not hold (content.ts) or grows it beyond its cap —
+ *   before it is stored, so a refused update is neither stored nor broadcast.
  */
 export type CollabHooks = {
   /** The stored state of a document (any Yjs update), or null if it has none yet. */
@@ -33,14 +40,29 @@ export type CollabHooks = {
   documentUnloaded?(name: string): Promise<void>;
 };
 
+/** `reason` is always short ASCII (a websocket close reason holds at most 123 bytes). */
 export type CollabConnection = { send(bytes: Uint8Array): void; close(code: number, reason: string): void };
 export type ConnectOptions = { readOnly: boolean; user: { name: string } };
-export type CollabSession = { receive(bytes: Uint8Array): void; closed(): void };
+export type CollabSession = {
+  receive(bytes: Uint8Array): void;
+  /** The transport refused a message over the role's cap before reading it (and closes with 1009). */
+  refusedTooBig(): void;
+  closed(): void;
+};
 export type CollabServerOptions = {
+  /** The root types clients may write (the editor's fragment); an update touching any other is refused. */
+  roots: readonly string[];
+  /** Caps and rates (default: limits.ts); tests lower them. */
+  limits?: Partial<CollabLimits>;
   /** Free a document this long after its last connection closed (default 30 s). */
   unloadAfterMs?: number;
   onError?: (message: string, err: unknown) => void;
+  /** The clock of the rate limits (tests). */
+  now?: () => number;
 };
+
+/** Why connections were closed or updates refused, counted since start (for health checks and benchmarks). */
+type Refusals = { tooBig: number; flood: number; readOnlyUpdate: number; content: number };
 
 /** The origin of changes the server makes itself (facts written into the minutes). */
 export const SYSTEM_ORIGIN = 'system';
@@ -55,6 +77,7 @@ type Session = {
   early: Uint8Array[];
   /** Awareness client ids this connection has announced, removed when it closes. */
   clientIds: Set<number>;
+  rate: { messages: TokenBucket; bytes: TokenBucket; stateRequests: TokenBucket };
 };
 
 type Write =
@@ -71,24 +94,45 @@ type Room = {
   drained: (() => void)[];
   unloadTimer: ReturnType<typeof setTimeout> | null;
   unloaded: boolean;
-  /** The document's state vector and delete set, to tell a read-only client's no-op from an edit. */
-  snapshot: Y.Snapshot | null;
+  /**
+   * An upper bound of the encoded document's size: exact when measured, plus every update applied since
+   * (an update never grows the merged state by more than its own length, give or take a few bytes).
+   * Measured again (O(document)) only when the bound says the cap is near.
+   */
+  sizeBound: number;
+  /** Bytes of client updates accepted but not yet stored and applied. */
+  queuedBytes: number;
 };
 
 export class CollabServer {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly unloadAfterMs: number;
   private readonly onError: (message: string, err: unknown) => void;
+  private readonly roots: ReadonlySet<string>;
+  private readonly limits: CollabLimits;
+  private readonly now: () => number;
+  private readonly refusals: Refusals = { tooBig: 0, flood: 0, readOnlyUpdate: 0, content: 0 };
   private closing = false;
 
-  constructor(private readonly hooks: CollabHooks, opts: CollabServerOptions = {}) {
+  constructor(private readonly hooks: CollabHooks, opts: CollabServerOptions) {
     this.unloadAfterMs = opts.unloadAfterMs ?? 30_000;
     this.onError = opts.onError ?? ((message, err) => console.error(`[collab] ${message}`, err));
+    this.roots = new Set(opts.roots);
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.now = opts.now ?? Date.now;
   }
 
   /** Binds a connection to a document. Authorisation (and so `readOnly`) is the caller's decision. */
   connect(docName: string, conn: CollabConnection, opts: ConnectOptions): CollabSession {
-    const session: Session = { conn, readOnly: opts.readOnly, user: opts.user, open: true, room: null, early: [], clientIds: new Set() };
+    const rate = opts.readOnly ? this.limits.rate.readOnly : this.limits.rate.write;
+    const session: Session = {
+      conn, readOnly: opts.readOnly, user: opts.user, open: true, room: null, early: [], clientIds: new Set(),
+      rate: {
+        messages: new TokenBucket(rate.messages, this.now),
+        bytes: new TokenBucket(rate.bytes, this.now),
+        stateRequests: new TokenBucket(rate.stateRequests, this.now),
+      },
+    };
     if (this.closing) {
       conn.close(CloseCode.GoingAway, 'server shutting down');
       session.open = false;
@@ -104,9 +148,12 @@ export class CollabServer {
     return {
       receive: (bytes) => {
         if (!session.open) return;
+        const kind = this.admit(session, bytes);
+        if (!kind) return;
         if (!session.room) session.early.push(bytes);
-        else this.handle(session.room, session, bytes);
+        else this.handle(session.room, session, bytes, kind);
       },
+      refusedTooBig: () => void this.refuse(session, 'tooBig', CloseCode.MessageTooBig, 'message too big'),
       closed: () => this.detach(session),
     };
   }
@@ -149,7 +196,7 @@ export class CollabServer {
 
   /** Numbers for health checks and benchmarks. */
   stats() {
-    return { documents: this.rooms.size };
+    return { documents: this.rooms.size, refused: { ...this.refusals } };
   }
 
   // ── Documents ───────────────────────────────────────────────────────────────────────────────
@@ -174,11 +221,12 @@ export class CollabServer {
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState(null); // the server itself has no cursor
     const room: Room = {
-      name, doc, awareness, sessions: new Set(), queue: [], writing: false, drained: [], unloadTimer: null, unloaded: false, snapshot: null,
+      name, doc, awareness, sessions: new Set(), queue: [], writing: false, drained: [], unloadTimer: null, unloaded: false,
+      sizeBound: stored?.length ?? 0, queuedBytes: 0,
     };
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      room.snapshot = null;
+      room.sizeBound += update.length;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeUpdate(encoder, update);
@@ -257,7 +305,8 @@ export class CollabServer {
     const states = room.awareness.getStates();
     if (states.size) this.send(session, this.awarenessMessage(room, [...states.keys()]));
 
-    for (const bytes of session.early.splice(0)) if (session.open) this.handle(room, session, bytes);
+    // Admitted when they arrived; their kind is read again (two varints) rather than kept beside them.
+    for (const bytes of session.early.splice(0)) if (session.open) this.handle(room, session, bytes, peekMessageKind(bytes)!);
   }
 
   private detach(session: Session) {
@@ -297,39 +346,89 @@ export class CollabServer {
     return encoding.toUint8Array(encoder);
   }
 
-  private handle(room: Room, session: Session, bytes: Uint8Array) {
+  /**
+   * The checks every message passes before it is buffered or read: its size against the role's cap, the
+   * connection's rate, its kind (two varints) and that kind's cap. A read-only connection's sync step 2
+   * and updates end here too, undecoded. Returns the kind of a message to handle, or null.
+   */
+  private admit(session: Session, bytes: Uint8Array): MessageKind | null {
+    const caps = session.readOnly ? this.limits.readOnly : this.limits.write;
+    if (bytes.length > maxMessageBytes(caps)) return this.refuse(session, 'tooBig', CloseCode.MessageTooBig, 'message too big');
+    // Bytes are taken only with the message: a flood closes on whichever runs out first.
+    if (!session.rate.messages.take(1) || !session.rate.bytes.take(bytes.length)) {
+      return this.refuse(session, 'flood', CloseCode.TooManyMessages, 'too many messages');
+    }
+    const kind = peekMessageKind(bytes);
+    if (!kind) {
+      this.onError('malformed message', new Error(`unknown message type ${bytes[0]}/${bytes[1]}`));
+      this.closeSession(session, CloseCode.BadRequest, 'malformed message');
+      return null;
+    }
+    if (bytes.length > caps[kind]) return this.refuse(session, 'tooBig', CloseCode.MessageTooBig, `${kind} too big`);
+    if ((kind === 'syncStep1' || kind === 'queryAwareness') && !session.rate.stateRequests.take(1)) {
+      return this.refuse(session, 'flood', CloseCode.TooManyMessages, 'too many state requests');
+    }
+    if (!session.readOnly) return kind;
+    switch (kind) {
+      case 'syncStep2':
+        // A follower's answer to the server's step 1: what it holds beyond the server's state, which is
+        // nothing unless it edited (and then it is refused anyway). The server has nothing to learn from
+        // it, so it is dropped unread, without a denial that an honest follower would log on every connect.
+        return null;
+      case 'syncUpdate':
+        this.refusals.readOnlyUpdate++;
+        this.denyPermission(session);
+        return null;
+      case 'awareness':
+      case 'auth':
+        // Viewers have no cursor to show: hundreds of them would only flood the recorders.
+        return null;
+      default:
+        return kind;
+    }
+  }
+
+  /** Closes a connection for what it sent, and counts why. */
+  private refuse(session: Session, why: keyof Refusals, code: CloseCode, reason: string): null {
+    this.refusals[why]++;
+    this.closeSession(session, code, reason);
+    return null;
+  }
+
+  private denyPermission(session: Session) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Auth);
+    authProtocol.writePermissionDenied(encoder, 'read-only: the minutes cannot be edited from this connection');
+    this.send(session, encoding.toUint8Array(encoder));
+  }
+
+  /** An admitted message of a known kind (`admit`). */
+  private handle(room: Room, session: Session, bytes: Uint8Array, kind: MessageKind) {
     try {
       const decoder = decoding.createDecoder(bytes);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MessageType.Sync: {
-          const syncType = decoding.readVarUint(decoder);
-          if (syncType === syncProtocol.messageYjsSyncStep1) {
-            // Answered from the shared document, which holds only stored content.
-            const encoder = encoding.createEncoder();
-            encoding.writeVarUint(encoder, MessageType.Sync);
-            syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
-            this.send(session, encoding.toUint8Array(encoder));
-          } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-            this.receiveUpdate(room, session, decoding.readVarUint8Array(decoder));
-          } else {
-            throw new Error(`unknown sync message ${syncType}`);
-          }
+      decoding.readVarUint(decoder);
+      if (kind === 'syncStep1' || kind === 'syncStep2' || kind === 'syncUpdate') decoding.readVarUint(decoder);
+      switch (kind) {
+        case 'syncStep1': {
+          // Answered from the shared document, which holds only stored content.
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MessageType.Sync);
+          syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+          this.send(session, encoding.toUint8Array(encoder));
           return;
         }
-        case MessageType.Awareness: {
-          const update = decoding.readVarUint8Array(decoder);
-          // Viewers have no cursor to show: hundreds of them would only flood the recorders.
-          if (!session.readOnly) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, session);
+        case 'syncStep2':
+        case 'syncUpdate':
+          this.receiveUpdate(room, session, decoding.readVarUint8Array(decoder));
           return;
-        }
-        case MessageType.QueryAwareness:
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), session);
+          return;
+        case 'queryAwareness':
           this.send(session, this.awarenessMessage(room, [...room.awareness.getStates().keys()]));
           return;
-        case MessageType.Auth:
+        case 'auth':
           return; // clients have nothing to say here
-        default:
-          throw new Error(`unknown message type ${type}`);
       }
     } catch (err) {
       this.onError('malformed message', err);
@@ -337,23 +436,27 @@ export class CollabServer {
     }
   }
 
+  /** A writer's update (read-only connections' never get here: `admit`). */
   private receiveUpdate(room: Room, session: Session, update: Uint8Array) {
     // Decoding validates the update before it can be stored: a stored malformed update would break
-    // every later load of the document.
+    // every later load of the document. Its cost is bounded by the writers' message cap.
     const decoded = Y.decodeUpdate(update);
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // an empty sync step 2
-    if (session.readOnly) {
-      // A viewer's sync step 2 repeats what it was sent (its copy may be ahead of the state vector the
-      // server sent it): that is no edit. Anything new is refused.
-      room.snapshot ??= Y.snapshot(room.doc);
-      if (Y.snapshotContainsUpdate(room.snapshot, update)) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Auth);
-      authProtocol.writePermissionDenied(encoder, 'read-only: the minutes cannot be edited from this connection');
-      this.send(session, encoding.toUint8Array(encoder));
-      return;
-    }
+    // Closed, not just denied: the writer's editor holds the refused content, and everything it types
+    // next would build on what the server lacks. 44xx, so y-websocket does not send it again.
+    const refused = refusedContent(decoded, this.roots) ?? this.beyondDocumentCap(room, update.length);
+    if (refused) return void this.refuse(session, 'content', CloseCode.ContentRefused, refused);
+    room.queuedBytes += update.length;
     this.enqueue(room, { kind: 'client', update, session });
+  }
+
+  /** Why an update of `bytes` would grow the document beyond its cap, or null. */
+  private beyondDocumentCap(room: Room, bytes: number): string | null {
+    const cap = this.limits.documentBytes;
+    if (room.sizeBound + room.queuedBytes + bytes <= cap) return null;
+    room.sizeBound = Y.encodeStateAsUpdate(room.doc).length;
+    if (room.sizeBound + room.queuedBytes + bytes <= cap) return null;
+    return `the minutes would exceed ${Math.round(cap / 1024 / 1024)} MiB`;
   }
 
   // ── The write queue ─────────────────────────────────────────────────────────────────────────
@@ -398,13 +501,15 @@ export class CollabServer {
     try {
       await this.hooks.storeUpdate(room.name, merged);
     } catch (err) {
+      for (const w of batch) room.queuedBytes -= w.update.length;
       this.onError(`could not store an update of ${room.name}`, err);
       // Not applied. The authors reconnect, and their sync step 2 sends the edit again.
       for (const w of batch) this.closeSession(w.session, CloseCode.InternalError, 'storage failed');
       return;
     }
     for (const w of batch) {
-      // Origin = the author's session: the broadcast skips it.
+      // Origin = the author's session: the broadcast skips it. Applying adds to `sizeBound`.
+      room.queuedBytes -= w.update.length;
       Y.applyUpdate(room.doc, w.update, w.session);
       try {
         this.hooks.afterClientUpdate?.(room.name, room.doc, w.update);
