@@ -69,3 +69,14 @@ describe('a record of format 2', () => {
     expect(shown.minutes.html).toContain('居民代表对方案表示认可');
   });
 });
+
+describe('the format-2 schema', () => {
+  it('refuses a record whose attendance, speakers or votes point outside the roster, or whose seats are misnumbered', () => {
+    const { record } = makeFrozenRecord();
+    expect(MeetingRecord.safeParse(record).success).toBe(true);
+    expect(MeetingRecord.safeParse({ ...record, attendance: [...record.attendance, { ...record.attendance[0]!, seatId: 'nobody' }] }).success).toBe(false);
+    expect(MeetingRecord.safeParse({ ...record, roster: record.roster.map((s, i) => (i === 0 ? { ...s, member: 9 } : s)) }).success).toBe(false);
+    const named = record.polls.map((p) => (p.votes ? { ...p, votes: [...p.votes, { seatId: 'nobody', choices: ['yes'] }] } : p));
+    expect(MeetingRecord.safeParse({ ...record, polls: named }).success).toBe(false);
+  });
+});

@@ -106,6 +106,17 @@ export const MeetingRecordV2 = RecordCommon.extend({
   polls: z.array(RecordPollV2),
   // The minutes are free text in which recorders and the server's fact blocks name residents: committed whole.
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
+}).superRefine((r, ctx) => {
+  // Names live only in the roster: a seat reference outside it, or two seats with one number, would
+  // show a reader a person the signed record does not vouch for.
+  const seats = new Set(r.roster.map((s) => s.seatId));
+  if (seats.size !== r.roster.length || r.roster.some((s, i) => s.member !== i + 1)) ctx.addIssue({ code: 'custom', message: 'roster seats must be distinct and numbered 1, 2, 3 … in order' });
+  const refs = [
+    ...r.attendance.map((a) => a.seatId),
+    ...[...r.agenda.flatMap((a) => a.speakers), ...r.otherSpeakers].map((s) => s.seatId),
+    ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
+  ];
+  if (refs.some((id) => !seats.has(id))) ctx.addIssue({ code: 'custom', message: 'a seat referred to is not in the roster' });
 });
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
 
