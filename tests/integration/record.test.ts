@@ -2,6 +2,7 @@
 // signed on the convener's and the recorder's devices, filed; the exported bundle verifies with OpenSSL
 // alone and with record:verify; tampering in the database is named by the server's own checks; a
 // restart between the last signature and the filing files the record.
+import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,17 @@ import { postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type 
 
 type Status = { recordId: string; status: string; hash: string; chainSeq: number; signers: { role: string; name: string; signedAt: string | null; keyFingerprint: string | null }[] };
 type Verification = { valid: boolean; recordHash: string; checks: { id: CheckId; status: string; detail: string }[] };
+
+/** A PDF's text as a reader's viewer extracts it (poppler's pdftotext). */
+async function pdfText(pdf: ArrayBuffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'yishi-pdf-'));
+  try {
+    await writeFile(join(dir, 'r.pdf'), Buffer.from(pdf));
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const failedChecks = (v: Verification) => [...new Set(v.checks.filter((c) => c.status === 'fail').map((c) => c.id))].sort();
 
@@ -290,6 +302,10 @@ for (const target of databaseTargets()) {
         }
       }
       expect(seen).toEqual([second.recordId]);
+      // The printed copy too: its text names nobody (seats as 成员 N).
+      const pdf = await pdfText(await (await fetch(`${server.url}/api/records/${second.recordId}/files/record.pdf`)).arrayBuffer());
+      expect(pdf).toContain('成员 1');
+      for (const name of names) expect(pdf).not.toContain(name);
       // The chain stays checkable: the link is the previous record's hash, not its id.
       const view = (await getJson(`/api/records/${second.recordId}`, '')).body;
       expect(view.chain.previous).toEqual({ seq: 1, hash: first.hash });
@@ -316,6 +332,13 @@ for (const target of databaseTargets()) {
         expect(record.roster.map((s: { nameCommitment: string }) => byCommitment.get(s.nameCommitment)).sort()).toEqual(community.roster.map((m) => m.name).sort());
         expect(byCommitment.get(record.minutes.htmlCommitment)).toContain('是否同意方案？');
       }
+      // Staff's printed copy names them; nobody else gets it.
+      const named = await fetch(`${server.url}/api/records/${second.recordId}/disclosed.pdf`, { headers: { cookie: cookies.recorder } });
+      expect(named.status).toBe(200);
+      expect(named.headers.get('content-type')).toBe('application/pdf');
+      expect(await pdfText(await named.arrayBuffer())).toContain(community.roster[0]!.name);
+      expect((await fetch(`${server.url}/api/records/${second.recordId}/disclosed.pdf`, { headers: { cookie: outsider } })).status).toBe(403);
+      expect((await fetch(`${server.url}/api/records/${second.recordId}/disclosed.pdf`)).status).toBe(401);
     });
 
     it('record:verify needs a trusted platform key or its fingerprint, and fails a fully forged bundle', async () => {
