@@ -44,7 +44,14 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
     disclosures.push(c.disclosure);
     return c.commitment;
   };
-  const member = new Map(s.seats.map((seat, i) => [seat.id, i + 1]));
+  // Seats are numbered in the order of their commitments, which is random: the meeting's seat order is
+  // by name, so 成员 N in that order would give away names to anyone holding the council's member list,
+  // and the same resident would carry the same number from record to record.
+  const roster = s.seats
+    .map((seat) => ({ seatId: seat.id, nameCommitment: commit(seat.name), kind: seat.kind, canVote: seat.canVote }))
+    .sort((a, b) => a.nameCommitment.localeCompare(b.nameCommitment))
+    .map(({ seatId, nameCommitment, kind, canVote }, i) => ({ seatId, member: i + 1, nameCommitment, kind, canVote }));
+  const member = new Map(roster.map((seat) => [seat.seatId, seat.member]));
 
   const record = MeetingRecordV2.parse({
     format: RECORD_FORMAT,
@@ -58,7 +65,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
       scheduledAt: s.scheduledAt, announcedAt: src.announcedAt, startedAt: s.startedAt, closedAt: s.closedAt,
       quorumRule: s.quorumRule,
     },
-    roster: s.seats.map((seat, i) => ({ seatId: seat.id, member: i + 1, nameCommitment: commit(seat.name), kind: seat.kind, canVote: seat.canVote })),
+    roster,
     attendance: Object.entries(s.attendance)
       .map(([seatId, a]) => ({ seatId, mode: a.mode, checkedInAt: a.at }))
       .sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.seatId.localeCompare(b.seatId)),

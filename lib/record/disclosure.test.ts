@@ -2,6 +2,7 @@
 // beside them. The record names nobody; each disclosure opens exactly its own commitment; the reader's
 // view shows seats as 成员 N without disclosures and names with them.
 import { describe, expect, it } from 'vitest';
+import { seatIdOf } from '../../tests/factories/meeting';
 import { closedMeeting, makeFrozenRecord } from '../../tests/factories/record';
 import { canonicalJson } from './canonical';
 import { commitmentOf, commitmentsOf, openCommitments, type Disclosure } from './disclosure';
@@ -10,6 +11,7 @@ import { nodeCrypto } from './node-crypto';
 import { readableRecord } from './readable';
 
 const seatNames = () => closedMeeting().state.seats.map((s) => s.name);
+const nameOfSeat = new Map(closedMeeting().state.seats.map((s) => [s.id, s.name]));
 const member = (n: number) => `成员 ${n}`;
 
 describe('a record of format 2', () => {
@@ -24,7 +26,17 @@ describe('a record of format 2', () => {
     const named = record.polls.find((p) => !p.secret)!;
     expect(named.votes!.map((v) => v.seatId).every((id) => record.roster.some((s) => s.seatId === id))).toBe(true);
     expect(named.tally).toEqual({ yes: 3, no: 1, abstain: 1 });
-    expect(record.agenda[0]!.speakers[0]!.seatId).toBe(record.roster[1]!.seatId);
+    expect(record.agenda[0]!.speakers[0]!.seatId).toBe(seatIdOf(2));
+  });
+
+  it('numbers seats in the random order of their commitments, not in the meeting’s order by name', () => {
+    const { record } = makeFrozenRecord();
+    const commitments = record.roster.map((s) => s.nameCommitment);
+    expect(commitments).toEqual([...commitments].sort());
+    expect(record.roster.map((s) => s.member)).toEqual(record.roster.map((_, i) => i + 1));
+    // Named votes are listed by seat number, which says nothing about names.
+    const votes = record.polls.find((p) => !p.secret)!.votes!.map((v) => record.roster.find((s) => s.seatId === v.seatId)!.member);
+    expect(votes).toEqual([...votes].sort((a, b) => a - b));
   });
 
   it('commits to each name with its own 128-bit salt, so equal names do not look equal and guessing needs the salt', async () => {
@@ -45,7 +57,7 @@ describe('a record of format 2', () => {
     const { values, unmatched } = await openCommitments(nodeCrypto, record, disclosures);
     expect(unmatched).toBe(0);
     expect(values.size).toBe(commitmentsOf(record).size);
-    expect(record.roster.map((s) => values.get(s.nameCommitment))).toEqual(seatNames());
+    expect(record.roster.map((s) => values.get(s.nameCommitment))).toEqual(record.roster.map((s) => nameOfSeat.get(s.seatId)));
     const [salt, name] = disclosures[0]!;
     const forged: Disclosure[] = [[salt, `${name}x`], ['A'.repeat(22), name]];
     expect(await openCommitments(nodeCrypto, record, forged)).toEqual({ values: new Map(), unmatched: 2 });
@@ -56,16 +68,17 @@ describe('a record of format 2', () => {
     const hidden = readableRecord(record, null, member);
     expect(hidden.names).toBe('pseudonyms');
     expect(hidden.roster.map((s) => s.name)).toEqual(record.roster.map((_, i) => member(i + 1)));
-    expect(hidden.agenda[0]!.speakers[0]!.name).toBe(member(2));
+    expect(hidden.agenda[0]!.speakers[0]!.name).toBe(member(record.roster.find((s) => s.seatId === seatIdOf(2))!.member));
     expect(hidden.minutes.html).toBeNull();
     for (const name of seatNames()) expect(JSON.stringify(hidden)).not.toContain(name);
 
     const { values } = await openCommitments(nodeCrypto, record, disclosures);
     const shown = readableRecord(record, values, member);
     expect(shown.names).toBe('disclosed');
-    expect(shown.roster.map((s) => s.name)).toEqual(seatNames());
-    expect(shown.attendance.map((a) => a.name)).toEqual(record.attendance.map((a) => seatNames()[record.roster.findIndex((s) => s.seatId === a.seatId)]));
-    expect(shown.polls.find((p) => !p.secret)!.votes!.map((v) => v.name)).toEqual(seatNames().filter((_, i) => [0, 1, 2, 3, 5].includes(i)));
+    expect(shown.roster.map((s) => s.name)).toEqual(record.roster.map((s) => nameOfSeat.get(s.seatId)));
+    expect(shown.attendance.map((a) => a.name)).toEqual(record.attendance.map((a) => nameOfSeat.get(a.seatId)));
+    expect(shown.agenda[0]!.speakers[0]!.name).toBe(nameOfSeat.get(seatIdOf(2)));
+    expect(shown.polls.find((p) => !p.secret)!.votes!.map((v) => v.name).sort()).toEqual([1, 2, 3, 4, 6].map((n) => nameOfSeat.get(seatIdOf(n))).sort());
     expect(shown.minutes.html).toContain('居民代表对方案表示认可');
   });
 });
