@@ -1,6 +1,7 @@
 // Exports a meeting record as files: `npm run record:export -- <record id> <dir>`
 // Writes record.json (exactly the signed bytes), signatures.json, filing.json (once filed) and
-// record.pdf, the same files the record page offers for download; `npm run record:verify -- <dir>`
+// record.pdf, the same public files the record page offers for download (no resident names in a record
+// of format 2: the disclosures stay in the database); `npm run record:verify -- <dir>`
 // checks them offline. Reads the database the server uses (DATABASE_URL, default ./data/yishi.db);
 // the PDF's QR code points at YISHI_PUBLIC_URL (default http://localhost:3000).
 // Exit codes: 0 written, 1 no such record, 2 usage error.
@@ -9,6 +10,7 @@ import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import { AppError } from '../lib/platform/errors';
 import { verificationUrl, writeBundle } from '../lib/record/export';
+import { platformFingerprint } from '../lib/record/platform-key';
 import { createRecordService } from '../lib/record/service';
 
 const [recordId, dir, ...rest] = process.argv.slice(2);
@@ -26,10 +28,12 @@ try {
   const bundle = await records.bundle(recordId);
   const { hash } = await records.status(recordId);
   const link = verificationUrl(process.env.YISHI_PUBLIC_URL || 'http://localhost:3000', recordId);
-  const files = await writeBundle(dir, bundle, link, hash);
+  const fingerprint = await platformFingerprint(db);
+  const files = await writeBundle(dir, bundle, { verifyUrl: link, recordHash: hash, platformFingerprint: fingerprint });
   console.log(`record ${recordId} (${bundle.status}) → ${dir}`);
   for (const f of files) console.log(`  ${f}`);
   console.log(`verification: ${link}`);
+  console.log(`platform key fingerprint: ${fingerprint} (npm run record:verify -- ${dir} --platform-fingerprint ${fingerprint})`);
 } catch (err) {
   if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
   console.error(`no record ${recordId} in ${url}`);

@@ -8,7 +8,8 @@ import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { FailureLimiter } from '../lib/platform/rate-limit';
 import { IdParam } from '../lib/platform/tokens';
-import { BUNDLE_FILES, bundleFile, verificationUrl } from '../lib/record/export';
+import { BUNDLE_FILES, bundleFile, recordPdf, verificationUrl } from '../lib/record/export';
+import { platformFingerprint } from '../lib/record/platform-key';
 import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
@@ -110,6 +111,7 @@ export function createHttpApi(db: Db, opts: {
       return { record: id ? await records.status(id) : null };
     },
     // Records are public by their (unguessable) id: anyone holding the link or the PDF's QR may verify.
+    // Nothing public names a resident (format 2 commits to names) or leads to another record's id.
     'GET /api/records/:recordId': async (_req, _body, _res, _query, { recordId }) => {
       const records = requireRecords();
       const id = parseOrThrow(IdParam, recordId);
@@ -119,6 +121,24 @@ export function createHttpApi(db: Db, opts: {
       const result = await requireRecords().verifyStored(parseOrThrow(IdParam, recordId));
       return { valid: result.valid, recordHash: result.recordHash, checks: result.checks };
     },
+    // The names of a record's residents (salt and value per commitment), for staff of its area only.
+    'GET /api/records/:recordId/disclosures': async (req, _body, _res, _query, { recordId }) => {
+      const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+      if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      return requireRecords().disclosures(parseOrThrow(IdParam, recordId), staff);
+    },
+    // Staff's printed copy with names; never cached (it is per request and must not outlive the session's right).
+    'GET /api/records/:recordId/disclosed.pdf': async (req, _body, _res, _query, { recordId }) => {
+      const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+      if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      const records = requireRecords();
+      const id = parseOrThrow(IdParam, recordId);
+      const { disclosures } = await records.disclosures(id, staff);
+      const pdf = await recordPdf(await records.bundle(id), {
+        verifyUrl: verificationUrl(publicUrlOf(req), id), recordHash: (await records.status(id)).hash, platformFingerprint: await platformFingerprint(db), disclosures,
+      });
+      return new RawBody('application/pdf', pdf, `record-${id}-names.pdf`);
+    },
     'GET /api/records/:recordId/files/:file': async (req, _body, _res, _query, { recordId, file }) => {
       const records = requireRecords();
       const id = parseOrThrow(IdParam, recordId);
@@ -126,9 +146,12 @@ export function createHttpApi(db: Db, opts: {
       const b = await records.bundle(id);
       const status = await records.status(id);
       const link = verificationUrl(publicUrlOf(req), id);
-      // The PDF is public and costs a few hundred ms: one rendering per record state and link.
-      const cacheKey = `${id}:${status.hash}:${b.status}:${b.signatures.length}:${link}`;
-      const out = name === 'record.pdf' && pdfCache.has(cacheKey) ? pdfCache.get(cacheKey)! : await bundleFile(b, name, link, status.hash);
+      const fingerprint = await platformFingerprint(db);
+      // The PDF is public and costs a few hundred ms: one rendering per record state, link and platform key.
+      const cacheKey = `${id}:${status.hash}:${b.status}:${b.signatures.length}:${link}:${fingerprint}`;
+      const out = name === 'record.pdf' && pdfCache.has(cacheKey)
+        ? pdfCache.get(cacheKey)!
+        : await bundleFile(b, name, { verifyUrl: link, recordHash: status.hash, platformFingerprint: fingerprint });
       if (name === 'record.pdf') {
         if (pdfCache.size >= 32) pdfCache.delete(pdfCache.keys().next().value!);
         pdfCache.set(cacheKey, out);

@@ -3,15 +3,16 @@
 import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
-import type { RecordPoll } from '@/lib/record/format';
+import type { ReadablePoll } from '@/lib/record/readable';
 
 const motionColour: Record<string, string> = { yes: 'bg-ok-600', no: 'bg-accent-700', abstain: 'bg-ink-muted' };
 
 /**
  * One poll of the record: how it was put, the tally as small horizontal bars (people would rather look
- * than read), the outcome the server computed and, for a named poll, who voted how.
+ * than read), the outcome the server computed and, for a named poll, who voted how (names, or 成员 N
+ * for the public).
  */
-export function PollResult({ poll, itemTitle, headingLevel }: { poll: RecordPoll; itemTitle: string | null; headingLevel: 3 | 4 }) {
+export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePoll; itemTitle: string | null; headingLevel: 3 | 4 }) {
   const t = useT();
   const locale = useLocale();
   const Heading = `h${headingLevel}` as const;

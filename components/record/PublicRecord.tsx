@@ -1,17 +1,18 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { RetryAlert } from '@/components/ui/RetryAlert';
 import { formatDateTime, formatNumber, type MessageKey } from '@/lib/i18n/locale';
+import { readableRecord } from '@/lib/record/readable';
 import { keyFingerprint, verifyBundle, type Check, type VerifyResult } from '@/lib/record/verify';
 import { CheckTable } from './CheckTable';
 import { createBrowserCrypto } from './browser-crypto';
 import { PublicSignatures, type SignatureRow } from './PublicSignatures';
 import { ApiRefusal, recordUrls, requestJson, type RecordBundleView, type ServerVerifyView } from './record-api';
 import { RecordDownloads } from './RecordDownloads';
+import { groupedFingerprint } from './record-labels';
 import { RecordSummary } from './RecordSummary';
 import { verdictOf, type Verdict } from './verdict';
 import { VerdictBanner } from './VerdictBanner';
@@ -42,8 +43,11 @@ function communityOf(recordJson: string): string | null {
   }
 }
 
-/** This browser's own check, with the same rules as the server and the CLI (lib/record/verify.ts). */
-async function checkHere(bundle: RecordBundleView): Promise<Omit<Loaded, 'bundle' | 'server'>> {
+/**
+ * This browser's own check, with the same rules as the server and the CLI (lib/record/verify.ts),
+ * against the district's published platform key fingerprint — never the key the bundle brings.
+ */
+async function checkHere(bundle: RecordBundleView, platformFingerprint: string): Promise<Omit<Loaded, 'bundle' | 'server'>> {
   const crypto = createBrowserCrypto();
   const communityId = communityOf(bundle.recordJson);
   const prev = bundle.chain.previous;
@@ -51,6 +55,7 @@ async function checkHere(bundle: RecordBundleView): Promise<Omit<Loaded, 'bundle
     { recordBytes: new TextEncoder().encode(bundle.recordJson), signatures: bundle.signatures, filing: bundle.filing },
     crypto,
     {
+      trust: { platformFingerprint },
       previous: prev && communityId ? { recordHash: prev.hash, seq: prev.seq, communityId } : null,
       stored: { seq: bundle.chain.seq, previousMissing: bundle.chain.seq > 1 && !prev },
     },
@@ -81,7 +86,7 @@ function signatureRows(d: Loaded): SignatureRow[] {
  * account. The verdict is computed in this browser from the files themselves; the server's own check
  * is shown beside it, so a server that lied about its records would be caught by its readers.
  */
-export function PublicRecord({ recordId }: { recordId: string }) {
+export function PublicRecord({ recordId, platformFingerprint }: { recordId: string; platformFingerprint: string }) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -94,24 +99,24 @@ export function PublicRecord({ recordId }: { recordId: string }) {
           requestJson<RecordBundleView>(recordUrls.bundle(recordId)),
           requestJson<ServerVerifyView>(recordUrls.verify(recordId)).catch(() => null),
         ]);
-        const here = await checkHere(bundle);
+        const here = await checkHere(bundle, platformFingerprint);
         if (!stopped) setState({ kind: 'ready', data: { bundle, server, ...here } });
       } catch (err) {
         if (!stopped) setState({ kind: err instanceof ApiRefusal && (err.status === 404 || err.status === 400) ? 'notFound' : 'error' });
       }
     })();
     return () => { stopped = true; };
-  }, [recordId, attempt]);
+  }, [recordId, platformFingerprint, attempt]);
 
   if (state.kind === 'loading') return <VerdictBanner verdict={null} missing={[]} engine={null} />;
   if (state.kind === 'notFound') return <p role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-4 text-lg text-accent-800">{t('record.public.notFound')}</p>;
   if (state.kind === 'error') {
     return <RetryAlert message={t('record.load.failed')} onRetry={() => { setState({ kind: 'loading' }); setAttempt((n) => n + 1); }} />;
   }
-  return <VerifiedRecord data={state.data} />;
+  return <VerifiedRecord data={state.data} platformFingerprint={platformFingerprint} />;
 }
 
-function VerifiedRecord({ data }: { data: Loaded }) {
+function VerifiedRecord({ data, platformFingerprint }: { data: Loaded; platformFingerprint: string }) {
   const t = useT();
   const locale = useLocale();
   const { bundle, server, mine } = data;
@@ -120,6 +125,8 @@ function VerifiedRecord({ data }: { data: Loaded }) {
   const serverVerdict = server ? verdictOf(bundle.status, server).kind : null;
   const missing = bundle.signers.filter((s) => !s.signedAt).map((s) => s.name);
   const chain = bundle.chain;
+  // The public never gets names: a record of format 2 shows seats as 成员 N and no minutes.
+  const readable = mine.record ? readableRecord(mine.record, null, (n) => t('record.member', { n: formatNumber(locale, n) })) : null;
 
   return (
     <div className="space-y-6">
@@ -133,6 +140,10 @@ function VerifiedRecord({ data }: { data: Loaded }) {
 
       <PublicSection id="signatures" title={t('record.signatures.title')}>
         <PublicSignatures rows={signatureRows(data)} />
+        <p className="mt-3 text-base text-ink-muted">
+          {t('record.trust.public')}
+          <span className="ml-1 break-all font-mono text-sm text-ink" data-testid="platform-fingerprint">{groupedFingerprint(platformFingerprint)}</span>
+        </p>
       </PublicSection>
 
       <PublicSection id="record-facts" title={t('record.facts.title')}>
@@ -142,13 +153,11 @@ function VerifiedRecord({ data }: { data: Loaded }) {
           <dt className="font-semibold text-ink-muted">{t('record.facts.chain')}</dt>
           <dd>
             {t('record.facts.chainSeq', { seq: formatNumber(locale, chain.seq) })}
-            <span className="mt-1 flex flex-wrap gap-x-4 print:hidden">
+            {/* The link to the previous record is its hash: enough to check the chain, no way to fetch it. */}
+            <span className="mt-1 block text-ink-muted">
               {chain.previous
-                ? <Link href={recordUrls.publicPage(chain.previous.id)} className="font-semibold text-civic-800 underline">{t('record.facts.previous', { seq: formatNumber(locale, chain.previous.seq) })}</Link>
-                : <span className="text-ink-muted">{t('record.facts.first')}</span>}
-              {chain.nextId
-                ? <Link href={recordUrls.publicPage(chain.nextId)} className="font-semibold text-civic-800 underline">{t('record.facts.next', { seq: formatNumber(locale, chain.seq + 1) })}</Link>
-                : <span className="text-ink-muted">{t('record.facts.noNext')}</span>}
+                ? <>{t('record.facts.previous', { seq: formatNumber(locale, chain.previous.seq) })} <span className="break-all font-mono text-sm">{chain.previous.hash}</span></>
+                : t('record.facts.first')}
             </span>
           </dd>
           <dt className="font-semibold text-ink-muted">{t('record.hash')}</dt>
@@ -170,9 +179,10 @@ function VerifiedRecord({ data }: { data: Loaded }) {
         </div>
       </PublicSection>
 
-      {mine.record ? (
+      {readable ? (
         <div className="rounded-2xl border border-ink/15 bg-white p-4 shadow-sm sm:p-6 print:border-0 print:p-0 print:shadow-none">
-          <RecordSummary record={mine.record} headingLevel={2} />
+          {readable.names === 'pseudonyms' ? <p className="mb-4 rounded-xl bg-civic-50 p-3 text-base text-ink">{t('record.names.public')}</p> : null}
+          <RecordSummary record={readable} headingLevel={2} />
         </div>
       ) : null}
 

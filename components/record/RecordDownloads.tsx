@@ -13,8 +13,13 @@ const labels: Record<BundleDownload, MessageKey> = {
   'record.pdf': 'record.download.pdf',
 };
 
-/** The public verification page and the bundle's files; filing.json exists only once the record is filed. */
-export function RecordDownloads({ recordId, status, showPublicLink = true }: { recordId: string; status: RecordStatus; showPublicLink?: boolean }) {
+/**
+ * The public verification page and the bundle's files; filing.json exists only once the record is filed.
+ * `disclosedPdf`: the console also offers staff's PDF with residents' names (the server checks the area).
+ */
+export function RecordDownloads({ recordId, status, showPublicLink = true, disclosedPdf = false }: {
+  recordId: string; status: RecordStatus; showPublicLink?: boolean; disclosedPdf?: boolean;
+}) {
   const t = useT();
   const files = BUNDLE_DOWNLOADS.filter((f) => f !== 'filing.json' || status === 'filed');
   return (
@@ -33,6 +38,11 @@ export function RecordDownloads({ recordId, status, showPublicLink = true }: { r
             <a href={recordUrls.file(recordId, f)} download className="font-semibold text-civic-800 underline">{t(labels[f])}</a>
           </li>
         ))}
+        {disclosedPdf ? (
+          <li>
+            <a href={recordUrls.disclosedPdf(recordId)} download className="font-semibold text-civic-800 underline">{t('record.download.disclosedPdf')}</a>
+          </li>
+        ) : null}
       </ul>
     </div>
   );

@@ -7,6 +7,7 @@ import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
 import type { DeviceKey } from './device-key';
 import type { RecordStatusView } from './record-api';
 import { RecordDownloads } from './RecordDownloads';
+import { groupedFingerprint } from './record-labels';
 import { RecordStepper } from './RecordStepper';
 import { SignerList } from './SignerList';
 import { SignRecord, SoftwareKeyNote } from './SignRecord';
@@ -16,13 +17,15 @@ import { SignRecord, SoftwareKeyNote } from './SignRecord';
  * current user when it is their turn, and the links to the public page and the files.
  * `record` null: no record yet (the meeting has not closed, or it is being frozen right now).
  */
-export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus }: {
+export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus, platformFingerprint }: {
   record: RecordStatusView | null;
   meetingClosed: boolean;
   staffId: string;
   /** the last status poll failed: what is shown may be stale */
   offline: boolean;
   onStatus: (status: RecordStatusView) => void;
+  /** the district's platform key fingerprint: published here so assessors verify against it */
+  platformFingerprint: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -69,9 +72,14 @@ export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus 
             <p className="text-sm text-ink-muted">{t('record.hash')}</p>
             <p className="break-all font-mono text-sm">{record.hash}</p>
           </div>
-          <RecordDownloads recordId={record.recordId} status={record.status} />
+          <RecordDownloads recordId={record.recordId} status={record.status} disclosedPdf />
         </>
       ) : null}
+      <div>
+        <p className="text-sm text-ink-muted">{t('record.trust.fingerprint')}</p>
+        <p className="break-all font-mono text-sm" data-testid="platform-fingerprint">{groupedFingerprint(platformFingerprint)}</p>
+        <p className="mt-1 text-sm text-ink-muted">{t('record.trust.console')}</p>
+      </div>
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { minutesProse } from '@/components/minutes/minutes-styles';
 import { formatDuration } from '@/components/ui/format';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
-import type { MeetingRecord, RecordSpeaker } from '@/lib/record/format';
+import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
 import { PollResult } from './PollResult';
 
 type Level = 1 | 2;
@@ -13,9 +13,10 @@ type Level = 1 | 2;
 /**
  * A meeting record in human form, for the console's record page and the public page: what happened,
  * who was there, what was said and decided, and the minutes. Everything shown comes from the signed
- * record.json; times are shown in Asia/Shanghai whatever the reader's zone (formatDateTime).
+ * record.json — residents' names only where a disclosure matched its commitment, else 成员 N
+ * (lib/record/readable.ts); times are shown in Asia/Shanghai whatever the reader's zone (formatDateTime).
  */
-export function RecordSummary({ record, headingLevel }: { record: MeetingRecord; headingLevel: Level }) {
+export function RecordSummary({ record, headingLevel }: { record: ReadableRecord; headingLevel: Level }) {
   const t = useT();
   const locale = useLocale();
   const m = record.meeting;
@@ -98,14 +99,17 @@ export function RecordSummary({ record, headingLevel }: { record: MeetingRecord;
       </Section>
 
       <Section title={t('record.minutes.title')} level={headingLevel}>
-        {/* Server-rendered from the minutes' schema (sanitised by construction), frozen into the signed record. */}
-        <div className={`${minutesProse} rounded-xl border border-ink/20 px-3 py-2 text-base sm:px-5 sm:py-3 leading-relaxed`} dangerouslySetInnerHTML={{ __html: record.minutes.html }} />
+        {record.minutes.html === null ? <p className="text-base text-ink-muted">{t('record.minutes.withheld')}</p> : (
+          // Server-rendered from the minutes' schema (sanitised by construction), frozen into the signed
+          // record — in format 2 only once its disclosure matched the commitment in the signed record.
+          <div className={`${minutesProse} rounded-xl border border-ink/20 px-3 py-2 text-base sm:px-5 sm:py-3 leading-relaxed`} dangerouslySetInnerHTML={{ __html: record.minutes.html }} />
+        )}
       </Section>
     </div>
   );
 }
 
-function Attendance({ record, level }: { record: MeetingRecord; level: Level }) {
+function Attendance({ record, level }: { record: ReadableRecord; level: Level }) {
   const t = useT();
   const locale = useLocale();
   const present = new Set(record.attendance.map((a) => a.seatId));
@@ -134,7 +138,7 @@ function Attendance({ record, level }: { record: MeetingRecord; level: Level }) 
   );
 }
 
-function Speakers({ speakers }: { speakers: RecordSpeaker[] }) {
+function Speakers({ speakers }: { speakers: ReadableSpeaker[] }) {
   const t = useT();
   if (!speakers.length) return <p className="text-sm text-ink-muted">{t('record.agenda.noSpeakers')}</p>;
   return (

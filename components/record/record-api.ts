@@ -1,3 +1,4 @@
+import type { Disclosure } from '@/lib/record/disclosure';
 import type { StoredBundle } from '@/lib/record/export';
 import type { RecordStatus, SignerRole } from '@/lib/record/format';
 import type { Check } from '@/lib/record/verify';
@@ -22,6 +23,9 @@ export type RecordStatusView = {
 /** GET /api/records/:recordId: the stored bundle and who had to sign. */
 export type RecordBundleView = StoredBundle & { meetingId: string; signers: SignerView[] };
 
+/** GET /api/records/:recordId/disclosures (staff of the record's area) */
+export type DisclosuresView = { recordId: string; disclosures: Disclosure[] };
+
 /** GET /api/records/:recordId/verify */
 export type ServerVerifyView = { valid: boolean; recordHash: string; checks: Check[] };
 
@@ -33,6 +37,8 @@ export const recordUrls = {
   ofMeeting: (meetingId: string) => `/api/meetings/${enc(meetingId)}/record`,
   bundle: (recordId: string) => `/api/records/${enc(recordId)}`,
   verify: (recordId: string) => `/api/records/${enc(recordId)}/verify`,
+  disclosures: (recordId: string) => `/api/records/${enc(recordId)}/disclosures`,
+  disclosedPdf: (recordId: string) => `/api/records/${enc(recordId)}/disclosed.pdf`,
   file: (recordId: string, file: BundleDownload) => `/api/records/${enc(recordId)}/files/${file}`,
   signatures: (recordId: string) => `/api/records/${enc(recordId)}/signatures`,
   publicPage: (recordId: string) => `/v/${enc(recordId)}`,

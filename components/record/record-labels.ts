@@ -14,6 +14,11 @@ export function shortFingerprint(hex: string): string {
   return (hex.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
 }
 
+/** A whole fingerprint in groups of four, for reading it aloud or comparing it with the printed one. */
+export function groupedFingerprint(hex: string): string {
+  return (hex.match(/.{1,4}/g) ?? []).join(' ');
+}
+
 /** A check's subject is "<role> <name>" (lib/record/verify.ts); shown as "召集人 王书记". */
 export function subjectLabel(t: Translate, subject: string | undefined): string {
   if (!subject) return '';

@@ -1,6 +1,7 @@
 import type { MeetingState } from '../meeting/state';
 import type { SpeakRequest } from '../meeting/speaking-queue';
-import { RECORD_FORMAT, MeetingRecord, type RecordSpeaker } from './format';
+import type { Disclosure } from './disclosure';
+import { RECORD_FORMAT, MeetingRecordV2, type RecordSpeakerV2 } from './format';
 
 /** Everything the record needs beyond the meeting's folded state, read by the caller. */
 export type RecordSources = {
@@ -8,34 +9,51 @@ export type RecordSources = {
   state: MeetingState;
   community: { id: string; name: string; street: string; district: string };
   announcedAt: string | null;
-  signers: MeetingRecord['signers'];
+  signers: MeetingRecordV2['signers'];
   /** named polls' ballots: pollId → seatId → choices */
   namedBallots: Map<string, Map<string, string[]>>;
   minutes: { html: string; markdown: string; yjsStateSha256: string };
-  eventLog: MeetingRecord['eventLog'];
-  chain: MeetingRecord['chain'];
+  eventLog: MeetingRecordV2['eventLog'];
+  chain: MeetingRecordV2['chain'];
   frozenAt: string;
+  /** a fresh disclosure of a personal value and its commitment (random salt: node-crypto `commitValue`) */
+  commit: (value: string) => { commitment: string; disclosure: Disclosure };
 };
 
-function speakerLine(r: SpeakRequest): RecordSpeaker | null {
+function speakerLine(r: SpeakRequest): RecordSpeakerV2 | null {
   if (r.status !== 'done' || !r.startedAt || !r.endedAt) return null;
   const durationSec = Math.max(0, Math.round((Date.parse(r.endedAt) - Date.parse(r.startedAt)) / 1000));
-  return { name: r.name, stance: r.stance, startedAt: r.startedAt, endedAt: r.endedAt, durationSec };
+  return { seatId: r.seatId, stance: r.stance, startedAt: r.startedAt, endedAt: r.endedAt, durationSec };
 }
 
 /**
- * The record of a closed meeting, built from its authoritative (unprojected) state. Only speakers who
- * had the floor and only polls that were opened are part of it; drafts never happened.
+ * The record of a closed meeting (format 2), built from its authoritative (unprojected) state, and the
+ * disclosures of its personal fields. Only speakers who had the floor and only polls that were opened
+ * are part of it; drafts never happened. Residents appear only as seats: the roster commits to each
+ * seat's name once, and attendance, speakers and named votes point at seats.
  */
-export function buildRecord(src: RecordSources): MeetingRecord {
+export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disclosures: Disclosure[] } {
   const s = src.state;
   if (s.status !== 'closed' || !s.closedAt) throw new Error('Only a closed meeting has a record');
-  const seatName = new Map(s.seats.map((seat) => [seat.id, seat.name]));
   const spoke = (itemId: string | null) =>
-    s.speakers.filter((r) => r.itemId === itemId).map(speakerLine).filter((x): x is RecordSpeaker => x !== null);
+    s.speakers.filter((r) => r.itemId === itemId).map(speakerLine).filter((x): x is RecordSpeakerV2 => x !== null);
   const polls = s.polls.filter((p) => p.status === 'closed');
+  const disclosures: Disclosure[] = [];
+  const commit = (value: string) => {
+    const c = src.commit(value);
+    disclosures.push(c.disclosure);
+    return c.commitment;
+  };
+  // Seats are numbered in the order of their commitments, which is random: the meeting's seat order is
+  // by name, so 成员 N in that order would give away names to anyone holding the council's member list,
+  // and the same resident would carry the same number from record to record.
+  const roster = s.seats
+    .map((seat) => ({ seatId: seat.id, nameCommitment: commit(seat.name), kind: seat.kind, canVote: seat.canVote }))
+    .sort((a, b) => a.nameCommitment.localeCompare(b.nameCommitment))
+    .map(({ seatId, nameCommitment, kind, canVote }, i) => ({ seatId, member: i + 1, nameCommitment, kind, canVote }));
+  const member = new Map(roster.map((seat) => [seat.seatId, seat.member]));
 
-  return MeetingRecord.parse({
+  const record = MeetingRecordV2.parse({
     format: RECORD_FORMAT,
     recordId: src.recordId,
     meetingId: s.meetingId,
@@ -47,9 +65,9 @@ export function buildRecord(src: RecordSources): MeetingRecord {
       scheduledAt: s.scheduledAt, announcedAt: src.announcedAt, startedAt: s.startedAt, closedAt: s.closedAt,
       quorumRule: s.quorumRule,
     },
-    roster: s.seats.map((seat) => ({ seatId: seat.id, name: seat.name, kind: seat.kind, canVote: seat.canVote })),
+    roster,
     attendance: Object.entries(s.attendance)
-      .map(([seatId, a]) => ({ seatId, name: seatName.get(seatId) ?? '', mode: a.mode, checkedInAt: a.at }))
+      .map(([seatId, a]) => ({ seatId, mode: a.mode, checkedInAt: a.at }))
       .sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.seatId.localeCompare(b.seatId)),
     agenda: s.agenda.map((a) => ({ id: a.id, title: a.title, notes: a.notes, status: a.status, speakers: spoke(a.id) })),
     otherSpeakers: spoke(null),
@@ -60,16 +78,18 @@ export function buildRecord(src: RecordSources): MeetingRecord {
       votes: p.secret
         ? null
         : [...(src.namedBallots.get(p.id) ?? new Map<string, string[]>())]
-            .map(([seatId, choices]) => ({ name: seatName.get(seatId) ?? seatId, choices }))
-            .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+            .map(([seatId, choices]) => ({ seatId, choices }))
+            // In roster order: sorting by name would leak the names' order to the public.
+            .sort((a, b) => (member.get(a.seatId) ?? 0) - (member.get(b.seatId) ?? 0) || a.seatId.localeCompare(b.seatId)),
     })),
     decisions: polls
       .filter((p) => p.outcome?.result === 'passed')
       .map((p) => ({ pollId: p.id, itemId: p.itemId, question: p.question, winners: p.outcome!.winners })),
-    minutes: src.minutes,
+    minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,
     frozenAt: src.frozenAt,
   });
+  return { record, disclosures };
 }

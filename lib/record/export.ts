@@ -1,8 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { t } from '../i18n/locale';
+import { openCommitments, type Disclosure } from './disclosure';
 import { MeetingRecord, type Filing, type RecordStatus, type SignatureEntry } from './format';
 import { nodeCrypto } from './node-crypto';
 import { renderRecordPdf } from './pdf';
+import { readableRecord } from './readable';
 import { keyFingerprint, type BundleInput } from './verify';
 
 /** A record as stored, in the shape the export, the download routes and the public page share. */
@@ -14,7 +17,17 @@ export type StoredBundle = {
   filing?: Filing;
   signedAt: Record<string, string>;
   filedAt: string | null;
-  chain: { seq: number; previous: { id: string; seq: number; hash: string } | null; nextId: string | null };
+  /** the previous record by its hash only: the public view names no other record */
+  chain: { seq: number; previous: { seq: number; hash: string } | null };
+};
+
+export type RecordPdfInput = {
+  verifyUrl: string;
+  recordHash: string;
+  /** the district's published platform key fingerprint (`platformFingerprint`), printed on the verification page */
+  platformFingerprint: string;
+  /** staff's copy: names opened from these disclosures (each checked against its commitment); absent for the public copy */
+  disclosures?: readonly Disclosure[];
 };
 
 export const BUNDLE_FILES = ['record.json', 'signatures.json', 'filing.json', 'record.pdf'] as const;
@@ -24,8 +37,10 @@ export function verificationUrl(publicBaseUrl: string, recordId: string): string
   return new URL(`/v/${encodeURIComponent(recordId)}`, publicBaseUrl).toString();
 }
 
-export async function recordPdf(b: StoredBundle, verifyUrl: string, recordHash: string): Promise<Buffer> {
+export async function recordPdf(b: StoredBundle, input: RecordPdfInput): Promise<Buffer> {
   const record = MeetingRecord.parse(JSON.parse(b.recordJson));
+  const opened = input.disclosures && record.format !== 'yishi.meeting-record/1' ? (await openCommitments(nodeCrypto, record, input.disclosures)).values : null;
+  const readable = readableRecord(record, opened, (n) => t('zh-CN', 'record.member', { n }));
   const signatures = await Promise.all(b.signatures.map(async (s) => ({
     role: s.role, name: s.name,
     keyFingerprint: await keyFingerprint(nodeCrypto, s.publicKeyPem),
@@ -33,11 +48,11 @@ export async function recordPdf(b: StoredBundle, verifyUrl: string, recordHash: 
   })));
   // A stored record is never `closed` (it is frozen straight into awaiting signatures).
   const status = b.status === 'closed' ? 'awaiting_signatures' : b.status;
-  return renderRecordPdf(record, { recordHash, status, signatures, verifyUrl });
+  return renderRecordPdf(readable, { recordHash: input.recordHash, status, signatures, verifyUrl: input.verifyUrl, platformFingerprint: input.platformFingerprint });
 }
 
 /** One file of the bundle. record.json is exactly the signed bytes; the JSON files are pretty-printed for people. */
-export async function bundleFile(b: StoredBundle, file: BundleFile, verifyUrl: string, recordHash: string): Promise<{ contentType: string; body: string | Buffer }> {
+export async function bundleFile(b: StoredBundle, file: BundleFile, pdf: RecordPdfInput): Promise<{ contentType: string; body: string | Buffer }> {
   switch (file) {
     case 'record.json':
       return { contentType: 'application/json; charset=utf-8', body: b.recordJson };
@@ -46,15 +61,15 @@ export async function bundleFile(b: StoredBundle, file: BundleFile, verifyUrl: s
     case 'filing.json':
       return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(b.filing ?? null, null, 2)}\n` };
     case 'record.pdf':
-      return { contentType: 'application/pdf', body: await recordPdf(b, verifyUrl, recordHash) };
+      return { contentType: 'application/pdf', body: await recordPdf(b, pdf) };
   }
 }
 
-export async function writeBundle(dir: string, b: StoredBundle, verifyUrl: string, recordHash: string): Promise<string[]> {
+export async function writeBundle(dir: string, b: StoredBundle, pdf: RecordPdfInput): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = b.filing ? BUNDLE_FILES : BUNDLE_FILES.filter((f) => f !== 'filing.json');
   for (const f of files) {
-    const { body } = await bundleFile(b, f, verifyUrl, recordHash);
+    const { body } = await bundleFile(b, f, pdf);
     await writeFile(join(dir, f), body);
   }
   return files.map((f) => join(dir, f));

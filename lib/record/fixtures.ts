@@ -11,8 +11,10 @@ import { MINUTES_FIELD, minutesSchema } from '../minutes/schema';
 import { computeOutcome, majorityPresets, MOTION_OPTIONS, type MajorityRule, type PollKind, type Tally } from '../voting/outcome';
 import { buildRecord, type RecordSources } from './build';
 import { canonicalJson } from './canonical';
-import type { MeetingRecord } from './format';
-import { sha256Hex } from './node-crypto';
+import type { Disclosure } from './disclosure';
+import type { MeetingRecordV2 } from './format';
+import { commitValue, sha256Hex } from './node-crypto';
+import { readableRecord, type ReadableRecord } from './readable';
 
 /**
  * Synthetic closed meetings for the record's tests and for bench/record.ts: an event log folded the way
@@ -38,7 +40,7 @@ export type SyntheticMeeting = {
   namedBallots: Map<string, Map<string, string[]>>;
   minutes: Y.Doc;
   community: RecordSources['community'];
-  signers: MeetingRecord['signers'];
+  signers: MeetingRecordV2['signers'];
 };
 
 export const SMALL_MEETING: SyntheticSize = { seats: 12, agendaItems: 3, speeches: 8, polls: 2, minutesWords: 600 };
@@ -247,11 +249,12 @@ export function eventLogSha256(events: readonly MeetingEvent[]): string {
   return sha256Hex(canonicalJson(events.map(({ seq, type, data, at, actor }) => ({ seq, type, data, at, actor }))));
 }
 
-/** A frozen record of a synthetic meeting, built as the record service builds it. */
-export function syntheticRecord(size: SyntheticSize = SMALL_MEETING, seed = 1): MeetingRecord {
+/** A frozen record of a synthetic meeting and its disclosures, built as the record service builds them. */
+export function syntheticRecord(size: SyntheticSize = SMALL_MEETING, seed = 1): { record: MeetingRecordV2; disclosures: Disclosure[] } {
   const m = syntheticMeeting(size, seed);
   const json = minutesJSON(m.minutes);
   return buildRecord({
+    commit: commitValue,
     recordId: `record-synthetic-${seed}`,
     state: m.state,
     community: m.community,
@@ -263,4 +266,13 @@ export function syntheticRecord(size: SyntheticSize = SMALL_MEETING, seed = 1): 
     chain: { communityId: m.community.id, seq: 3, previousRecordHash: sha256Hex('record 2') },
     frozenAt: new Date(Date.parse(m.state.closedAt!) + 5 * 60_000).toISOString(),
   });
+}
+
+/**
+ * A record as a reader sees it: with every disclosure opened (staff of the area) or with seat pseudonyms
+ * (the public). Disclosures are opened here by hashing each, as `openCommitments` does, synchronously.
+ */
+export function readableOf(frozen: { record: MeetingRecordV2; disclosures: readonly Disclosure[] }, names: 'disclosed' | 'pseudonyms'): ReadableRecord {
+  const opened = names === 'disclosed' ? new Map(frozen.disclosures.map((d) => [sha256Hex(canonicalJson(d)), d[1]])) : null;
+  return readableRecord(frozen.record, opened, (n) => `成员 ${n}`);
 }

@@ -7,23 +7,35 @@ import { MajorityRule, PollKind } from '../voting/outcome';
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
  * sign. Its bytes are the RFC 8785 canonical JSON of this object (`canonical.ts`), so anyone can
  * rebuild them from the parsed JSON and check the hash. A new field means a new format version.
+ *
+ * Format 2 (written since issue 9) keeps residents' names and the minutes' text out of the signed
+ * bytes: each such field is a commitment, SHA-256 of the canonical JSON of `[salt, value]` with a
+ * 128-bit random salt (`disclosure.ts`), and attendance, speakers and named votes point at roster seats.
+ * Format 1 (names in clear) is still read and verified: records filed before keep their bytes.
  */
-export const RECORD_FORMAT = 'yishi.meeting-record/1';
+export const RECORD_FORMAT_V1 = 'yishi.meeting-record/1';
+export const RECORD_FORMAT = 'yishi.meeting-record/2';
 export const FILING_FORMAT = 'yishi.filing/1';
 
 const Iso = z.string();
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/** SHA-256 (hex) of the canonical JSON of a disclosure `[salt, value]`; the value itself is not in the record. */
+const Commitment = Hex64;
 
 export const SignerRole = z.enum(['convener', 'recorder']);
 export type SignerRole = z.infer<typeof SignerRole>;
 
 const RequiredSigner = z.object({ role: SignerRole, staffId: z.string(), name: z.string() });
 
-const RecordSpeaker = z.object({
+const RecordSpeakerV1 = z.object({
   name: z.string(), stance: Stance, startedAt: Iso, endedAt: Iso, durationSec: z.number().int().min(0),
 });
+/** Format 2: the speaker is a roster seat; the name is the seat's, disclosed with the roster. */
+const RecordSpeakerV2 = z.object({
+  seatId: z.string(), stance: Stance, startedAt: Iso, endedAt: Iso, durationSec: z.number().int().min(0),
+});
 
-const RecordPoll = z.object({
+const PollBase = z.object({
   id: z.string(),
   itemId: z.string().nullable(),
   question: z.string(),
@@ -42,12 +54,18 @@ const RecordPoll = z.object({
     result: z.enum(['passed', 'failed']), support: z.number(), denominator: z.number(), required: z.number(),
     winners: z.array(z.string()), reason: z.enum(['no_votes', 'tie']).optional(),
   }).nullable(),
+});
+const RecordPollV1 = PollBase.extend({
   /** named polls only: who voted how; null for a secret poll */
   votes: z.array(z.object({ name: z.string(), choices: z.array(z.string()) })).nullable(),
 });
+const RecordPollV2 = PollBase.extend({
+  /** named polls only: which seat voted how; null for a secret poll */
+  votes: z.array(z.object({ seatId: z.string(), choices: z.array(z.string()) })).nullable(),
+});
 
-export const MeetingRecord = z.object({
-  format: z.literal(RECORD_FORMAT),
+/** What both formats share: meeting facts, agenda titles, tallies, outcomes, signers, chain. Staff names stay public. */
+const RecordCommon = z.object({
   recordId: z.string(),
   meetingId: z.string(),
   community: z.object({ id: z.string(), name: z.string(), street: z.string(), district: z.string() }),
@@ -57,22 +75,53 @@ export const MeetingRecord = z.object({
     scheduledAt: Iso, announcedAt: Iso.nullable(), startedAt: Iso.nullable(), closedAt: Iso,
     quorumRule: QuorumRule,
   }),
-  roster: z.array(z.object({ seatId: z.string(), name: z.string(), kind: z.string(), canVote: z.boolean() })),
-  attendance: z.array(z.object({ seatId: z.string(), name: z.string(), mode: AttendanceMode, checkedInAt: Iso })),
-  agenda: z.array(z.object({
-    id: z.string(), title: z.string(), notes: z.string(), status: z.enum(['pending', 'active', 'done']),
-    speakers: z.array(RecordSpeaker),
-  })),
-  /** speakers given the floor outside any agenda item */
-  otherSpeakers: z.array(RecordSpeaker),
-  polls: z.array(RecordPoll),
   decisions: z.array(z.object({ pollId: z.string(), itemId: z.string().nullable(), question: z.string(), winners: z.array(z.string()) })),
-  minutes: z.object({ html: z.string(), markdown: z.string(), yjsStateSha256: Hex64 }),
   eventLog: z.object({ events: z.number().int(), lastSeq: z.number().int(), sha256: Hex64 }),
   signers: z.array(RequiredSigner).min(1),
   chain: z.object({ communityId: z.string(), seq: z.number().int().min(1), previousRecordHash: Hex64.nullable() }),
   frozenAt: Iso,
 });
+
+const AgendaItemBase = z.object({ id: z.string(), title: z.string(), notes: z.string(), status: z.enum(['pending', 'active', 'done']) });
+
+export const MeetingRecordV1 = RecordCommon.extend({
+  format: z.literal(RECORD_FORMAT_V1),
+  roster: z.array(z.object({ seatId: z.string(), name: z.string(), kind: z.string(), canVote: z.boolean() })),
+  attendance: z.array(z.object({ seatId: z.string(), name: z.string(), mode: AttendanceMode, checkedInAt: Iso })),
+  agenda: z.array(AgendaItemBase.extend({ speakers: z.array(RecordSpeakerV1) })),
+  /** speakers given the floor outside any agenda item */
+  otherSpeakers: z.array(RecordSpeakerV1),
+  polls: z.array(RecordPollV1),
+  minutes: z.object({ html: z.string(), markdown: z.string(), yjsStateSha256: Hex64 }),
+});
+export type MeetingRecordV1 = z.infer<typeof MeetingRecordV1>;
+
+export const MeetingRecordV2 = RecordCommon.extend({
+  format: z.literal(RECORD_FORMAT),
+  /** `member` is the seat's public pseudonym (成员 7): its place in the roster, counted from 1 */
+  roster: z.array(z.object({ seatId: z.string(), member: z.number().int().min(1), nameCommitment: Commitment, kind: z.string(), canVote: z.boolean() })),
+  attendance: z.array(z.object({ seatId: z.string(), mode: AttendanceMode, checkedInAt: Iso })),
+  agenda: z.array(AgendaItemBase.extend({ speakers: z.array(RecordSpeakerV2) })),
+  otherSpeakers: z.array(RecordSpeakerV2),
+  polls: z.array(RecordPollV2),
+  // The minutes are free text in which recorders and the server's fact blocks name residents: committed whole.
+  minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
+}).superRefine((r, ctx) => {
+  // Names live only in the roster: a seat reference outside it, or two seats with one number, would
+  // show a reader a person the signed record does not vouch for.
+  const seats = new Set(r.roster.map((s) => s.seatId));
+  if (seats.size !== r.roster.length || r.roster.some((s, i) => s.member !== i + 1)) ctx.addIssue({ code: 'custom', message: 'roster seats must be distinct and numbered 1, 2, 3 … in order' });
+  const refs = [
+    ...r.attendance.map((a) => a.seatId),
+    ...[...r.agenda.flatMap((a) => a.speakers), ...r.otherSpeakers].map((s) => s.seatId),
+    ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
+  ];
+  if (refs.some((id) => !seats.has(id))) ctx.addIssue({ code: 'custom', message: 'a seat referred to is not in the roster' });
+});
+export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
+
+/** A record of either format, told apart by `format`; verification accepts both. */
+export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);
 export type MeetingRecord = z.infer<typeof MeetingRecord>;
 
 /**
@@ -87,8 +136,9 @@ export function parseStoredRecord(body: string): MeetingRecord | null {
     return null;
   }
 }
-export type RecordPoll = z.infer<typeof RecordPoll>;
-export type RecordSpeaker = z.infer<typeof RecordSpeaker>;
+export type RecordPollV1 = z.infer<typeof RecordPollV1>;
+export type RecordSpeakerV1 = z.infer<typeof RecordSpeakerV1>;
+export type RecordSpeakerV2 = z.infer<typeof RecordSpeakerV2>;
 
 /** One entry of `signatures.json`: an SPKI PEM key and the base64 Ed25519 signature over record.json. */
 export const SignatureEntry = z.object({

@@ -1,4 +1,6 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { canonicalJson } from './canonical';
+import { newDisclosure, type Disclosure } from './disclosure';
 import type { VerifyCrypto } from './verify';
 
 // A community's records are signed by the same few keys again and again; parsing a key costs about
@@ -41,4 +43,10 @@ export function generateSigningKey(): SigningKeyPair {
 /** Base64 of the 64-byte Ed25519 signature. */
 export function signEd25519(privateKeyPem: string, message: Uint8Array): string {
   return sign(null, message, createPrivateKey(privateKeyPem)).toString('base64');
+}
+
+/** A personal value as a fresh disclosure (salt from Node's CSPRNG) and its commitment, for `buildRecord`. */
+export function commitValue(value: string): { commitment: string; disclosure: Disclosure } {
+  const disclosure = newDisclosure(value, (n) => new Uint8Array(randomBytes(n)));
+  return { commitment: sha256Hex(canonicalJson(disclosure)), disclosure };
 }

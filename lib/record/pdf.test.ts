@@ -3,10 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical';
-import { SMALL_MEETING, syntheticRecord } from './fixtures';
+import { readableOf, SMALL_MEETING, syntheticRecord } from './fixtures';
 import { MeetingRecord } from './format';
 import { sha256Hex } from './node-crypto';
 import { renderRecordPdf, type RecordPdfOptions } from './pdf';
+import type { ReadableRecord } from './readable';
 
 // Rendered files stay behind for a look: test-results/ is git-ignored.
 const OUT = fileURLToPath(new URL('../../test-results/record-pdf/', import.meta.url));
@@ -14,7 +15,7 @@ const OUT = fileURLToPath(new URL('../../test-results/record-pdf/', import.meta.
 type Rendered = { pdf: Buffer; file: string; text: string; flat: string };
 
 /** Writes the PDF and reads it back with poppler, as a person's PDF viewer would. */
-async function render(name: string, record: MeetingRecord, opts: RecordPdfOptions): Promise<Rendered> {
+async function render(name: string, record: ReadableRecord, opts: RecordPdfOptions): Promise<Rendered> {
   const pdf = await renderRecordPdf(record, opts);
   mkdirSync(OUT, { recursive: true });
   const file = `${OUT}${name}.pdf`;
@@ -23,11 +24,14 @@ async function render(name: string, record: MeetingRecord, opts: RecordPdfOption
   return { pdf, file, text, flat: text.replace(/\s+/g, '') };
 }
 
-function optionsFor(record: MeetingRecord, status: RecordPdfOptions['status'] = 'signed'): RecordPdfOptions {
+const PLATFORM_FINGERPRINT = sha256Hex('district platform key');
+
+function optionsFor(record: ReadableRecord, status: RecordPdfOptions['status'] = 'signed'): RecordPdfOptions {
   const recordHash = sha256Hex(canonicalJson(record));
   return {
     recordHash,
     status,
+    platformFingerprint: PLATFORM_FINGERPRINT,
     verifyUrl: `https://yishi.example.cn/verify/${record.recordId}?h=${recordHash}`,
     signatures: record.signers.map((s, i) => ({
       role: s.role, name: s.name, keyFingerprint: sha256Hex(`key-${i}`), signedAt: record.frozenAt,
@@ -36,7 +40,9 @@ function optionsFor(record: MeetingRecord, status: RecordPdfOptions['status'] = 
 }
 
 describe('renderRecordPdf', () => {
-  const record = syntheticRecord(SMALL_MEETING);
+  const frozen = syntheticRecord(SMALL_MEETING);
+  // Staff's copy, names opened from the disclosures (the public copy is checked at the end).
+  const record = readableOf(frozen, 'disclosed');
   const opts = optionsFor(record);
   let out: Rendered;
 
@@ -47,7 +53,8 @@ describe('renderRecordPdf', () => {
   });
 
   it('is built from a valid record', () => {
-    expect(MeetingRecord.parse(record)).toEqual(record);
+    expect(MeetingRecord.parse(frozen.record)).toEqual(frozen.record);
+    expect(record.names).toBe('disclosed');
     expect(record.polls.map((p) => p.secret).sort()).toEqual([false, true]);
     expect(record.agenda).toHaveLength(3);
   });
@@ -105,6 +112,11 @@ describe('renderRecordPdf', () => {
     expect(text).toContain('记录员');
     expect(text).toContain('已签名');
     expect(flat).toContain(opts.verifyUrl);
+    // The district's key, to verify against (not the key the bundle brings).
+    expect(flat).toContain(PLATFORM_FINGERPRINT.slice(0, 32));
+    expect(flat).toContain(PLATFORM_FINGERPRINT.slice(32));
+    expect(flat).toContain('本区平台公钥指纹');
+    expect(flat).toContain('本件含居民姓名');
   });
 
   it('shows missing signatures and the waiting status', async () => {
@@ -135,11 +147,11 @@ describe('renderRecordPdf', () => {
 
   it('renders rare characters from the subset and survives characters outside it', async () => {
     // 䶮 is in 通用规范汉字表 (a name character), so the subset has it; 𪚥 is not, and prints as .notdef.
-    const rare = MeetingRecord.parse({
+    const rare: ReadableRecord = {
       ...record,
       meeting: { ...record.meeting, convener: '刘䶮' },
       attendance: record.attendance.map((a, i) => (i === 0 ? { ...a, name: '王𪚥' } : a)),
-    });
+    };
     const { text, pdf } = await render('record-rare', rare, optionsFor(rare));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text).toContain('刘䶮');
@@ -158,7 +170,7 @@ describe('renderRecordPdf', () => {
       '<pre><code>a &lt; b &amp;&amp; c</code></pre>',
       '<p>全文完。<a href="https://example.cn/x">附件</a></p>',
     ].join('');
-    const long = MeetingRecord.parse({ ...record, minutes: { ...record.minutes, html } });
+    const long: ReadableRecord = { ...record, minutes: { ...record.minutes, html } };
     const { text, flat, file } = await render('record-long', long, optionsFor(long));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(10);
@@ -170,5 +182,18 @@ describe('renderRecordPdf', () => {
     expect(flat).toContain('a<b&&c');
     expect(flat).toContain('附件（https://example.cn/x）');
     expect(flat.indexOf('第1段')).toBeLessThan(flat.indexOf('第400段'));
+  });
+
+  it('prints the public copy without residents’ names or minutes: seats as 成员 N, the tallies and outcomes as they are', async () => {
+    // Agenda notes are staff's public text (this fixture's name a proposer); they are not a personal field.
+    const publicCopy = readableOf({ ...frozen, record: { ...frozen.record, agenda: frozen.record.agenda.map((a) => ({ ...a, notes: '' })) } }, 'pseudonyms');
+    const { text, flat } = await render('record-public', publicCopy, optionsFor(publicCopy, 'filed'));
+    for (const [, value] of frozen.disclosures) expect(flat).not.toContain(value.replace(/\s+/g, '').slice(0, 40));
+    expect(flat).not.toContain('会议由召集人主持');
+    expect(text).toContain('成员 1');
+    expect(flat).toContain('会议纪要含居民姓名，不在公开记录中');
+    expect(flat).toContain('本件为公开副本');
+    for (const poll of record.polls) expect(flat).toContain(poll.question.replace(/\s+/g, ''));
+    expect(text).toContain(record.meeting.convener); // staff sign in their office: their names stay public
   });
 });

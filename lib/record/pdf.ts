@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
-import type { MeetingRecord, RecordPoll, RecordSpeaker } from './format';
+import type { ReadablePoll, ReadableRecord, ReadableSpeaker } from './readable';
 
 /**
  * The printable copy of a meeting record: what gets filed in the community's binder and shown to an
@@ -24,6 +24,8 @@ export type RecordPdfOptions = {
   status: RecordPdfStatus;
   signatures: RecordPdfSignature[];
   verifyUrl: string;
+  /** the district's platform key fingerprint, printed so an assessor verifies against it and not against the bundle's own key */
+  platformFingerprint: string;
 };
 
 // The fonts ship with the app (scripts/make-pdf-font.sh builds them); resolved beside this module so
@@ -386,12 +388,12 @@ function renderMinutes(layout: Layout, html: string) {
 
 // ── The record's sections ─────────────────────────────────────────────────────────────────────
 
-function optionLabel(poll: RecordPoll, option: string): string {
+function optionLabel(poll: ReadablePoll, option: string): string {
   if (poll.kind === 'motion' && (option === 'yes' || option === 'no' || option === 'abstain')) return zh(`meeting.poll.option.${option}`);
   return option;
 }
 
-function ruleText(rule: RecordPoll['rule']): string {
+function ruleText(rule: ReadablePoll['rule']): string {
   return [
     zh(`meeting.poll.rule.${rule.basis}`),
     zh(`meeting.poll.rule.${rule.threshold}`),
@@ -399,7 +401,7 @@ function ruleText(rule: RecordPoll['rule']): string {
   ].join('，');
 }
 
-function outcomeText(poll: RecordPoll): string {
+function outcomeText(poll: ReadablePoll): string {
   const o = poll.outcome;
   if (!o) return '—';
   const parts = [zh(`meeting.poll.outcome.${o.result}`)];
@@ -410,7 +412,7 @@ function outcomeText(poll: RecordPoll): string {
   return parts.join('；');
 }
 
-function titleBlock(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
+function titleBlock(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   layout.style(20);
   doc.text(zh('record.pdf.docTitle'), layout.left, doc.y, { width: layout.width, align: 'center', characterSpacing: 4, ...layout.bold() });
@@ -435,7 +437,7 @@ function titleBlock(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
   ]);
 }
 
-function attendanceSection(layout: Layout, r: MeetingRecord) {
+function attendanceSection(layout: Layout, r: ReadableRecord) {
   layout.heading(section(1, zh('record.attendance.title')), 1);
   const voting = r.roster.filter((s) => s.canVote);
   const present = new Map(r.attendance.map((a) => [a.seatId, a]));
@@ -464,7 +466,7 @@ function attendanceSection(layout: Layout, r: MeetingRecord) {
   );
 }
 
-function speakerTable(layout: Layout, speakers: RecordSpeaker[]) {
+function speakerTable(layout: Layout, speakers: ReadableSpeaker[]) {
   if (!speakers.length) {
     layout.para(zh('record.agenda.noSpeakers'), { color: MUTED, indent: INDENT_STEP });
     return;
@@ -482,12 +484,12 @@ function speakerTable(layout: Layout, speakers: RecordSpeaker[]) {
 }
 
 /** "议题3：…" for an item of this record, or null for none. */
-function itemTitle(r: MeetingRecord, itemId: string | null): string | null {
+function itemTitle(r: ReadableRecord, itemId: string | null): string | null {
   const i = r.agenda.findIndex((a) => a.id === itemId);
   return i < 0 ? null : zh('record.agenda.itemTitle', { n: i + 1, title: r.agenda[i]!.title });
 }
 
-function agendaSection(layout: Layout, r: MeetingRecord) {
+function agendaSection(layout: Layout, r: ReadableRecord) {
   layout.heading(section(2, zh('record.pdf.agenda.title')), 1);
   if (!r.agenda.length) layout.para(zh('record.agenda.none'), { color: MUTED });
   r.agenda.forEach((item, i) => {
@@ -507,9 +509,9 @@ function agendaSection(layout: Layout, r: MeetingRecord) {
 }
 
 /** Room for a poll's facts and tally, kept on one page when they fit (a named poll's voter list may flow on). */
-const pollHeight = (poll: RecordPoll) => 40 + (9 + poll.options.length) * 18;
+const pollHeight = (poll: ReadablePoll) => 40 + (9 + poll.options.length) * 18;
 
-function pollBlock(layout: Layout, r: MeetingRecord, poll: RecordPoll, index: number) {
+function pollBlock(layout: Layout, r: ReadableRecord, poll: ReadablePoll, index: number) {
   layout.ensure(pollHeight(poll));
   layout.heading(zh('record.pdf.poll.title', { n: index + 1, question: poll.question }), 2);
   const item = itemTitle(r, poll.itemId);
@@ -549,13 +551,13 @@ function pollBlock(layout: Layout, r: MeetingRecord, poll: RecordPoll, index: nu
   }
 }
 
-function pollsSection(layout: Layout, r: MeetingRecord) {
+function pollsSection(layout: Layout, r: ReadableRecord) {
   layout.heading(section(3, zh('record.polls.title')), 1, r.polls[0] ? pollHeight(r.polls[0]) : undefined);
   if (!r.polls.length) layout.para(zh('record.polls.none'), { color: MUTED });
   r.polls.forEach((p, i) => pollBlock(layout, r, p, i));
 }
 
-function decisionsSection(layout: Layout, r: MeetingRecord) {
+function decisionsSection(layout: Layout, r: ReadableRecord) {
   layout.heading(section(4, zh('record.decisions.title')), 1);
   if (!r.decisions.length) layout.para(zh('record.decisions.none'), { color: MUTED });
   r.decisions.forEach((d, i) => {
@@ -568,7 +570,7 @@ function decisionsSection(layout: Layout, r: MeetingRecord) {
   });
 }
 
-async function verificationSection(layout: Layout, r: MeetingRecord, opts: RecordPdfOptions) {
+async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   doc.addPage();
   layout.heading(section(6, zh('record.pdf.verification.title')), 1);
@@ -584,7 +586,10 @@ async function verificationSection(layout: Layout, r: MeetingRecord, opts: Recor
     [zh('record.facts.eventLog'), `${zh('record.facts.eventLogValue', { events: r.eventLog.events })}${zh('record.pdf.facts.lastSeq', { seq: r.eventLog.lastSeq })}`],
     [zh('record.pdf.facts.eventLogHash'), grouped(r.eventLog.sha256), 'mono'],
     [zh('record.pdf.facts.minutesHash'), grouped(r.minutes.yjsStateSha256), 'mono'],
+    [zh('record.trust.fingerprint'), grouped(opts.platformFingerprint), 'mono'],
   ], 124);
+  layout.para(zh('record.pdf.verification.trust'), { color: MUTED, size: SMALL_SIZE });
+  if (r.names !== 'clear') layout.para(zh(r.names === 'disclosed' ? 'record.pdf.names.disclosed' : 'record.pdf.names.pseudonyms'), { color: MUTED, size: SMALL_SIZE });
 
   layout.heading(zh('record.signatures.title'), 2);
   // Every required signer appears, signed or not, so a missing signature is visible on paper.
@@ -624,7 +629,7 @@ async function verificationSection(layout: Layout, r: MeetingRecord, opts: Recor
 }
 
 /** Running header and footer, drawn once every page exists so the footer can say "n / N". */
-function pageFurniture(layout: Layout, r: MeetingRecord, recordHash: string) {
+function pageFurniture(layout: Layout, r: ReadableRecord, recordHash: string) {
   const { doc } = layout;
   const { start, count } = doc.bufferedPageRange();
   for (let i = 0; i < count; i++) {
@@ -648,7 +653,7 @@ function pageFurniture(layout: Layout, r: MeetingRecord, recordHash: string) {
   }
 }
 
-export async function renderRecordPdf(record: MeetingRecord, opts: RecordPdfOptions): Promise<Buffer> {
+export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -680,7 +685,8 @@ export async function renderRecordPdf(record: MeetingRecord, opts: RecordPdfOpti
   pollsSection(layout, record);
   decisionsSection(layout, record);
   layout.heading(section(5, zh('record.minutes.title')), 1);
-  renderMinutes(layout, record.minutes.html);
+  if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
+  else renderMinutes(layout, record.minutes.html);
   await verificationSection(layout, record, opts);
   pageFurniture(layout, record, opts.recordHash);
 

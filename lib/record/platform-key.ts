@@ -24,3 +24,13 @@ export async function platformKey(db: Db): Promise<PlatformKey> {
     return db.platformKey.findUniqueOrThrow({ where: { id: PLATFORM_KEY_ID } });
   }
 }
+
+/**
+ * The fingerprint the district publishes — printed in every record's PDF, shown on the console's record
+ * page and on the public page, which verifies against it — so an assessor checks a bundle against the
+ * district's key and not against whatever key the bundle brings.
+ */
+export async function platformFingerprint(db: Db): Promise<string> {
+  const row = await db.platformKey.findUnique({ where: { id: PLATFORM_KEY_ID }, select: { fingerprint: true } });
+  return row?.fingerprint ?? (await platformKey(db)).fingerprint;
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { StaffIdentity } from '../auth/staff-session';
 import type { MeetingHub } from '../meeting/hub';
-import { meetingRecorders } from '../meeting/queries';
+import { can } from '../meeting/permissions';
+import { meetingRecorders, staffRoleIn } from '../meeting/queries';
 import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
@@ -10,7 +11,8 @@ import { buildRecord } from './build';
 import { canonicalBytes, canonicalJson } from './canonical';
 import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
-import { nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
+import { Disclosures, type Disclosure } from './disclosure';
+import { commitValue, nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
 import { platformKey } from './platform-key';
 import { keyFingerprint, verifyBundle, verifyChain, type VerifyResult } from './verify';
 import { PLATFORM_SIGNER_NAME, storedRecordInclude, storedSignatures, verifyStoredRecord } from './verify-stored';
@@ -82,8 +84,8 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     // read the same last record loses on the (communityId, chainSeq) unique key and tries the next one.
     for (let attempt = 0; attempt < 5; attempt++) {
       const last = await db.meetingRecord.findFirst({ where: { communityId: meeting.communityId }, orderBy: { chainSeq: 'desc' } });
-      const record = buildRecord({
-        recordId, state,
+      const { record, disclosures } = buildRecord({
+        recordId, state, commit: commitValue,
         community: { id: meeting.communityId, name: meeting.community.name, street: meeting.community.street.name, district: meeting.community.street.district.name },
         announcedAt: announced?.at ?? null,
         signers: [
@@ -102,13 +104,17 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
       });
       const body = canonicalJson(record);
       try {
-        await db.meetingRecord.create({
-          data: {
-            id: recordId, meetingId, communityId: meeting.communityId, chainSeq: record.chain.seq,
-            previousHash: record.chain.previousRecordHash, hash: sha256Hex(body), body,
-            status: 'awaiting_signatures' satisfies RecordStatus, frozenAt: new Date(record.frozenAt),
-          },
-        });
+        // One transaction: a record whose disclosures were lost would name nobody, ever.
+        await db.$transaction([
+          db.meetingRecord.create({
+            data: {
+              id: recordId, meetingId, communityId: meeting.communityId, chainSeq: record.chain.seq,
+              previousHash: record.chain.previousRecordHash, hash: sha256Hex(body), body,
+              status: 'awaiting_signatures' satisfies RecordStatus, frozenAt: new Date(record.frozenAt),
+            },
+          }),
+          db.recordDisclosure.create({ data: { recordId, body: canonicalJson(disclosures), createdAt: now() } }),
+        ]);
         return recordId;
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
@@ -193,7 +199,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
       filedAt: now().toISOString(),
     };
     const filing: Filing = { statement, signature: signEd25519(platform.privateKeyPem, canonicalBytes(statement)) };
-    const check = await verifyBundle({ recordBytes: bytes, signatures: [...entries, platformEntry], filing }, nodeCrypto, { platformKeyPem: platform.publicKeyPem });
+    const check = await verifyBundle({ recordBytes: bytes, signatures: [...entries, platformEntry], filing }, nodeCrypto, { trust: { platformKeyPem: platform.publicKeyPem } });
     const failed = check.checks.filter((c) => c.status === 'fail');
     if (failed.length) throw new AppError('INVALID_STATE', `The record does not verify: ${failed.map((c) => c.detail).join('; ')}`);
     // Only one request files: a second one that read the row as `signed` finds it filed and stops here.
@@ -207,15 +213,19 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     if (filed.count === 1) opts.onFiled?.(recordId, row.communityId);
   }
 
-  /** The bundle as stored: exactly what `record:export` writes and the public page verifies. */
+  /**
+   * The bundle as stored: exactly what `record:export` writes and the public page verifies. Public by
+   * the record's unguessable id, so it names no other record: the link to the previous one is that
+   * record's hash (enough to check the chain), never its id, and there is no "next" — one known id must
+   * not lead through a community's whole history.
+   */
   async function bundle(recordId: string) {
     const row = await load(recordId);
     const platformKeys = new Map((await db.platformKey.findMany()).map((k) => [k.id, k.publicKeyPem]));
     const { signatures, filing } = storedSignatures(row, platformKeys);
     const previous = row.chainSeq > 1
-      ? await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq - 1 } }, select: { id: true, body: true, chainSeq: true } })
+      ? await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq - 1 } }, select: { body: true, chainSeq: true } })
       : null;
-    const next = await db.meetingRecord.findUnique({ where: { communityId_chainSeq: { communityId: row.communityId, chainSeq: row.chainSeq + 1 } }, select: { id: true } });
     return {
       recordId: row.id,
       meetingId: row.meetingId,
@@ -227,10 +237,24 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
       filedAt: row.filedAt?.toISOString() ?? null,
       chain: {
         seq: row.chainSeq,
-        previous: previous ? { id: previous.id, seq: previous.chainSeq, hash: sha256Hex(previous.body) } : null,
-        nextId: next?.id ?? null,
+        previous: previous ? { seq: previous.chainSeq, hash: sha256Hex(previous.body) } : null,
       },
     };
+  }
+
+  /**
+   * The disclosures of a record's personal fields, for staff who may read the meeting's minutes (which
+   * name the same people): staff of the record's community and of the street and district above it.
+   * A record of format 1 has none — its names are in the record itself.
+   */
+  async function disclosures(recordId: string, staff: StaffIdentity): Promise<{ recordId: string; disclosures: Disclosure[] }> {
+    const row = await db.meetingRecord.findUnique({ where: { id: recordId }, select: { meetingId: true } });
+    if (!row) throw new AppError('NOT_FOUND', 'No such record');
+    if (!can(await staffRoleIn(db, staff, row.meetingId), 'minutes.read')) throw new AppError('FORBIDDEN', 'Not allowed for this meeting');
+    const stored = await db.recordDisclosure.findUnique({ where: { recordId } });
+    const parsed = stored ? Disclosures.safeParse(JSON.parse(stored.body)) : null;
+    if (parsed && !parsed.success) throw new AppError('INVALID_STATE', 'The stored disclosures cannot be read');
+    return { recordId, disclosures: parsed?.data ?? [] };
   }
 
   async function verifyStored(recordId: string): Promise<VerifyResult> {
@@ -281,7 +305,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     for (const r of signed) await fileIfComplete(r.id).catch((err) => console.error('[record] filing failed', r.id, err));
   }
 
-  return { freeze, sign, fileIfComplete, bundle, status, verifyStored, verifyCommunityChain, recordIdOfMeeting, recover };
+  return { freeze, sign, fileIfComplete, bundle, disclosures, status, verifyStored, verifyCommunityChain, recordIdOfMeeting, recover };
 }
 
 export type RecordService = ReturnType<typeof createRecordService>;

@@ -44,8 +44,10 @@ async function platformKeysOf(db: Db): Promise<Map<string, string>> {
  */
 async function verifyRow(row: StoredRecordRow, previous: { body: string; chainSeq: number } | undefined, platformKeys: ReadonlyMap<string, string>): Promise<VerifyResult> {
   const { signatures, filing } = storedSignatures(row, platformKeys);
+  const platformKeyPem = platformKeys.get(PLATFORM_KEY_ID);
   const options = {
-    platformKeyPem: platformKeys.get(PLATFORM_KEY_ID),
+    // The platform's own key is the anchor: a record countersigned by any other key does not count.
+    trust: platformKeyPem ? { platformKeyPem } : null,
     previous: previous ? { recordHash: sha256Hex(previous.body), communityId: row.communityId, seq: previous.chainSeq } : null,
     stored: { seq: row.chainSeq, previousMissing: row.chainSeq > 1 && !previous },
     requireFiling: row.status === 'filed',

@@ -1,17 +1,20 @@
 // The bundle and chain checks: a complete bundle passes every check, and each way of tampering with
-// it fails with the check that names what was changed.
+// it fails with the check that names what was changed. Bundles are checked against the platform key
+// they were made with (`SignedBundle.trust`, as the district publishes it) unless a test says otherwise.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes, canonicalJson } from './canonical';
 import type { MeetingRecord, SignatureEntry } from './format';
 import { spkiPemToDer } from './keys';
 import { generateSigningKey, nodeCrypto, sha256Hex, signEd25519 } from './node-crypto';
 import { CONVENER, makeKeys, makeRecord, RECORDER, signedBundle, type SignedBundle } from '../../tests/factories/record';
-import { verifyBundle, verifyChain, type BundleInput, type Check, type CheckId, type ChainLink, type VerifyOptions } from './verify';
+import { readBundleDir } from './export';
+import { keyFingerprint, verifyBundle, verifyChain, type BundleInput, type Check, type CheckId, type ChainLink, type VerifyOptions } from './verify';
 
 const utf8 = new TextEncoder();
 
-async function verify(input: BundleInput, opts?: VerifyOptions) {
-  return verifyBundle(input, nodeCrypto, opts);
+async function verify(input: BundleInput & { trust?: VerifyOptions['trust'] }, opts: Partial<VerifyOptions> = {}) {
+  return verifyBundle(input, nodeCrypto, { trust: input.trust ?? null, ...opts });
 }
 const statusOf = (checks: Check[], id: CheckId) => checks.filter((c) => c.id === id).map((c) => c.status);
 const failed = (checks: Check[]) => [...new Set(checks.filter((c) => c.status === 'fail').map((c) => c.id))].sort();
@@ -45,16 +48,19 @@ describe('sign and verify with node keys', () => {
 });
 
 describe('verifyBundle: a complete bundle', () => {
-  it('passes every check, and pins the platform key when given', async () => {
+  it('passes every check against the trusted platform key, given as its PEM or its fingerprint', async () => {
     const keys = makeKeys();
     const b = await signedBundle(makeRecord(), keys);
-    const unpinned = await verify(b);
-    expect(unpinned.valid).toBe(true);
-    expect(unpinned.recordHash).toBe(b.recordHash);
-    expect(unpinned.record?.recordId).toBe('record-1');
-    expect(statusOf(unpinned.checks, 'platform_key')).toEqual(['skip']);
+    const fingerprint = await keyFingerprint(nodeCrypto, keys.platform.publicKeyPem);
+    for (const trust of [{ platformFingerprint: fingerprint }, { platformFingerprint: fingerprint.toUpperCase().replace(/(.{4})/g, '$1 ') }]) {
+      const byFingerprint = await verify(b, { trust });
+      expect(byFingerprint.valid).toBe(true);
+      expect(statusOf(byFingerprint.checks, 'platform_key')).toEqual(['pass']);
+    }
 
-    const pinned = await verify(b, { platformKeyPem: keys.platform.publicKeyPem });
+    const pinned = await verify(b, { trust: { platformKeyPem: keys.platform.publicKeyPem } });
+    expect(pinned.recordHash).toBe(b.recordHash);
+    expect(pinned.record?.recordId).toBe('record-1');
     expect(pinned.valid).toBe(true);
     expect(pinned.checks.every((c) => c.status === 'pass')).toBe(true);
     expect(new Set(pinned.checks.map((c) => c.id))).toEqual(new Set(['format', 'canonical', 'hash', 'signature', 'signers', 'keys', 'filing', 'platform_key', 'chain']));
@@ -187,15 +193,26 @@ describe('verifyBundle: tampering', () => {
     expect(failed(result.checks)).toEqual(['filing']);
   });
 
-  it('a filing signed by another platform key fails only when a trusted key is pinned', async () => {
-    const keys = makeKeys();
-    const genuine = keys.platform;
-    // Someone re-files the record with a platform key of their own: every signature in the bundle is consistent.
-    const forged = await signedBundle(makeRecord(), { ...keys, platform: generateSigningKey() });
-    expect((await verify(forged)).valid).toBe(true);
-    const pinned = await verify(forged, { platformKeyPem: genuine.publicKeyPem });
-    expect(failed(pinned.checks)).toEqual(['platform_key']);
-    expect(pinned.valid).toBe(false);
+  it('a filed bundle without a trusted platform key fails: its own platform key proves nothing', async () => {
+    const b = await signedBundle(makeRecord());
+    const result = await verify(b, { trust: null });
+    expect(result.valid).toBe(false);
+    expect(failed(result.checks)).toEqual(['platform_key']);
+    expect(result.checks.find((c) => c.id === 'platform_key')!.detail).toMatch(/no trusted platform key given/);
+    expect(failed((await verify(b, { trust: { platformFingerprint: 'not a fingerprint' } })).checks)).toEqual(['platform_key']);
+  });
+
+  it('a fully forged bundle — its own signer keys, its own platform key, its own filing — fails against the district key', async () => {
+    const genuine = makeKeys();
+    // Every signature and the filing in the forged bundle are consistent with each other.
+    const forged = await signedBundle(makeRecord({ recordId: 'never-held' }), makeKeys());
+    expect((await verify(forged)).valid).toBe(true); // …when one trusts the key it brings, as record:verify used to
+    const fingerprint = await keyFingerprint(nodeCrypto, genuine.platform.publicKeyPem);
+    for (const trust of [{ platformKeyPem: genuine.platform.publicKeyPem }, { platformFingerprint: fingerprint }, null]) {
+      const result = await verify(forged, { trust });
+      expect(result.valid).toBe(false);
+      expect(failed(result.checks)).toEqual(['platform_key']);
+    }
   });
 });
 
@@ -308,5 +325,26 @@ describe('verifyChain', () => {
     const [stranger] = chain('community-2', 1);
     const problems = verifyChain([r1!, r2!, { ...stranger!, seq: 3, previousRecordHash: r2!.hash }]);
     expect(problems).toEqual([{ recordId: stranger!.recordId, seq: 3, problem: 'community' }]);
+  });
+});
+
+describe('records of format 1, filed before residents’ names became commitments', () => {
+  // A bundle made and filed by the code of format 1, kept byte for byte (tests/fixtures/record-v1).
+  const dir = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'record-v1');
+
+  it('still verifies, byte for byte, against the platform key it was filed with', async () => {
+    const input = await readBundleDir(dir);
+    const platformKeyPem = await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 'platform.pem'), 'utf8'));
+    const result = await verify(input, { trust: { platformKeyPem }, requireFiling: true });
+    expect(result.record?.format).toBe('yishi.meeting-record/1');
+    expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('fails when one byte of it changes, as before', async () => {
+    const input = await readBundleDir(dir);
+    const platformKeyPem = await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 'platform.pem'), 'utf8'));
+    const result = await verify({ ...input, recordBytes: replaceOnce(input.recordBytes, '居民2', '居民9') }, { trust: { platformKeyPem } });
+    expect(failed(result.checks)).toEqual(['hash', 'signature', 'signers']);
   });
 });

@@ -27,9 +27,25 @@ export type BundleInput = {
 
 export type PreviousLink = { recordHash: string; communityId: string; seq: number };
 
+/**
+ * The platform key the verifier trusts: its SPKI PEM, or the SHA-256 fingerprint of its DER (hex, as the
+ * PDF, the console and the public page publish it). The bundle's own platform key counts only when it
+ * matches: anyone can make a key pair and file a bundle with it.
+ */
+export type TrustAnchor = { platformKeyPem: string } | { platformFingerprint: string };
+
+/** A fingerprint as people copy it (`AB12 cd34…`, `ab:12:…`) in the one form compared: 64 lowercase hex digits. */
+export function normaliseFingerprint(text: string): string | null {
+  const hex = text.replace(/[\s:]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
 export type VerifyOptions = {
-  /** the platform key the verifier trusts; without it the key in the bundle is used and reported as not pinned */
-  platformKeyPem?: string;
+  /**
+   * Required, so no caller forgets it: null says the verifier has none, and then a filed bundle fails
+   * `platform_key` (its countersignature and filing prove nothing without a trusted key).
+   */
+  trust: TrustAnchor | null;
   /** the previous record of the same community, when the verifier has it */
   previous?: PreviousLink | null;
   /**
@@ -64,7 +80,7 @@ async function signatureValid(crypto: VerifyCrypto, publicKeyPem: string, messag
   }
 }
 
-export async function verifyBundle(input: BundleInput, crypto: VerifyCrypto, opts: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyBundle(input: BundleInput, crypto: VerifyCrypto, opts: VerifyOptions): Promise<VerifyResult> {
   const checks: Check[] = [];
   const pass = (id: CheckId, detail: string, subject?: string) => checks.push({ id, status: 'pass', detail, subject });
   const fail = (id: CheckId, detail: string, subject?: string) => checks.push({ id, status: 'fail', detail, subject });
@@ -74,9 +90,9 @@ export async function verifyBundle(input: BundleInput, crypto: VerifyCrypto, opt
   let record: MeetingRecord | null = null;
   try {
     record = MeetingRecord.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.recordBytes)));
-    pass('format', 'record.json is a meeting record of the known format');
+    pass('format', `record.json is a meeting record of format ${record.format}`);
   } catch {
-    fail('format', 'record.json is not a meeting record of the known format');
+    fail('format', 'record.json is not a meeting record of a known format');
   }
   if (isCanonical(input.recordBytes)) pass('canonical', 'record.json is in RFC 8785 canonical form');
   else fail('canonical', 'record.json is not in RFC 8785 canonical form (was it re-serialised or edited?)');
@@ -135,14 +151,13 @@ export async function verifyBundle(input: BundleInput, crypto: VerifyCrypto, opt
 
     if (record && JSON.stringify(statement.chain) !== JSON.stringify(record.chain)) fail('chain', 'the filing names another chain position than the record');
 
-    if (opts.platformKeyPem) {
-      const pinned = await keyFingerprint(crypto, opts.platformKeyPem).catch(() => 'invalid');
-      const given = await keyFingerprint(crypto, platform.publicKeyPem).catch(() => '');
-      if (pinned === given) pass('platform_key', 'the platform key is the trusted one');
-      else fail('platform_key', `the platform key in the bundle (${given.slice(0, 16)}…) is not the trusted one (${pinned.slice(0, 16)}…)`);
-    } else {
-      skip('platform_key', 'no trusted platform key given: the key in the bundle was used');
-    }
+    const given = await keyFingerprint(crypto, platform.publicKeyPem).catch(() => '');
+    const trusted = !opts.trust ? null
+      : 'platformKeyPem' in opts.trust ? await keyFingerprint(crypto, opts.trust.platformKeyPem).catch(() => 'invalid')
+        : normaliseFingerprint(opts.trust.platformFingerprint) ?? 'invalid';
+    if (!trusted) fail('platform_key', `no trusted platform key given: the bundle's own platform key (${given.slice(0, 16)}…) proves nothing on its own`);
+    else if (trusted === given) pass('platform_key', `the platform key is the trusted one (${given.slice(0, 16)}…)`);
+    else fail('platform_key', `the platform key in the bundle (${given.slice(0, 16)}…) is not the trusted one (${trusted.slice(0, 16)}…)`);
   }
 
   if (record) {

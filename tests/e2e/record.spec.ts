@@ -161,6 +161,11 @@ test('a closed meeting is signed by its convener and recorder on their own devic
     await expect(panelStatus(facilitator)).toContainText('已归档');
     await expect(signer(facilitator, '李记录')).toContainText('✓ 已签署');
     await expect(panel(facilitator).getByRole('link', { name: '归档声明 filing.json' })).toBeVisible();
+    // Staff of the area see residents' names (each disclosure checked against the signed commitment) and the district key.
+    await expect(facilitator.getByText(/居民姓名已在本机与签名记录中的哈希承诺逐一核对/)).toBeVisible();
+    await expect(facilitator.getByRole('list', { name: '发言', exact: true }).getByText(SPEAKER)).toBeVisible();
+    await expect(panel(facilitator).getByTestId('platform-fingerprint')).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){15}$/);
+    await expect(panel(facilitator).getByRole('link', { name: '含姓名的 PDF（仅限本辖区工作人员）' })).toBeVisible();
     await shoot(recorder, 'record-filed');
     await shoot(facilitator, 'record-filed-full', true);
     await expectNoSeriousA11yViolations(recorder, 'record page (filed)');
@@ -190,6 +195,12 @@ test('a closed meeting is signed by its convener and recorder on their own devic
     await expect(reader.getByRole('heading', { name: TITLE, level: 2 })).toBeVisible();
     await expect(reader.getByText(/本社区第 \d+ 条会议记录/)).toBeVisible();
     await expect(reader.getByText('✗')).toHaveCount(0);
+    // No resident's name in public: seats are 成员 N, the minutes stay with staff; checked against the district key.
+    await expect(reader.getByText(SPEAKER)).toHaveCount(0);
+    for (const name of CHECKED_IN_BY_FACILITATOR) await expect(reader.getByText(name)).toHaveCount(0);
+    await expect(reader.getByText(/为保护居民个人信息，本页不显示居民姓名和会议纪要/)).toBeVisible();
+    await expect(reader.getByTestId('platform-fingerprint')).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){15}$/);
+    await expect(reader.getByRole('link', { name: /上一条|下一条/ })).toHaveCount(0);
     await shoot(reader, 'record-public-laptop');
     await shoot(reader, 'record-public-laptop-full', true);
     await expectNoSeriousA11yViolations(reader, 'public record (laptop)');

@@ -5,9 +5,10 @@ import { MeetingSession, member, seatIdOf } from './meeting';
 import { majorityPresets } from '../../lib/voting/outcome';
 import { buildRecord, type RecordSources } from '../../lib/record/build';
 import { canonicalBytes, canonicalJson } from '../../lib/record/canonical';
-import { FILING_FORMAT, type Filing, type FilingStatement, type MeetingRecord, type SignatureEntry } from '../../lib/record/format';
-import { generateSigningKey, nodeCrypto, sha256Hex, signEd25519, type SigningKeyPair } from '../../lib/record/node-crypto';
-import { keyFingerprint, type BundleInput } from '../../lib/record/verify';
+import type { Disclosure } from '../../lib/record/disclosure';
+import { FILING_FORMAT, type Filing, type FilingStatement, type MeetingRecord, type MeetingRecordV2, type SignatureEntry } from '../../lib/record/format';
+import { commitValue, generateSigningKey, nodeCrypto, sha256Hex, signEd25519, type SigningKeyPair } from '../../lib/record/node-crypto';
+import { keyFingerprint, type BundleInput, type TrustAnchor } from '../../lib/record/verify';
 
 // The convener's name is the one the meeting factory writes into meeting.created, as the server does.
 export const CONVENER = { role: 'convener', staffId: 'staff-convener', name: '张主任' } as const;
@@ -65,11 +66,17 @@ export function recordSources(opts: RecordOptions = {}): RecordSources {
     eventLog: { events: events.length, lastSeq: events.at(-1)!.seq, sha256: sha256Hex(canonicalJson(events)) },
     chain: { communityId, seq: opts.seq ?? 1, previousRecordHash: opts.previousRecordHash ?? null },
     frozenAt: state.closedAt!,
+    commit: commitValue,
   };
 }
 
-export function makeRecord(opts: RecordOptions = {}): MeetingRecord {
+/** A record of the current format (2) and the disclosures of its residents' names and minutes. */
+export function makeFrozenRecord(opts: RecordOptions = {}): { record: MeetingRecordV2; disclosures: Disclosure[] } {
   return buildRecord(recordSources(opts));
+}
+
+export function makeRecord(opts: RecordOptions = {}): MeetingRecordV2 {
+  return makeFrozenRecord(opts).record;
 }
 
 export type Keys = { convener: SigningKeyPair; recorder: SigningKeyPair; platform: SigningKeyPair };
@@ -77,7 +84,8 @@ export function makeKeys(): Keys {
   return { convener: generateSigningKey(), recorder: generateSigningKey(), platform: generateSigningKey() };
 }
 
-export type SignedBundle = BundleInput & { recordHash: string; signatures: SignatureEntry[]; filing: Filing };
+/** `trust`: the platform key the bundle was made with, as the district would publish it to verifiers. */
+export type SignedBundle = BundleInput & { recordHash: string; signatures: SignatureEntry[]; filing: Filing; trust: TrustAnchor };
 
 /** Every required signer's signature, the platform's countersignature and the filing, as the service files them. */
 export async function signedBundle(record: MeetingRecord, keys: Keys = makeKeys()): Promise<SignedBundle> {
@@ -96,5 +104,5 @@ export async function signedBundle(record: MeetingRecord, keys: Keys = makeKeys(
     filedAt: record.frozenAt,
   };
   const filing: Filing = { statement, signature: signEd25519(keys.platform.privateKeyPem, canonicalBytes(statement)) };
-  return { recordBytes, signatures, filing, recordHash: statement.recordHash };
+  return { recordBytes, signatures, filing, recordHash: statement.recordHash, trust: { platformKeyPem: keys.platform.publicKeyPem } };
 }

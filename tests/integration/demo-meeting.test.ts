@@ -1,6 +1,7 @@
 // The record CLIs end to end, as a user runs them: `demo:meeting` holds a meeting on a fresh SQLite
-// database and files its record, `record:export` writes the bundle, `record:verify` accepts it and
-// refuses it once one byte of record.json is changed.
+// database and files its record, `record:export` writes the bundle and prints the platform key's
+// fingerprint, `record:verify` accepts the bundle against that fingerprint and refuses it once one byte
+// of record.json is changed.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,9 @@ describe('demo:meeting, record:export and record:verify', () => {
     expect(exported.code, exported.stdout + exported.stderr).toBe(0);
     for (const f of ['record.json', 'signatures.json', 'filing.json', 'record.pdf']) expect(exported.stdout).toContain(join(out, f));
 
-    const verified = await runScript('record-verify', [out]);
+    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
+    expect(fingerprint, exported.stdout).toBeTruthy();
+    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.stdout).toContain(`record ${recordId}`);
     expect(verified.stdout).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
@@ -42,7 +45,7 @@ describe('demo:meeting, record:export and record:verify', () => {
     const at = bytes.indexOf('"voted":') + 8;
     bytes[at] = bytes[at] === 0x39 ? 0x38 : bytes[at]! + 1;
     await writeFile(path, bytes);
-    const tampered = await runScript('record-verify', [out]);
+    const tampered = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toMatch(/✗ hash/);
     expect(tampered.stderr).toMatch(/: (hash|signature): /);
@@ -50,6 +53,7 @@ describe('demo:meeting, record:export and record:verify', () => {
     // Usage and I/O errors are not verification failures.
     expect((await runScript('record-verify', [])).code).toBe(2);
     expect((await runScript('record-verify', [join(out, 'missing')])).code).toBe(2);
+    expect((await runScript('record-verify', [out, '--platform-fingerprint', 'abc'])).code).toBe(2);
     expect((await runScript('record-export', ['no-such-record', join(out, 'x')], env)).code).toBe(1);
   });
 });

@@ -2,7 +2,8 @@
 // signed on the convener's and the recorder's devices, filed; the exported bundle verifies with OpenSSL
 // alone and with record:verify; tampering in the database is named by the server's own checks; a
 // restart between the last signature and the filing files the record.
-import { generateKeyPairSync } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,17 +18,30 @@ import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { newId } from '../../lib/platform/tokens';
+import { canonicalJson } from '../../lib/record/canonical';
 import { BUNDLE_FILES } from '../../lib/record/export';
 import { generateSigningKey, signEd25519 } from '../../lib/record/node-crypto';
 import { createRecordService } from '../../lib/record/service';
 import type { CheckId } from '../../lib/record/verify';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
+import { makeKeys, signedBundle } from '../factories/record';
 import { databaseTargets, type ScratchDatabase } from '../support/databases';
 import { holdMeeting, runScript, verifyWithOpenSsl } from '../support/record';
 import { postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type RunningServer } from '../support/server';
 
 type Status = { recordId: string; status: string; hash: string; chainSeq: number; signers: { role: string; name: string; signedAt: string | null; keyFingerprint: string | null }[] };
 type Verification = { valid: boolean; recordHash: string; checks: { id: CheckId; status: string; detail: string }[] };
+
+/** A PDF's text as a reader's viewer extracts it (poppler's pdftotext). */
+async function pdfText(pdf: ArrayBuffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'yishi-pdf-'));
+  try {
+    await writeFile(join(dir, 'r.pdf'), Buffer.from(pdf));
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const failedChecks = (v: Verification) => [...new Set(v.checks.filter((c) => c.status === 'fail').map((c) => c.id))].sort();
 
@@ -267,6 +281,134 @@ for (const target of databaseTargets()) {
       }
       expect((await verifyRoute(second.recordId)).valid).toBe(true);
       expect((await records().verifyCommunityChain(community.communityId)).problems).toEqual([]);
+    });
+
+    it('the public view names no resident and leads to no other record: harvesting from one id finds nothing', async () => {
+      const names = community.roster.map((m) => m.name);
+      const known = [first.recordId, second.recordId];
+      const seen: string[] = [];
+      const queue = [second.recordId];
+      while (queue.length) {
+        const id = queue.shift()!;
+        if (seen.includes(id)) continue;
+        seen.push(id);
+        const paths = [`/api/records/${id}`, `/api/records/${id}/verify`, ...['record.json', 'signatures.json', 'filing.json'].map((f) => `/api/records/${id}/files/${f}`)];
+        for (const path of paths) {
+          const res = await fetch(`${server.url}${path}`);
+          expect(res.status, path).toBe(200);
+          const text = await res.text();
+          for (const name of names) expect(text, `${path} names ${name}`).not.toContain(name);
+          queue.push(...known.filter((other) => other !== id && text.includes(other)));
+        }
+      }
+      expect(seen).toEqual([second.recordId]);
+      // The printed copy too: its text names nobody (seats as 成员 N).
+      const pdf = await pdfText(await (await fetch(`${server.url}/api/records/${second.recordId}/files/record.pdf`)).arrayBuffer());
+      expect(pdf).toContain('成员 1');
+      for (const name of names) expect(pdf).not.toContain(name);
+      // The chain stays checkable: the link is the previous record's hash, not its id.
+      const view = (await getJson(`/api/records/${second.recordId}`, '')).body;
+      expect(view.chain.previous).toEqual({ seq: 1, hash: first.hash });
+      expect(JSON.parse(view.recordJson).chain.previousRecordHash).toBe(first.hash);
+    });
+
+    it('gives staff of the area the disclosures, each matching a commitment of the record; staff of another community are refused', async () => {
+      const neighbour = await makeCommunity(db, { members: 1, name: '邻近社区' });
+      const outsider = await staffCookie(server.url, neighbour.facilitator.username, TEST_PASSWORD);
+      const path = `/api/records/${second.recordId}/disclosures`;
+      expect((await getJson(path, '')).status).toBe(401);
+      const refused = await getJson(path, outsider);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+
+      const record = JSON.parse((await getJson(`/api/records/${second.recordId}`, '')).body.recordJson);
+      for (const cookie of [cookies.recorder, cookies.colleague]) {
+        const { status, body } = await getJson(path, cookie);
+        expect(status).toBe(200);
+        const disclosures = body.disclosures as [string, string][];
+        // Each disclosure is [salt, value]; its SHA-256 over the canonical JSON is the commitment in the signed record.
+        for (const [salt] of disclosures) expect(Buffer.from(salt, 'base64url')).toHaveLength(16);
+        const byCommitment = new Map(disclosures.map((d) => [createHash('sha256').update(canonicalJson(d)).digest('hex'), d[1]]));
+        expect(record.roster.map((s: { nameCommitment: string }) => byCommitment.get(s.nameCommitment)).sort()).toEqual(community.roster.map((m) => m.name).sort());
+        expect(byCommitment.get(record.minutes.htmlCommitment)).toContain('是否同意方案？');
+      }
+      // Staff's printed copy names them; nobody else gets it.
+      const named = await fetch(`${server.url}/api/records/${second.recordId}/disclosed.pdf`, { headers: { cookie: cookies.recorder } });
+      expect(named.status).toBe(200);
+      expect(named.headers.get('content-type')).toBe('application/pdf');
+      expect(await pdfText(await named.arrayBuffer())).toContain(community.roster[0]!.name);
+      expect((await fetch(`${server.url}/api/records/${second.recordId}/disclosed.pdf`, { headers: { cookie: outsider } })).status).toBe(403);
+      expect((await fetch(`${server.url}/api/records/${second.recordId}/disclosed.pdf`)).status).toBe(401);
+    });
+
+    it('record:verify needs a trusted platform key or its fingerprint, and fails a fully forged bundle', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'yishi-trust-'));
+      work.push(dir);
+      for (const file of ['record.json', 'signatures.json', 'filing.json']) {
+        await writeFile(join(dir, file), Buffer.from(await (await fetch(`${server.url}/api/records/${second.recordId}/files/${file}`)).arrayBuffer()));
+      }
+      const platform = await db.platformKey.findUniqueOrThrow({ where: { id: 'platform' } });
+      const platformPem = join(dir, 'platform.pem');
+      await writeFile(platformPem, platform.publicKeyPem);
+
+      const untrusted = await runScript('record-verify', [dir], { YISHI_PLATFORM_FINGERPRINT: '' });
+      expect(untrusted.code, untrusted.stdout).toBe(1);
+      expect(untrusted.stderr).toMatch(/platform_key: .*trusted/);
+      for (const trusted of [
+        await runScript('record-verify', [dir, '--platform-fingerprint', platform.fingerprint]),
+        await runScript('record-verify', [dir, '--platform-key', platformPem]),
+        await runScript('record-verify', [dir], { YISHI_PLATFORM_FINGERPRINT: platform.fingerprint.toUpperCase().replace(/(.{4})/g, '$1 ') }),
+      ]) {
+        expect(trusted.code, trusted.stdout + trusted.stderr).toBe(0);
+        expect(trusted.stdout).toMatch(/✓ platform_key/);
+      }
+
+      // A bundle made from scratch: the record edited, signed by its own "convener", "recorder" and "platform", filed by them.
+      const genuine = JSON.parse(await readFile(join(dir, 'record.json'), 'utf8'));
+      const forged = await signedBundle({ ...genuine, meeting: { ...genuine.meeting, title: '从未召开的会议' } }, makeKeys());
+      const forgedDir = await mkdtemp(join(tmpdir(), 'yishi-forged-'));
+      work.push(forgedDir);
+      await writeFile(join(forgedDir, 'record.json'), forged.recordBytes);
+      await writeFile(join(forgedDir, 'signatures.json'), JSON.stringify(forged.signatures));
+      await writeFile(join(forgedDir, 'filing.json'), JSON.stringify(forged.filing));
+      for (const run of [
+        await runScript('record-verify', [forgedDir], { YISHI_PLATFORM_FINGERPRINT: '' }),
+        await runScript('record-verify', [forgedDir, '--platform-fingerprint', platform.fingerprint]),
+        await runScript('record-verify', [forgedDir, '--platform-key', platformPem]),
+      ]) {
+        expect(run.code, run.stdout).toBe(1);
+        expect(run.stdout).toMatch(/✗ platform_key/);
+      }
+    });
+
+    it('still verifies and files a record stored in format 1, before the upgrade', async () => {
+      const legacy = await makeCommunity(db, { members: 1, name: '旧格式社区' });
+      const v1 = JSON.parse(await readFile(join(import.meta.dirname, '..', 'fixtures', 'record-v1', 'record.json'), 'utf8'));
+      expect(v1.format).toBe('yishi.meeting-record/1');
+      const recordId = newId();
+      const record = {
+        ...v1, recordId, meetingId: newId(),
+        community: { ...v1.community, id: legacy.communityId },
+        signers: [
+          { role: 'convener', staffId: legacy.facilitator.id, name: legacy.facilitator.displayName },
+          { role: 'recorder', staffId: legacy.recorder.id, name: legacy.recorder.displayName },
+        ],
+        chain: { communityId: legacy.communityId, seq: 1, previousRecordHash: null },
+      };
+      const body = canonicalJson(record);
+      await db.meetingRecord.create({
+        data: {
+          id: recordId, meetingId: record.meetingId, communityId: legacy.communityId, chainSeq: 1, previousHash: null,
+          hash: createHash('sha256').update(body).digest('hex'), body, status: 'awaiting_signatures', frozenAt: new Date(record.frozenAt),
+        },
+      });
+      for (const staff of [legacy.facilitator, legacy.recorder]) {
+        const signed = await postSignature(recordId, await staffCookie(server.url, staff.username, TEST_PASSWORD), deviceSignature(body));
+        expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+      }
+      const v = await verifyRoute(recordId);
+      expect(v.valid, JSON.stringify(v.checks)).toBe(true);
+      expect((await getJson(`/api/records/${recordId}`, '')).body.recordJson).toBe(body);
     });
 
     it('files a record after a restart between the last signature and the filing', async () => {

@@ -4,6 +4,8 @@ import { PublicRecord } from '@/components/record/PublicRecord';
 import { BrandLink } from '@/components/ui/BrandLink';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { getI18n } from '@/lib/i18n/server';
+import { sharedDb } from '@/lib/platform/db/shared';
+import { platformFingerprint } from '@/lib/record/platform-key';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -22,12 +24,15 @@ function decodedSegment(segment: string): string | null {
 
 /**
  * /v/<recordId>: the public verification page of a meeting record. No login; phones (a QR code on the
- * printed record) and laptops; prints on A4 without the page's controls.
+ * printed record) and laptops; prints on A4 without the page's controls. The district's platform key
+ * fingerprint is put into the page here: the browser checks the bundle against it and shows it, so a
+ * reader can compare it with the one printed on the PDF.
  */
 export default async function PublicRecordPage({ params }: { params: Promise<{ recordId: string }> }) {
   const recordId = decodedSegment((await params).recordId);
   if (recordId === null) notFound();
   const { t } = await getI18n();
+  const fingerprint = await platformFingerprint(sharedDb());
   return (
     <div className="min-h-dvh print:bg-white">
       <style>{'@page { size: A4; margin: 14mm; }'}</style>
@@ -40,7 +45,7 @@ export default async function PublicRecordPage({ params }: { params: Promise<{ r
       </header>
       <main className="mx-auto w-full max-w-4xl px-4 pb-12 pt-4 print:max-w-none print:p-0">
         <p className="mb-4 text-base text-ink-muted print:hidden">{t('record.public.intro')}</p>
-        <PublicRecord recordId={recordId} />
+        <PublicRecord recordId={recordId} platformFingerprint={fingerprint} />
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { can } from '@/lib/meeting/permissions';
 import { meetingHeadline } from '@/lib/meeting/queries';
 import { sharedDb } from '@/lib/platform/db/shared';
+import { platformFingerprint } from '@/lib/record/platform-key';
 import { requireStaff } from '../../../staff';
 import { roleInMeetingOr404 } from '../meeting-role';
 
@@ -25,9 +26,10 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   if (!can(role, 'minutes.read')) notFound();
   const { t } = await getI18n();
   const meeting = await meetingHeadline(sharedDb(), id);
+  const fingerprint = await platformFingerprint(sharedDb());
   return (
     <MeetingPage staff={staff} meetingId={id} heading={t('record.page.heading')} intro={`${meeting ? `${meeting.title} · ` : ''}${t('record.page.intro')}`}>
-      <RecordWorkspace meetingId={id} staffId={staff.id} meetingClosed={meeting?.status === 'closed'} />
+      <RecordWorkspace meetingId={id} staffId={staff.id} meetingClosed={meeting?.status === 'closed'} platformFingerprint={fingerprint} />
     </MeetingPage>
   );
 }
