@@ -175,7 +175,7 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connectio
     <div className="space-y-4">
       <PollHeading poll={poll} />
       <p className="text-lg text-ink-muted">{t('meeting.poll.progress', { voted: poll.voted, members })}</p>
-      {poll.resultsVisibility === 'hidden' ? <p className="text-lg text-ink-muted">{t('meeting.poll.hiddenTally')}</p> : null}
+      {poll.resultsVisibility === 'hidden' || poll.secret ? <p className="text-lg text-ink-muted">{t('meeting.poll.hiddenTally')}</p> : null}
       {error ? (
         <p role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-3 text-lg font-semibold text-accent-900">
           {t(error)}
