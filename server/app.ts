@@ -6,11 +6,12 @@ import type { CollabServer } from '../lib/minutes/collab/server';
 import { createMinutesService } from '../lib/minutes/service';
 import { createRecordService, type RecordService } from '../lib/record/service';
 import type { Db } from '../lib/platform/db/client';
+import { FailureLimiter } from '../lib/platform/rate-limit';
 import { createCollabEndpoint } from './collab';
-import { createHttpApi } from './http-api';
+import { clientAddress, createHttpApi } from './http-api';
 import { sameHost } from './identity';
 import { attachScoreSockets } from './score-sockets';
-import { attachMeetingSockets } from './socket';
+import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
 
 export type YishiServerOptions = {
   db: Db;
@@ -80,16 +81,24 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   });
 
   // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
+  // A handshake with a bad token costs a transport handshake and a database lookup; an address that keeps
+  // failing is refused at the upgrade, before either. Failures are counted, not attempts: a hall of
+  // phones shares one address and reconnects all at once after a restart.
+  const handshakeFailures = new FailureLimiter(HANDSHAKE_FAILURES.count, HANDSHAKE_FAILURES.perSeconds);
   const io = new SocketServer(http, {
     path: '/socket.io', serveClient: false, destroyUpgrade: false,
     // Browsers send an Origin: only pages of this server may open a meeting connection (no cross-site
     // socket with a staff member's cookie). Non-browser clients (simulator, hall displays) send none.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      callback(null, !origin || sameHost(origin, req.headers.host));
+      if (origin && !sameHost(origin, req.headers.host)) return callback('Cross-site connection refused', false);
+      handshakeFailures.check(clientAddress(req)).then(
+        () => callback(null, true),
+        () => callback('Too many failed connection attempts from this address; try again later', false),
+      );
     },
   });
-  attachMeetingSockets(io, opts.db, hub);
+  attachMeetingSockets(io, opts.db, hub, { onUnauthenticated: (req) => void handshakeFailures.fail(clientAddress(req)) });
   scores = attachScoreSockets(io, opts.db);
 
   const collabEndpoint = createCollabEndpoint({ db: opts.db, hub, collab });

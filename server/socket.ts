@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -42,7 +43,10 @@ const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId
 // to a thousand sockets at once blocks it for ~100 ms on a small machine, and ballots would wait.
 const SHARDS = 8;
 
-export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
+/** Failed handshakes (no valid token or session) an address may make before it is refused at the upgrade. */
+export const HANDSHAKE_FAILURES = { count: 30, perSeconds: 60 };
+
+export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: { onUnauthenticated?: (req: IncomingMessage) => void } = {}) {
   const limiters = Object.fromEntries(meetingRoles.map((role) => {
     const { messages, perSeconds } = connectionRateLimits[role];
     return [role, new RateLimiterMemory({ points: messages, duration: perSeconds })];
@@ -54,6 +58,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub) {
       next();
     } catch (err) {
       const payload = toErrorPayload(err);
+      if (payload.code === 'UNAUTHENTICATED') opts.onUnauthenticated?.(socket.request);
       next(Object.assign(new Error(payload.message), { data: payload }));
     }
   });
