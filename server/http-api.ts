@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { createLoginGuard } from '../lib/auth/login-limits';
 import { cookieFrom, logIn, logOut, STAFF_COOKIE, staffFromSession } from '../lib/auth/staff-session';
 import { meetingAccess, staffRoleIn } from '../lib/meeting/queries';
 import { can, type MeetingAction } from '../lib/meeting/permissions';
@@ -42,7 +43,7 @@ export function createHttpApi(db: Db, opts: {
   /** told when a community's score inputs changed (uploads, reviews, follow-ups, catalogue) */
   scoresChanged?: (communityId: string) => void;
 }) {
-  const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
+  const loginGuard = createLoginGuard(); // per username+address, and per address across usernames
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
   const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
 
@@ -51,16 +52,9 @@ export function createHttpApi(db: Db, opts: {
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
       const { username, password } = parseOrThrow(LoginBody, body);
-      const key = `${clientAddress(req)}|${username}`;
-      await loginFailures.check(key);
-      try {
-        const session = await logIn(db, username, password);
-        res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, opts.secureCookies));
-        return { user: session.user };
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') await loginFailures.fail(key);
-        throw e;
-      }
+      const session = await loginGuard(clientAddress(req), username, () => logIn(db, username, password));
+      res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, opts.secureCookies));
+      return { user: session.user };
     },
     'POST /api/auth/logout': async (req, _body, res) => {
       await logOut(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
