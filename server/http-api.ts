@@ -13,6 +13,7 @@ import { BUNDLE_FILES, bundleFile, verificationUrl } from '../lib/record/export'
 import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
+import { assertOwnOrigin } from './identity';
 import { RawBody, type Handler } from './http-types';
 
 /**
@@ -34,6 +35,9 @@ const LoginBody = z.object({ username: z.string().trim().min(1).max(64), passwor
 const MAX_BODY = 16 * 1024;
 /** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB. */
 const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 };
+
+/** Methods that change nothing: every other method must pass the Origin check (assertOwnOrigin). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
 const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
@@ -195,6 +199,7 @@ export function createHttpApi(db: Db, opts: {
     const route = match(req.method ?? 'GET', path);
     if (!route) return false;
     try {
+      if (!SAFE_METHODS.has(req.method ?? 'GET')) assertOwnOrigin(req.headers, opts.publicUrl);
       const key = `${req.method} ${path}`;
       const large = BYTE_BODY_ROUTES.has(key) || key in BODY_LIMITS;
       // Large bodies are only read for someone logged in; the handler still decides what they may do.
@@ -245,8 +250,11 @@ async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Arra
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   // No body at all (a logout button) is fine; a body must be JSON.
   if (req.headers['content-length'] === '0' || (!req.headers['content-length'] && !req.headers['transfer-encoding'])) return undefined;
-  if (!(req.headers['content-type'] ?? '').includes('application/json')) {
-    throw new AppError('BAD_REQUEST', 'Expected a JSON body');
+  // Exactly application/json (a charset parameter is fine): a cross-site form can send text/plain
+  // without a preflight, and "text/plain; application/json" must not pass for JSON.
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new AppError('BAD_REQUEST', 'Expected Content-Type: application/json', { field: 'content-type', reason: 'unsupported_media_type' });
   }
   let size = 0;
   const chunks: Buffer[] = [];
