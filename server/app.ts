@@ -9,6 +9,7 @@ import type { Db } from '../lib/platform/db/client';
 import { createCollabEndpoint } from './collab';
 import { createHttpApi } from './http-api';
 import { sameHost } from './identity';
+import { preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
 import { attachMeetingSockets } from './socket';
 
@@ -68,10 +69,14 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
 
   const http = createServer((req, res) => {
     void (async () => {
+      setBaseHeaders(res);
       // A path with a broken percent-escape (a mangled link) is refused first: the API's and Next's routers would throw.
       if (!decodablePath(req.url ?? '/')) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
       if (await api(req, res)) return;
-      if (nextHandle) return nextHandle(req, res);
+      if (nextHandle) {
+        preparePageRequest(req, res, opts.next!.dev);
+        return nextHandle(req, res);
+      }
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     })().catch((err) => {
       console.error('[http]', err);
