@@ -84,6 +84,8 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
     });
   });
 
+  setHttpTimeouts(http);
+
   // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
   const io = new SocketServer(http, {
     path: '/socket.io', serveClient: false, destroyUpgrade: false,
@@ -133,6 +135,22 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Idle keep-alive connections are closed by the server only after clients and proxies have given
+ * them up: Node's default (5 s) is shorter than what proxies (nginx upstream keep-alive: 60 s) and
+ * HTTP clients keep idle connections for, so a client could send a request on a connection the server
+ * was closing at that moment ("other side closed"). 65 s outlasts the common 60 s of proxies and load balancers; the headers timeout must be
+ * longer than the keep-alive timeout, or Node may cut a reused connection while its next request's
+ * headers are arriving. The whole request may take 5 minutes: a 10 MB evidence upload on slow hall Wi-Fi.
+ */
+export const HTTP_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 300_000 } as const;
+
+function setHttpTimeouts(http: HttpServer): void {
+  http.keepAliveTimeout = HTTP_TIMEOUTS.keepAliveTimeout;
+  http.headersTimeout = HTTP_TIMEOUTS.headersTimeout;
+  http.requestTimeout = HTTP_TIMEOUTS.requestTimeout;
 }
 
 function decodablePath(url: string): boolean {
