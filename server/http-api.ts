@@ -208,7 +208,8 @@ export function createHttpApi(db: Db, opts: {
       const result = await route.handler(req, body, res, url.searchParams, route.params);
       if (result instanceof RawBody) {
         res.writeHead(200, {
-          'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+          // nosniff, like the other security headers, is already set for every response (server/security-headers.ts).
+          'Content-Type': result.contentType, 'Cache-Control': 'no-store',
           ...(result.filename ? { 'Content-Disposition': contentDisposition(result.filename) } : {}),
         });
         res.end(result.body);
