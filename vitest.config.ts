@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/http-client.ts'],
           // These start a real server (and migrate a fresh database) per file.
           testTimeout: 120_000,
           hookTimeout: 120_000,

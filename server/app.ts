@@ -10,6 +10,7 @@ import { FailureLimiter } from '../lib/platform/rate-limit';
 import { createCollabEndpoint } from './collab';
 import { clientAddress, createHttpApi } from './http-api';
 import { sameHost } from './identity';
+import { preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
 import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
 
@@ -69,16 +70,22 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
 
   const http = createServer((req, res) => {
     void (async () => {
+      setBaseHeaders(res);
       // A path with a broken percent-escape (a mangled link) is refused first: the API's and Next's routers would throw.
       if (!decodablePath(req.url ?? '/')) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
       if (await api(req, res)) return;
-      if (nextHandle) return nextHandle(req, res);
+      if (nextHandle) {
+        preparePageRequest(req, res, opts.next!.dev);
+        return nextHandle(req, res);
+      }
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     })().catch((err) => {
       console.error('[http]', err);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+
+  setHttpTimeouts(http);
 
   // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
   // A handshake with a bad token costs a transport handshake and a database lookup; an address that keeps
@@ -137,6 +144,22 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Idle keep-alive connections are closed by the server only after clients and proxies have given
+ * them up: Node's default (5 s) is shorter than what proxies (nginx upstream keep-alive: 60 s) and
+ * HTTP clients keep idle connections for, so a client could send a request on a connection the server
+ * was closing at that moment ("other side closed"). 65 s outlasts the common 60 s of proxies and load balancers; the headers timeout must be
+ * longer than the keep-alive timeout, or Node may cut a reused connection while its next request's
+ * headers are arriving. The whole request may take 5 minutes: a 10 MB evidence upload on slow hall Wi-Fi.
+ */
+export const HTTP_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 300_000 } as const;
+
+function setHttpTimeouts(http: HttpServer): void {
+  http.keepAliveTimeout = HTTP_TIMEOUTS.keepAliveTimeout;
+  http.headersTimeout = HTTP_TIMEOUTS.headersTimeout;
+  http.requestTimeout = HTTP_TIMEOUTS.requestTimeout;
 }
 
 function decodablePath(url: string): boolean {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { createLoginGuard } from '../lib/auth/login-limits';
 import { cookieFrom, logIn, logOut, STAFF_COOKIE, staffFromSession } from '../lib/auth/staff-session';
 import { meetingAccess, staffRoleIn } from '../lib/meeting/queries';
 import { can, type MeetingAction } from '../lib/meeting/permissions';
@@ -13,6 +14,7 @@ import { platformFingerprint } from '../lib/record/platform-key';
 import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
+import { assertOwnOrigin } from './identity';
 import { RawBody, type Handler } from './http-types';
 
 /**
@@ -35,6 +37,9 @@ const MAX_BODY = 16 * 1024;
 /** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB. */
 const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 };
 
+/** Methods that change nothing: every other method must pass the Origin check (assertOwnOrigin). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
 const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
 
@@ -43,7 +48,7 @@ export function createHttpApi(db: Db, opts: {
   /** told when a community's score inputs changed (uploads, reviews, follow-ups, catalogue) */
   scoresChanged?: (communityId: string) => void;
 }) {
-  const loginFailures = new FailureLimiter(5, 15 * 60); // per username+address
+  const loginGuard = createLoginGuard(); // per username+address, and per address across usernames
   const joinFailures = new FailureLimiter(20, 10 * 60); // per address
   const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
 
@@ -52,16 +57,9 @@ export function createHttpApi(db: Db, opts: {
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
       const { username, password } = parseOrThrow(LoginBody, body);
-      const key = `${clientAddress(req)}|${username}`;
-      await loginFailures.check(key);
-      try {
-        const session = await logIn(db, username, password);
-        res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, opts.secureCookies));
-        return { user: session.user };
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') await loginFailures.fail(key);
-        throw e;
-      }
+      const session = await loginGuard(clientAddress(req), username, () => logIn(db, username, password));
+      res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, opts.secureCookies));
+      return { user: session.user };
     },
     'POST /api/auth/logout': async (req, _body, res) => {
       await logOut(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
@@ -224,6 +222,7 @@ export function createHttpApi(db: Db, opts: {
     const route = match(req.method ?? 'GET', path);
     if (!route) return false;
     try {
+      if (!SAFE_METHODS.has(req.method ?? 'GET')) assertOwnOrigin(req.headers, opts.publicUrl);
       const key = `${req.method} ${path}`;
       const large = BYTE_BODY_ROUTES.has(key) || key in BODY_LIMITS;
       // Large bodies are only read for someone logged in; the handler still decides what they may do.
@@ -232,7 +231,8 @@ export function createHttpApi(db: Db, opts: {
       const result = await route.handler(req, body, res, url.searchParams, route.params);
       if (result instanceof RawBody) {
         res.writeHead(200, {
-          'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+          // nosniff, like the other security headers, is already set for every response (server/security-headers.ts).
+          'Content-Type': result.contentType, 'Cache-Control': 'no-store',
           ...(result.filename ? { 'Content-Disposition': contentDisposition(result.filename) } : {}),
         });
         res.end(result.body);
@@ -274,8 +274,11 @@ async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Arra
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   // No body at all (a logout button) is fine; a body must be JSON.
   if (req.headers['content-length'] === '0' || (!req.headers['content-length'] && !req.headers['transfer-encoding'])) return undefined;
-  if (!(req.headers['content-type'] ?? '').includes('application/json')) {
-    throw new AppError('BAD_REQUEST', 'Expected a JSON body');
+  // Exactly application/json (a charset parameter is fine): a cross-site form can send text/plain
+  // without a preflight, and "text/plain; application/json" must not pass for JSON.
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new AppError('BAD_REQUEST', 'Expected Content-Type: application/json', { field: 'content-type', reason: 'unsupported_media_type' });
   }
   let size = 0;
   const chunks: Buffer[] = [];

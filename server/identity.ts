@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { cookieFrom, staffFromSession, STAFF_COOKIE } from '../lib/auth/staff-session';
 import type { Actor } from '../lib/meeting/commands';
 import type { MeetingHub } from '../lib/meeting/hub';
@@ -50,5 +51,31 @@ export function sameHost(origin: string, host: string | undefined): boolean {
     return new URL(origin).host === host;
   } catch {
     return false;
+  }
+}
+
+/**
+ * A state-changing HTTP request must come from this server's own pages (no cross-site request riding
+ * on a staff member's cookie). Browsers send Origin with every cross-site POST and with every fetch
+ * that is not a GET, and modern ones Sec-Fetch-Site with every request — so a request with neither is
+ * not a cross-site browser request: CLI tools, the protocol client (scripts/), tests; those stay allowed.
+ * The Origin must be this host, or YISHI_PUBLIC_URL's origin (behind a proxy that rewrites Host).
+ */
+export function assertOwnOrigin(headers: IncomingHttpHeaders, publicUrl?: string): void {
+  const origin = headers.origin;
+  if (origin !== undefined && !sameHost(origin, headers.host) && !(publicUrl && originOf(publicUrl) === origin)) {
+    throw new AppError('FORBIDDEN', 'Cross-site request refused', { reason: 'origin' });
+  }
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    throw new AppError('FORBIDDEN', 'Cross-site request refused', { reason: 'sec-fetch-site' });
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }

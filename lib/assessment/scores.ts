@@ -121,7 +121,12 @@ export function overviewCsv(overview: Awaited<ReturnType<typeof districtOverview
   overview.rows.forEach((r, i) => {
     lines.push([String(i + 1), r.street, r.name, String(r.total), r.grade ?? t(locale, 'scoring.grade.none'), ...cats.map((c) => String(r.categories[c.id]?.earned ?? 0))]);
   });
-  const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@\t\r]/.test(v) ? `"${v.replace(/^([=+\-@\t\r])/, "'$1").replace(/"/g, '""')}"` : v);
+  const cell = (raw: string) => {
+    // Spreadsheets run a cell as a formula when it starts with = + - @ — also after leading spaces
+    // (" =1+1") — or with a tab or CR; a leading ' makes them show it as text.
+    const v = /^[\t\r]|^\s*[=+\-@]/.test(raw) ? `'${raw}` : raw;
+    return v !== raw || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -22,3 +22,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(expected, actual);
 }
+
+let dummy: Promise<string> | null = null;
+/**
+ * A hash of nobody's password, with the current parameters: an unknown username is checked against it
+ * so that the answer takes as long as for a known one and its timing does not tell which usernames exist.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64url'));
+  return dummy;
+}

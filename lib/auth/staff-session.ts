@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import { hashToken, newToken } from '../platform/tokens';
 import type { StaffRole, StaffScope } from '../meeting/permissions';
-import { verifyPassword } from './password';
+import { dummyPasswordHash, verifyPassword } from './password';
 
 export const STAFF_COOKIE = 'yishi_session';
 const SESSION_DAYS = 14;
@@ -19,7 +19,8 @@ function toIdentity(u: { id: string; username: string; displayName: string; role
 /** Checks the password and opens a session. The same error for an unknown user and a wrong password. */
 export async function logIn(db: Db, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: StaffIdentity }> {
   const user = await db.staffUser.findUnique({ where: { username } });
-  const ok = user ? await verifyPassword(password, user.passwordHash) : false;
+  // An unknown username costs the same scrypt work as a known one (see dummyPasswordHash).
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
   const token = newToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);

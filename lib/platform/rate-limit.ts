@@ -1,6 +1,10 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from './errors';
 
+function rateLimited(res: RateLimiterRes): AppError {
+  return new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfterSec: Math.ceil(res.msBeforeNext / 1000) });
+}
+
 /**
  * Failed attempts are what we count, not attempts: a whole hall of phones shares one Wi-Fi address,
  * and 25 residents joining at once must not lock each other out, while guessing codes must stop fast.
@@ -13,9 +17,7 @@ export class FailureLimiter {
 
   async check(key: string): Promise<void> {
     const res = await this.limiter.get(key);
-    if (res && res.remainingPoints <= 0) {
-      throw new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfterSec: Math.ceil(res.msBeforeNext / 1000) });
-    }
+    if (res && res.remainingPoints <= 0) throw rateLimited(res);
   }
 
   async fail(key: string): Promise<void> {
@@ -24,5 +26,38 @@ export class FailureLimiter {
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
     }
+  }
+}
+
+/**
+ * Every attempt is counted before it is evaluated, and a success gives its point back. For checks
+ * that are slow (a password's scrypt): counting failures afterwards lets any number of parallel
+ * guesses in before the first failure is recorded. The in-memory store counts synchronously inside
+ * `consume`, so of N parallel attempts exactly `points` get through.
+ */
+export class AttemptLimiter {
+  private limiter: RateLimiterMemory;
+  constructor(points: number, durationSec: number) {
+    this.limiter = new RateLimiterMemory({ points, duration: durationSec });
+  }
+
+  /** Spends one attempt; RATE_LIMITED when none is left. */
+  async take(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) throw rateLimited(e);
+      throw e;
+    }
+  }
+
+  /** Returns the point a successful attempt took. */
+  async giveBack(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
+  }
+
+  /** Forgets every attempt of this key. */
+  async clear(key: string): Promise<void> {
+    await this.limiter.delete(key);
   }
 }

@@ -115,3 +115,15 @@ export async function staffPage(browser: Browser, username: string, options: Bro
   expect(res.status(), await res.text()).toBe(200);
   return page;
 }
+
+/** A signed and filed record of the demo convener's community (the demo history files one per past meeting). */
+export async function filedDemoRecord(): Promise<{ recordId: string; meetingId: string }> {
+  const db = createDb('file:./.e2e-data/e2e.db');
+  try {
+    const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
+    const record = await db.meetingRecord.findFirstOrThrow({ where: { status: 'filed', communityId: convener.communityId! }, select: { id: true, meetingId: true } });
+    return { recordId: record.id, meetingId: record.meetingId };
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -6,13 +6,13 @@ import { applyMigrations } from '../../lib/platform/db/migrate';
 import { scratchSqlite, type ScratchDatabase } from './databases';
 import { startServer, type RunningServer } from './server';
 
-export function useScratchServer(): { scratch: ScratchDatabase; db: Db; server: RunningServer } {
+export function useScratchServer(opts: { env?: Record<string, string> } = {}): { scratch: ScratchDatabase; db: Db; server: RunningServer } {
   const ctx = {} as { scratch: ScratchDatabase; db: Db; server: RunningServer };
   beforeAll(async () => {
     ctx.scratch = await scratchSqlite();
     await applyMigrations(ctx.scratch.url);
     ctx.db = createDb(ctx.scratch.url);
-    ctx.server = await startServer({ databaseUrl: ctx.scratch.url });
+    ctx.server = await startServer({ databaseUrl: ctx.scratch.url, env: opts.env });
   });
   afterAll(async () => {
     await ctx.server?.stop();

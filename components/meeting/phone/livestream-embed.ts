@@ -3,6 +3,9 @@
  * that are made to be framed are embedded; anything else (Tencent Meeting, DingTalk, a plain web page)
  * opens in its own window, because those sites refuse to be framed or need their own app.
  */
+/** The players embeddableUrl may return: the pages' Content-Security-Policy lets only these be framed. */
+export const EMBED_PLAYER_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.bilibili.com', 'https://player.vimeo.com', 'https://v.qq.com'] as const;
+
 export function embeddableUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let url: URL;
