@@ -87,11 +87,11 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
 
   setHttpTimeouts(http);
 
-  // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
   // A handshake with a bad token costs a transport handshake and a database lookup; an address that keeps
   // failing is refused at the upgrade, before either. Failures are counted, not attempts: a hall of
   // phones shares one address and reconnects all at once after a restart.
   const handshakeFailures = new FailureLimiter(HANDSHAKE_FAILURES.count, HANDSHAKE_FAILURES.perSeconds);
+  // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
   const io = new SocketServer(http, {
     path: '/socket.io', serveClient: false, destroyUpgrade: false,
     // Browsers send an Origin: only pages of this server may open a meeting connection (no cross-site
