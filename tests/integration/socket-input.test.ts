@@ -1,10 +1,13 @@
 // Hostile and malformed socket messages against the real server: every command refuses a null, missing
 // or misshapen input with BAD_REQUEST and commits nothing; sync errors list their issues; unknown events
 // are answered; a connection that floods is answered RATE_LIMITED while everyone else goes on.
+import { randomBytes } from 'node:crypto';
+import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { commandNames } from '../../lib/meeting/commands';
 import { connectionRateLimits } from '../../lib/meeting/rate-limits';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
+import { HANDSHAKE_FAILURES } from '../../server/socket';
 import { useScratchServer } from '../support/scratch-server';
 import { command, connect, postJson, staffCookie, waitFor, type Ack } from '../support/server';
 
@@ -97,5 +100,21 @@ describe('socket input', () => {
     expect(committed).toBeLessThanOrEqual(connectionRateLimits.facilitator.messages * 2);
     expect(await events()).toBe(before + committed + votes.length);
     for (const s of [fac, ...phones]) s.disconnect();
+  });
+
+  // Last in this file: it uses up the failure budget of the tests' address on this server.
+  it('refuses an address that keeps failing handshakes at the upgrade, before its tokens are looked up', async () => {
+    const badHandshake = () => new Promise<string>((resolve) => {
+      const s = io(ctx.server.url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, auth: { participantToken: randomBytes(32).toString('base64url') } });
+      s.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+        s.close();
+        resolve(err.data?.code ?? 'refused at the upgrade');
+      });
+    });
+    const answers: string[] = [];
+    for (let i = 0; i < HANDSHAKE_FAILURES.count + 3; i++) answers.push(await badHandshake());
+    expect(answers.slice(0, HANDSHAKE_FAILURES.count)).toEqual(Array(HANDSHAKE_FAILURES.count).fill('UNAUTHENTICATED'));
+    expect(answers.slice(HANDSHAKE_FAILURES.count)).toEqual(Array(3).fill('refused at the upgrade'));
+    expect((await fetch(`${ctx.server.url}/api/health`)).status).toBe(200);
   });
 });
