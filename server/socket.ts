@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { commandNames, commandSchemas, type Actor, type CommandName } from '../lib/meeting/commands';
@@ -10,6 +9,7 @@ import { projectEvent, projectState } from '../lib/meeting/projection';
 import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
+import { TokenBucket } from '../lib/platform/rate-limit';
 import { resolveMeetingIdentity, type MeetingIdentity } from './identity';
 
 /**
@@ -46,12 +46,10 @@ const SHARDS = 8;
 /** Failed handshakes (no valid token or session) an address may make before it is refused at the upgrade. */
 export const HANDSHAKE_FAILURES = { count: 30, perSeconds: 60 };
 
-export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: { onUnauthenticated?: (req: IncomingMessage) => void } = {}) {
-  const limiters = Object.fromEntries(meetingRoles.map((role) => {
-    const { messages, perSeconds } = connectionRateLimits[role];
-    return [role, new RateLimiterMemory({ points: messages, duration: perSeconds })];
-  })) as Record<MeetingRole, RateLimiterMemory>;
+/** A connection over its budget is not read from for at least this long (see holdBack). */
+const HOLD_BACK_MIN_MS = 1000;
 
+export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: { onUnauthenticated?: (req: IncomingMessage) => void } = {}) {
   io.use(async (socket, next) => {
     try {
       socket.data = await authenticate(db, hub, socket);
@@ -65,14 +63,18 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
 
   io.on('connection', async (socket: Socket) => {
     const { meetingId, role, actor } = socket.data as SocketData;
-    const limiter = limiters[role];
-    socket.on('disconnect', () => void limiter.delete(socket.id));
+    const { messages, perSeconds } = connectionRateLimits[role];
+    const budget = new TokenBucket({ burst: messages, perSecond: messages / perSeconds }, Date.now);
 
     /** Every message a client sends passes here: counted against its budget, then answered. */
     const handle = (answer: (raw: unknown) => Promise<unknown>) => async (raw: unknown, ack?: (r: unknown) => void) => {
       if (typeof ack !== 'function') return; // without an ack nothing can be confirmed: ignore it
+      if (!budget.take(1)) {
+        const ms = Math.max(budget.msUntil(1), HOLD_BACK_MIN_MS);
+        holdBack(socket, ms);
+        return ack({ ok: false, error: toErrorPayload(new AppError('RATE_LIMITED', 'Too many messages from this connection; slow down', { retryAfterSec: Math.ceil(ms / 1000) })) });
+      }
       try {
-        await spend(limiter, socket.id);
         ack(await answer(raw));
       } catch (err) {
         const error = toErrorPayload(err);
@@ -145,13 +147,18 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
   });
 }
 
-async function spend(limiter: RateLimiterMemory, key: string) {
-  try {
-    await limiter.consume(key);
-  } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
-    throw new AppError('RATE_LIMITED', 'Too many messages from this connection; slow down', { retryAfterSec: Math.ceil(e.msBeforeNext / 1000) });
-  }
+/**
+ * A connection over its budget is not read from for a while (its next token, at least a second): what it
+ * sends meanwhile waits in its own TCP buffers instead of costing the server a decode and an answer each
+ * (a flood of 10,000 commands otherwise kept the event loop busy answering RATE_LIMITED while honest
+ * ballots waited). Over WebSocket only, through ws's pause/resume; a long-polling connection is answered
+ * message by message.
+ */
+function holdBack(socket: Socket, ms: number) {
+  const ws = (socket.conn.transport as unknown as { socket?: { pause?: () => void; resume?: () => void; isPaused?: boolean } }).socket;
+  if (!ws?.pause || !ws.resume || ws.isPaused) return;
+  ws.pause();
+  setTimeout(() => ws.resume!(), ms).unref();
 }
 
 async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined) {

@@ -1,14 +1,17 @@
 import type { MeetingRole } from './permissions';
 
 /**
- * How many messages (commands, syncs, anything else) one connection may send per window, by role. A
- * facilitator clicks through a meeting and a script may drive one, so theirs is generous; a phone needs a
- * check-in, a ballot, a request to speak and the odd resync, so a participant's is tight. A connection
- * over its budget is answered RATE_LIMITED without the hub seeing the message, so a flood from one
- * device costs the others almost nothing.
+ * How many messages (commands, syncs, anything else) one connection may send, by role: `messages` at
+ * once, refilled at `messages` per `perSeconds` (a token bucket, server/socket.ts). A
+ * facilitator clicks a few times a second at the busiest (add items, create and open a poll) and a script
+ * may drive a meeting faster, so theirs is generous; a phone needs a check-in, a ballot, a request to
+ * speak and the odd resync, so a participant's is tight. A connection over its budget is answered
+ * RATE_LIMITED without the hub seeing the message, and is not read from until its window ends, so a
+ * flood from one device costs the others almost nothing (bench:abuse). Every accepted command is a
+ * transaction and a broadcast to the hall, which is why even the facilitator's budget is bounded.
  */
 export const connectionRateLimits: Record<MeetingRole, { messages: number; perSeconds: number }> = {
-  facilitator: { messages: 100, perSeconds: 2 },
+  facilitator: { messages: 30, perSeconds: 2 },
   recorder: { messages: 20, perSeconds: 2 },
   viewer: { messages: 20, perSeconds: 2 },
   member: { messages: 10, perSeconds: 2 },

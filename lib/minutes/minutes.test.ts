@@ -7,6 +7,7 @@ import { minutesHTML, minutesJSON, minutesMarkdown } from './export';
 import { factId, parseFactAttr } from './facts';
 import { factsInPlace, reconcileFacts } from './reconcile';
 import { MINUTES_FIELD } from './schema';
+import { eventsWithoutFacts } from './writer';
 
 const motion = { question: '是否同意加装电梯？', kind: 'motion', rule: majorityPresets.simple_majority } as const;
 
@@ -48,6 +49,25 @@ describe('expected facts', () => {
     const poll = facts.find((f) => f.fact.kind === 'poll')!;
     expect(poll.section).toBe(itemIdOf(1));
     expect(poll.fact).toMatchObject({ tally: { yes: 3, no: 1, abstain: 0 }, voted: 4, result: 'passed', support: 3 });
+  });
+
+  it('do not change with the events the writer skips (ballots, the message on the screen)', () => {
+    for (const secret of [false, true]) {
+      const m = new MeetingSession({ seats: 5, checkedIn: 5, currentItem: 1 });
+      const pollId = m.createPoll({ question: '是否同意？', kind: 'motion', rule: majorityPresets.simple_majority, secret });
+      m.run('poll.open', { pollId });
+      const steps = [
+        () => m.run('poll.vote', { pollId, choices: ['yes'], idempotencyKey: `k-${secret}-1` }, member(1)),
+        () => m.run('message.show', { text: '请安静' }),
+        () => m.run('message.clear', {}),
+      ];
+      for (const step of steps) {
+        const before = expectedFacts(m.state, ['李记录']);
+        const events = step();
+        expect(events.every((e) => eventsWithoutFacts.has(e.type))).toBe(true);
+        expect(expectedFacts(m.state, ['李记录'])).toEqual(before);
+      }
+    }
   });
 
   it('has no attendance before the meeting starts', () => {

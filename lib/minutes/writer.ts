@@ -12,6 +12,13 @@ export type SystemWriter = {
 export type SnapshotSaver = (docName: string, label: string, reason: 'item_finished' | 'meeting_closed') => Promise<void>;
 
 /**
+ * Events that change no fact of the minutes, so they cost no reconciliation (which reads the whole
+ * document): ballots count only when the poll closes, and the message on the screen is not minuted.
+ * A unit test checks that each leaves expectedFacts unchanged.
+ */
+export const eventsWithoutFacts: ReadonlySet<MeetingEvent['type']> = new Set(['poll.ballot', 'message.shown', 'message.cleared']);
+
+/**
  * The server as an author of the minutes: after every change of a meeting it brings the document's
  * fact blocks in line with the meeting (template, attendance, polls, speakers, new sections), and
  * after every recorder's edit it puts back any figure the edit touched. Snapshots are taken when an
@@ -47,8 +54,7 @@ export function createMinutesWriter(opts: {
   }
 
   function onMeetingEvents(meetingId: string, events: MeetingEvent[]) {
-    // Ballots change nothing in the minutes until the poll closes.
-    if (events.every((e) => e.type === 'poll.ballot')) return;
+    if (events.every((e) => eventsWithoutFacts.has(e.type))) return;
     void reconcile(meetingId).then(async () => {
       const docName = minutesDocName(meetingId);
       for (const e of events) {

@@ -61,3 +61,42 @@ export class AttemptLimiter {
     await this.limiter.delete(key);
   }
 }
+
+/**
+ * A token bucket for one connection's messages: at most `burst` at once, refilled at `perSecond`.
+ * Synchronous, so a connection's messages are still handled in the order they came and a refusal costs
+ * no promise (rate-limiter-flexible answers with one: right for counting failures per address, too
+ * slow for judging every message of a flood).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly limit: { burst: number; perSecond: number },
+    private readonly now: () => number,
+  ) {
+    this.tokens = limit.burst;
+    this.at = now();
+  }
+
+  private refill() {
+    const t = this.now();
+    this.tokens = Math.min(this.limit.burst, this.tokens + ((t - this.at) / 1000) * this.limit.perSecond);
+    this.at = t;
+  }
+
+  /** Takes `n` tokens if there are that many; false (and takes none) otherwise. */
+  take(n: number): boolean {
+    this.refill();
+    if (this.tokens < n) return false;
+    this.tokens -= n;
+    return true;
+  }
+
+  /** How long until `n` tokens are there again (0 if they are). */
+  msUntil(n = 1): number {
+    this.refill();
+    return Math.max(0, Math.ceil(((n - this.tokens) / this.limit.perSecond) * 1000));
+  }
+}

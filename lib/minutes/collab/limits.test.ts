@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { DEFAULT_LIMITS, maxMessageBytes, peekMessageKind, TokenBucket } from './limits';
+import { DEFAULT_LIMITS, maxMessageBytes, peekMessageKind } from './limits';
 
 describe('peekMessageKind', () => {
   it('tells each y-websocket message from its first varints, and nothing else', () => {
@@ -33,18 +33,5 @@ describe('limits', () => {
     for (const role of ['readOnly', 'write'] as const) {
       expect(DEFAULT_LIMITS.rate[role].bytes.burst).toBeGreaterThanOrEqual(maxMessageBytes(DEFAULT_LIMITS[role]));
     }
-  });
-});
-
-describe('TokenBucket', () => {
-  it('allows a burst, then refills at its rate', () => {
-    let now = 0;
-    const bucket = new TokenBucket({ burst: 3, perSecond: 2 }, () => now);
-    expect([bucket.take(1), bucket.take(1), bucket.take(1), bucket.take(1)]).toEqual([true, true, true, false]);
-    now = 500;
-    expect([bucket.take(1), bucket.take(1)]).toEqual([true, false]);
-    now = 60_000; // never more than the burst
-    expect([bucket.take(3), bucket.take(1)]).toEqual([true, false]);
-    expect(bucket.take(4)).toBe(false);
   });
 });

@@ -134,30 +134,3 @@ export function peekMessageKind(bytes: Uint8Array): MessageKind | null {
     return null; // shorter than its varints
   }
 }
-
-/**
- * A token bucket, synchronous so that a connection's messages are still handled in the order they came
- * (the project's `rate-limiter-flexible` limiter answers with a promise).
- */
-export class TokenBucket {
-  private tokens: number;
-  private at: number;
-
-  constructor(
-    private readonly limit: { burst: number; perSecond: number },
-    private readonly now: () => number,
-  ) {
-    this.tokens = limit.burst;
-    this.at = now();
-  }
-
-  /** Takes `n` tokens if there are that many; false (and takes none) otherwise. */
-  take(n: number): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((t - this.at) / 1000) * this.limit.perSecond);
-    this.at = t;
-    if (this.tokens < n) return false;
-    this.tokens -= n;
-    return true;
-  }
-}

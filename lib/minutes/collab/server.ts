@@ -5,7 +5,8 @@ import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { refusedContent } from './content';
-import { DEFAULT_LIMITS, maxMessageBytes, peekMessageKind, TokenBucket, type CollabLimits, type MessageKind } from './limits';
+import { TokenBucket } from '../../platform/rate-limit';
+import { DEFAULT_LIMITS, maxMessageBytes, peekMessageKind, type CollabLimits, type MessageKind } from './limits';
 import { CloseCode, MessageType } from './protocol';
 
 /**
