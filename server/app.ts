@@ -9,7 +9,7 @@ import type { Db } from '../lib/platform/db/client';
 import { FailureLimiter } from '../lib/platform/rate-limit';
 import { createCollabEndpoint } from './collab';
 import { clientAddress, createHttpApi } from './http-api';
-import { sameHost } from './identity';
+import { assertOwnOrigin } from './identity';
 import { preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
 import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
@@ -94,11 +94,14 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   // destroyUpgrade off: upgrades on other paths are ours to route, not Socket.IO's to drop.
   const io = new SocketServer(http, {
     path: '/socket.io', serveClient: false, destroyUpgrade: false,
-    // Browsers send an Origin: only pages of this server may open a meeting connection (no cross-site
-    // socket with a staff member's cookie). Non-browser clients (simulator, hall displays) send none.
+    // Only pages of this server may open a meeting connection (no cross-site socket riding on a staff
+    // member's cookie): the same Origin rule as every state-changing HTTP request.
     allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      if (origin && !sameHost(origin, req.headers.host)) return callback('Cross-site connection refused', false);
+      try {
+        assertOwnOrigin(req.headers, opts.publicUrl);
+      } catch {
+        return callback('Cross-site connection refused', false);
+      }
       handshakeFailures.check(clientAddress(req)).then(
         () => callback(null, true),
         () => callback('Too many failed connection attempts from this address; try again later', false),
@@ -108,7 +111,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   attachMeetingSockets(io, opts.db, hub, { onUnauthenticated: (req) => void handshakeFailures.fail(clientAddress(req)) });
   scores = attachScoreSockets(io, opts.db);
 
-  const collabEndpoint = createCollabEndpoint({ db: opts.db, hub, collab });
+  const collabEndpoint = createCollabEndpoint({ db: opts.db, hub, collab, publicUrl: opts.publicUrl });
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? '';

@@ -9,7 +9,7 @@ import type { CollabServer, CollabSession } from '../lib/minutes/collab/server';
 import { minutesDocName } from '../lib/minutes/schema';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, toErrorPayload } from '../lib/platform/errors';
-import { resolveMeetingIdentity, sameHost } from './identity';
+import { assertOwnOrigin, resolveMeetingIdentity } from './identity';
 
 /**
  * The websocket adapter of the collaboration core: `/collab/<docName>`, docName = `minutes:<meetingId>`.
@@ -29,8 +29,8 @@ const PING_INTERVAL_MS = 30_000;
 
 type Admitted = { meetingId: string; participant: boolean; readOnly: boolean; session: CollabSession; ws: WebSocket };
 
-export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: CollabServer }): CollabEndpoint {
-  const { db, hub, collab } = opts;
+export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: CollabServer; publicUrl?: string }): CollabEndpoint {
+  const { db, hub, collab, publicUrl } = opts;
   // One ws server per role, so that each refuses a frame over its role's cap (1009) from the frame's
   // header, before buffering it: a viewer's 15 MB never reaches memory. The per-kind caps and the rates
   // are the core's (lib/minutes/collab/limits.ts), checked on every message before it is decoded.
@@ -70,8 +70,7 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
     const docName = decodeURIComponent(url.pathname.slice('/collab/'.length));
     const meetingId = /^minutes:([A-Za-z0-9-]{1,100})$/.exec(docName)?.[1];
     if (!meetingId || docName !== minutesDocName(meetingId)) throw new AppError('NOT_FOUND', 'No such document');
-    const origin = req.headers.origin;
-    if (origin && !sameHost(origin, req.headers.host)) throw new AppError('FORBIDDEN', 'Cross-site connection refused');
+    assertOwnOrigin(req.headers, publicUrl);
     const token = url.searchParams.get('token');
     const view = url.searchParams.get('view') === 'projector' ? 'projector' : null;
     const who = await resolveMeetingIdentity(db, hub, { participantToken: token, cookieHeader: req.headers.cookie, meetingId, view });

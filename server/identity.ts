@@ -46,7 +46,7 @@ export async function resolveMeetingIdentity(db: Db, hub: MeetingHub, creds: Mee
 }
 
 /** A browser's Origin must be this server: no cross-site connection riding on a staff cookie. */
-export function sameHost(origin: string, host: string | undefined): boolean {
+function sameHost(origin: string, host: string | undefined): boolean {
   try {
     return new URL(origin).host === host;
   } catch {
