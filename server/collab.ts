@@ -26,6 +26,8 @@ export type CollabEndpoint = {
 };
 
 const PING_INTERVAL_MS = 30_000;
+/** How long a connection refused for an oversized frame may go on sending before it is cut. */
+const OVERSIZED_GRACE_MS = 200;
 
 type Admitted = { meetingId: string; participant: boolean; readOnly: boolean; session: CollabSession; ws: WebSocket };
 
@@ -109,8 +111,12 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
           let session: CollabSession | null = null;
           ws.on('error', (e: Error & { code?: string }) => {
             // Counted by the core; no stack, as each hostile client would add one.
-            if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') session?.refusedTooBig();
-            else if (session) console.error('[collab] socket error', e);
+            if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+              session?.refusedTooBig();
+              // ws has sent the 1009 close and would now read and discard the rest of the frame (16 MB
+              // of it, once) until the client closes; after a moment to read the close, cut the line.
+              setTimeout(() => ws.terminate(), OVERSIZED_GRACE_MS).unref();
+            } else if (session) console.error('[collab] socket error', e);
           });
           if (!grant) return refuse(ws, err);
           alive.add(ws);

@@ -72,7 +72,9 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
       if (!budget.take(1)) {
         const ms = Math.max(budget.msUntil(1), HOLD_BACK_MIN_MS);
         holdBack(socket, ms);
-        return ack({ ok: false, error: toErrorPayload(new AppError('RATE_LIMITED', 'Too many messages from this connection; slow down', { retryAfterSec: Math.ceil(ms / 1000) })) });
+        // Answered after the I/O already waiting (other connections' ballots), not before it.
+        setImmediate(ack, { ok: false, error: toErrorPayload(new AppError('RATE_LIMITED', 'Too many messages from this connection; slow down', { retryAfterSec: Math.ceil(ms / 1000) })) });
+        return;
       }
       try {
         ack(await answer(raw));
