@@ -260,16 +260,29 @@ function send(res: ServerResponse, status: number, body: unknown) {
 }
 
 async function readBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', limit });
+  const tooLarge = () => new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', limit });
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit + UPLOAD_DISCARD_BYTES) throw tooLarge();
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new AppError('BAD_REQUEST', `The file is larger than ${limit / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', limit });
-    chunks.push(chunk as Buffer);
+    if (size > limit + UPLOAD_DISCARD_BYTES) {
+      req.destroy();
+      break;
+    }
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (declared > limit || size > limit) throw tooLarge();
   return new Uint8Array(Buffer.concat(chunks));
 }
+
+/**
+ * A file somewhat over the limit is read to its end and dropped before it is refused: a client still
+ * sending when the answer comes and the connection closes gets a broken pipe instead of the answer
+ * (browsers and fetch alike). Beyond this many further bytes the connection is simply cut.
+ */
+const UPLOAD_DISCARD_BYTES = 32 * 1024 * 1024;
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   // No body at all (a logout button) is fine; a body must be JSON.
