@@ -12,12 +12,9 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDb } from '../lib/platform/db/client';
-import { applyMigrations } from '../lib/platform/db/migrate';
-import { connectMeeting, logInStaff, postJson, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
-import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../tests/factories/community';
-import { scratchSqlite } from '../tests/support/databases';
-import { startServer } from '../tests/support/server';
+import { connectMeeting, logInStaff, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
+import { TEST_PASSWORD } from '../tests/factories/community';
+import { joinByCards, startBenchMeeting } from './bench-meeting';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const WINDOW_MS = 10_000;
@@ -48,25 +45,14 @@ function agent<T>(args: string[], niceness = 0): Promise<T> {
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`agent ${args[0]} exited ${code}`)))));
 }
 
-const scratch = await scratchSqlite();
-await applyMigrations(scratch.url);
-const db = createDb(scratch.url);
-const community = await makeCommunity(db, { members: VOTERS + 1 });
-const meeting = await makeMeeting(db, community);
-await db.$disconnect();
-const server = await startServer({ databaseUrl: scratch.url, env: { NODE_ENV: 'production' } });
+const { community, meeting, server, stop } = await startBenchMeeting(VOTERS + 1);
 const pid = server.child.pid!;
 
 try {
   const cookie = await logInStaff(server.url, community.facilitator.username, TEST_PASSWORD);
   const fac = connectMeeting(server.url, { meetingId: meeting.id }, { cookie });
   await waitFor(() => !!fac.meeting, 20_000, 'facilitator');
-  const tokens: string[] = [];
-  for (let i = 0; i < community.roster.length; i += 100) {
-    const rs = await Promise.all(community.roster.slice(i, i + 100).map((m) =>
-      postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken })));
-    for (const r of rs) tokens.push(r.body.participantToken as string);
-  }
+  const tokens = await joinByCards(server.url, meeting.joinCode, community.roster.map((m) => m.joinToken));
   const reader = tokens.pop()!; // follows the minutes read-only: the attacker's minutes connection
   const members: MeetingClient[] = tokens.map((t) => connectMeeting(server.url, { participantToken: t }, undefined, { keepState: false }));
   await waitFor(() => members.every((c) => c.connected && c.lastSeq > 0), 60_000, 'members connected');
@@ -130,8 +116,7 @@ try {
     },
   }, null, 2));
 } finally {
-  await server.stop();
-  await scratch.drop();
+  await stop();
 }
 process.exit(0);
 

@@ -347,21 +347,12 @@ async function typingRun(label: string, t: Target, opts: { viewers: Who[]; durat
 // ── Our server ──────────────────────────────────────────────────────────────────────────────────
 
 async function setUpOurs(members: number) {
-  const { createDb } = await import('../lib/platform/db/client');
-  const { applyMigrations } = await import('../lib/platform/db/migrate');
-  const { makeCommunity, makeMeeting, TEST_PASSWORD } = await import('../tests/factories/community');
-  const { scratchSqlite } = await import('../tests/support/databases');
-  const { startServer } = await import('../tests/support/server');
-  const { connectMeeting, logInStaff, postJson, sendCommand, waitFor } = await import('../scripts/protocol-client');
+  const { TEST_PASSWORD } = await import('../tests/factories/community');
+  const { startBenchMeeting, joinByCards } = await import('./bench-meeting');
+  const { connectMeeting, logInStaff, sendCommand, waitFor } = await import('../scripts/protocol-client');
   const { minutesDocName } = await import('../lib/minutes/schema');
 
-  const scratch = await scratchSqlite();
-  await applyMigrations(scratch.url);
-  const db = createDb(scratch.url);
-  const community = await makeCommunity(db, { members });
-  const meeting = await makeMeeting(db, community);
-  await db.$disconnect();
-  const server = await startServer({ databaseUrl: scratch.url, env: { NODE_ENV: 'production' } });
+  const { scratch, community, meeting, server, stop } = await startBenchMeeting(members);
   try {
     const recorderCookie = await logInStaff(server.url, community.recorder.username, TEST_PASSWORD);
     const facilitatorCookie = await logInStaff(server.url, community.facilitator.username, TEST_PASSWORD);
@@ -371,22 +362,14 @@ async function setUpOurs(members: number) {
     const ack = await sendCommand(fac, 'meeting.update', { minutesPublic: true });
     fac.disconnect();
     if (!ack.ok) throw new Error(`meeting.update failed: ${JSON.stringify(ack)}`);
-    const tokens: string[] = [];
-    for (let i = 0; i < community.roster.length; i += 100) {
-      const rs = await Promise.all(community.roster.slice(i, i + 100).map((m) => postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken })));
-      for (const r of rs) {
-        if (r.status !== 200) throw new Error(`join failed (${r.status}): ${JSON.stringify(r.body)}`);
-        tokens.push(r.body.participantToken);
-      }
-    }
+    const tokens = await joinByCards(server.url, meeting.joinCode, community.roster.map((m) => m.joinToken));
     const target: Target = {
       wsBase: server.url.replace(/^http/, 'ws'), docName: minutesDocName(meeting.id), serverPid: server.child.pid!,
       recorder: { cookie: recorderCookie }, viewers: tokens.map((token) => ({ token })),
     };
     return { scratch, server, target, facilitatorCookie, dbPath: scratch.url.replace(/^file:/, '') };
   } catch (err) {
-    await server.stop();
-    await scratch.drop();
+    await stop();
     throw err;
   }
 }

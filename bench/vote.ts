@@ -7,12 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { createDb } from '../lib/platform/db/client';
-import { applyMigrations } from '../lib/platform/db/migrate';
-import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../tests/factories/community';
-import { scratchSqlite } from '../tests/support/databases';
-import { freePort, startServer } from '../tests/support/server';
-import { connectMeeting, logInStaff, postJson, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
+import { TEST_PASSWORD } from '../tests/factories/community';
+import { freePort } from '../tests/support/server';
+import { connectMeeting, logInStaff, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
+import { joinByCards, startBenchMeeting } from './bench-meeting';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
 const MAX_CLIENTS = Number(process.env.BENCH_MAX_CLIENTS ?? 5000);
@@ -34,13 +32,7 @@ async function settledRss(pid: number): Promise<number> {
 }
 
 async function benchYishi() {
-  const scratch = await scratchSqlite();
-  await applyMigrations(scratch.url);
-  const db = createDb(scratch.url);
-  const community = await makeCommunity(db, { members: MAX_CLIENTS });
-  const meeting = await makeMeeting(db, community);
-  await db.$disconnect();
-  const server = await startServer({ databaseUrl: scratch.url, env: { NODE_ENV: 'production' } });
+  const { community, meeting, server, stop } = await startBenchMeeting(MAX_CLIENTS);
   const pid = server.child.pid!;
   try {
     const cookie = await logInStaff(server.url, community.facilitator.username, TEST_PASSWORD);
@@ -49,12 +41,7 @@ async function benchYishi() {
     await waitFor(() => !!fac.meeting && !!projector.meeting, 20_000, 'staff connections');
 
     const baseline = await settledRss(pid);
-    const tokens: string[] = [];
-    for (let i = 0; i < community.roster.length; i += 100) {
-      const batch = community.roster.slice(i, i + 100);
-      const rs = await Promise.all(batch.map((m) => postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken })));
-      for (const r of rs) tokens.push(r.body.participantToken);
-    }
+    const tokens = await joinByCards(server.url, meeting.joinCode, community.roster.map((m) => m.joinToken));
     log(`${tokens.length} joined`);
 
     const clients: MeetingClient[] = [];
@@ -120,8 +107,7 @@ async function benchYishi() {
       },
     };
   } finally {
-    await server.stop();
-    await scratch.drop();
+    await stop();
   }
 }
 

@@ -6,6 +6,7 @@ import { can, type MeetingAction, type MeetingRole } from './permissions';
 import { QuorumRule, quorumStatus } from './quorum';
 import { queueOrder } from './speaking-queue';
 import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent } from './state';
+import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
 import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
 
 /**
@@ -93,6 +94,16 @@ export type DecideContext = {
   /** live totals of open polls, including secret ones (from their ballot box: no event carries them) */
   tallyOf(pollId: string): Tally;
 };
+
+/**
+ * A poll's live totals for `DecideContext.tallyOf`: a secret poll's from its ballot box (no event and no
+ * state carries them), a named poll's from the state.
+ */
+export function liveTally(s: MeetingState, pollId: string, boxes: ReadonlyMap<string, BallotBox>): Tally {
+  const poll = s.polls.find((p) => p.id === pollId);
+  if (!poll) return {};
+  return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
+}
 
 const one = (event: NewEvent, ...effects: Effect[]): Decision => ({ events: [event], effects });
 

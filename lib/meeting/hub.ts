@@ -2,8 +2,8 @@ import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
 import { newId, newReceipt } from '../platform/tokens';
-import { decide, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
-import { addBallot, boxTally, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
+import { decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
+import { addBallot, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
 import { applyEvent, foldEvents, loggedActor, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
 
 /**
@@ -134,8 +134,9 @@ export class MeetingHub {
     const boxRows = openSecret.length
       ? await this.db.secretBallotBox.findMany({ where: { pollId: { in: openSecret.map((p) => p.id) } } })
       : [];
+    const stored = new Map(boxRows.map((r) => [r.pollId, r]));
     const boxes = new Map(openSecret.map((p) => {
-      const row = boxRows.find((r) => r.pollId === p.id);
+      const row = stored.get(p.id);
       return [p.id, row ? parseBox(row, p.options) : emptyBox] as const;
     }));
     return { state, events, participations, boxes, queue: [], running: false };
@@ -197,11 +198,7 @@ export class MeetingHub {
         }
         const decision = decide(working, item.name, item.input as never, item.actor, {
           hasVoted: (pollId, seatId) => live.participations.has(`${pollId}:${seatId}`) || pendingVotes.has(`${pollId}:${seatId}`),
-          tallyOf: (pollId) => {
-            const poll = working.polls.find((p) => p.id === pollId);
-            if (!poll) return {};
-            return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
-          },
+          tallyOf: (pollId) => liveTally(working, pollId, boxes),
         });
         const events = decision.events.map((e: NewEvent, i) => ({ ...e, seq: working.seq + i + 1, at, actor: loggedActor(e, item.actor.label) }) as MeetingEvent);
         for (const e of events) working = applyEvent(working, e);

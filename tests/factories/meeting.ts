@@ -1,8 +1,8 @@
-import { commandSchemas, decide, type Actor, type CommandName, type Decision } from '../../lib/meeting/commands';
+import { commandSchemas, decide, liveTally, type Actor, type CommandName, type Decision } from '../../lib/meeting/commands';
 import type { MeetingStatus } from '../../lib/meeting/model';
 import type { MeetingRole } from '../../lib/meeting/permissions';
 import { quorumPresets, type QuorumRule } from '../../lib/meeting/quorum';
-import { addBallot, boxTally, emptyBox, type BallotBox } from '../../lib/voting/ballot-box';
+import { addBallot, emptyBox, type BallotBox } from '../../lib/voting/ballot-box';
 import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingState, type NewEvent } from '../../lib/meeting/state';
 import { z } from 'zod';
 
@@ -93,11 +93,7 @@ export class MeetingSession {
 
   readonly ctx = {
     hasVoted: (pollId: string, seatId: string) => this.voted.has(`${pollId}:${seatId}`),
-    tallyOf: (pollId: string) => {
-      const poll = this.state.polls.find((p) => p.id === pollId);
-      if (!poll) return {};
-      return poll.secret ? boxTally(this.boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
-    },
+    tallyOf: (pollId: string) => liveTally(this.state, pollId, this.boxes),
   };
 
   /** Decide without applying (for refusals and for inspecting events). Input is parsed as the socket does. */

@@ -79,6 +79,17 @@ const until = async (cond: () => boolean, what = 'condition') => {
   throw new Error(`timed out: ${what}`);
 };
 
+/** A writer and another client sharing `minutes;`, and how many bytes the store holds at that point. */
+async function writerAndOther() {
+  const store = memoryStore();
+  const server = new CollabServer(store.hooks, { roots: ['t'] });
+  const writer = client(server, 'd');
+  const other = client(server, 'd');
+  writer.doc.getText('t').insert(0, 'minutes;');
+  await until(() => other.text() === 'minutes;', 'shared');
+  return { store, server, writer, other, stored: store.stored('d') };
+}
+
 describe('CollabServer', () => {
   it('stores an update before anybody else sees it, and keeps the order', async () => {
     const store = memoryStore({ hold: true });
@@ -231,13 +242,7 @@ describe('CollabServer under hostile input', () => {
   });
 
   it('closes a writer whose message exceeds the writers’ cap (1009): nothing stored or shared', async () => {
-    const store = memoryStore();
-    const server = new CollabServer(store.hooks, { roots: ['t'] });
-    const writer = client(server, 'd');
-    const other = client(server, 'd');
-    writer.doc.getText('t').insert(0, 'minutes;');
-    await until(() => other.text() === 'minutes;', 'shared');
-    const stored = store.stored('d');
+    const { store, server, writer, other, stored } = await writerAndOther();
     writer.session.receive(syncMessage(syncProtocol.messageYjsUpdate, textUpdate('t', 'x'.repeat(3 * 1024 * 1024))));
     await until(() => writer.closed !== null, 'closed');
     expect(writer.closed).toBe(CloseCode.MessageTooBig);
@@ -289,13 +294,7 @@ describe('CollabServer under hostile input', () => {
   });
 
   it('refuses a writer’s update that creates a root the editor does not show (4422): not stored, not shared', async () => {
-    const store = memoryStore();
-    const server = new CollabServer(store.hooks, { roots: ['t'] });
-    const writer = client(server, 'd');
-    const other = client(server, 'd');
-    writer.doc.getText('t').insert(0, 'minutes;');
-    await until(() => other.text() === 'minutes;', 'shared');
-    const stored = store.stored('d');
+    const { store, server, writer, other, stored } = await writerAndOther();
     writer.doc.getText('hidden').insert(0, 'x'.repeat(100_000));
     await until(() => writer.closed !== null, 'closed');
     expect(writer.closed).toBe(CloseCode.ContentRefused);
