@@ -30,6 +30,11 @@ const pct = (xs: number[], q: number) => {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10 : null;
 };
 const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p99: pct(xs, 0.99), max: pct(xs, 1) });
+/** User + system CPU the process has used, in ms (clock ticks of /proc/<pid>/stat, 100 per second on Linux). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 const log = (m: string) => console.error(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,6 +74,7 @@ try {
     const opened = await sendCommand(fac, 'poll.open', { pollId, overrideReason: 'benchmark' }, 30_000);
     if (!opened.ok) throw new Error(`poll.open: ${JSON.stringify(opened)}`);
     const probe = agent<{ latencies: number[] }>(['probe', server.url, String(WINDOW_MS)]);
+    const cpuBefore = cpuMs(pid);
     const receipts: number[] = [];
     let failed = 0;
     await Promise.all(members.map((c, i) => new Promise<void>((resolve) => {
@@ -81,8 +87,10 @@ try {
       }, Math.random() * WINDOW_MS);
     })));
     const health = (await probe).latencies;
+    // The server's CPU over the window: unlike latencies, it does not depend on what else the machine runs.
+    const serverCpuMs = cpuMs(pid) - cpuBefore;
     expectOk(await sendCommand(fac, 'poll.close', { pollId }, 30_000));
-    return { ballotToReceiptMs: summary(receipts), failedBallots: failed, healthMs: summary(health) };
+    return { ballotToReceiptMs: summary(receipts), failedBallots: failed, healthMs: summary(health), serverCpuMs };
   }
 
   const undisturbed = await votingRound('undisturbed');

@@ -113,8 +113,11 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
             // Counted by the core; no stack, as each hostile client would add one.
             if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
               session?.refusedTooBig();
-              // ws has sent the 1009 close and would now read and discard the rest of the frame (16 MB
-              // of it, once) until the client closes; after a moment to read the close, cut the line.
+              // ws has sent the 1009 close and resumes reading to discard the rest of the frame (on
+              // the next tick): 16 MB per hostile frame, read at loopback speed, is CPU the honest
+              // connections need. Stop reading instead (queued after ws's resume), give the client a
+              // moment to read the close, then cut the line.
+              process.nextTick(() => socket.pause());
               setTimeout(() => ws.terminate(), OVERSIZED_GRACE_MS).unref();
             } else if (session) console.error('[collab] socket error', e);
           });
