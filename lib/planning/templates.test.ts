@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { meetingForms } from '../meeting/model';
+import defaultJson from './templates/default.json' with { type: 'json' };
+import { loadDefaultTemplates, missingCategories, noticeLead, stepProgress, templateFor, validateTemplates } from './templates';
+
+const copy = () => structuredClone(defaultJson) as { version: string; templates: Record<string, unknown>[] };
+
+describe('procedure templates', () => {
+  it('the default set has one valid template per form of the standard', () => {
+    const templates = loadDefaultTemplates();
+    expect(templates.templates.map((t) => t.form).sort()).toEqual([...meetingForms].sort());
+  });
+
+  it('carries the standard’s own steps where it names them', () => {
+    const t = loadDefaultTemplates();
+    const names = (form: Parameters<typeof templateFor>[1]) => templateFor(t, form).steps.map((s) => s.name['zh-CN']).join('→');
+    expect(names('dialogue')).toBe('收集意见→确定议题→发布公告→组织协商→结果运用');
+    expect(names('expert')).toBe('提出咨询→咨询受理→发布公告→召开会议→结果反馈');
+    expect(names('hearing')).toBe('发布公告→召开会议→公布结果');
+    expect(names('open_space')).toBe('确定会议主题→公示会议相关内容→举行开放空间会议→达成共识');
+    expect(names('questionnaire')).toBe('调研→制作调查问卷→问卷调查→结果汇总分析→形成结果→公示结果');
+  });
+
+  it('a hearing requires the supervisory committee; forms that are not sittings have no quorum', () => {
+    const t = loadDefaultTemplates();
+    expect(templateFor(t, 'hearing').requiredCategories).toContain('supervisory_committee');
+    expect(templateFor(t, 'questionnaire').quorumRule).toBeNull();
+    expect(templateFor(t, 'council').quorumRule).toEqual({ numerator: 1, denominator: 2, comparison: 'more_than' });
+  });
+
+  it('names the template and field of a shape error', () => {
+    const raw = copy();
+    (raw.templates[2]!.steps as { name: Record<string, string> }[])[0]!.name['zh-CN'] = '';
+    const result = validateTemplates(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatch(/^template "hearing": steps\.0\.name\.zh-CN/);
+  });
+
+  it('refuses a missing or doubled form, a doubled step, a required category not invited by default and a lead time without a notice step', () => {
+    const raw = copy();
+    raw.templates = raw.templates.filter((t) => t.form !== 'visit');
+    raw.templates.push(structuredClone(raw.templates[0]!));
+    const hearing = raw.templates.find((t) => t.form === 'hearing')!;
+    (hearing.steps as unknown[]).push(structuredClone((hearing.steps as unknown[])[0]));
+    hearing.requiredCategories = ['expert'];
+    const written = raw.templates.find((t) => t.form === 'written')!;
+    written.noticeLeadDays = 2;
+    const result = validateTemplates(raw);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(expect.arrayContaining([
+      'template "council": more than one template for this form',
+      'template "hearing": step "publish_notice" appears twice',
+      'template "hearing": required category "expert" is not among the default categories',
+      'template "written": a notice lead time needs a step marked done when announced',
+      'template "visit": missing',
+    ]));
+  });
+
+  it('reads the checklist from the meeting’s milestones and the steps staff ticked', () => {
+    const dialogue = templateFor(loadDefaultTemplates(), 'dialogue');
+    const announced = new Date('2026-12-01T02:00:00Z');
+    const collected = new Date('2026-11-20T02:00:00Z');
+    const progress = stepProgress(dialogue, {
+      announcedAt: announced, startedAt: null, closedAt: null, filedAt: null, resultsPublishedAt: null,
+      ticked: { collect_opinions: collected },
+    });
+    expect(progress.map((p) => [p.step.id, p.doneAt])).toEqual([
+      ['collect_opinions', collected], ['set_topics', null], ['publish_notice', announced], ['consult', null], ['apply_results', null],
+    ]);
+  });
+
+  it('lists the required categories an invitation leaves out', () => {
+    const hearing = templateFor(loadDefaultTemplates(), 'hearing');
+    expect(missingCategories(hearing, ['party_committee', 'residents_committee', 'council_member', 'resident_representative'])).toEqual(['supervisory_committee']);
+    expect(missingCategories(hearing, hearing.defaultCategories)).toEqual([]);
+  });
+});
+
+describe('notice lead time', () => {
+  const t = loadDefaultTemplates();
+  const at = (iso: string) => new Date(iso);
+
+  it('counts Shanghai calendar days: a hearing announced on 1 Dec late at night may start on 8 Dec, not 7 Dec', () => {
+    const hearing = templateFor(t, 'hearing');
+    const announced = at('2026-12-01T15:30:00Z'); // 23:30 on 1 Dec in Shanghai
+    expect(noticeLead(hearing, announced, at('2026-12-07T08:00:00Z'))).toEqual({ requiredDays: 7, announcedDaysAgo: 6, met: false });
+    expect(noticeLead(hearing, announced, at('2026-12-07T16:30:00Z'))).toEqual({ requiredDays: 7, announcedDaysAgo: 7, met: true });
+  });
+
+  it('an unannounced meeting misses any lead time; a form without one may start unannounced', () => {
+    expect(noticeLead(templateFor(t, 'council'), null, at('2026-12-07T08:00:00Z')).met).toBe(false);
+    expect(noticeLead(templateFor(t, 'visit'), null, at('2026-12-07T08:00:00Z'))).toEqual({ requiredDays: 0, announcedDaysAgo: null, met: true });
+  });
+});

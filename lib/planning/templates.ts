@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { MeetingForm, meetingForms, type MeetingForm as Form } from '../meeting/model';
+import { QuorumRule } from '../meeting/quorum';
+import { shanghaiDay } from '../scoring/period';
+import { ParticipantCategory } from './categories';
+import defaultTemplatesJson from './templates/default.json' with { type: 'json' };
+
+/**
+ * Procedure templates: for each of the standard's ten forms, its steps (基本程序), the participant
+ * categories it needs, its quorum rule and how many days ahead its notice must be published. Data beside
+ * the index catalogue, edited by the district; nothing in code names a step.
+ */
+
+const Text = z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+const StepId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'step ids are lower-case words joined by _');
+
+/**
+ * What marks a step done. The meeting's own milestones are read from its state; `manual` steps are ticked
+ * by staff (with who and when), because nothing in the product observes them yet (收集意见, 咨询受理 …).
+ */
+export const StepMarker = z.enum(['manual', 'announced', 'started', 'closed', 'filed', 'results_published']);
+export type StepMarker = z.infer<typeof StepMarker>;
+
+const Step = z.strictObject({ id: StepId, name: Text, doneWhen: StepMarker });
+
+const Template = z.strictObject({
+  form: MeetingForm,
+  steps: z.array(Step).min(1),
+  /** categories whose absence from the invitations the console warns about */
+  requiredCategories: z.array(ParticipantCategory),
+  /** categories pre-ticked when a meeting of this form is planned */
+  defaultCategories: z.array(ParticipantCategory).min(1),
+  /** null: the form is not a sitting and has no quorum (questionnaire, visits …) */
+  quorumRule: QuorumRule.nullable(),
+  /** the notice must be published at least this many days before the start; 0: no lead time */
+  noticeLeadDays: z.number().int().min(0).max(60),
+  /** where a figure or a step is our default rather than the standard's */
+  note: Text.optional(),
+});
+export type ProcedureTemplate = z.output<typeof Template>;
+export type ProcedureStep = ProcedureTemplate['steps'][number];
+
+export const TemplatesSchema = z.strictObject({
+  version: z.string().min(1),
+  templates: z.array(Template),
+});
+export type ProcedureTemplates = z.output<typeof TemplatesSchema>;
+
+export type TemplatesValidation = { ok: true; templates: ProcedureTemplates } | { ok: false; errors: string[] };
+
+/** Checks a set of templates: the shape, then one template per form, unique steps, required ⊆ default. */
+export function validateTemplates(raw: unknown): TemplatesValidation {
+  const parsed = TemplatesSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${where(raw, i.path)}: ${i.message}`) };
+  }
+  const errors: string[] = [];
+  const seen = new Set<Form>();
+  for (const t of parsed.data.templates) {
+    if (seen.has(t.form)) errors.push(`template "${t.form}": more than one template for this form`);
+    seen.add(t.form);
+    const steps = new Set<string>();
+    for (const s of t.steps) {
+      if (steps.has(s.id)) errors.push(`template "${t.form}": step "${s.id}" appears twice`);
+      steps.add(s.id);
+    }
+    for (const c of t.requiredCategories) {
+      if (!t.defaultCategories.includes(c)) errors.push(`template "${t.form}": required category "${c}" is not among the default categories`);
+    }
+    if (t.noticeLeadDays > 0 && !t.steps.some((s) => s.doneWhen === 'announced')) {
+      errors.push(`template "${t.form}": a notice lead time needs a step marked done when announced`);
+    }
+  }
+  for (const form of meetingForms) if (!seen.has(form)) errors.push(`template "${form}": missing`);
+  return errors.length ? { ok: false, errors } : { ok: true, templates: parsed.data };
+}
+
+/** Names the template an issue is about by its form, e.g. `template "hearing": steps.0.name`. */
+function where(raw: unknown, path: PropertyKey[]): string {
+  const [list, index, ...rest] = path;
+  if (list === 'templates' && typeof index === 'number') {
+    const form = (raw as { templates?: { form?: unknown }[] }).templates?.[index]?.form;
+    const name = typeof form === 'string' ? `template "${form}"` : `templates[${index}]`;
+    return rest.length ? `${name}: ${rest.join('.')}` : name;
+  }
+  return path.join('.') || '(templates)';
+}
+
+export function loadDefaultTemplates(): ProcedureTemplates {
+  const result = validateTemplates(defaultTemplatesJson);
+  if (!result.ok) throw new Error(`the default procedure templates are invalid:\n${result.errors.join('\n')}`);
+  return result.templates;
+}
+
+export function templateFor(templates: ProcedureTemplates, form: Form): ProcedureTemplate {
+  const found = templates.templates.find((t) => t.form === form);
+  if (!found) throw new Error(`no procedure template for form ${form}`);
+  return found;
+}
+
+/** The facts of one meeting a step checklist is read from. */
+export type StepFacts = {
+  announcedAt: Date | null;
+  startedAt: Date | null;
+  closedAt: Date | null;
+  filedAt: Date | null;
+  resultsPublishedAt: Date | null;
+  /** manual steps ticked by staff: step id → when */
+  ticked: Record<string, Date>;
+};
+
+export type StepProgress = { step: ProcedureStep; doneAt: Date | null };
+
+/** The checklist the console shows and the record carries: each step of the form and when it was done. */
+export function stepProgress(template: ProcedureTemplate, facts: StepFacts): StepProgress[] {
+  const at: Record<Exclude<StepMarker, 'manual'>, Date | null> = {
+    announced: facts.announcedAt,
+    started: facts.startedAt,
+    closed: facts.closedAt,
+    filed: facts.filedAt,
+    results_published: facts.resultsPublishedAt,
+  };
+  return template.steps.map((step) => ({ step, doneAt: step.doneWhen === 'manual' ? facts.ticked[step.id] ?? null : at[step.doneWhen] }));
+}
+
+/** Categories a form requires that the invitation leaves out (the console warns, e.g. a hearing without 居务监督委员会成员). */
+export function missingCategories(template: ProcedureTemplate, invited: readonly ParticipantCategory[]): ParticipantCategory[] {
+  return template.requiredCategories.filter((c) => !invited.includes(c));
+}
+
+export type NoticeLead = { requiredDays: number; announcedDaysAgo: number | null; met: boolean };
+
+/**
+ * Whether a meeting of this form may start at `now`: its notice must have been published `noticeLeadDays`
+ * calendar days earlier (Shanghai dates, as the index's notice rule counts them). A form with no lead
+ * time may start unannounced; otherwise starting early needs an override reason, which goes into the record.
+ */
+export function noticeLead(template: ProcedureTemplate, announcedAt: Date | null, now: Date): NoticeLead {
+  const requiredDays = template.noticeLeadDays;
+  const announcedDaysAgo = announcedAt === null ? null : shanghaiDay(now.getTime()) - shanghaiDay(announcedAt.getTime());
+  const met = requiredDays === 0 || (announcedDaysAgo !== null && announcedDaysAgo >= requiredDays);
+  return { requiredDays, announcedDaysAgo, met };
+}
