@@ -19,6 +19,7 @@ const statusClass: Record<string, string> = {
   announced: 'border-civic-700 bg-civic-50 text-civic-900',
   live: 'border-ok-600 bg-ok-600 text-white',
   closed: 'border-ink/30 bg-ink/5 text-ink-muted',
+  cancelled: 'border-accent-700 bg-accent-50 text-accent-800',
 };
 
 function StatusBadge({ status, label }: { status: string; label: string }) {

@@ -73,14 +73,15 @@ describe('decide: meeting status', () => {
     }
   });
 
-  it('only a draft can be announced, and an announced meeting can start', () => {
+  it('announcing publishes a notice; a second one revises it; a started meeting takes none', () => {
     const m = new MeetingSession({ status: 'draft' });
-    m.run('meeting.announce', {});
+    m.run('meeting.announce', { text: '定于3月1日召开议事会' });
     expect(m.state.status).toBe('announced');
-    expect(codeOf(() => m.decide('meeting.announce', {}))).toBe('INVALID_STATE');
+    m.run('meeting.announce', { text: '地点改为二楼会议室' });
+    expect(m.state.notices.map((n) => n.kind)).toEqual(['notice', 'revision']);
     m.run('meeting.start', {});
     expect(m.state.status).toBe('live');
-    expect(codeOf(() => m.decide('meeting.announce', {}))).toBe('INVALID_STATE');
+    expect(codeOf(() => m.decide('meeting.announce', { text: '再次公告' }))).toBe('INVALID_STATE');
   });
 
   it('starting records the time the meeting went live', () => {

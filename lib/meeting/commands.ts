@@ -4,6 +4,7 @@ import { newId } from '../platform/tokens';
 import { AttendanceMode, canMoveStatus, Stance } from './model';
 import { can, type MeetingAction, type MeetingRole } from './permissions';
 import { QuorumRule, quorumStatus } from './quorum';
+import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand, type ScheduleEffect } from './schedule';
 import { queueOrder } from './speaking-queue';
 import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent } from './state';
 import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
@@ -17,8 +18,7 @@ import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } fr
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const commandSchemas = {
-  'meeting.announce': z.strictObject({}),
-  'meeting.start': z.strictObject({}),
+  ...scheduleCommandSchemas,
   'meeting.close': z.strictObject({}),
   'meeting.update': z.strictObject({
     livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
@@ -65,6 +65,8 @@ export const commandNames = Object.keys(commandSchemas) as CommandName[];
 
 const requiredAction: Record<CommandName, MeetingAction> = {
   'meeting.announce': 'meeting.manage', 'meeting.start': 'meeting.manage', 'meeting.close': 'meeting.manage', 'meeting.update': 'meeting.manage',
+  'meeting.edit': 'meeting.manage', 'meeting.reschedule': 'meeting.manage', 'meeting.cancel': 'meeting.manage',
+  'agenda.edit': 'meeting.manage', 'agenda.remove': 'meeting.manage',
   'agenda.add': 'meeting.manage', 'agenda.move': 'meeting.manage', 'agenda.start': 'meeting.manage', 'agenda.finish': 'meeting.manage',
   'attendance.checkIn': 'meeting.manage', 'attendance.checkInSelf': 'attendance.checkInSelf',
   'speaker.request': 'speaker.request', 'speaker.withdraw': 'speaker.request',
@@ -84,7 +86,7 @@ export type Actor = { role: MeetingRole; label: string; seatId: string | null; m
 export type Effect =
   | { kind: 'attendance'; seatId: string; mode: 'hall' | 'remote' }
   | { kind: 'ballot'; pollId: string; seatId: string; choices: string[]; secret: boolean; idempotencyKey: string }
-  | { kind: 'status'; status: MeetingState['status'] };
+  | ScheduleEffect;
 
 export type Decision = { events: NewEvent[]; effects: Effect[] };
 
@@ -93,6 +95,8 @@ export type DecideContext = {
   hasVoted(pollId: string, seatId: string): boolean;
   /** live totals of open polls, including secret ones (from their ballot box: no event carries them) */
   tallyOf(pollId: string): Tally;
+  /** the server's clock at decision time (the notice lead time is checked against it) */
+  now?: Date;
 };
 
 /**
@@ -126,7 +130,7 @@ function requireLive(s: MeetingState) {
   if (s.status !== 'live') throw new AppError('INVALID_STATE', 'The meeting is not in session', { status: s.status });
 }
 function requireNotClosed(s: MeetingState) {
-  if (s.status === 'closed') throw new AppError('INVALID_STATE', 'The meeting is closed');
+  if (s.status === 'closed' || s.status === 'cancelled') throw new AppError('INVALID_STATE', 'The meeting is closed', { status: s.status });
 }
 
 export function validChoices(kind: PollKind, options: string[], maxChoices: number, choices: string[]): boolean {
@@ -144,13 +148,15 @@ export function decide<C extends CommandName>(
   }
   const input = rawInput as Record<string, unknown>;
   switch (name) {
+    // 公告, start gate, edits before the sitting: lib/meeting/schedule.ts
     case 'meeting.announce':
-      // 公告: the meeting is published ahead of time (hearings must be announced N days before).
-      if (!canMoveStatus(s.status, 'announced')) throw new AppError('INVALID_STATE', 'Only a draft can be announced', { status: s.status });
-      return one({ type: 'meeting.statusChanged', data: { status: 'announced' } }, { kind: 'status', status: 'announced' });
     case 'meeting.start':
-      if (!canMoveStatus(s.status, 'live')) throw new AppError('INVALID_STATE', 'Cannot start the meeting now', { status: s.status });
-      return one({ type: 'meeting.statusChanged', data: { status: 'live' } }, { kind: 'status', status: 'live' });
+    case 'meeting.edit':
+    case 'meeting.reschedule':
+    case 'meeting.cancel':
+    case 'agenda.edit':
+    case 'agenda.remove':
+      return decideSchedule(s, name as ScheduleCommand, rawInput as never, ctx.now ?? new Date());
     case 'meeting.close': {
       if (!canMoveStatus(s.status, 'closed')) throw new AppError('INVALID_STATE', 'Only a meeting in session can be closed', { status: s.status });
       if (s.polls.some((p) => p.status === 'open')) throw new AppError('INVALID_STATE', 'Close the open poll first');

@@ -14,11 +14,18 @@ export const CreateMeetingInput = z.object({
   form: MeetingForm,
   venue: z.string().trim().min(1).max(200),
   scheduledAt: z.coerce.date(),
+  endsAt: z.coerce.date().nullable().default(null),
+  gridId: z.string().nullable().default(null),
+  compoundId: z.string().nullable().default(null),
+  recorderNames: z.array(z.string()).default([]),
+  invitedCategories: z.array(z.string()).default([]),
+  /** days the notice must be up before the start; planned meetings take it from their form's template */
+  noticeLeadDays: z.number().int().min(0).default(0),
   convenerId: z.string(),
   quorumRule: QuorumRule.default(quorumPresets.more_than_half),
   livestreamUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
   /** which roster kinds get a voting seat; a council session seats the council */
-  seatKinds: z.array(z.enum(['council', 'representative', 'resident'])).min(1).default(['council']),
+  seatKinds: z.array(z.enum(['council', 'representative', 'resident'])).default(['council']),
   /** a fixed code for the demo meeting; real meetings get a random one */
   joinCode: z.string().regex(/^[A-Z0-9]{4,8}$/).optional(),
   agenda: z.array(z.object({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) })).default([]),
@@ -47,6 +54,8 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
     scheduledAt: input.scheduledAt.toISOString(), convenerName: convener.displayName, communityName: community.name,
     joinCode, livestreamUrl: input.livestreamUrl, quorumRule: input.quorumRule, status: 'draft',
     seats: seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
+    endsAt: input.endsAt?.toISOString() ?? null, recorderNames: input.recorderNames, invitedCategories: input.invitedCategories,
+    noticeLeadDays: input.noticeLeadDays,
   };
   const events = [
     { type: 'meeting.created', data: created },
@@ -56,7 +65,8 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
     db.meeting.create({
       data: {
         id, communityId: input.communityId, title: input.title, level: input.level, type: input.type, form: input.form,
-        convenerId: input.convenerId, venue: input.venue, scheduledAt: input.scheduledAt, status: 'draft', joinCode,
+        convenerId: input.convenerId, venue: input.venue, scheduledAt: input.scheduledAt, endsAt: input.endsAt, status: 'draft', joinCode,
+        gridId: input.gridId, compoundId: input.compoundId,
         observerToken: newToken(),
       },
     }),

@@ -199,6 +199,7 @@ export class MeetingHub {
         const decision = decide(working, item.name, item.input as never, item.actor, {
           hasVoted: (pollId, seatId) => live.participations.has(`${pollId}:${seatId}`) || pendingVotes.has(`${pollId}:${seatId}`),
           tallyOf: (pollId) => liveTally(working, pollId, boxes),
+          now: this.now(),
         });
         const events = decision.events.map((e: NewEvent, i) => ({ ...e, seq: working.seq + i + 1, at, actor: loggedActor(e, item.actor.label) }) as MeetingEvent);
         for (const e of events) working = applyEvent(working, e);
@@ -240,6 +241,14 @@ export class MeetingHub {
           writes.push(this.db.attendance.create({ data: { id: newId(), meetingId, seatId: eff.seatId, mode: eff.mode, checkedInAt: at } }));
         } else if (eff.kind === 'status') {
           writes.push(this.db.meeting.update({ where: { id: meetingId }, data: { status: eff.status } }));
+        } else if (eff.kind === 'notice') {
+          writes.push(this.db.notice.create({ data: { id: eff.id, meetingId, kind: eff.noticeKind, text: eff.text, publishedAt: at, publishedBy: p.item.actor.label } }));
+        } else if (eff.kind === 'meetingRow') {
+          const { kind: _kind, ...row } = eff;
+          writes.push(this.db.meeting.update({
+            where: { id: meetingId },
+            data: { ...row, scheduledAt: row.scheduledAt ? new Date(row.scheduledAt) : undefined, endsAt: row.endsAt === undefined ? undefined : row.endsAt && new Date(row.endsAt) },
+          }));
         } else {
           // Participation (who voted) is stored apart from the choice. A secret choice only goes into the
           // poll's ballot box below, so no row's position or time follows the voter's.

@@ -15,7 +15,8 @@ export const meetingForms = [
   'visit', // 走访约谈
   'questionnaire', // 问卷式协商
 ] as const;
-export const meetingStatuses = ['draft', 'announced', 'live', 'closed'] as const;
+// cancelled: called off before it sat, with a reason; kept with its notices, never scored
+export const meetingStatuses = ['draft', 'announced', 'live', 'closed', 'cancelled'] as const;
 
 export const MeetingLevel = z.enum(meetingLevels);
 export const MeetingType = z.enum(meetingTypes);
@@ -34,10 +35,11 @@ export const Stance = z.enum(['support', 'oppose', 'neutral', 'procedural']); //
 export type Stance = z.infer<typeof Stance>;
 
 const allowedStatusMoves: Record<MeetingStatus, MeetingStatus[]> = {
-  draft: ['announced', 'live'],
-  announced: ['live', 'draft'],
+  draft: ['announced', 'live', 'cancelled'],
+  announced: ['live', 'draft', 'cancelled'],
   live: ['closed'],
   closed: [],
+  cancelled: [],
 };
 
 export function canMoveStatus(from: MeetingStatus, to: MeetingStatus): boolean {

@@ -11,6 +11,7 @@ export type MeetingRole = (typeof meetingRoles)[number];
 
 export const meetingActions = [
   'meeting.view',
+  'meeting.plan', // create a meeting in the community (the role is the one its meetings would give)
   'meeting.manage', // agenda, status, messages, speakers, polls, check-in of others, walk-ins
   'attendance.checkInSelf',
   'speaker.request',
@@ -23,7 +24,7 @@ export const meetingActions = [
 export type MeetingAction = (typeof meetingActions)[number];
 
 const allow: Record<MeetingRole, readonly MeetingAction[]> = {
-  facilitator: ['meeting.view', 'meeting.manage', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
+  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
   recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
   viewer: ['meeting.view', 'minutes.read'],
   member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],

@@ -36,6 +36,11 @@ export type Poll = {
   closedAt: string | null;
 };
 
+/** A dated notice (会议公告) as published: the first announces, later ones revise or cancel. */
+export type Notice = { id: string; kind: NoticeKind; text: string; publishedAt: string; by: string };
+export const NoticeKind = z.enum(['notice', 'revision', 'cancellation']);
+export type NoticeKind = z.infer<typeof NoticeKind>;
+
 export type MeetingState = {
   meetingId: string;
   seq: number;
@@ -46,7 +51,17 @@ export type MeetingState = {
   form: MeetingForm;
   venue: string;
   scheduledAt: string;
+  /** expected end, when planned (older meetings have none) */
+  endsAt: string | null;
   convenerName: string;
+  recorderNames: string[];
+  /** participant categories invited (lib/planning/categories) */
+  invitedCategories: string[];
+  /** days a notice must be up before the meeting may start (from its form's template; 0 = none) */
+  noticeLeadDays: number;
+  notices: Notice[];
+  /** why the meeting started before the notice lead time passed, or why it was cancelled */
+  statusReason: string | null;
   communityName: string;
   joinCode: string;
   livestreamUrl: string | null;
@@ -83,15 +98,22 @@ export const eventSchemas = {
     title: z.string(), level: MeetingLevel, type: MeetingType, form: MeetingForm, venue: z.string(),
     scheduledAt: Iso, convenerName: z.string(), communityName: z.string(), joinCode: z.string(),
     livestreamUrl: z.string().nullable(), quorumRule: QuorumRule, seats: z.array(SeatSchema), status: MeetingStatus,
+    // Planned meetings (issue 11) carry these; logs written before them fold to the defaults.
+    endsAt: Iso.nullable().optional(), recorderNames: z.array(z.string()).optional(),
+    invitedCategories: z.array(z.string()).optional(), noticeLeadDays: z.number().int().min(0).optional(),
   }),
   'meeting.updated': z.object({
-    title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(),
+    title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(), endsAt: Iso.nullable().optional(),
     livestreamUrl: z.string().nullable().optional(), quorumRule: QuorumRule.optional(), minutesPublic: z.boolean().optional(),
   }),
-  'meeting.statusChanged': z.object({ status: MeetingStatus }),
+  // reason: the override for starting before the notice lead time, or why the meeting was cancelled
+  'meeting.statusChanged': z.object({ status: MeetingStatus, reason: z.string().optional() }),
+  'notice.published': z.object({ id: z.string(), kind: NoticeKind, text: z.string() }),
   'seat.added': SeatSchema,
   'agenda.added': z.object({ id: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
   'agenda.moved': z.object({ itemId: z.string(), toIndex: z.number().int() }),
+  'agenda.edited': z.object({ itemId: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
+  'agenda.removed': z.object({ itemId: z.string() }),
   'agenda.started': z.object({ itemId: z.string() }),
   'agenda.finished': z.object({ itemId: z.string() }),
   'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode }),
@@ -123,7 +145,8 @@ export type MeetingEvent = NewEvent & { seq: number; at: string; actor: string }
 export function emptyState(meetingId: string): MeetingState {
   return {
     meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
-    scheduledAt: '', convenerName: '', communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
+    scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, notices: [],
+    statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, agenda: [],
     currentItemId: null, speakers: [], polls: [], message: null, startedAt: null, closedAt: null,
   };
@@ -141,7 +164,11 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
   const next = { ...s, seq: e.seq };
   switch (e.type) {
     case 'meeting.created':
-      return { ...next, ...e.data, minutesPublic: false, attendance: {}, agenda: [], speakers: [], polls: [] };
+      return {
+        ...next, ...e.data, endsAt: e.data.endsAt ?? null, recorderNames: e.data.recorderNames ?? [],
+        invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0,
+        minutesPublic: false, attendance: {}, agenda: [], speakers: [], polls: [],
+      };
     case 'meeting.updated': {
       const d = Object.fromEntries(Object.entries(e.data).filter(([, v]) => v !== undefined));
       return { ...next, ...d };
@@ -150,6 +177,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
       return {
         ...next,
         status: e.data.status,
+        statusReason: e.data.reason ?? s.statusReason,
         startedAt: e.data.status === 'live' ? e.at : s.startedAt,
         closedAt: e.data.status === 'closed' ? e.at : s.closedAt,
       };
@@ -164,6 +192,12 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
       rest.splice(Math.max(0, Math.min(e.data.toIndex, rest.length)), 0, item);
       return { ...next, agenda: rest };
     }
+    case 'agenda.edited':
+      return { ...next, agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, title: e.data.title, notes: e.data.notes, speakLimitSec: e.data.speakLimitSec } : a)) };
+    case 'agenda.removed':
+      return { ...next, agenda: s.agenda.filter((a) => a.id !== e.data.itemId) };
+    case 'notice.published':
+      return { ...next, notices: [...s.notices, { ...e.data, publishedAt: e.at, by: e.actor }] };
     case 'agenda.started':
       return {
         ...next,

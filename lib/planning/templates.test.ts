@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetingForms } from '../meeting/model';
 import defaultJson from './templates/default.json' with { type: 'json' };
-import { loadDefaultTemplates, missingCategories, noticeLead, stepProgress, templateFor, validateTemplates } from './templates';
+import { loadDefaultTemplates, missingCategories, stepProgress, templateFor, validateTemplates } from './templates';
 
 const copy = () => structuredClone(defaultJson) as { version: string; templates: Record<string, unknown>[] };
 
@@ -74,22 +74,5 @@ describe('procedure templates', () => {
     const hearing = templateFor(loadDefaultTemplates(), 'hearing');
     expect(missingCategories(hearing, ['party_committee', 'residents_committee', 'council_member', 'resident_representative'])).toEqual(['supervisory_committee']);
     expect(missingCategories(hearing, hearing.defaultCategories)).toEqual([]);
-  });
-});
-
-describe('notice lead time', () => {
-  const t = loadDefaultTemplates();
-  const at = (iso: string) => new Date(iso);
-
-  it('counts Shanghai calendar days: a hearing announced on 1 Dec late at night may start on 8 Dec, not 7 Dec', () => {
-    const hearing = templateFor(t, 'hearing');
-    const announced = at('2026-12-01T15:30:00Z'); // 23:30 on 1 Dec in Shanghai
-    expect(noticeLead(hearing, announced, at('2026-12-07T08:00:00Z'))).toEqual({ requiredDays: 7, announcedDaysAgo: 6, met: false });
-    expect(noticeLead(hearing, announced, at('2026-12-07T16:30:00Z'))).toEqual({ requiredDays: 7, announcedDaysAgo: 7, met: true });
-  });
-
-  it('an unannounced meeting misses any lead time; a form without one may start unannounced', () => {
-    expect(noticeLead(templateFor(t, 'council'), null, at('2026-12-07T08:00:00Z')).met).toBe(false);
-    expect(noticeLead(templateFor(t, 'visit'), null, at('2026-12-07T08:00:00Z'))).toEqual({ requiredDays: 0, announcedDaysAgo: null, met: true });
   });
 });

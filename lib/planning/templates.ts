@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MeetingForm, meetingForms, type MeetingForm as Form } from '../meeting/model';
 import { QuorumRule } from '../meeting/quorum';
-import { shanghaiDay } from '../scoring/period';
 import { ParticipantCategory } from './categories';
 import defaultTemplatesJson from './templates/default.json' with { type: 'json' };
 
@@ -126,18 +125,4 @@ export function stepProgress(template: ProcedureTemplate, facts: StepFacts): Ste
 /** Categories a form requires that the invitation leaves out (the console warns, e.g. a hearing without 居务监督委员会成员). */
 export function missingCategories(template: ProcedureTemplate, invited: readonly ParticipantCategory[]): ParticipantCategory[] {
   return template.requiredCategories.filter((c) => !invited.includes(c));
-}
-
-export type NoticeLead = { requiredDays: number; announcedDaysAgo: number | null; met: boolean };
-
-/**
- * Whether a meeting of this form may start at `now`: its notice must have been published `noticeLeadDays`
- * calendar days earlier (Shanghai dates, as the index's notice rule counts them). A form with no lead
- * time may start unannounced; otherwise starting early needs an override reason, which goes into the record.
- */
-export function noticeLead(template: ProcedureTemplate, announcedAt: Date | null, now: Date): NoticeLead {
-  const requiredDays = template.noticeLeadDays;
-  const announcedDaysAgo = announcedAt === null ? null : shanghaiDay(now.getTime()) - shanghaiDay(announcedAt.getTime());
-  const met = requiredDays === 0 || (announcedDaysAgo !== null && announcedDaysAgo >= requiredDays);
-  return { requiredDays, announcedDaysAgo, met };
 }

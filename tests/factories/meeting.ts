@@ -23,6 +23,8 @@ export type MeetingOptions = {
   quorumRule?: QuorumRule;
   /** start this agenda item (1-based) after the meeting goes live */
   currentItem?: number;
+  /** the notice lead time of a planned meeting (days) */
+  noticeLeadDays?: number;
 };
 
 export const MEETING_ID = 'meeting-1';
@@ -40,7 +42,7 @@ export function stamp(events: readonly NewEvent[], afterSeq: number, actor = '�
 }
 
 export function meetingEvents(opts: MeetingOptions = {}): MeetingEvent[] {
-  const { seats = 5, nonVotingSeats = 0, checkedIn = 3, agenda = ['议题一：加装电梯', '议题二：停车管理'], status = 'live', quorumRule = quorumPresets.more_than_half, currentItem } = opts;
+  const { seats = 5, nonVotingSeats = 0, checkedIn = 3, agenda = ['议题一：加装电梯', '议题二：停车管理'], status = 'live', quorumRule = quorumPresets.more_than_half, currentItem, noticeLeadDays } = opts;
   const roster = [
     ...Array.from({ length: seats }, (_, i) => ({ id: seatIdOf(i + 1), name: `居民${i + 1}`, kind: 'council', canVote: true })),
     ...Array.from({ length: nonVotingSeats }, (_, i) => ({ id: guestIdOf(i + 1), name: `列席${i + 1}`, kind: 'guest', canVote: false })),
@@ -51,7 +53,7 @@ export function meetingEvents(opts: MeetingOptions = {}): MeetingEvent[] {
       data: {
         title: '第一次居民议事会', level: 'community', type: 'decision', form: 'council', venue: '社区活动室',
         scheduledAt: timeOf(0), convenerName: '张主任', communityName: '新都社区', joinCode: 'ABC234',
-        livestreamUrl: null, quorumRule, seats: roster, status: 'draft',
+        livestreamUrl: null, quorumRule, seats: roster, status: 'draft', ...(noticeLeadDays === undefined ? {} : { noticeLeadDays }),
       },
     },
     ...agenda.map((title, i): NewEvent => ({ type: 'agenda.added', data: { id: itemIdOf(i + 1), title, notes: '', speakLimitSec: 180 } })),
@@ -91,6 +93,9 @@ export class MeetingSession {
     this.state = foldEvents(MEETING_ID, this.log);
   }
 
+  /** the server's clock for decisions (the notice lead time); undefined: the machine's */
+  now: Date | undefined = undefined;
+
   readonly ctx = {
     hasVoted: (pollId: string, seatId: string) => this.voted.has(`${pollId}:${seatId}`),
     tallyOf: (pollId: string) => liveTally(this.state, pollId, this.boxes),
@@ -98,7 +103,7 @@ export class MeetingSession {
 
   /** Decide without applying (for refusals and for inspecting events). Input is parsed as the socket does. */
   decide<C extends CommandName>(name: C, input: z.input<(typeof commandSchemas)[C]>, actor: Actor = facilitator): Decision {
-    return decide(this.state, name, commandSchemas[name].parse(input) as never, actor, this.ctx);
+    return decide(this.state, name, commandSchemas[name].parse(input) as never, actor, { ...this.ctx, now: this.now });
   }
 
   /** Decide and apply; returns the stamped events. */

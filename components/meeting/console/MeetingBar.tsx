@@ -14,6 +14,7 @@ const statusClass: Record<MeetingState['status'], string> = {
   announced: 'border-civic-700 bg-civic-50 text-civic-900',
   live: 'border-ok-600 bg-ok-600 text-white',
   closed: 'border-ink/30 bg-ink/5 text-ink',
+  cancelled: 'border-accent-700 bg-accent-50 text-accent-800',
 };
 
 export function MeetingBar({ state, connection, run }: { state: MeetingState; connection: ConnectionState; run: RunCommand }) {
@@ -57,7 +58,6 @@ export function MeetingBar({ state, connection, run }: { state: MeetingState; co
         <Link href={`/console/meetings/${state.meetingId}/minutes`} className="text-base font-semibold text-civic-800 underline">
           {t('minutes.link')}
         </Link>
-        {state.status === 'draft' ? <Button variant="secondary" onClick={() => void run('meeting.announce', {})}>{t('console.meeting.announce')}</Button> : null}
         {canStart ? <Button onClick={() => void run('meeting.start', {})}>{t('console.meeting.start')}</Button> : null}
         {state.status === 'live' ? <Button variant="danger" onClick={close}>{t('console.meeting.close')}</Button> : null}
       </div>

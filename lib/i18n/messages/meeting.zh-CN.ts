@@ -26,6 +26,7 @@ export const meetingZhCN = {
   'meeting.status.announced': '已公告',
   'meeting.status.live': '进行中',
   'meeting.status.closed': '已结束',
+  'meeting.status.cancelled': '已取消',
   // ── agenda ──
   'meeting.agenda': '议程',
   'meeting.agenda.current': '当前议题',
@@ -85,6 +86,7 @@ export const meetingZhCN = {
   'meeting.error.CONFLICT': '操作冲突，请重试',
   'meeting.error.INVALID_STATE': '当前状态下不能进行此操作',
   'meeting.error.QUORUM_NOT_MET': '未达法定人数',
+  'meeting.error.NOTICE_LEAD_NOT_MET': '会议公告发布时间不足，须说明理由才能提前开始',
   'meeting.error.ALREADY_VOTED': '您已经投过票了',
   'meeting.error.RATE_LIMITED': '尝试次数过多，请稍后再试',
   'meeting.error.INTERNAL': '网络或服务器出现问题，请稍后重试',

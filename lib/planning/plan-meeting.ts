@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { StaffIdentity } from '../auth/staff-session';
+import { createMeeting } from '../meeting/create-meeting';
+import { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
+import { can, staffMeetingRole } from '../meeting/permissions';
+import { QuorumRule, quorumPresets } from '../meeting/quorum';
+import type { Db } from '../platform/db/client';
+import { AppError } from '../platform/errors';
+import { ParticipantCategory } from './categories';
+import { defaultConvener, StaffPost } from './convener';
+import { templateFor, type ProcedureTemplates } from './templates';
+
+/**
+ * Planning a meeting from the console (and `POST /api/meetings`): the form's template fills in what the
+ * planner leaves out (quorum rule, invited categories, notice lead time, convener by level), and every
+ * rule a planner can break is answered with the field it concerns.
+ */
+
+const Iso = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(100);
+
+export const PlanMeetingInput = z.strictObject({
+  communityId: id,
+  form: MeetingForm,
+  level: MeetingLevel,
+  /** the grid or compound a grid- or compound-level meeting is about */
+  placeId: id.nullable().default(null),
+  type: MeetingType,
+  title: z.string().trim().min(1).max(200),
+  venue: z.string().trim().min(1).max(200),
+  scheduledAt: Iso,
+  endsAt: Iso,
+  /** default: the holder of the level's post (小区议事负责人 / 网格长 / 书记 or 主任), else the planner */
+  convenerId: id.nullable().default(null),
+  recorderIds: z.array(id).max(10).default([]),
+  /** default: the form's template */
+  quorumRule: QuorumRule.nullable().default(null),
+  /** default: the form's template */
+  invitedCategories: z.array(ParticipantCategory).max(20).nullable().default(null),
+  agenda: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default('') })).max(30).default([]),
+  livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+}).superRefine((i, ctx) => {
+  if (Date.parse(i.endsAt) <= Date.parse(i.scheduledAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The meeting cannot end before it starts' });
+  if (i.level !== 'community' && !i.placeId) ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'Choose the grid or compound' });
+});
+export type PlanMeetingInput = z.input<typeof PlanMeetingInput>;
+
+/** Which roster kinds get a voting seat for the invited categories (rosters carry kinds until categories land on them). */
+const seatKindOf: Partial<Record<ParticipantCategory, 'council' | 'representative' | 'resident'>> = {
+  council_member: 'council',
+  resident_representative: 'representative',
+  resident: 'resident',
+};
+
+/** The community as the planner may see it, or FORBIDDEN / NOT_FOUND. */
+async function plannableCommunity(db: Db, staff: StaffIdentity, communityId: string) {
+  const community = await db.community.findUnique({ where: { id: communityId }, include: { street: true } });
+  if (!community) throw new AppError('NOT_FOUND', 'No such community', { field: 'communityId' });
+  const role = staffMeetingRole(staff.role, staff.scope, { districtId: community.street.districtId, streetId: community.streetId, communityId });
+  if (!role || !can(role, 'meeting.plan')) throw new AppError('FORBIDDEN', 'You may not plan meetings in this community');
+  return community;
+}
+
+/** What the new-meeting form offers: the community's grids and compounds and its staff (with posts). */
+export async function planningOptions(db: Db, staff: StaffIdentity, communityId: string) {
+  const community = await plannableCommunity(db, staff, communityId);
+  const grids = await db.grid.findMany({ where: { communityId }, include: { compounds: { orderBy: { name: 'asc' } } }, orderBy: { name: 'asc' } });
+  const people = await db.staffUser.findMany({
+    where: { communityId }, orderBy: { displayName: 'asc' }, select: { id: true, displayName: true, role: true, post: true, postPlaceId: true },
+  });
+  return { community: { id: community.id, name: community.name }, grids, staff: people };
+}
+
+export async function planMeeting(db: Db, staff: StaffIdentity, raw: unknown, templates: ProcedureTemplates): Promise<{ id: string; joinCode: string }> {
+  const input = PlanMeetingInput.parse(raw);
+  const community = await plannableCommunity(db, staff, input.communityId);
+  const template = templateFor(templates, input.form);
+
+  const placeId = input.level === 'community' ? community.id : input.placeId!;
+  if (input.level === 'grid' && !(await db.grid.findFirst({ where: { id: placeId, communityId: community.id } }))) {
+    throw new AppError('BAD_REQUEST', 'This grid is not in the community', { field: 'placeId' });
+  }
+  if (input.level === 'compound' && !(await db.compound.findFirst({ where: { id: placeId, grid: { communityId: community.id } } }))) {
+    throw new AppError('BAD_REQUEST', 'This compound is not in the community', { field: 'placeId' });
+  }
+
+  const people = await db.staffUser.findMany({ where: { communityId: community.id } });
+  const holders = people.flatMap((p) => {
+    const post = StaffPost.safeParse(p.post);
+    return post.success && p.postPlaceId ? [{ staffId: p.id, post: post.data, placeId: p.postPlaceId }] : [];
+  });
+  const convenerId = input.convenerId ?? defaultConvener(input.level, placeId, holders) ?? staff.id;
+  // A convener and recorders are staff of this community: someone from elsewhere cannot be named.
+  if (!people.some((p) => p.id === convenerId)) throw new AppError('BAD_REQUEST', 'The convener must be staff of this community', { field: 'convenerId' });
+  const recorders = input.recorderIds.map((rid) => {
+    const r = people.find((p) => p.id === rid);
+    if (!r) throw new AppError('BAD_REQUEST', 'A recorder must be staff of this community', { field: 'recorderIds' });
+    return r;
+  });
+
+  const invited = input.invitedCategories ?? template.defaultCategories;
+  const seatKinds = [...new Set(invited.flatMap((c) => seatKindOf[c] ?? []))];
+  return createMeeting(db, {
+    communityId: community.id, title: input.title, level: input.level, type: input.type, form: input.form,
+    gridId: input.level === 'grid' ? placeId : null, compoundId: input.level === 'compound' ? placeId : null,
+    venue: input.venue, scheduledAt: new Date(input.scheduledAt), endsAt: new Date(input.endsAt), convenerId,
+    quorumRule: input.quorumRule ?? template.quorumRule ?? quorumPresets.more_than_half,
+    livestreamUrl: input.livestreamUrl, seatKinds,
+    recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
+    agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
+  });
+}
