@@ -53,7 +53,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
     records.freeze(meetingId).catch((err) => console.error('[record] freeze failed', meetingId, err));
   });
   const api = createHttpApi(opts.db, {
-    secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl, scoresChanged,
+    hub, secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl, scoresChanged,
   });
 
   type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

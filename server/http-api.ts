@@ -14,6 +14,8 @@ import { platformFingerprint } from '../lib/record/platform-key';
 import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
+import { planningRoutes } from './planning-routes';
+import type { MeetingHub } from '../lib/meeting/hub';
 import { assertOwnOrigin } from './identity';
 import { RawBody, type Handler } from './http-types';
 
@@ -44,6 +46,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
 
 export function createHttpApi(db: Db, opts: {
+  /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */
+  hub?: MeetingHub;
   secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess; records?: RecordService; publicUrl?: string;
   /** told when a community's score inputs changed (uploads, reviews, follow-ups, catalogue) */
   scoresChanged?: (communityId: string) => void;
@@ -54,6 +58,7 @@ export function createHttpApi(db: Db, opts: {
 
   const routes: Record<string, Handler> = {
     ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
+    ...(opts.hub ? planningRoutes(db, opts.hub) : {}),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
       const { username, password } = parseOrThrow(LoginBody, body);

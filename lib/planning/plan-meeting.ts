@@ -5,7 +5,7 @@ import { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
 import { can, staffMeetingRole } from '../meeting/permissions';
 import { QuorumRule, quorumPresets } from '../meeting/quorum';
 import type { Db } from '../platform/db/client';
-import { AppError } from '../platform/errors';
+import { AppError, parseOrThrow } from '../platform/errors';
 import { ParticipantCategory } from './categories';
 import { defaultConvener, StaffPost } from './convener';
 import { templateFor, type ProcedureTemplates } from './templates';
@@ -72,7 +72,7 @@ export async function planningOptions(db: Db, staff: StaffIdentity, communityId:
 }
 
 export async function planMeeting(db: Db, staff: StaffIdentity, raw: unknown, templates: ProcedureTemplates): Promise<{ id: string; joinCode: string }> {
-  const input = PlanMeetingInput.parse(raw);
+  const input = parseOrThrow(PlanMeetingInput, raw);
   const community = await plannableCommunity(db, staff, input.communityId);
   const template = templateFor(templates, input.form);
 

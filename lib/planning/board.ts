@@ -1,0 +1,38 @@
+import type { Db } from '../platform/db/client';
+import { AppError } from '../platform/errors';
+
+/**
+ * The community board (社区协商公示栏), public and without login: what is coming (with every notice as
+ * published, revisions and cancellations included) and what was held (with its public record once filed).
+ * Only what a notice board in the building would show: no rosters, no tokens, no staff accounts.
+ */
+export async function communityBoard(db: Db, communityId: string, now = new Date()) {
+  const community = await db.community.findUnique({ where: { id: communityId }, select: { id: true, name: true, street: { select: { name: true } } } });
+  if (!community) throw new AppError('NOT_FOUND', 'No such community');
+  const meetings = await db.meeting.findMany({
+    // A draft has not been published: it is the staff's until its notice goes up.
+    where: { communityId, status: { not: 'draft' } },
+    orderBy: { scheduledAt: 'desc' },
+    take: 60,
+    select: {
+      id: true, title: true, form: true, level: true, type: true, status: true, venue: true, scheduledAt: true, endsAt: true, joinCode: true,
+      notices: { orderBy: { publishedAt: 'asc' }, select: { id: true, kind: true, text: true, publishedAt: true } },
+    },
+  });
+  const records = await db.meetingRecord.findMany({
+    where: { meetingId: { in: meetings.map((m) => m.id) }, filedAt: { not: null } },
+    select: { id: true, meetingId: true, filedAt: true },
+  });
+  const recordOf = new Map(records.map((r) => [r.meetingId, r]));
+  const held = (m: (typeof meetings)[number]) => m.status === 'closed';
+  const upcoming = meetings
+    .filter((m) => !held(m) && (m.status !== 'cancelled' || m.scheduledAt >= now))
+    .reverse()
+    .map(({ joinCode, ...m }) => ({ ...m, joinCode: m.status === 'live' ? joinCode : null }));
+  return {
+    community: { id: community.id, name: community.name, streetName: community.street.name },
+    upcoming,
+    held: meetings.filter(held).map(({ joinCode: _code, ...m }) => ({ ...m, recordId: recordOf.get(m.id)?.id ?? null, filedAt: recordOf.get(m.id)?.filedAt ?? null })),
+  };
+}
+export type CommunityBoard = Awaited<ReturnType<typeof communityBoard>>;

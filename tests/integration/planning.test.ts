@@ -1,0 +1,102 @@
+// Planning through the real server: a facilitator creates a hearing over HTTP, the board shows nothing
+// until its notice is published, the start is refused before the 7-day lead time and allowed with a
+// reason that the log keeps; a cancelled meeting keeps its notices. Runs on SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../lib/platform/db/client';
+import { applyMigrations } from '../../lib/platform/db/migrate';
+import { makeCommunity, TEST_PASSWORD } from '../factories/community';
+import { databaseTargets, type ScratchDatabase } from '../support/databases';
+import { command, connect, postJson, staffCookie, startServer, waitFor, type RunningServer } from '../support/server';
+
+const inDays = (days: number, hour = 9) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour - 8, 0, 0, 0); // hour in Shanghai
+  return d.toISOString();
+};
+
+for (const target of databaseTargets()) {
+  describe.skipIf(!target.enabled)(`planning on ${target.name}`, () => {
+    let scratch: ScratchDatabase;
+    let db: Db;
+    let server: RunningServer;
+    let home: Awaited<ReturnType<typeof makeCommunity>>;
+    let other: Awaited<ReturnType<typeof makeCommunity>>;
+    let cookie: string;
+    const sockets: ReturnType<typeof connect>[] = [];
+    const hearing = () => ({
+      communityId: home.communityId, form: 'hearing', level: 'community', type: 'decision',
+      title: '老旧小区加装电梯听证会', venue: '社区议事厅', scheduledAt: inDays(10, 19), endsAt: inDays(10, 21),
+      agenda: [{ title: '加装电梯费用分摊方案' }],
+    });
+    const board = async () => (await fetch(`${server.url}/api/board/${home.communityId}`)).json() as Promise<any>;
+
+    beforeAll(async () => {
+      scratch = await target.make();
+      await applyMigrations(scratch.url);
+      db = createDb(scratch.url);
+      home = await makeCommunity(db, { members: 5 });
+      other = await makeCommunity(db, { members: 1, name: '别的社区' });
+      server = await startServer({ databaseUrl: scratch.url });
+      cookie = await staffCookie(server.url, home.facilitator.username, TEST_PASSWORD);
+    });
+    afterAll(async () => {
+      for (const s of sockets) s.disconnect();
+      await server?.stop();
+      await db?.$disconnect();
+      await scratch?.drop();
+    });
+
+    it('refuses a plan that is invalid, out of the planner’s area, or names a convener from elsewhere, naming the field', async () => {
+      const late = await postJson(`${server.url}/api/meetings`, { ...hearing(), endsAt: inDays(9) }, { cookie });
+      expect(late.status).toBe(400);
+      expect(late.body.error.details.issues).toContainEqual(expect.objectContaining({ path: 'endsAt' }));
+      const gridless = await postJson(`${server.url}/api/meetings`, { ...hearing(), level: 'grid' }, { cookie });
+      expect(gridless.body.error.details.issues).toContainEqual(expect.objectContaining({ path: 'placeId' }));
+      const stranger = await postJson(`${server.url}/api/meetings`, { ...hearing(), convenerId: other.facilitator.id }, { cookie });
+      expect(stranger.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'convenerId' } });
+      const otherCookie = await staffCookie(server.url, other.facilitator.username, TEST_PASSWORD);
+      expect((await postJson(`${server.url}/api/meetings`, hearing(), { cookie: otherCookie })).status).toBe(403);
+      const recorderCookie = await staffCookie(server.url, home.recorder.username, TEST_PASSWORD);
+      expect((await postJson(`${server.url}/api/meetings`, hearing(), { cookie: recorderCookie })).status).toBe(403);
+      expect((await postJson(`${server.url}/api/meetings`, hearing())).status).toBe(401);
+      expect(await db.meeting.count({ where: { communityId: home.communityId } })).toBe(0);
+    });
+
+    it('create → notice on the board → start refused before the lead time → started with a reason the log keeps', async () => {
+      const created = await postJson(`${server.url}/api/meetings`, hearing(), { cookie });
+      expect(created.status).toBe(200);
+      const { meetingId } = created.body as { meetingId: string };
+      expect(await db.meeting.findUnique({ where: { id: meetingId }, select: { status: true, endsAt: true } })).toMatchObject({ status: 'draft', endsAt: new Date(hearing().endsAt) });
+      expect((await board()).upcoming).toEqual([]); // a draft is not public
+
+      const text = '定于下月举行加装电梯听证会，欢迎居民旁听。';
+      const notice = await postJson(`${server.url}/api/meetings/${meetingId}/notice`, { text }, { cookie });
+      expect(notice.status).toBe(200);
+      const shown = (await board()).upcoming;
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatchObject({ id: meetingId, status: 'announced', joinCode: null, notices: [{ kind: 'notice', text }] });
+
+      const fac = connect(server.url, { meetingId }, { cookie });
+      sockets.push(fac);
+      await waitFor(() => !!fac.meeting, 10_000, 'facilitator snapshot');
+      expect(fac.meeting!.noticeLeadDays).toBe(7);
+      expect(await command(fac, 'meeting.start', {})).toMatchObject({ ok: false, error: { code: 'NOTICE_LEAD_NOT_MET', details: { requiredDays: 7, announcedDaysAgo: 0 } } });
+      expect(await command(fac, 'meeting.start', { overrideReason: '台风过境，须当晚决定' })).toMatchObject({ ok: true });
+      const logged = await db.meetingEvent.findFirst({ where: { meetingId, type: 'meeting.statusChanged' }, orderBy: { seq: 'desc' } });
+      expect(JSON.parse(logged!.data)).toEqual({ status: 'live', reason: '台风过境，须当晚决定' });
+      expect(await command(fac, 'meeting.edit', { title: '改名' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    });
+
+    it('a cancelled meeting keeps its notices and the cancellation on the board', async () => {
+      const { body } = await postJson(`${server.url}/api/meetings`, { ...hearing(), title: '停车位规划听证会' }, { cookie });
+      await postJson(`${server.url}/api/meetings/${body.meetingId}/notice`, { text: '停车位规划听证会公告' }, { cookie });
+      const fac = connect(server.url, { meetingId: body.meetingId }, { cookie });
+      sockets.push(fac);
+      await waitFor(() => !!fac.meeting, 10_000, 'facilitator snapshot');
+      expect(await command(fac, 'meeting.cancel', { reason: '方案已由业委会撤回' })).toMatchObject({ ok: true });
+      const cancelled = (await board()).upcoming.find((m: { id: string }) => m.id === body.meetingId);
+      expect(cancelled).toMatchObject({ status: 'cancelled', notices: [{ kind: 'notice' }, { kind: 'cancellation', text: '方案已由业委会撤回' }] });
+      expect((await postJson(`${server.url}/api/meetings/${body.meetingId}/notice`, { text: '再公告' }, { cookie })).body.error.code).toBe('INVALID_STATE');
+    });
+  });
+}
