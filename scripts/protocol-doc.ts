@@ -12,6 +12,7 @@ import { Handshake } from '../server/socket';
 import { ReviewInput, UploadMeta } from '../lib/assessment/evidence';
 import { FollowUpInput } from '../lib/assessment/follow-ups';
 import { SignRecordInput } from '../lib/record/service';
+import { PlanMeetingInput } from '../lib/planning/plan-meeting';
 
 const DOC = join(import.meta.dirname, '..', 'docs', 'protocol.md');
 const START = '<!-- generated:start (npm run docs:protocol) -->';
@@ -23,6 +24,7 @@ export function generatedReference(): string {
   const out: string[] = [];
   out.push('### Handshake (`auth` of the Socket.IO connection)', '', schema(Handshake), '');
   out.push('### POST /api/join body', '', schema(JoinRequest), '');
+  out.push('### POST /api/meetings body', '', schema(PlanMeetingInput), '');
   out.push('### POST /api/records/:recordId/signatures body', '', schema(SignRecordInput), '');
   out.push('### POST /api/records/:recordId/follow-ups body', '', schema(FollowUpInput), '');
   out.push('### POST /api/evidence query (the body is the file; `mimeType` is its Content-Type)', '', schema(UploadMeta), '');
