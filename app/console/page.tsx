@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingLevel, MeetingStatus, MeetingType } from '@/lib/meeting/model';
 import { listMeetingsFor } from '@/lib/meeting/queries';
+import { mayPlanOwnCommunity } from '@/lib/planning/plan-meeting';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from './staff';
 
@@ -30,6 +31,7 @@ export default async function ConsoleHome() {
   const staff = await requireStaff();
   const { locale, t } = await getI18n();
   const meetings = await listMeetingsFor(sharedDb(), staff);
+  const canPlan = mayPlanOwnCommunity(staff);
   // What is coming up first, soonest on top; closed meetings below, newest first.
   const upcoming = meetings.filter((m) => m.status !== 'closed').reverse();
   const past = meetings.filter((m) => m.status === 'closed');
@@ -40,8 +42,13 @@ export default async function ConsoleHome() {
     <div className="min-h-dvh">
       <ConsoleHeader staff={staff} />
       <main className="mx-auto w-full max-w-6xl px-4 py-8">
-        <h1 className="text-3xl font-bold text-ink">{t('console.home.title')}</h1>
-        <p className="mt-1 text-lg text-ink-muted">{t('console.home.intro', { name: staff.displayName })}</p>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 className="text-3xl font-bold text-ink">{t('console.home.title')}</h1>
+            <p className="mt-1 text-lg text-ink-muted">{t('console.home.intro', { name: staff.displayName })}</p>
+          </div>
+          {canPlan ? <ButtonLink href="/console/meetings/new">{t('planning.new.link')}</ButtonLink> : null}
+        </div>
         {meetings.length === 0 ? (
           <p className="mt-8 rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('console.home.empty')}</p>
         ) : (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeetingSession, timeOf } from '../../tests/factories/meeting';
 import { AppError } from '../platform/errors';
-import { noticeLead } from './schedule';
+import { noticeLead } from './notice-lead';
 
 const codeOf = (f: () => unknown) => {
   try {

@@ -61,6 +61,14 @@ async function plannableCommunity(db: Db, staff: StaffIdentity, communityId: str
   return community;
 }
 
+/** Whether the staff member may plan meetings in their own community (the console offers 新建会议). */
+export function mayPlanOwnCommunity(staff: StaffIdentity): boolean {
+  const { districtId, streetId, communityId } = staff.scope;
+  if (!communityId || !streetId) return false;
+  const role = staffMeetingRole(staff.role, staff.scope, { districtId, streetId, communityId });
+  return role !== null && can(role, 'meeting.plan');
+}
+
 /** What the new-meeting form offers: the community's grids and compounds and its staff (with posts). */
 export async function planningOptions(db: Db, staff: StaffIdentity, communityId: string) {
   const community = await plannableCommunity(db, staff, communityId);

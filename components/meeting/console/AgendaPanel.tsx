@@ -17,7 +17,19 @@ const statusBadge: Record<'pending' | 'active' | 'done', string> = {
 export function AgendaPanel({ state, run }: { state: MeetingState; run: RunCommand }) {
   const t = useT();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const live = state.status === 'live';
+  // Items are edited or removed only before the meeting starts (after, the record has begun).
+  const beforeStart = state.status === 'draft' || state.status === 'announced';
+
+  async function edit(e: FormEvent<HTMLFormElement>, itemId: string) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const r = await run('agenda.edit', {
+      itemId, title: String(data.get('title') ?? ''), notes: String(data.get('notes') ?? ''), speakLimitSec: Math.round(Number(data.get('minutes') ?? 3) * 60),
+    });
+    if (r.ok) setEditing(null);
+  }
 
   async function add(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -52,7 +64,24 @@ export function AgendaPanel({ state, run }: { state: MeetingState; run: RunComma
                 </p>
               </div>
             </div>
+            {editing === item.id ? (
+              <form onSubmit={(e) => edit(e, item.id)} className="mt-2 space-y-2 rounded-xl border border-civic-200 bg-civic-50 p-3">
+                <label className="block text-base font-semibold">{t('console.agenda.titleLabel')}<input name="title" required maxLength={200} defaultValue={item.title} className={inputClass} /></label>
+                <label className="block text-base font-semibold">{t('console.agenda.notesLabel')}<textarea name="notes" rows={2} maxLength={2000} defaultValue={item.notes} className={inputClass} /></label>
+                <label className="block text-base font-semibold">{t('console.agenda.limitLabel')}<input name="minutes" type="number" min={0.5} max={60} step={0.5} defaultValue={item.speakLimitSec / 60} className={`${inputClass} !w-28`} /></label>
+                <div className="flex gap-2">
+                  <Button type="submit">{t('planning.agenda.save')}</Button>
+                  <Button variant="ghost" onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
+                </div>
+              </form>
+            ) : null}
             <div className="mt-1 flex flex-wrap justify-end gap-2">
+              {beforeStart ? (
+                <>
+                  <Button variant="ghost" className="!min-h-9 !px-2" aria-label={t('planning.agenda.editLabel', { title: item.title })} onClick={() => setEditing(item.id)}>{t('planning.agenda.edit')}</Button>
+                  <Button variant="ghost" className="!min-h-9 !px-2" aria-label={t('planning.agenda.removeLabel', { title: item.title })} onClick={() => void run('agenda.remove', { itemId: item.id })}>{t('planning.agenda.remove')}</Button>
+                </>
+              ) : null}
               <Button variant="ghost" className="!min-h-9 !px-2" disabled={index === 0} aria-label={t('console.agenda.moveUp', { title: item.title })}
                 onClick={() => void run('agenda.move', { itemId: item.id, toIndex: index - 1 })}>↑</Button>
               <Button variant="ghost" className="!min-h-9 !px-2" disabled={index === state.agenda.length - 1} aria-label={t('console.agenda.moveDown', { title: item.title })}

@@ -5,6 +5,7 @@ import { useMeeting } from '@/components/meeting/useMeeting';
 import { RecordLinkCard } from '@/components/record/RecordLinkCard';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
+import { PlanningPanel } from '@/components/planning/PlanningPanel';
 import { MeetingBar } from './MeetingBar';
 import { MinutesPanel } from './MinutesPanel';
 import { PollsPanel } from './PollsPanel';
@@ -41,6 +42,7 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
         <legend className="sr-only">{t('console.controls')}</legend>
         <div className="grid gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,0.9fr)]">
           <div className="space-y-4">
+            {state.status !== 'live' && state.status !== 'closed' ? <PlanningPanel state={state} run={run} clockOffset={clockOffset} /> : null}
             <AgendaPanel state={state} run={run} />
             <ProjectorMessagePanel state={state} run={run} />
             <LivestreamPanel state={state} run={run} />

@@ -2,6 +2,7 @@ import { consoleEn } from './console.en';
 import { meetingEn } from './meeting.en';
 import { minutesEn } from './minutes.en';
 import { phoneEn } from './phone.en';
+import { planningEn } from './planning.en';
 import { recordEn } from './record.en';
 import { scoringAreaEn } from './scoring.en';
 import type { Messages } from './zh-CN';
@@ -13,6 +14,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   ...meetingEn,
   ...phoneEn,
+  ...planningEn,
   ...consoleEn,
   ...minutesEn,
   ...recordEn,

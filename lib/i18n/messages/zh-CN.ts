@@ -15,6 +15,7 @@ import { consoleZhCN } from './console.zh-CN';
 import { meetingZhCN } from './meeting.zh-CN';
 import { minutesZhCN } from './minutes.zh-CN';
 import { phoneZhCN } from './phone.zh-CN';
+import { planningZhCN } from './planning.zh-CN';
 import { recordZhCN } from './record.zh-CN';
 import { scoringAreaZhCN } from './scoring.zh-CN';
 
@@ -22,6 +23,7 @@ import { scoringAreaZhCN } from './scoring.zh-CN';
 export const zhCN = {
   ...meetingZhCN,
   ...phoneZhCN,
+  ...planningZhCN,
   ...consoleZhCN,
   ...minutesZhCN,
   ...recordZhCN,

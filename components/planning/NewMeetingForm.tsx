@@ -1,0 +1,240 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/Button';
+import { useT } from '@/components/ui/I18nProvider';
+import { inputClass } from '@/components/ui/form-styles';
+import type { MessageKey } from '@/lib/i18n/locale';
+import { meetingForms, meetingLevels, meetingTypes, type MeetingForm, type MeetingLevel } from '@/lib/meeting/model';
+import { quorumPresets, type QuorumRule } from '@/lib/meeting/quorum';
+import { participantCategories, type ParticipantCategory } from '@/lib/planning/categories';
+
+export type FormTemplate = {
+  form: MeetingForm;
+  steps: string[];
+  quorumRule: QuorumRule | null;
+  defaultCategories: ParticipantCategory[];
+  requiredCategories: ParticipantCategory[];
+  noticeLeadDays: number;
+};
+
+type Options = {
+  community: { id: string; name: string };
+  grids: { id: string; name: string; compounds: { id: string; name: string }[] }[];
+  staff: { id: string; displayName: string; role: string; post: string | null; postPlaceId: string | null }[];
+};
+
+/** The fields the server may name in an error, with their labels. */
+const fieldLabels: Record<string, MessageKey> = {
+  form: 'planning.field.form', level: 'planning.field.level', placeId: 'planning.field.place', type: 'planning.field.type',
+  title: 'planning.field.title', venue: 'planning.field.venue', scheduledAt: 'planning.field.scheduledAt', endsAt: 'planning.field.endsAt',
+  convenerId: 'planning.field.convener', recorderIds: 'planning.field.recorders', quorumRule: 'planning.field.quorum',
+  invitedCategories: 'planning.field.categories', agenda: 'planning.field.agenda', livestreamUrl: 'planning.field.livestream',
+};
+
+type ApiError = { code: string; details?: { field?: string; issues?: { path: string; message: string }[] } };
+
+const convenerPostsOf: Record<MeetingLevel, string[]> = { compound: ['compound_lead'], grid: ['grid_lead'], community: ['party_secretary', 'committee_director'] };
+
+export function NewMeetingForm({ options, templates }: { options: Options; templates: FormTemplate[] }) {
+  const t = useT();
+  const router = useRouter();
+  const [form, setForm] = useState<MeetingForm>('council');
+  const [level, setLevel] = useState<MeetingLevel>('community');
+  const [placeId, setPlaceId] = useState('');
+  const template = templates.find((x) => x.form === form)!;
+  const [categories, setCategories] = useState<ParticipantCategory[]>(template.defaultCategories);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+
+  function chooseForm(next: MeetingForm) {
+    setForm(next);
+    setCategories(templates.find((x) => x.form === next)!.defaultCategories);
+  }
+
+  // The convener the server will pick when none is chosen: the holder of the level's post over the place.
+  const place = level === 'community' ? options.community.id : placeId;
+  const defaultConvener = convenerPostsOf[level]
+    .map((post) => options.staff.find((s) => s.post === post && s.postPlaceId === place))
+    .find(Boolean);
+  const missing = template.requiredCategories.filter((c) => !categories.includes(c));
+  const quorumText = (rule: QuorumRule | null) =>
+    rule === null ? t('planning.quorum.none') : rule.numerator * 3 === rule.denominator * 2 ? t('planning.quorum.two_thirds') : t('planning.quorum.more_than_half');
+
+  function describe(err: ApiError): string[] {
+    const label = (field: string) => t(fieldLabels[field.split('.')[0]!] ?? 'planning.field.title');
+    if (err.code === 'FORBIDDEN') return [t('planning.error.forbidden')];
+    if (err.details?.issues?.length) {
+      return err.details.issues.map((i) => {
+        const field = i.path.split('.')[0]!;
+        if (field === 'endsAt' && /end/i.test(i.message)) return t('planning.error.endsAt', { field: label(field) });
+        if (field === 'placeId') return t('planning.error.place', { field: label(field) });
+        return t(/required|expected/i.test(i.message) ? 'planning.error.required' : 'planning.error.invalid', { field: label(field) });
+      });
+    }
+    const field = err.details?.field;
+    if (field === 'convenerId' || field === 'recorderIds') return [t('planning.error.notStaff', { field: label(field) })];
+    if (field === 'placeId') return [t('planning.error.place', { field: label(field) })];
+    return [t(`meeting.error.${err.code as 'BAD_REQUEST'}`)];
+  }
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const d = new FormData(e.currentTarget);
+    const str = (k: string) => String(d.get(k) ?? '').trim();
+    const iso = (k: string) => (str(k) ? new Date(str(k)).toISOString() : '');
+    const quorum = str('quorum');
+    const body = {
+      communityId: options.community.id, form, level, placeId: level === 'community' ? null : placeId || null,
+      type: str('type'), title: str('title'), venue: str('venue'), scheduledAt: iso('scheduledAt'), endsAt: iso('endsAt'),
+      convenerId: str('convenerId') || null, recorderIds: d.getAll('recorderIds').map(String),
+      quorumRule: quorum === 'template' ? null : quorumPresets[quorum as keyof typeof quorumPresets],
+      invitedCategories: categories,
+      agenda: str('agenda').split('\n').map((l) => l.trim()).filter(Boolean).map((title) => ({ title })),
+      livestreamUrl: str('livestreamUrl') || null,
+    };
+    setBusy(true);
+    setErrors([]);
+    try {
+      const res = await fetch('/api/meetings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (await res.json()) as { meetingId?: string; error?: ApiError };
+      if (res.ok && json.meetingId) return router.push(`/console/meetings/${json.meetingId}`);
+      setErrors(describe(json.error ?? { code: 'INTERNAL' }));
+    } catch {
+      setErrors([t('planning.error.network')]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const label = 'block text-base font-semibold text-ink';
+  const check = 'flex items-center gap-2 text-base font-normal';
+  return (
+    <form onSubmit={submit} noValidate className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
+      <div className="space-y-4 rounded-2xl border border-ink/15 bg-white p-5 shadow-sm">
+        {errors.length ? (
+          <div role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-3 text-base text-accent-800">
+            <p className="font-semibold">{t('planning.error.summary')}</p>
+            <ul className="mt-1 list-disc pl-5">{errors.map((m) => <li key={m}>{m}</li>)}</ul>
+          </div>
+        ) : null}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <label className={label}>
+            {t('planning.field.form')}
+            <select name="form" value={form} onChange={(e) => chooseForm(e.target.value as MeetingForm)} className={inputClass}>
+              {meetingForms.map((f) => <option key={f} value={f}>{t(`meeting.form.${f}`)}</option>)}
+            </select>
+          </label>
+          <label className={label}>
+            {t('planning.field.type')}
+            <select name="type" defaultValue="decision" className={inputClass}>
+              {meetingTypes.map((x) => <option key={x} value={x}>{t(`meeting.type.${x}`)}</option>)}
+            </select>
+          </label>
+        </div>
+        <fieldset>
+          <legend className={label}>{t('planning.field.level')}</legend>
+          <div className="mt-1 flex flex-wrap gap-x-5">
+            {meetingLevels.map((l) => (
+              <label key={l} className={check}>
+                <input type="radio" name="level" value={l} checked={level === l} onChange={() => { setLevel(l); setPlaceId(''); }} className="size-5" />
+                {t(`meeting.level.${l}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {level !== 'community' ? (
+          <label className={label}>
+            {t('planning.field.place')}
+            <select name="placeId" value={placeId} onChange={(e) => setPlaceId(e.target.value)} className={inputClass}>
+              <option value="">{t('planning.field.placeChoose')}</option>
+              {level === 'grid'
+                ? options.grids.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)
+                : options.grids.map((g) => (
+                  <optgroup key={g.id} label={g.name}>{g.compounds.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</optgroup>
+                ))}
+            </select>
+          </label>
+        ) : null}
+        <label className={label}>
+          {t('planning.field.title')}
+          <input name="title" required maxLength={200} className={inputClass} />
+        </label>
+        <label className={label}>
+          {t('planning.field.venue')}
+          <input name="venue" required maxLength={200} className={inputClass} />
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <label className={label}>
+            {t('planning.field.scheduledAt')}
+            <input name="scheduledAt" type="datetime-local" required className={inputClass} />
+          </label>
+          <label className={label}>
+            {t('planning.field.endsAt')}
+            <input name="endsAt" type="datetime-local" required className={inputClass} />
+          </label>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <label className={label}>
+            {t('planning.field.convener')}
+            <select name="convenerId" defaultValue="" className={inputClass}>
+              <option value="">{defaultConvener ? t('planning.field.convenerDefault', { name: defaultConvener.displayName }) : t('planning.field.convenerSelf')}</option>
+              {options.staff.map((s) => <option key={s.id} value={s.id}>{s.displayName}</option>)}
+            </select>
+          </label>
+          <label className={label}>
+            {t('planning.field.quorum')}
+            <select name="quorum" defaultValue="template" className={inputClass}>
+              <option value="template">{t('planning.quorum.template', { rule: quorumText(template.quorumRule) })}</option>
+              <option value="more_than_half">{t('planning.quorum.more_than_half')}</option>
+              <option value="two_thirds">{t('planning.quorum.two_thirds')}</option>
+            </select>
+          </label>
+        </div>
+        <fieldset>
+          <legend className={label}>{t('planning.field.recorders')}</legend>
+          <div className="mt-1 flex flex-wrap gap-x-5">
+            {options.staff.filter((s) => s.role === 'recorder').map((s) => (
+              <label key={s.id} className={check}><input type="checkbox" name="recorderIds" value={s.id} defaultChecked className="size-5" />{s.displayName}</label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className={label}>{t('planning.field.categories')}</legend>
+          <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+            {participantCategories.map((c) => (
+              <label key={c} className={check}>
+                <input
+                  type="checkbox" value={c} checked={categories.includes(c)} className="size-5"
+                  onChange={(e) => setCategories((list) => (e.target.checked ? [...list, c] : list.filter((x) => x !== c)))}
+                />
+                {t(`planning.category.${c}`)}
+              </label>
+            ))}
+          </div>
+          {missing.length ? (
+            <p role="status" className="mt-2 rounded-lg border-2 border-warn-500 bg-white px-3 py-2 text-base text-ink">
+              {t('planning.missingCategories', { list: missing.map((c) => t(`planning.category.${c}`)).join('、') })}
+            </p>
+          ) : null}
+        </fieldset>
+        <label className={label}>
+          {t('planning.field.agenda')}
+          <textarea name="agenda" rows={4} className={inputClass} />
+        </label>
+        <label className={label}>
+          {t('planning.field.livestream')}
+          <input name="livestreamUrl" type="url" inputMode="url" className={inputClass} />
+        </label>
+        <Button type="submit" disabled={busy}>{busy ? t('planning.submitting') : t('planning.submit')}</Button>
+      </div>
+      <aside aria-labelledby="template-steps" className="h-fit space-y-3 rounded-2xl border border-civic-200 bg-civic-50 p-5">
+        <h2 id="template-steps" className="text-xl font-semibold text-ink">{t(`meeting.form.${form}`)} · {t('planning.steps.title')}</h2>
+        <ol className="list-decimal space-y-1 pl-6 text-base">{template.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+        <p className="text-base">{template.noticeLeadDays ? t('planning.lead.rule', { days: template.noticeLeadDays }) : t('planning.lead.none')}</p>
+        <p className="text-base">{quorumText(template.quorumRule)}</p>
+      </aside>
+    </form>
+  );
+}
