@@ -55,7 +55,7 @@ export async function runPastMeetings(db: Db, meetings: PastMeeting[], random: (
         hub.execute(id, name, input as never, actor);
 
       clock = new Date(m.scheduledAt.getTime() - m.announcedDaysAhead * 86400_000);
-      await run('meeting.announce', {});
+      await run('meeting.announce', { text: `定于${m.scheduledAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' })}在${m.venue}召开会议：${m.title}。议程：${m.agenda.map((a) => a.title).join('；')}。` });
       clock = new Date(m.scheduledAt);
       await run('meeting.start', {});
       const state = await hub.state(id);

@@ -1,0 +1,44 @@
+// Plans and announces a hearing through the real HTTP API of a running server, as the console does:
+//   npm run demo:plan                                  # against http://localhost:3000 (npm start)
+//   npm run demo:plan -- --url http://host:3000
+// Logs in as the demo convener, creates a 决策听证 ten days ahead (the template fills in the quorum rule,
+// the invited categories and the 7-day notice lead time), publishes its notice, checks that the public
+// community board shows it, and prints { meetingId, joinCode, boardUrl, noticeId } as JSON.
+import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/seed';
+import { postJson } from './protocol-client';
+
+const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://localhost:3000' } } });
+const base = values.url!.replace(/\/$/, '');
+const fail = (what: string, detail: unknown) => {
+  console.error(`[demo:plan] ${what}: ${JSON.stringify(detail)}`);
+  process.exit(1);
+};
+
+const convener = DEMO_USERS.find((u) => u.role === 'facilitator')!.username;
+const login = await postJson(`${base}/api/auth/login`, { username: convener, password: DEMO_PASSWORD }).catch((e: Error) => fail(`no server at ${base}`, e.message));
+if (login.status !== 200 || !login.cookie) fail('login failed', login.body);
+const cookie = login.cookie!.split(';')[0]!;
+const communityId: string | null = login.body.user.scope.communityId;
+if (!communityId) fail('the demo convener has no community', login.body.user);
+
+// Ten days ahead, 19:00–21:00 Shanghai time: past the hearing's 7-day notice lead time.
+const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+const created = await postJson(`${base}/api/meetings`, {
+  communityId, form: 'hearing', level: 'community', type: 'decision',
+  title: '老旧小区加装电梯费用分摊听证会', venue: '社区党群服务中心二楼议事厅',
+  scheduledAt: `${day}T19:00:00+08:00`, endsAt: `${day}T21:00:00+08:00`,
+  agenda: [{ title: '听取加装电梯费用分摊方案说明' }, { title: '利害关系人陈述意见' }, { title: '听证代表质询与辩论' }],
+}, { cookie });
+if (created.status !== 200) fail('creating the meeting failed', created.body);
+const { meetingId, joinCode } = created.body as { meetingId: string; joinCode: string };
+
+const text = `本社区定于${day} 19:00在社区党群服务中心二楼议事厅举行老旧小区加装电梯费用分摊听证会。\n欢迎利害关系人、居民代表报名参加，不能到场的可通过会议邀请链接远程参加。`;
+const notice = await postJson(`${base}/api/meetings/${meetingId}/notice`, { text }, { cookie });
+if (notice.status !== 200) fail('publishing the notice failed', notice.body);
+
+const board = await (await fetch(`${base}/api/board/${communityId}`)).json() as { upcoming: { id: string; notices: { id: string }[] }[] };
+const shown = board.upcoming.find((m) => m.id === meetingId);
+if (!shown || !shown.notices.some((n) => n.id === notice.body.notice.id)) fail('the board does not show the notice', board);
+
+console.log(JSON.stringify({ meetingId, joinCode, boardUrl: `${base}/c/${communityId}`, noticeId: notice.body.notice.id }, null, 2));
