@@ -136,7 +136,6 @@ export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState
             ) : null}
           </section>
         ) : null}
-        {state.statusReason && state.status !== 'cancelled' ? <p className="text-base">{t('planning.startedEarly', { reason: state.statusReason })}</p> : null}
 
         {before ? (
           <>

@@ -37,6 +37,10 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
     <>
       <MeetingBar state={state} connection={connection} run={run} />
       {!canManage ? <p className="border-b border-ink/15 bg-civic-50 px-4 py-2 text-base">{t('console.readOnly')}</p> : null}
+      {/* A start before the notice lead time stays in sight, as it stays in the record. */}
+      {state.statusReason && (state.status === 'live' || state.status === 'closed') ? (
+        <p className="border-b border-warn-500 bg-white px-4 py-2 text-base">{t('planning.startedEarly', { reason: state.statusReason })}</p>
+      ) : null}
       {state.status === 'closed' ? <RecordLinkCard meetingId={meetingId} /> : null}
       <fieldset disabled={!canManage || connection !== 'connected'} className="m-0 min-w-0 border-0 p-0">
         <legend className="sr-only">{t('console.controls')}</legend>
