@@ -139,16 +139,19 @@ export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState
 
         {before ? (
           <>
-            <form aria-labelledby="plan-edit" className="space-y-2" onSubmit={(e) => submit(e, (d) => run('meeting.edit', { title: str(d, 'title'), venue: str(d, 'venue') }))}>
-              <h3 id="plan-edit" className="text-lg font-semibold">{t('planning.edit.title')}</h3>
+            <details className="rounded-xl border border-ink/15 px-3 py-2">
+              <summary id="plan-edit" className="cursor-pointer text-lg font-semibold">{t('planning.edit.title')}</summary>
+              <form aria-labelledby="plan-edit" className="mt-2 space-y-2" onSubmit={(e) => submit(e, (d) => run('meeting.edit', { title: str(d, 'title'), venue: str(d, 'venue') }))}>
               <label className={label}>{t('planning.field.title')}<input name="title" required maxLength={200} defaultValue={state.title} key={`t${state.title}`} className={inputClass} /></label>
               <label className={label}>{t('planning.field.venue')}<input name="venue" required maxLength={200} defaultValue={state.venue} key={`v${state.venue}`} className={inputClass} /></label>
               <Button type="submit" variant="secondary">{t('planning.edit.save')}</Button>
             </form>
-            <form aria-labelledby="plan-reschedule" className="space-y-2" onSubmit={(e) => submit(e, (d) => run('meeting.reschedule', {
+            </details>
+            <details className="rounded-xl border border-ink/15 px-3 py-2">
+              <summary id="plan-reschedule" className="cursor-pointer text-lg font-semibold">{t('planning.reschedule.title')}</summary>
+              <form aria-labelledby="plan-reschedule" className="mt-2 space-y-2" onSubmit={(e) => submit(e, (d) => run('meeting.reschedule', {
               scheduledAt: new Date(str(d, 'scheduledAt')).toISOString(), endsAt: str(d, 'endsAt') ? new Date(str(d, 'endsAt')).toISOString() : null, reason: str(d, 'reason'),
             }))}>
-              <h3 id="plan-reschedule" className="text-lg font-semibold">{t('planning.reschedule.title')}</h3>
               <div className="grid gap-2 sm:grid-cols-2">
                 <label className={label}>{t('planning.field.scheduledAt')}<input name="scheduledAt" type="datetime-local" required defaultValue={localInput(state.scheduledAt)} className={inputClass} /></label>
                 <label className={label}>{t('planning.field.endsAt')}<input name="endsAt" type="datetime-local" defaultValue={localInput(state.endsAt)} className={inputClass} /></label>
@@ -156,14 +159,17 @@ export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState
               <label className={label}>{t('planning.reschedule.reason')}<input name="reason" required minLength={2} maxLength={500} className={inputClass} /></label>
               <Button type="submit" variant="secondary">{t('planning.reschedule.submit')}</Button>
             </form>
-            <form aria-labelledby="plan-cancel" className="space-y-2" onSubmit={(e) => {
+            </details>
+            <details className="rounded-xl border border-ink/15 px-3 py-2">
+              <summary id="plan-cancel" className="cursor-pointer text-lg font-semibold">{t('planning.cancel.title')}</summary>
+              <form aria-labelledby="plan-cancel" className="mt-2 space-y-2" onSubmit={(e) => {
               if (!window.confirm(t('planning.cancel.confirm'))) return e.preventDefault();
               return submit(e, (d) => run('meeting.cancel', { reason: str(d, 'reason') }));
             }}>
-              <h3 id="plan-cancel" className="text-lg font-semibold">{t('planning.cancel.title')}</h3>
               <label className={label}>{t('planning.cancel.reason')}<input name="reason" required minLength={2} maxLength={500} className={inputClass} /></label>
               <Button type="submit" variant="danger">{t('planning.cancel.submit')}</Button>
             </form>
+            </details>
           </>
         ) : null}
       </div>
