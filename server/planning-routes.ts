@@ -6,6 +6,7 @@ import { can } from '../lib/meeting/permissions';
 import { scheduleCommandSchemas } from '../lib/meeting/schedule';
 import { communityBoard } from '../lib/planning/board';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
+import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
 import { loadDefaultTemplates } from '../lib/planning/templates';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
@@ -44,6 +45,12 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
       const notice = state.notices.at(-1)!;
       return { seq, notice: { id: notice.id, kind: notice.kind, publishedAt: notice.publishedAt } };
     },
+    // The community's grids and compounds (the places of 网格 and 小区 meetings).
+    'POST /api/communities/:communityId/grids': async (req, body, _r, _q, { communityId }) =>
+      addGrid(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
+    'POST /api/grids/:gridId': async (req, body, _r, _q, { gridId }) => renameGrid(db, await staffOf(req), parseOrThrow(IdParam, gridId), body),
+    'POST /api/grids/:gridId/compounds': async (req, body, _r, _q, { gridId }) => addCompound(db, await staffOf(req), parseOrThrow(IdParam, gridId), body),
+    'POST /api/compounds/:compoundId': async (req, body, _r, _q, { compoundId }) => renameCompound(db, await staffOf(req), parseOrThrow(IdParam, compoundId), body),
     // Public: what the community's notice board shows (the /c/<id> page renders the same).
     'GET /api/board/:communityId': async (_req, _b, _r, _q, { communityId }) => communityBoard(db, parseOrThrow(IdParam, communityId)),
   };

@@ -47,7 +47,12 @@ export default async function ConsoleHome() {
             <h1 className="text-3xl font-bold text-ink">{t('console.home.title')}</h1>
             <p className="mt-1 text-lg text-ink-muted">{t('console.home.intro', { name: staff.displayName })}</p>
           </div>
-          {canPlan ? <ButtonLink href="/console/meetings/new">{t('planning.new.link')}</ButtonLink> : null}
+          {canPlan ? (
+            <div className="flex flex-wrap gap-2">
+              <ButtonLink href="/console/community" variant="secondary">{t('planning.places.link')}</ButtonLink>
+              <ButtonLink href="/console/meetings/new">{t('planning.new.link')}</ButtonLink>
+            </div>
+          ) : null}
         </div>
         {meetings.length === 0 ? (
           <p className="mt-8 rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('console.home.empty')}</p>

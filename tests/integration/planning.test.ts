@@ -98,5 +98,22 @@ for (const target of databaseTargets()) {
       expect(cancelled).toMatchObject({ status: 'cancelled', notices: [{ kind: 'notice' }, { kind: 'cancellation', text: '方案已由业委会撤回' }] });
       expect((await postJson(`${server.url}/api/meetings/${body.meetingId}/notice`, { text: '再公告' }, { cookie })).body.error.code).toBe('INVALID_STATE');
     });
+    it('staff add and rename grids and compounds; a grid meeting must name one of the community’s grids', async () => {
+      const grid = await postJson(`${server.url}/api/communities/${home.communityId}/grids`, { name: '第一网格' }, { cookie });
+      expect(grid.status).toBe(200);
+      expect((await postJson(`${server.url}/api/communities/${home.communityId}/grids`, { name: '第一网格' }, { cookie })).body.error).toMatchObject({ code: 'CONFLICT', details: { field: 'name' } });
+      expect((await postJson(`${server.url}/api/grids/${grid.body.id}`, { name: '一网格' }, { cookie })).body).toEqual({ id: grid.body.id, name: '一网格' });
+      const compound = await postJson(`${server.url}/api/grids/${grid.body.id}/compounds`, { name: '桂湖小区' }, { cookie });
+      expect(compound.status).toBe(200);
+      const otherCookie = await staffCookie(server.url, other.facilitator.username, TEST_PASSWORD);
+      expect((await postJson(`${server.url}/api/grids/${grid.body.id}/compounds`, { name: '别人的小区' }, { cookie: otherCookie })).status).toBe(403);
+      expect((await postJson(`${server.url}/api/communities/${home.communityId}/grids`, { name: '' }, { cookie })).status).toBe(400);
+
+      const ok = await postJson(`${server.url}/api/meetings`, { ...hearing(), form: 'dialogue', level: 'compound', placeId: compound.body.id }, { cookie });
+      expect(ok.status).toBe(200);
+      const otherGrid = await db.grid.create({ data: { id: crypto.randomUUID(), communityId: other.communityId, name: '外网格' } });
+      const wrong = await postJson(`${server.url}/api/meetings`, { ...hearing(), level: 'grid', placeId: otherGrid.id }, { cookie });
+      expect(wrong.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'placeId' } });
+    });
   });
 }

@@ -91,6 +91,18 @@ export const planningZhCN = {
   'planning.agenda.remove': '删除',
   'planning.agenda.removeLabel': '删除议程：{title}',
   'planning.agenda.save': '保存',
+  'planning.places.title': '网格与小区',
+  'planning.places.heading': '{community}的网格与小区',
+  'planning.places.intro': '网格协商和小区协商按这里的网格、小区召开。已用于会议的名称可以修改，不能删除。',
+  'planning.places.link': '网格与小区',
+  'planning.places.empty': '还没有网格。',
+  'planning.places.rename': '改名',
+  'planning.places.gridName': '网格名称',
+  'planning.places.compoundName': '小区名称',
+  'planning.places.newGrid': '新增网格',
+  'planning.places.newCompound': '在{grid}新增小区',
+  'planning.places.add': '添加',
+  'planning.places.duplicate': '“{name}”已经在本社区使用，请换一个名称',
   'planning.step.todo': '未完成',
 
   // ── community board (/c/<community>) ──

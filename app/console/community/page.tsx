@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { PlacesEditor } from '@/components/planning/PlacesEditor';
+import { getI18n } from '@/lib/i18n/server';
+import { mayPlanOwnCommunity, planningOptions } from '@/lib/planning/plan-meeting';
+import { sharedDb } from '@/lib/platform/db/shared';
+import { requireStaff } from '../staff';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('planning.places.title') };
+}
+
+/** /console/community: the grids and compounds of the staff member's community. */
+export default async function CommunityPlacesPage() {
+  const staff = await requireStaff();
+  const { t } = await getI18n();
+  const communityId = staff.scope.communityId;
+  const body = communityId && mayPlanOwnCommunity(staff)
+    ? await (async () => {
+      const options = await planningOptions(sharedDb(), staff, communityId);
+      return (
+        <>
+          <h1 className="text-3xl font-bold text-ink">{t('planning.places.heading', { community: options.community.name })}</h1>
+          <p className="mt-1 text-lg text-ink-muted">{t('planning.places.intro')}</p>
+          <PlacesEditor communityId={communityId} grids={options.grids} />
+        </>
+      );
+    })()
+    : <p role="alert" className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('planning.error.forbidden')}</p>;
+  return (
+    <div className="min-h-dvh">
+      <ConsoleHeader staff={staff}>
+        <Link href="/console" className="underline">{t('console.home.title')}</Link>
+      </ConsoleHeader>
+      <main className="mx-auto w-full max-w-3xl px-4 py-8">{body}</main>
+    </div>
+  );
+}
