@@ -7,6 +7,7 @@ import { scheduleCommandSchemas } from '../lib/meeting/schedule';
 import { communityBoard } from '../lib/planning/board';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
+import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
 import { loadDefaultTemplates } from '../lib/planning/templates';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
@@ -51,6 +52,13 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     'POST /api/grids/:gridId': async (req, body, _r, _q, { gridId }) => renameGrid(db, await staffOf(req), parseOrThrow(IdParam, gridId), body),
     'POST /api/grids/:gridId/compounds': async (req, body, _r, _q, { gridId }) => addCompound(db, await staffOf(req), parseOrThrow(IdParam, gridId), body),
     'POST /api/compounds/:compoundId': async (req, body, _r, _q, { compoundId }) => renameCompound(db, await staffOf(req), parseOrThrow(IdParam, compoundId), body),
+    // The community's roster: members with their participant categories.
+    'GET /api/communities/:communityId/roster': async (req, _b, _r, _q, { communityId }) =>
+      ({ members: await listRoster(db, await staffOf(req), parseOrThrow(IdParam, communityId)) }),
+    'POST /api/communities/:communityId/roster': async (req, body, _r, _q, { communityId }) =>
+      addMember(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
+    'POST /api/roster/:memberId': async (req, body, _r, _q, { memberId }) => editMember(db, await staffOf(req), parseOrThrow(IdParam, memberId), body),
+    'POST /api/roster/:memberId/retire': async (req, _b, _r, _q, { memberId }) => retireMember(db, await staffOf(req), parseOrThrow(IdParam, memberId)),
     // Public: what the community's notice board shows (the /c/<id> page renders the same).
     'GET /api/board/:communityId': async (_req, _b, _r, _q, { communityId }) => communityBoard(db, parseOrThrow(IdParam, communityId)),
   };

@@ -47,7 +47,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ meetingId: s
   }));
   await db.staffUser.createMany({ data: users });
   await db.rosterMember.createMany({
-    data: COUNCIL.map((name) => ({ id: newId(), communityId, name, kind: 'council', joinToken: newToken() })),
+    data: COUNCIL.map((name) => ({ id: newId(), communityId, name, kind: 'council', categories: '["council_member"]', joinToken: newToken() })),
   });
   const tomorrow = new Date(now.getTime() + 86400_000);
   tomorrow.setUTCHours(11, 30, 0, 0); // 19:30 in Asia/Shanghai

@@ -83,7 +83,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
     const size = 15 + Math.floor(random() * 10);
     await db.rosterMember.createMany({
       data: Array.from({ length: size }, (_, k) => ({
-        id: newId(), communityId, kind: 'council', joinToken: newToken(),
+        id: newId(), communityId, kind: 'council', categories: '["council_member"]', joinToken: newToken(),
         name: SURNAMES[Math.floor(random() * SURNAMES.length)]! + GIVEN[(k * 7 + i) % GIVEN.length]!,
       })),
     });

@@ -43,7 +43,7 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
   const convener = await db.staffUser.findUnique({ where: { id: input.convenerId } });
   if (!convener) throw new AppError('NOT_FOUND', 'No such convener');
   const roster = await db.rosterMember.findMany({
-    where: { communityId: input.communityId, kind: { in: input.seatKinds } },
+    where: { communityId: input.communityId, kind: { in: input.seatKinds }, retiredAt: null },
     orderBy: { name: 'asc' },
   });
   const id = newId();

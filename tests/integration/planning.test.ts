@@ -115,5 +115,26 @@ for (const target of databaseTargets()) {
       const wrong = await postJson(`${server.url}/api/meetings`, { ...hearing(), level: 'grid', placeId: otherGrid.id }, { cookie });
       expect(wrong.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'placeId' } });
     });
+    it('the roster is edited in place; a retired member is not seated in a new meeting', async () => {
+      const url = `${server.url}/api/communities/${home.communityId}/roster`;
+      const bad = await postJson(url, { name: '赵大爷', categories: ['council_member'], phone: '12345' }, { cookie });
+      expect(bad.body.error.details.issues).toContainEqual(expect.objectContaining({ path: 'phone' }));
+      expect((await postJson(url, { name: '赵大爷', categories: [] }, { cookie })).status).toBe(400);
+      const added = await postJson(url, { name: '赵大爷', categories: ['council_member', 'owners_committee'], building: '3栋', phone: '13800138000' }, { cookie });
+      expect(added.body).toMatchObject({ name: '赵大爷', kind: 'council', categories: ['council_member', 'owners_committee'] });
+      const edited = await postJson(`${server.url}/api/roster/${added.body.id}`, { name: '赵建国', categories: ['resident_representative'], building: '3栋' }, { cookie });
+      expect(edited.body).toMatchObject({ name: '赵建国', kind: 'representative', phone: '' });
+      const otherCookie = await staffCookie(server.url, other.facilitator.username, TEST_PASSWORD);
+      expect((await postJson(`${server.url}/api/roster/${added.body.id}/retire`, {}, { cookie: otherCookie })).status).toBe(403);
+      const retiree = home.roster[0]!;
+      expect((await postJson(`${server.url}/api/roster/${retiree.id}/retire`, {}, { cookie })).body.retiredAt).toBeTruthy();
+      const list = await (await fetch(url, { headers: { cookie } })).json() as { members: { id: string; retiredAt: string | null }[] };
+      expect(list.members.at(-1)).toMatchObject({ id: retiree.id });
+
+      const { body } = await postJson(`${server.url}/api/meetings`, { ...hearing(), form: 'council', invitedCategories: ['council_member', 'resident_representative'] }, { cookie });
+      const seated = await db.meetingSeat.findMany({ where: { meetingId: body.meetingId }, select: { rosterMemberId: true } });
+      expect(seated.map((x) => x.rosterMemberId)).toContain(added.body.id);
+      expect(seated.map((x) => x.rosterMemberId)).not.toContain(retiree.id);
+    });
   });
 }
