@@ -4,6 +4,7 @@ import { newId } from '../platform/tokens';
 import { AttendanceMode, canMoveStatus, Stance } from './model';
 import { can, type MeetingAction, type MeetingRole } from './permissions';
 import { QuorumRule, quorumStatus } from './quorum';
+import { CloseDecision, unfinishedWork } from './closing';
 import { queueOrder } from './speaking-queue';
 import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from './state';
 import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
@@ -16,18 +17,6 @@ import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } fr
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/**
- * What closing does with one unfinished thing: finish it (an item is marked done, a speaker's turn ends,
- * an open poll is closed and counted), defer it to a later meeting (items and waiting speakers), or drop
- * it — which needs a reason, because the record shows it.
- */
-export const CloseDecision = z.strictObject({
-  kind: z.enum(['item', 'speaker', 'poll']),
-  id: z.string().min(1).max(100),
-  action: z.enum(['finish', 'defer', 'drop']),
-  reason: z.string().trim().max(500).optional(),
-});
-export type CloseDecision = z.infer<typeof CloseDecision>;
 
 export const commandSchemas = {
   'meeting.announce': z.strictObject({}),
@@ -323,24 +312,6 @@ function pollClosed(s: MeetingState, poll: Poll, ctx: DecideContext): NewEvent {
   return { type: 'poll.closed', data: { pollId: poll.id, voted, tally, outcome } };
 }
 
-export type UnfinishedWork = { kind: CloseDecision['kind']; id: string; actions: CloseDecision['action'][] };
-
-/**
- * What a meeting still has open when it closes, and what may be done with each: agenda items not done,
- * speakers waiting or speaking, and open polls. A poll cannot be deferred (its ballots belong to this
- * meeting), and only the speaker who has the floor can finish.
- */
-export function unfinishedWork(s: MeetingState): UnfinishedWork[] {
-  return [
-    ...s.agenda.filter((a) => a.status === 'pending' || a.status === 'active')
-      .map((a) => ({ kind: 'item' as const, id: a.id, actions: ['finish', 'defer', 'drop'] as CloseDecision['action'][] })),
-    ...s.speakers.filter((r) => r.status === 'queued' || r.status === 'speaking')
-      .map((r) => ({ kind: 'speaker' as const, id: r.id, actions: (r.status === 'speaking' ? ['finish', 'defer', 'drop'] : ['defer', 'drop']) as CloseDecision['action'][] })),
-    ...s.polls.filter((p) => p.status === 'open')
-      .map((p) => ({ kind: 'poll' as const, id: p.id, actions: ['finish', 'drop'] as CloseDecision['action'][] })),
-  ];
-}
-
 /**
  * Closing: every unfinished thing needs exactly one decision, or nothing happens — so the record never
  * shows an item of a closed meeting as still in progress. The decisions become ordinary events before
@@ -355,7 +326,7 @@ function closeMeeting(s: MeetingState, decisions: CloseDecision[], ctx: DecideCo
     byKey.set(key(d), d);
   }
   const missing = open.filter((w) => !byKey.has(key(w))).map((w) => ({ kind: w.kind, id: w.id }));
-  if (missing.length) throw new AppError('INVALID_STATE', 'Decide what becomes of every unfinished item before closing', { missing });
+  if (missing.length) throw new AppError('UNFINISHED_WORK', 'Decide what becomes of every unfinished item before closing', { missing });
   const stray = decisions.filter((d) => !open.some((w) => key(w) === key(d)));
   if (stray.length) throw new AppError('BAD_REQUEST', 'A decision refers to nothing unfinished', { kind: stray[0]!.kind, id: stray[0]!.id });
 

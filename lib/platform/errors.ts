@@ -14,6 +14,8 @@ export const errorCodes = {
   INVALID_STATE: 409,
   QUORUM_NOT_MET: 409,
   ALREADY_VOTED: 409,
+  // closing a meeting that still has an item, speaker or open poll with no decision on what becomes of it
+  UNFINISHED_WORK: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -94,6 +94,7 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.error.INVALID_STATE': 'This cannot be done right now',
   'meeting.error.QUORUM_NOT_MET': 'Quorum not met',
   'meeting.error.ALREADY_VOTED': 'You have already voted',
+  'meeting.error.UNFINISHED_WORK': 'Some items, speakers or polls are unfinished: decide for each whether to finish, defer or drop it when closing',
   'meeting.error.RATE_LIMITED': 'Too many attempts; try again later',
   'meeting.error.INTERNAL': 'Network or server problem; try again shortly',
 };
