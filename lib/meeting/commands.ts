@@ -107,7 +107,7 @@ export type DecideContext = {
 export function liveTally(s: MeetingState, pollId: string, boxes: ReadonlyMap<string, BallotBox>): Tally {
   const poll = s.polls.find((p) => p.id === pollId);
   if (!poll) return {};
-  return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
+  return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? Object.fromEntries(poll.options.map((o) => [o, 0]));
 }
 
 const one = (event: NewEvent, ...effects: Effect[]): Decision => ({ events: [event], effects });

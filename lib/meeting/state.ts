@@ -244,8 +244,9 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         ...next,
         polls: updatePoll(s, e.data.pollId, (p) => ({
           ...p, status: 'open', openedAt: e.at, quorumAtOpen: e.data.quorum, overrideReason: e.data.overrideReason,
-          // A secret poll has no running tally anywhere but in the server's ballot box, until it closes.
-          tally: p.secret ? null : Object.fromEntries(p.options.map((o) => [o, 0])),
+          // A secret poll has no running tally anywhere but in the server's ballot box, until it closes; a
+          // hidden one starts without one too, so no screen shows empty bars that the first ballot then hides.
+          tally: p.secret || p.resultsVisibility === 'hidden' ? null : Object.fromEntries(p.options.map((o) => [o, 0])),
         })),
       };
     case 'poll.ballot':
