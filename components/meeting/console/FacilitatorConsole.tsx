@@ -8,6 +8,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { MeetingBar } from './MeetingBar';
 import { MinutesPanel } from './MinutesPanel';
 import { PollsPanel } from './PollsPanel';
+import { ProjectorSafeProvider } from './projector-safe';
 import { LivestreamPanel, ProjectorMessagePanel } from './ProjectorMessagePanel';
 import { SpeakersPanel } from './SpeakersPanel';
 import { Toasts } from './Toasts';
@@ -33,7 +34,7 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
   const pollOpen = state.polls.some((p) => p.status === 'open');
 
   return (
-    <>
+    <ProjectorSafeProvider>
       <MeetingBar state={state} connection={connection} run={run} />
       {!canManage ? <p className="border-b border-ink/15 bg-civic-50 px-4 py-2 text-base">{t('console.readOnly')}</p> : null}
       {state.status === 'closed' ? <RecordLinkCard meetingId={meetingId} /> : null}
@@ -57,6 +58,6 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
         </div>
       </fieldset>
       <Toasts toasts={toasts} dismiss={dismiss} />
-    </>
+    </ProjectorSafeProvider>
   );
 }

@@ -9,6 +9,7 @@ import type { ConnectionState } from '@/components/meeting/useMeeting';
 import { formatDateTime } from '@/lib/i18n/locale';
 import type { MeetingState } from '@/lib/meeting/state';
 import { CloseMeetingDialog } from './CloseMeetingDialog';
+import { ProjectorSafeToggle } from './projector-safe';
 import type { RunCommand } from './useCommandRunner';
 
 const statusClass: Record<MeetingState['status'], string> = {
@@ -48,6 +49,7 @@ export function MeetingBar({ state, connection, run }: { state: MeetingState; co
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <ConnectionBadge state={connection} />
+        <ProjectorSafeToggle />
         <Link href={`/console/meetings/${state.meetingId}/projector`} target="_blank" className="text-base font-semibold text-civic-800 underline">
           {t('console.projectorLink')}
         </Link>
