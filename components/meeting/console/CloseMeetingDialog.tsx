@@ -18,7 +18,8 @@ type Choice = { action: CloseDecision['action'] | null; reason: string };
 export function CloseMeetingDialog({ state, run, onDone }: { state: MeetingState; run: RunCommand; onDone: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
-  const [work] = useState(() => unfinishedWork(state));
+  // Live: a request to speak that arrives while the dialog is open is listed too (the server would ask).
+  const work = unfinishedWork(state);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [busy, setBusy] = useState(false);
 
