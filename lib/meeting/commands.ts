@@ -158,7 +158,8 @@ export function decide<C extends CommandName>(
       return one({ type: 'meeting.statusChanged', data: { status: 'live' } }, { kind: 'status', status: 'live' });
     case 'meeting.close': {
       if (!canMoveStatus(s.status, 'closed')) throw new AppError('INVALID_STATE', 'Only a meeting in session can be closed', { status: s.status });
-      return closeMeeting(s, (rawInput as CommandInput<'meeting.close'>).decisions, ctx);
+      // (Trusted callers such as the demo history pass {} without going through the schema's default.)
+      return closeMeeting(s, (rawInput as Partial<CommandInput<'meeting.close'>>).decisions ?? [], ctx);
     }
     case 'meeting.update': {
       requireNotClosed(s);
