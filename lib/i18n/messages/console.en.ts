@@ -111,7 +111,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.poll.visibility.live': 'Shown live',
   'console.poll.visibility.hidden': 'Shown after closing',
   'console.poll.rule': 'Majority rule',
-  'console.poll.preset.simple_majority': 'Simple majority: more than half of the votes cast',
+  'console.poll.preset.simple_majority': 'Simple majority: more than half of the valid votes (for and against), abstentions not counted',
   'console.poll.preset.half_of_present': 'More than half of the members present',
   'console.poll.preset.two_thirds_of_present': 'Two thirds of the members present',
   'console.poll.preset.two_thirds_of_members': 'Two thirds of all members',

@@ -110,7 +110,7 @@ export const consoleZhCN = {
   'console.poll.visibility.live': '实时显示结果',
   'console.poll.visibility.hidden': '结束后公布结果',
   'console.poll.rule': '通过规则',
-  'console.poll.preset.simple_majority': '简单多数：赞成票超过实际投票数的一半',
+  'console.poll.preset.simple_majority': '简单多数：赞成票超过有效票（赞成与反对）的一半，弃权不计入',
   'console.poll.preset.half_of_present': '出席过半：赞成票超过出席人数的一半',
   'console.poll.preset.two_thirds_of_present': '出席三分之二：赞成票达到出席人数的三分之二',
   'console.poll.preset.two_thirds_of_members': '应到三分之二：赞成票达到全体成员的三分之二',
