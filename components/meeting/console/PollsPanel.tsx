@@ -107,6 +107,7 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
       {poll.status === 'closed' ? (
         <div className="mt-3 space-y-3">
           <p className="text-base tabular-nums">{t('console.poll.ballots', { count: poll.voted })}</p>
+          {poll.dropReason ? <p className="text-base font-semibold">{t('meeting.poll.dropped', { reason: poll.dropReason })}</p> : null}
           {hideCounts ? <p className="text-base font-semibold text-ink">{t('console.projectorSafe.hidden')}</p> : (
             <>
               <TallyBars poll={poll} />
