@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
 import type { CommandInput } from '../lib/meeting/commands';
 import { createMeeting } from '../lib/meeting/create-meeting';
+import { unfinishedWork } from '../lib/meeting/closing';
 import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import { verificationUrl } from '../lib/record/export';
@@ -160,8 +161,11 @@ try {
     (i) => (i % 3 === 2 ? '王建国' : '张秀英'),
   );
   ok(await sendCommand(fac, 'agenda.finish', { itemId: item.id }), 'agenda.finish');
-  ok(await sendCommand(fac, 'meeting.close'), 'meeting.close');
-  log('meeting closed');
+  // Closing decides what becomes of whatever is still open: later items go to a later meeting.
+  const open = unfinishedWork(fac.meeting!);
+  const decisions = open.map((w) => ({ kind: w.kind, id: w.id, action: w.actions.includes('defer') ? 'defer' as const : 'finish' as const }));
+  ok(await sendCommand(fac, 'meeting.close', { decisions }), 'meeting.close');
+  log(`meeting closed${open.length ? ` (${open.length} unfinished deferred or finished)` : ''}`);
 
   // The convener's and the recorder's own devices: log in, make a key, sign the frozen bytes.
   for (const username of [convenerLogin, recorderLogin]) {

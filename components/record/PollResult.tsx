@@ -1,5 +1,6 @@
 'use client';
 
+import { outcomeSentence } from '@/lib/voting/outcome';
 import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
@@ -63,15 +64,15 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePo
       </ul>
       <p className="mt-1 text-sm text-ink-muted">{t('console.poll.ballots', { count: num(poll.voted) })}</p>
 
+      {poll.dropReason ? <p className="mt-2 text-base font-semibold text-ink">{t('meeting.poll.dropped', { reason: poll.dropReason })}</p> : null}
       {poll.outcome ? (
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
           <span className={`rounded-lg px-3 py-0.5 text-lg font-bold text-white [print-color-adjust:exact] ${poll.outcome.result === 'passed' ? 'bg-ok-600' : 'bg-accent-700'}`}>
             {t(poll.outcome.result === 'passed' ? 'meeting.poll.outcome.passed' : 'meeting.poll.outcome.failed')}
           </span>
           <span className="text-sm text-ink-muted">
-            {poll.outcome.reason === 'no_votes' ? `${t('meeting.poll.outcome.noVotes')} · ` : null}
             {poll.outcome.reason === 'tie' ? `${t('meeting.poll.outcome.tie')} · ` : null}
-            {t('meeting.poll.outcome.detail', { support: num(poll.outcome.support), required: num(poll.outcome.required), denominator: num(poll.outcome.denominator) })}
+            {outcomeSentence(t, poll, poll.outcome)}
           </span>
         </p>
       ) : null}

@@ -57,7 +57,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
               <li key={item.id} className="break-inside-avoid">
                 <SubHeading level={headingLevel}>
                   {t('record.agenda.itemTitle', { n: formatNumber(locale, i + 1), title: item.title })}
-                  <span className="ml-2 text-sm font-normal text-ink-muted">{t(`meeting.agenda.${item.status}`)}</span>
+                  <span className="ml-2 text-sm font-normal text-ink-muted">{item.status === 'dropped' && item.closeReason ? t('meeting.agenda.droppedBecause', { reason: item.closeReason }) : t(`meeting.agenda.${item.status}`)}</span>
                 </SubHeading>
                 {item.notes ? <p className="whitespace-pre-line text-base text-ink-muted">{item.notes}</p> : null}
                 <Speakers speakers={item.speakers} />
@@ -88,7 +88,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
               const poll = record.polls.find((p) => p.id === d.pollId);
               return (
                 <li key={d.pollId}>
-                  <span className="font-semibold">{d.question}</span>
+                  <span className="font-semibold">{d.decision ? t('meeting.poll.decision', { text: d.decision }) : d.question}</span>
                   {poll && poll.kind !== 'motion' && d.winners.length ? <span>{t('record.decisions.winners', { list: formatList(locale, d.winners) })}</span> : null}
                   <span className="text-ink-muted">{t('record.decisions.passed')}</span>
                 </li>

@@ -94,16 +94,17 @@ describe('decide: meeting status', () => {
   it('only a live meeting can be closed', () => {
     expect(codeOf(() => new MeetingSession({ status: 'draft' }).decide('meeting.close', {}))).toBe('INVALID_STATE');
     expect(codeOf(() => new MeetingSession({ status: 'closed' }).decide('meeting.close', {}))).toBe('INVALID_STATE');
-    const m = new MeetingSession();
+    const m = new MeetingSession({ agenda: [] });
     m.run('meeting.close', {});
     expect(m.state.status).toBe('closed');
   });
 
-  it('meeting.close is refused while a poll is open, and allowed once it is closed', () => {
+  it('meeting.close is refused while a poll is open with no decision on it, and allowed once it is closed', () => {
     const { m, pollId } = withOpenMotion();
-    expect(codeOf(() => m.decide('meeting.close', {}))).toBe('INVALID_STATE');
+    const items = [{ kind: 'item', id: itemIdOf(1), action: 'finish' }, { kind: 'item', id: itemIdOf(2), action: 'defer' }] as const;
+    expect(codeOf(() => m.decide('meeting.close', { decisions: [...items] }))).toBe('UNFINISHED_WORK');
     m.run('poll.close', { pollId });
-    expect(codeOf(() => m.decide('meeting.close', {}))).toBe('NO_ERROR');
+    expect(codeOf(() => m.decide('meeting.close', { decisions: [...items] }))).toBe('NO_ERROR');
   });
 
   it('a closed meeting takes no more agenda, polls or check-ins', () => {

@@ -4,9 +4,10 @@ import { newId } from '../platform/tokens';
 import { AttendanceMode, canMoveStatus, Stance } from './model';
 import { can, type MeetingAction, type MeetingRole } from './permissions';
 import { QuorumRule, quorumStatus } from './quorum';
+import { CloseDecision, unfinishedWork } from './closing';
 import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand, type ScheduleEffect } from './schedule';
 import { queueOrder } from './speaking-queue';
-import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent } from './state';
+import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from './state';
 import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
 import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
 
@@ -17,9 +18,11 @@ import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } fr
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+
 export const commandSchemas = {
   ...scheduleCommandSchemas,
-  'meeting.close': z.strictObject({}),
+  // Closing decides, for everything still unfinished, what becomes of it (see `unfinishedWork`).
+  'meeting.close': z.strictObject({ decisions: z.array(CloseDecision).max(500).default([]) }),
   'meeting.update': z.strictObject({
     livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
     /** residents, remote participants and the projector may follow the minutes read-only */
@@ -46,6 +49,8 @@ export const commandSchemas = {
     resultsVisibility: z.enum(['live', 'hidden']).default('live'),
     rule: MajorityRule,
     itemId: z.string().nullable().default(null),
+    /** the decision a passed motion records ("同意…"); derived from the question when left out */
+    decision: z.string().trim().max(300).optional(),
   }),
   'poll.open': z.strictObject({ pollId: z.string(), overrideReason: z.string().trim().min(2).max(500).optional() }),
   'poll.close': z.strictObject({ pollId: z.string() }),
@@ -106,7 +111,7 @@ export type DecideContext = {
 export function liveTally(s: MeetingState, pollId: string, boxes: ReadonlyMap<string, BallotBox>): Tally {
   const poll = s.polls.find((p) => p.id === pollId);
   if (!poll) return {};
-  return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? {};
+  return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? Object.fromEntries(poll.options.map((o) => [o, 0]));
 }
 
 const one = (event: NewEvent, ...effects: Effect[]): Decision => ({ events: [event], effects });
@@ -159,8 +164,8 @@ export function decide<C extends CommandName>(
       return decideSchedule(s, name as ScheduleCommand, rawInput as never, ctx.now ?? new Date());
     case 'meeting.close': {
       if (!canMoveStatus(s.status, 'closed')) throw new AppError('INVALID_STATE', 'Only a meeting in session can be closed', { status: s.status });
-      if (s.polls.some((p) => p.status === 'open')) throw new AppError('INVALID_STATE', 'Close the open poll first');
-      return one({ type: 'meeting.statusChanged', data: { status: 'closed' } }, { kind: 'status', status: 'closed' });
+      // (Trusted callers such as the demo history pass {} without going through the schema's default.)
+      return closeMeeting(s, (rawInput as Partial<CommandInput<'meeting.close'>>).decisions ?? [], ctx);
     }
     case 'meeting.update': {
       requireNotClosed(s);
@@ -243,7 +248,10 @@ export function decide<C extends CommandName>(
       if (i.itemId) findItem(s, i.itemId);
       return one({
         type: 'poll.created',
-        data: { id: newId(), itemId: i.itemId ?? s.currentItemId, question: i.question, kind: i.kind, options, maxChoices, secret: i.secret, resultsVisibility: i.resultsVisibility, rule: i.rule },
+        data: {
+          id: newId(), itemId: i.itemId ?? s.currentItemId, question: i.question, kind: i.kind, options, maxChoices, secret: i.secret,
+          resultsVisibility: i.resultsVisibility, rule: i.rule, ...(i.decision ? { decision: i.decision } : {}),
+        },
       });
     }
     case 'poll.open': {
@@ -260,13 +268,7 @@ export function decide<C extends CommandName>(
     case 'poll.close': {
       const poll = findPoll(s, (input as { pollId: string }).pollId);
       if (poll.status !== 'open') throw new AppError('INVALID_STATE', 'This poll is not open');
-      const tally = ctx.tallyOf(poll.id);
-      const voted = poll.voted;
-      const outcome = computeOutcome({
-        kind: poll.kind, options: poll.options, rule: poll.rule, tally, ballots: voted,
-        present: presentVoters(s), members: votingMembers(s),
-      });
-      return one({ type: 'poll.closed', data: { pollId: poll.id, voted, tally, outcome } });
+      return one(pollClosed(s, poll, ctx));
     }
     case 'poll.reveal': {
       const poll = findPoll(s, (input as { pollId: string }).pollId);
@@ -305,6 +307,55 @@ export function decide<C extends CommandName>(
       return one({ type: 'message.cleared', data: {} });
   }
   throw new AppError('BAD_REQUEST', 'Unknown command');
+}
+
+function pollClosed(s: MeetingState, poll: Poll, ctx: DecideContext): NewEvent {
+  const tally = ctx.tallyOf(poll.id);
+  const voted = poll.voted;
+  const outcome = computeOutcome({
+    kind: poll.kind, options: poll.options, rule: poll.rule, tally, ballots: voted,
+    present: presentVoters(s), members: votingMembers(s),
+  });
+  return { type: 'poll.closed', data: { pollId: poll.id, voted, tally, outcome } };
+}
+
+/**
+ * Closing: every unfinished thing needs exactly one decision, or nothing happens — so the record never
+ * shows an item of a closed meeting as still in progress. The decisions become ordinary events before
+ * the status change.
+ */
+function closeMeeting(s: MeetingState, decisions: CloseDecision[], ctx: DecideContext): Decision {
+  const open = unfinishedWork(s);
+  const key = (d: { kind: string; id: string }) => `${d.kind}:${d.id}`;
+  const byKey = new Map<string, CloseDecision>();
+  for (const d of decisions) {
+    if (byKey.has(key(d))) throw new AppError('BAD_REQUEST', 'Two decisions for one thing', { kind: d.kind, id: d.id });
+    byKey.set(key(d), d);
+  }
+  const missing = open.filter((w) => !byKey.has(key(w))).map((w) => ({ kind: w.kind, id: w.id }));
+  if (missing.length) throw new AppError('UNFINISHED_WORK', 'Decide what becomes of every unfinished item before closing', { missing });
+  const stray = decisions.filter((d) => !open.some((w) => key(w) === key(d)));
+  if (stray.length) throw new AppError('BAD_REQUEST', 'A decision refers to nothing unfinished', { kind: stray[0]!.kind, id: stray[0]!.id });
+
+  const events: NewEvent[] = [];
+  for (const w of open) {
+    const d = byKey.get(key(w))!;
+    if (!w.actions.includes(d.action)) throw new AppError('BAD_REQUEST', 'This cannot be done with it', { kind: d.kind, id: d.id, action: d.action });
+    const reason = d.reason?.trim() ?? '';
+    if (d.action === 'drop' && reason.length < 2) throw new AppError('BAD_REQUEST', 'Dropping needs a reason', { kind: d.kind, id: d.id });
+    if (d.kind === 'item') {
+      events.push(d.action === 'finish' ? { type: 'agenda.finished', data: { itemId: d.id } }
+        : { type: 'agenda.closedOut', data: { itemId: d.id, outcome: d.action === 'defer' ? 'deferred' : 'dropped', reason: d.action === 'drop' ? reason : null } });
+    } else if (d.kind === 'speaker') {
+      events.push(d.action === 'finish' ? { type: 'speaker.ended', data: { id: d.id } }
+        : { type: 'speaker.closedOut', data: { id: d.id, outcome: d.action === 'defer' ? 'deferred' : 'dropped', reason: d.action === 'drop' ? reason : null } });
+    } else {
+      const poll = findPoll(s, d.id);
+      events.push(d.action === 'finish' ? pollClosed(s, poll, ctx) : { type: 'poll.dropped', data: { pollId: poll.id, reason } });
+    }
+  }
+  events.push({ type: 'meeting.statusChanged', data: { status: 'closed' } });
+  return { events, effects: [{ kind: 'status', status: 'closed' }] };
 }
 
 /** The next speaker the facilitator would call, for the console's "next" button. */

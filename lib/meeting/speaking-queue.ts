@@ -1,6 +1,7 @@
 import type { Stance } from './model';
 
-export type SpeakerStatus = 'queued' | 'speaking' | 'done' | 'skipped' | 'withdrawn';
+/** deferred / dropped: decided when the meeting closed with the request unfinished */
+export type SpeakerStatus = 'queued' | 'speaking' | 'done' | 'skipped' | 'withdrawn' | 'deferred' | 'dropped';
 
 export type SpeakRequest = {
   id: string;
@@ -13,6 +14,8 @@ export type SpeakRequest = {
   startedAt: string | null;
   endedAt: string | null;
   limitSec: number;
+  /** why a dropped request was dropped */
+  closeReason?: string | null;
 };
 
 /**

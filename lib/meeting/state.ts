@@ -11,7 +11,14 @@ import { MajorityRule, PollKind, type Outcome, type Tally } from '../voting/outc
  */
 
 export type Seat = { id: string; name: string; kind: string; canVote: boolean };
-export type AgendaItem = { id: string; title: string; notes: string; status: 'pending' | 'active' | 'done'; speakLimitSec: number };
+export type AgendaItem = {
+  id: string; title: string; notes: string;
+  /** deferred / dropped: decided when the meeting closed with the item unfinished */
+  status: 'pending' | 'active' | 'done' | 'deferred' | 'dropped';
+  speakLimitSec: number;
+  /** why a dropped item was dropped */
+  closeReason?: string | null;
+};
 export type Poll = {
   id: string;
   itemId: string | null;
@@ -22,7 +29,11 @@ export type Poll = {
   secret: boolean;
   resultsVisibility: 'live' | 'hidden';
   rule: MajorityRule;
+  /** the decision a passed motion records, as entered with it (else derived from the question) */
+  decision?: string;
   status: 'draft' | 'open' | 'closed';
+  /** an open poll dropped when the meeting closed: not counted, and why */
+  dropReason?: string | null;
   revealed: boolean;
   quorumAtOpen: QuorumStatus | null;
   overrideReason: string | null;
@@ -116,15 +127,20 @@ export const eventSchemas = {
   'agenda.removed': z.object({ itemId: z.string() }),
   'agenda.started': z.object({ itemId: z.string() }),
   'agenda.finished': z.object({ itemId: z.string() }),
+  /** closing the meeting with the item unfinished: deferred to a later meeting, or dropped with a reason */
+  'agenda.closedOut': z.object({ itemId: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
   'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode }),
   'speaker.requested': z.object({ id: z.string(), itemId: z.string().nullable(), seatId: z.string(), name: z.string(), stance: Stance, limitSec: z.number() }),
   'speaker.granted': z.object({ id: z.string() }),
   'speaker.ended': z.object({ id: z.string() }),
   'speaker.skipped': z.object({ id: z.string() }),
   'speaker.withdrawn': z.object({ id: z.string() }),
+  /** closing the meeting with the speaker still waiting or speaking */
+  'speaker.closedOut': z.object({ id: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
   'poll.created': z.object({
     id: z.string(), itemId: z.string().nullable(), question: z.string(), kind: PollKind, options: z.array(z.string()),
     maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,
+    decision: z.string().optional(),
   }),
   'poll.opened': z.object({ pollId: z.string(), quorum: QuorumStatusSchema, overrideReason: z.string().nullable() }),
   // A ballot was cast. Running totals, not a single choice, so applying it twice is harmless. A secret
@@ -132,6 +148,8 @@ export const eventSchemas = {
   // in the log or on the wire says who chose what. A named poll's carries the tally and the seat.
   'poll.ballot': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable().optional(), seatId: z.string().optional() }),
   'poll.closed': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
+  /** closing the meeting with the poll still open, without counting it */
+  'poll.dropped': z.object({ pollId: z.string(), reason: z.string() }),
   'poll.revealed': z.object({ pollId: z.string(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
   'message.shown': z.object({ text: z.string() }),
   'message.cleared': z.object({}),
@@ -212,6 +230,12 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         currentItemId: s.currentItemId === e.data.itemId ? null : s.currentItemId,
         agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, status: 'done' } : a)),
       };
+    case 'agenda.closedOut':
+      return {
+        ...next,
+        currentItemId: s.currentItemId === e.data.itemId ? null : s.currentItemId,
+        agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, status: e.data.outcome, closeReason: e.data.reason } : a)),
+      };
     case 'attendance.checkedIn':
       return { ...next, attendance: { ...s.attendance, [e.data.seatId]: { mode: e.data.mode, at: e.at } } };
     case 'speaker.requested':
@@ -234,6 +258,13 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
       return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'skipped' })) };
     case 'speaker.withdrawn':
       return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'withdrawn' })) };
+    case 'speaker.closedOut':
+      return {
+        ...next,
+        speakers: updateSpeaker(s, e.data.id, (r) => ({
+          ...r, status: e.data.outcome, closeReason: e.data.reason, endedAt: r.status === 'speaking' ? e.at : r.endedAt,
+        })),
+      };
     case 'poll.created':
       return {
         ...next,
@@ -247,8 +278,9 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         ...next,
         polls: updatePoll(s, e.data.pollId, (p) => ({
           ...p, status: 'open', openedAt: e.at, quorumAtOpen: e.data.quorum, overrideReason: e.data.overrideReason,
-          // A secret poll has no running tally anywhere but in the server's ballot box, until it closes.
-          tally: p.secret ? null : Object.fromEntries(p.options.map((o) => [o, 0])),
+          // A secret poll has no running tally anywhere but in the server's ballot box, until it closes; a
+          // hidden one starts without one too, so no screen shows empty bars that the first ballot then hides.
+          tally: p.secret || p.resultsVisibility === 'hidden' ? null : Object.fromEntries(p.options.map((o) => [o, 0])),
         })),
       };
     case 'poll.ballot':
@@ -268,6 +300,11 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
           ...p, status: 'closed', closedAt: e.at, voted: e.data.voted, tally: e.data.tally, outcome: e.data.outcome,
           revealed: p.resultsVisibility === 'live',
         })),
+      };
+    case 'poll.dropped':
+      return {
+        ...next,
+        polls: updatePoll(s, e.data.pollId, (p) => ({ ...p, status: 'closed', closedAt: e.at, tally: null, outcome: null, revealed: true, dropReason: e.data.reason })),
       };
     case 'poll.revealed':
       return {

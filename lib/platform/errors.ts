@@ -15,6 +15,8 @@ export const errorCodes = {
   QUORUM_NOT_MET: 409,
   NOTICE_LEAD_NOT_MET: 409,
   ALREADY_VOTED: 409,
+  // closing a meeting that still has an item, speaker or open poll with no decision on what becomes of it
+  UNFINISHED_WORK: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -1,6 +1,7 @@
 import type { MeetingState } from '../meeting/state';
 import type { SpeakRequest } from '../meeting/speaking-queue';
 import type { Disclosure } from './disclosure';
+import { decisionSentence } from '../voting/outcome';
 import { RECORD_FORMAT, MeetingRecordV2, type RecordSpeakerV2 } from './format';
 
 /** Everything the record needs beyond the meeting's folded state, read by the caller. */
@@ -69,12 +70,15 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
     attendance: Object.entries(s.attendance)
       .map(([seatId, a]) => ({ seatId, mode: a.mode, checkedInAt: a.at }))
       .sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.seatId.localeCompare(b.seatId)),
-    agenda: s.agenda.map((a) => ({ id: a.id, title: a.title, notes: a.notes, status: a.status, speakers: spoke(a.id) })),
+    agenda: s.agenda.map((a) => ({
+      id: a.id, title: a.title, notes: a.notes, status: a.status, ...(a.closeReason ? { closeReason: a.closeReason } : {}), speakers: spoke(a.id),
+    })),
     otherSpeakers: spoke(null),
     polls: polls.map((p) => ({
       id: p.id, itemId: p.itemId, question: p.question, kind: p.kind, options: p.options, maxChoices: p.maxChoices,
       secret: p.secret, rule: p.rule, quorumAtOpen: p.quorumAtOpen, overrideReason: p.overrideReason,
       openedAt: p.openedAt, closedAt: p.closedAt, voted: p.voted, tally: p.tally ?? {}, outcome: p.outcome,
+      ...(p.dropReason ? { dropReason: p.dropReason } : {}),
       votes: p.secret
         ? null
         : [...(src.namedBallots.get(p.id) ?? new Map<string, string[]>())]
@@ -84,7 +88,10 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
     })),
     decisions: polls
       .filter((p) => p.outcome?.result === 'passed')
-      .map((p) => ({ pollId: p.id, itemId: p.itemId, question: p.question, winners: p.outcome!.winners })),
+      .map((p) => ({
+        pollId: p.id, itemId: p.itemId, question: p.question, winners: p.outcome!.winners,
+        ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),
+      })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
     eventLog: src.eventLog,
     signers: src.signers,

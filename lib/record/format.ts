@@ -54,6 +54,8 @@ const PollBase = z.object({
     result: z.enum(['passed', 'failed']), support: z.number(), denominator: z.number(), required: z.number(),
     winners: z.array(z.string()), reason: z.enum(['no_votes', 'tie']).optional(),
   }).nullable(),
+  /** an open poll dropped at closing, uncounted: why */
+  dropReason: z.string().optional(),
 });
 const RecordPollV1 = PollBase.extend({
   /** named polls only: who voted how; null for a secret poll */
@@ -75,14 +77,23 @@ const RecordCommon = z.object({
     scheduledAt: Iso, announcedAt: Iso.nullable(), startedAt: Iso.nullable(), closedAt: Iso,
     quorumRule: QuorumRule,
   }),
-  decisions: z.array(z.object({ pollId: z.string(), itemId: z.string().nullable(), question: z.string(), winners: z.array(z.string()) })),
+  decisions: z.array(z.object({
+    pollId: z.string(), itemId: z.string().nullable(), question: z.string(), winners: z.array(z.string()),
+    /** a motion's decision sentence ("同意…"); absent in records made before it existed */
+    decision: z.string().optional(),
+  })),
   eventLog: z.object({ events: z.number().int(), lastSeq: z.number().int(), sha256: Hex64 }),
   signers: z.array(RequiredSigner).min(1),
   chain: z.object({ communityId: z.string(), seq: z.number().int().min(1), previousRecordHash: Hex64.nullable() }),
   frozenAt: Iso,
 });
 
-const AgendaItemBase = z.object({ id: z.string(), title: z.string(), notes: z.string(), status: z.enum(['pending', 'active', 'done']) });
+// deferred / dropped: what closing decided for an unfinished item (a record of a meeting closed since
+// then never holds pending or active); closeReason is why a dropped item was dropped.
+const AgendaItemBase = z.object({
+  id: z.string(), title: z.string(), notes: z.string(), status: z.enum(['pending', 'active', 'done', 'deferred', 'dropped']),
+  closeReason: z.string().optional(),
+});
 
 export const MeetingRecordV1 = RecordCommon.extend({
   format: z.literal(RECORD_FORMAT_V1),

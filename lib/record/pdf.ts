@@ -1,3 +1,4 @@
+import { outcomeSentence } from '../voting/outcome';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
@@ -403,11 +404,11 @@ function ruleText(rule: ReadablePoll['rule']): string {
 
 function outcomeText(poll: ReadablePoll): string {
   const o = poll.outcome;
+  if (poll.dropReason) return zh('meeting.poll.dropped', { reason: poll.dropReason });
   if (!o) return '—';
   const parts = [zh(`meeting.poll.outcome.${o.result}`)];
-  if (o.reason === 'no_votes') parts.push(zh('meeting.poll.outcome.noVotes'));
   if (o.reason === 'tie') parts.push(zh('meeting.poll.outcome.tie'));
-  parts.push(zh('meeting.poll.outcome.detail', { support: o.support, required: o.required, denominator: o.denominator }));
+  parts.push(outcomeSentence(zh, poll, o));
   if (poll.kind !== 'motion' && o.winners.length) parts.push(zh('record.pdf.poll.winners', { names: o.winners.map((w) => optionLabel(poll, w)).join('、') }));
   return parts.join('；');
 }
@@ -496,7 +497,7 @@ function agendaSection(layout: Layout, r: ReadableRecord) {
     layout.heading(itemTitle(r, item.id)!, 2);
     if (item.notes.trim()) layout.para(item.notes.trim(), { color: MUTED });
     layout.para(zh('record.pdf.agenda.summary', {
-      status: zh(`meeting.agenda.${item.status}`),
+      status: item.status === 'dropped' && item.closeReason ? zh('meeting.agenda.droppedBecause', { reason: item.closeReason }) : zh(`meeting.agenda.${item.status}`),
       count: item.speakers.length,
       duration: duration(item.speakers.reduce((s, x) => s + x.durationSec, 0)),
     }));
@@ -564,7 +565,7 @@ function decisionsSection(layout: Layout, r: ReadableRecord) {
     const poll = r.polls.find((p) => p.id === d.pollId);
     const item = itemTitle(r, d.itemId);
     const winners = poll && poll.kind !== 'motion' ? `；${zh('record.pdf.poll.winners', { names: d.winners.map((w) => optionLabel(poll, w)).join('、') })}` : '';
-    layout.para(`${d.question}——${zh('meeting.poll.outcome.passed')}${winners}${item ? `（${item}）` : ''}`, {
+    layout.para(`${d.decision ? zh('meeting.poll.decision', { text: d.decision }) : d.question}——${zh('meeting.poll.outcome.passed')}${winners}${item ? `（${item}）` : ''}`, {
       indent: INDENT_STEP, marker: `${i + 1}.`,
     });
   });

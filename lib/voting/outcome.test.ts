@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeOutcome, majorityPresets, MOTION_OPTIONS, type MajorityRule, type OutcomeInput, type Tally } from './outcome';
+import { computeOutcome, decisionSentence, majorityPresets, MOTION_OPTIONS, outcomeSentence, type MajorityRule, type OutcomeInput, type OutcomeMessageKey, type Tally } from './outcome';
+import { t as translate } from '../i18n/locale';
 
 const motionOptions = [...MOTION_OPTIONS];
 
@@ -166,5 +167,60 @@ describe('multiple choice', () => {
   it('no option reaching the threshold fails', () => {
     const o = computeOutcome({ kind: 'multiple', options, rule: simple, tally: { 修路: 5, 绿化: 5, 路灯: 3, 停车: 2 }, ballots: 10, present: 10, members: 10 });
     expect(o).toMatchObject({ result: 'failed', winners: [] });
+  });
+});
+
+describe('outcomeSentence: the rule in words that match the arithmetic', () => {
+  const zh = (key: OutcomeMessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
+  const en = (key: OutcomeMessageKey, params?: Record<string, string | number>) => translate('en', key, params);
+  const motion = (rule: MajorityRule, tally: Record<string, number>, present = 5, members = 7) => {
+    const o = computeOutcome({ kind: 'motion', options: [...MOTION_OPTIONS], rule, tally, ballots: Object.values(tally).reduce((a, b) => a + b, 0), present, members });
+    return { o, zh: outcomeSentence(zh, { kind: 'motion', rule }, o), en: outcomeSentence(en, { kind: 'motion', rule }, o) };
+  };
+
+  it('2 for, 1 against, 1 abstaining passes on more than half of the 3 valid votes, and says so', () => {
+    const r = motion(majorityPresets.simple_majority, { yes: 2, no: 1, abstain: 1 });
+    expect(r.o.result).toBe('passed');
+    expect(r.zh).toBe('赞成 2 票，超过有效票 3 票的一半（弃权不计入）');
+    expect(r.en).toBe('For: 2, more than half of the 3 valid votes (abstentions not counted)');
+  });
+
+  it('2 of 4 valid votes is not more than half, and the words say not', () => {
+    const r = motion(majorityPresets.simple_majority, { yes: 2, no: 2, abstain: 0 });
+    expect(r.o.result).toBe('failed');
+    expect(r.zh).toBe('赞成 2 票，未超过有效票 4 票的一半（弃权不计入）');
+  });
+
+  it('names members present or all members when they are the base, and counts abstentions when the rule does', () => {
+    expect(motion(majorityPresets.half_of_present, { yes: 3, no: 1, abstain: 1 }).zh).toBe('赞成 3 票，超过出席 5 人的一半');
+    expect(motion(majorityPresets.two_thirds_of_members, { yes: 4, no: 1, abstain: 0 }).zh).toBe('赞成 4 票，未达到应到 7 人的三分之二');
+    expect(motion(majorityPresets.two_thirds_of_present, { yes: 4, no: 1, abstain: 0 }).zh).toBe('赞成 4 票，达到出席 5 人的三分之二');
+    expect(motion({ basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'counted' }, { yes: 2, no: 1, abstain: 1 }).zh)
+      .toBe('赞成 2 票，未超过投票 4 票的一半（弃权计入）');
+  });
+
+  it('no words about a base when nobody voted; a choice poll speaks of its leading option', () => {
+    expect(motion(majorityPresets.simple_majority, {}).zh).toBe('无人投票');
+    const rule = majorityPresets.simple_majority;
+    const o = computeOutcome({ kind: 'single', options: ['甲', '乙'], rule, tally: { 甲: 3, 乙: 1 }, ballots: 4, present: 5, members: 5 });
+    expect(outcomeSentence(zh, { kind: 'single', rule }, o)).toBe('得票最多的选项 3 票，超过投票 4 人的一半');
+  });
+
+  it('never says 基数 or 支持', () => {
+    for (const rule of Object.values(majorityPresets)) {
+      const { zh: words } = motion(rule, { yes: 3, no: 2, abstain: 1 });
+      expect(words).not.toMatch(/基数|支持/);
+    }
+  });
+});
+
+describe('decisionSentence', () => {
+  it('turns the motion question into what was decided', () => {
+    expect(decisionSentence('是否同意3号楼、5号楼加装电梯费用按楼层分摊方案？')).toBe('同意3号楼、5号楼加装电梯费用按楼层分摊方案');
+    expect(decisionSentence('是否在小区东门设置临时停车位?')).toBe('在小区东门设置临时停车位');
+  });
+  it('keeps a sentence entered with the motion, and a question it cannot read as it is', () => {
+    expect(decisionSentence('是否同意方案？', '  同意按楼层分摊电梯费用 ')).toBe('同意按楼层分摊电梯费用');
+    expect(decisionSentence('电梯费用分摊方案', '')).toBe('电梯费用分摊方案');
   });
 });

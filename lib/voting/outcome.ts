@@ -91,3 +91,61 @@ export function computeOutcome(input: OutcomeInput): Outcome {
   const passed = meets(rule.threshold, top, denominator);
   return { result: passed ? 'passed' : 'failed', support: top, denominator, required: need, winners: passed ? leaders : [] };
 }
+
+/**
+ * The outcome as one plain sentence whose words match the arithmetic above: what was counted (赞成, or
+ * the leading option), what it was compared with (valid votes, ballots, members present or all members)
+ * and whether it passed the share — "赞成 2 票，超过有效票 3 票的一半（弃权不计入）". The words live in the
+ * message catalogue; which words apply is decided here, beside the rule, so the two cannot drift.
+ */
+export function outcomeSentence(
+  t: (key: OutcomeMessageKey, params?: Record<string, string | number>) => string,
+  poll: { kind: PollKind; rule: MajorityRule },
+  o: Pick<Outcome, 'result' | 'support' | 'denominator' | 'reason'>,
+): string {
+  if (o.reason === 'no_votes') return t('meeting.poll.outcome.noVotes');
+  const { rule } = poll;
+  const motion = poll.kind === 'motion';
+  const base: OutcomeMessageKey =
+    rule.basis === 'present' ? 'meeting.poll.base.present'
+      : rule.basis === 'all_members' ? 'meeting.poll.base.all_members'
+        : !motion ? 'meeting.poll.base.ballots'
+          : rule.abstentions === 'excluded' ? 'meeting.poll.base.valid' : 'meeting.poll.base.cast';
+  // Abstentions change the count only when the votes themselves are the base.
+  const note: OutcomeMessageKey | null = motion && rule.basis === 'votes_cast'
+    ? (rule.abstentions === 'excluded' ? 'meeting.poll.base.note.excluded' : 'meeting.poll.base.note.counted')
+    : null;
+  const met = meets(rule.threshold, o.support, o.denominator);
+  const sentence: OutcomeMessageKey = rule.threshold === 'two_thirds'
+    ? (met ? 'meeting.poll.outcome.twoThirds.met' : 'meeting.poll.outcome.twoThirds.notMet')
+    : (met ? 'meeting.poll.outcome.half.met' : 'meeting.poll.outcome.half.notMet');
+  return t(sentence, {
+    subject: t(motion ? 'meeting.poll.outcome.subject.yes' : 'meeting.poll.outcome.subject.top'),
+    support: o.support,
+    base: t(base, { n: o.denominator }),
+    note: note ? t(note) : '',
+  });
+}
+
+export type OutcomeMessageKey =
+  | 'meeting.poll.outcome.noVotes'
+  | 'meeting.poll.outcome.half.met' | 'meeting.poll.outcome.half.notMet'
+  | 'meeting.poll.outcome.twoThirds.met' | 'meeting.poll.outcome.twoThirds.notMet'
+  | 'meeting.poll.outcome.subject.yes' | 'meeting.poll.outcome.subject.top'
+  | 'meeting.poll.base.valid' | 'meeting.poll.base.cast' | 'meeting.poll.base.ballots'
+  | 'meeting.poll.base.present' | 'meeting.poll.base.all_members'
+  | 'meeting.poll.base.note.excluded' | 'meeting.poll.base.note.counted';
+
+/**
+ * The decision a passed motion records: the sentence entered with the motion, or one derived from its
+ * question — "是否同意3号楼加装电梯方案？" becomes "同意3号楼加装电梯方案" — so the record states what was
+ * decided rather than what was asked.
+ */
+export function decisionSentence(question: string, entered?: string | null): string {
+  const own = entered?.trim();
+  if (own) return own;
+  const q = question.trim().replace(/[？?。.！!\s]+$/u, '');
+  // "是否同意…" keeps its verb ("同意…"); any other "是否…" question states its matter ("是否设置…" → "设置…").
+  const m = /^是否(.+)$/u.exec(q);
+  return m ? m[1]! : q;
+}

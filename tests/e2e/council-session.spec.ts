@@ -223,7 +223,7 @@ test('a council session: check-in, quorum, two votes (one offline), a speaker, o
     await expect(projector.getByText('投票已结束 · 共 4 人投票')).toBeVisible();
     await expect(projector.getByText('通过', { exact: true })).toBeVisible();
     await expect(projector.getByText('未通过', { exact: true })).toHaveCount(0);
-    await expect(projector.getByText('支持 3 票，需 3 票（基数 4）')).toBeVisible();
+    await expect(projector.getByText('赞成 3 票，超过有效票 4 票的一半（弃权不计入）')).toBeVisible();
     await expect(projectorTally('赞成')).toContainText('3 票');
     await expect(projectorTally('反对')).toContainText('1 票');
     await shoot(projector, 'projector-outcome-passed');
@@ -232,7 +232,7 @@ test('a council session: check-in, quorum, two votes (one offline), a speaker, o
       const section = pollSection(page);
       await expect(section).toContainText('投票已结束');
       await expect(section.getByText('通过', { exact: true })).toBeVisible();
-      await expect(section).toContainText('支持 3 票，需 3 票（基数 4）');
+      await expect(section).toContainText('赞成 3 票，超过有效票 4 票的一半（弃权不计入）');
     }
     await expect(pollSection(phoneA)).toContainText(receiptA);
     await shoot(phoneB, 'phone-outcome-passed', true);
@@ -305,8 +305,8 @@ test('a council session: check-in, quorum, two votes (one offline), a speaker, o
     await expect(projector.getByRole('heading', { name: MOTION_2 })).toBeVisible();
     await expect(projector.getByText('投票已结束 · 共 3 人投票')).toBeVisible();
     await expect(projector.getByText('未通过', { exact: true })).toBeVisible();
-    // simple majority: abstentions excluded, so the basis is 2 (反对) and 赞成 needs 2.
-    await expect(projector.getByText('支持 0 票，需 2 票（基数 2）')).toBeVisible();
+    // simple majority: abstentions excluded, so 2 valid votes (反对) and 0 赞成 is not more than half.
+    await expect(projector.getByText('赞成 0 票，未超过有效票 2 票的一半（弃权不计入）')).toBeVisible();
     await expect(projectorTally('反对')).toContainText('2 票');
     await shoot(projector, 'projector-outcome-failed');
     for (const page of [...phones, remote]) {

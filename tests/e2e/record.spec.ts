@@ -84,8 +84,10 @@ test('a closed meeting is signed by its convener and recorder on their own devic
   });
 
   await test.step('closing the meeting puts 会议记录签署与归档 on the console', async () => {
-    facilitator.once('dialog', (d) => void d.accept());
     await facilitator.getByRole('button', { name: '结束会议' }).click();
+    const closing = facilitator.getByRole('dialog', { name: '结束会议' });
+    await expect(closing).toContainText('所有议题、发言和投票都已完成。');
+    await closing.getByRole('button', { name: '确认结束会议' }).click();
     const link = facilitator.getByRole('region', { name: '会议记录签署与归档' });
     await expect(link).toBeVisible();
     await shoot(facilitator, 'record-console-link');

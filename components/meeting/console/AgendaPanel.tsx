@@ -4,14 +4,16 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useT } from '@/components/ui/I18nProvider';
-import type { MeetingState } from '@/lib/meeting/state';
+import type { AgendaItem, MeetingState } from '@/lib/meeting/state';
 import { inputClass } from '@/components/ui/form-styles';
 import type { RunCommand } from './useCommandRunner';
 
-const statusBadge: Record<'pending' | 'active' | 'done', string> = {
+const statusBadge: Record<AgendaItem['status'], string> = {
   pending: 'border-ink/30 text-ink',
   active: 'border-ok-600 bg-ok-600 text-white',
   done: 'border-ink/20 bg-ink/5 text-ink-muted',
+  deferred: 'border-ink/30 bg-ink/5 text-ink',
+  dropped: 'border-ink/20 bg-ink/5 text-ink-muted',
 };
 
 export function AgendaPanel({ state, run }: { state: MeetingState; run: RunCommand }) {

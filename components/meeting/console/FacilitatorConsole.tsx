@@ -9,6 +9,7 @@ import { PlanningPanel } from '@/components/planning/PlanningPanel';
 import { MeetingBar } from './MeetingBar';
 import { MinutesPanel } from './MinutesPanel';
 import { PollsPanel } from './PollsPanel';
+import { ProjectorSafeProvider } from './projector-safe';
 import { LivestreamPanel, ProjectorMessagePanel } from './ProjectorMessagePanel';
 import { SpeakersPanel } from './SpeakersPanel';
 import { Toasts } from './Toasts';
@@ -34,7 +35,7 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
   const pollOpen = state.polls.some((p) => p.status === 'open');
 
   return (
-    <>
+    <ProjectorSafeProvider>
       <MeetingBar state={state} connection={connection} run={run} />
       {!canManage ? <p className="border-b border-ink/15 bg-civic-50 px-4 py-2 text-base">{t('console.readOnly')}</p> : null}
       {/* A start before the notice lead time stays in sight, as it stays in the record. */}
@@ -63,6 +64,6 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
         </div>
       </fieldset>
       <Toasts toasts={toasts} dismiss={dismiss} />
-    </>
+    </ProjectorSafeProvider>
   );
 }

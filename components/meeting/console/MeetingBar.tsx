@@ -1,12 +1,15 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import type { ConnectionState } from '@/components/meeting/useMeeting';
 import { formatDateTime } from '@/lib/i18n/locale';
 import type { MeetingState } from '@/lib/meeting/state';
+import { CloseMeetingDialog } from './CloseMeetingDialog';
+import { ProjectorSafeToggle } from './projector-safe';
 import type { RunCommand } from './useCommandRunner';
 
 const statusClass: Record<MeetingState['status'], string> = {
@@ -22,9 +25,7 @@ export function MeetingBar({ state, connection, run }: { state: MeetingState; co
   const locale = useLocale();
   const canStart = state.status === 'draft' || state.status === 'announced';
 
-  function close() {
-    if (window.confirm(t('console.meeting.closeConfirm'))) void run('meeting.close', {});
-  }
+  const [closing, setClosing] = useState(false);
 
   return (
     <section aria-labelledby="meeting-title" className="flex flex-wrap items-center gap-x-6 gap-y-3 border-b border-ink/15 bg-white px-4 py-3">
@@ -49,6 +50,7 @@ export function MeetingBar({ state, connection, run }: { state: MeetingState; co
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <ConnectionBadge state={connection} />
+        <ProjectorSafeToggle />
         <Link href={`/console/meetings/${state.meetingId}/projector`} target="_blank" className="text-base font-semibold text-civic-800 underline">
           {t('console.projectorLink')}
         </Link>
@@ -59,8 +61,9 @@ export function MeetingBar({ state, connection, run }: { state: MeetingState; co
           {t('minutes.link')}
         </Link>
         {canStart ? <Button onClick={() => void run('meeting.start', {})}>{t('console.meeting.start')}</Button> : null}
-        {state.status === 'live' ? <Button variant="danger" onClick={close}>{t('console.meeting.close')}</Button> : null}
+        {state.status === 'live' ? <Button variant="danger" onClick={() => setClosing(true)}>{t('console.meeting.close')}</Button> : null}
       </div>
+      {closing && state.status === 'live' ? <CloseMeetingDialog state={state} run={run} onDone={() => setClosing(false)} /> : null}
     </section>
   );
 }

@@ -25,6 +25,7 @@ export function PollCreateForm({ run, onDone }: { run: RunCommand; onDone: () =>
       secret: d.get('ballot') === 'secret',
       resultsVisibility: d.get('visibility') === 'hidden' ? 'hidden' : 'live',
       rule: majorityPresets[preset],
+      ...(kind === 'motion' && String(d.get('decision') ?? '').trim() ? { decision: String(d.get('decision')).trim() } : {}),
     });
     if (r.ok) onDone();
   }
@@ -61,7 +62,13 @@ export function PollCreateForm({ run, onDone }: { run: RunCommand; onDone: () =>
           ) : null}
         </div>
       ) : (
-        <p className="text-sm text-ink-muted">{t('console.poll.motionOptions')}</p>
+        <>
+          <p className="text-sm text-ink-muted">{t('console.poll.motionOptions')}</p>
+          <label className="block text-base font-semibold">
+            {t('console.poll.decision')}
+            <input name="decision" maxLength={300} className={inputClass} placeholder={t('console.poll.decisionHint')} />
+          </label>
+        </>
       )}
       <div className="grid grid-cols-2 gap-3">
         <fieldset>

@@ -9,6 +9,7 @@ import { presentVoters, type MeetingState, type Poll } from '@/lib/meeting/state
 import { inputClass } from '@/components/ui/form-styles';
 import { kindLabel, ruleName } from './poll-labels';
 import { PollCreateForm } from './PollCreateForm';
+import { hidesCounts, useProjectorSafe } from './projector-safe';
 import { OutcomeLine, TallyBars } from './TallyBars';
 import type { RunCommand } from './useCommandRunner';
 
@@ -18,6 +19,8 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
   const t = useT();
   const [needsOverride, setNeedsOverride] = useState<{ present: number; required: number } | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
+  const { safe } = useProjectorSafe();
+  const hideCounts = hidesCounts(safe, poll);
   const item = state.agenda.find((a) => a.id === poll.itemId);
   const present = presentVoters(state);
   const notVoted = !poll.secret && poll.status === 'open'
@@ -82,8 +85,8 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
             valueText={t('meeting.poll.progress', { voted: poll.voted, members: present })} />
           {poll.secret ? <p className="text-sm font-semibold text-ink-muted">{t('console.poll.secretNote')}</p>
             : poll.resultsVisibility === 'hidden' ? <p className="text-sm font-semibold text-ink-muted">{t('console.poll.hiddenNote')}</p> : null}
-          <TallyBars poll={poll} />
-          {!poll.secret ? (
+          {hideCounts ? <p className="text-base font-semibold text-ink">{t('console.projectorSafe.hidden')}</p> : <TallyBars poll={poll} />}
+          {!poll.secret && !safe ? (
             <div>
               <h4 className="text-sm font-semibold">{t('console.poll.notVoted', { count: notVoted.length })}</h4>
               <p className="text-sm text-ink-muted">{notVoted.length ? notVoted.map((s) => s.name).join('、') : t('console.poll.allVoted')}</p>
@@ -104,8 +107,13 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
       {poll.status === 'closed' ? (
         <div className="mt-3 space-y-3">
           <p className="text-base tabular-nums">{t('console.poll.ballots', { count: poll.voted })}</p>
-          <TallyBars poll={poll} />
-          <OutcomeLine poll={poll} />
+          {poll.dropReason ? <p className="text-base font-semibold">{t('meeting.poll.dropped', { reason: poll.dropReason })}</p> : null}
+          {hideCounts ? <p className="text-base font-semibold text-ink">{t('console.projectorSafe.hidden')}</p> : (
+            <>
+              <TallyBars poll={poll} />
+              <OutcomeLine poll={poll} />
+            </>
+          )}
           {poll.resultsVisibility === 'hidden' && !poll.revealed ? (
             <div className="flex flex-wrap items-center gap-3">
               <span className="text-sm text-ink-muted">{t('console.poll.notRevealed')}</span>

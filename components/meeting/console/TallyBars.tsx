@@ -1,5 +1,6 @@
 'use client';
 
+import { outcomeSentence } from '@/lib/voting/outcome';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatNumber } from '@/lib/i18n/locale';
 import type { Poll } from '@/lib/meeting/state';
@@ -61,10 +62,8 @@ export function OutcomeLine({ poll, size = 'normal' }: { poll: Poll; size?: 'nor
         {t(passed ? 'meeting.poll.outcome.passed' : 'meeting.poll.outcome.failed')}
       </span>
       <span className={huge ? 'text-3xl leading-snug' : 'text-base text-ink-muted'}>
-        {o.reason === 'no_votes' ? t('meeting.poll.outcome.noVotes') : null}
-        {o.reason === 'tie' ? t('meeting.poll.outcome.tie') : null}
-        {o.reason ? ' · ' : null}
-        {t('meeting.poll.outcome.detail', { support: o.support, required: o.required, denominator: o.denominator })}
+        {o.reason === 'tie' ? `${t('meeting.poll.outcome.tie')} · ` : null}
+        {outcomeSentence(t, poll, o)}
         {poll.kind !== 'motion' && o.winners.length > 0
           ? ` · ${t('console.poll.winners', { list: o.winners.map((w) => optionLabel(t, poll, w)).join('、') })}`
           : null}

@@ -22,7 +22,7 @@ export function presetOf(rule: MajorityRule): MajorityPresetName | null {
   }) ?? null;
 }
 
-/** "以出席人数为基数 · 过半数通过 · 弃权计入基数" */
+/** "按出席人数计算 · 过半数通过 · 弃权计入" */
 export function ruleDetail(t: Translate, rule: MajorityRule): string {
   return [
     t(`meeting.poll.rule.${rule.basis}`),

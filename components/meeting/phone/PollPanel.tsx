@@ -1,5 +1,6 @@
 'use client';
 
+import { outcomeSentence } from '@/lib/voting/outcome';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
@@ -224,9 +225,7 @@ export function ClosedPoll({ poll }: { poll: Poll }) {
           {poll.kind !== 'motion' && outcome.winners.length > 0 ? (
             <p className="mt-2 text-xl font-semibold text-ink">{t('phone.poll.winners', { winners: choicesLabel(t, poll, outcome.winners) })}</p>
           ) : null}
-          <p className="mt-2 text-lg text-ink">
-            {t('meeting.poll.outcome.detail', { support: outcome.support, required: outcome.required, denominator: outcome.denominator })}
-          </p>
+          {outcome.reason !== 'no_votes' ? <p className="mt-2 text-lg text-ink">{outcomeSentence(t, poll, outcome)}</p> : null}
         </div>
       ) : (
         <p className="rounded-xl bg-civic-50 p-4 text-xl text-ink">{t('phone.poll.awaitingReveal')}</p>

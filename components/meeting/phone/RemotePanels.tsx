@@ -10,6 +10,8 @@ const statusStyle = {
   active: 'border-civic-800 bg-civic-50',
   done: 'border-ink/15 bg-white',
   pending: 'border-ink/15 bg-white',
+  deferred: 'border-ink/15 bg-white',
+  dropped: 'border-ink/15 bg-white',
 } as const;
 
 /** The whole agenda with each item's status; the item in progress is marked as the current step. */

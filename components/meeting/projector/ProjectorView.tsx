@@ -12,6 +12,7 @@ import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/Speaker
 import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
 import { formatDateTime } from '@/lib/i18n/locale';
 import { quorumStatus } from '@/lib/meeting/quorum';
+import { queueOrder } from '@/lib/meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState, type Poll } from '@/lib/meeting/state';
 
 /**
@@ -34,6 +35,7 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
   const q = quorumStatus(state.quorumRule, presentVoters(state), votingMembers(state));
   const item = state.agenda.find((a) => a.id === state.currentItemId) ?? null;
   const speaker = state.speakers.find((r) => r.status === 'speaking') ?? null;
+  const nextUp = state.status === 'live' ? queueOrder(state.speakers, state.currentItemId)[0] ?? null : null;
   const openPoll = state.polls.find((p) => p.status === 'open') ?? null;
   const lastClosed = [...state.polls].reverse().find((p) => p.status === 'closed') ?? null;
   // A result stays up until someone starts speaking after it, another poll opens or the next item starts.
@@ -60,7 +62,7 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
 
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_auto] gap-12 px-12 py-6">
         <div className="flex min-h-0 flex-col gap-6">
-          {state.status === 'live' || state.status === 'closed' ? (
+          {state.status === 'live' ? (
             <section aria-labelledby="proj-item">
               <h2 id="proj-item" className="text-2xl font-semibold text-ink-muted">{t('meeting.agenda.current')}</h2>
               <p className={`mt-1 font-bold leading-tight ${openPoll || recentResult ? 'text-4xl' : 'text-6xl'}`}>{item ? item.title : t('meeting.agenda.none')}</p>
@@ -68,7 +70,7 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
           ) : null}
 
           {state.status === 'closed' ? (
-            <p className="text-7xl font-bold">{t('projector.closed')}</p>
+            <Closed state={state} />
           ) : state.status !== 'live' ? (
             <NotStarted state={state} />
           ) : openPoll ? (
@@ -92,12 +94,16 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
             <AgendaOverview state={state} />
           )}
 
-          {openPoll && speaker ? (
-            <p className="mt-auto text-3xl text-ink-muted">{t('meeting.speakers.current')}：<span className="font-semibold text-ink">{speaker.name}</span></p>
+          {(openPoll && speaker) || nextUp ? (
+            <div className="mt-auto flex flex-wrap gap-x-12 gap-y-2 text-3xl text-ink-muted">
+              {openPoll && speaker ? <p>{t('meeting.speakers.current')}：<span className="font-semibold text-ink">{speaker.name}</span></p> : null}
+              {nextUp ? <p>{t('projector.speakers.next')}：<span className="font-semibold text-ink">{nextUp.name}</span></p> : null}
+            </div>
           ) : null}
         </div>
 
-        <aside aria-labelledby="proj-join" className="flex w-[24rem] flex-col items-center justify-center gap-3 self-start rounded-3xl border-4 border-civic-800 p-6">
+        {/* After closing nobody can join: the hall is not invited to scan a code that would be refused. */}
+        {state.status === 'closed' ? null : <aside aria-labelledby="proj-join" className="flex w-[24rem] flex-col items-center justify-center gap-3 self-start rounded-3xl border-4 border-civic-800 p-6">
           <h2 id="proj-join" className="text-4xl font-bold">{t('projector.join.title')}</h2>
           <div className="size-[360px]">
             {joinUrl ? <QrCodeClient value={joinUrl} size={360} label={t('projector.join.qrLabel', { code: state.joinCode })} /> : null}
@@ -105,7 +111,7 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
           <p className="text-2xl text-ink-muted">{t('projector.join.code')}</p>
           <p className="font-mono text-6xl font-bold tracking-[0.15em]">{state.joinCode}</p>
           <p className="break-all text-center text-xl text-ink-muted">{joinUrl.replace(/^https?:\/\//, '')}</p>
-        </aside>
+        </aside>}
       </main>
       <div className="absolute bottom-3 right-4 opacity-80"><ConnectionBadge state={connection} className="text-sm" /></div>
     </div>
@@ -128,13 +134,24 @@ function NotStarted({ state }: { state: MeetingState }) {
 function OpenPoll({ poll, present }: { poll: Poll; present: number }) {
   const t = useT();
   const progress = t('projector.poll.progress', { voted: poll.voted, members: present });
+  // A poll whose results are hidden (or secret: no running tally exists) shows no bars at all, not even
+  // empty ones: only how many have voted, and when the result comes.
+  if (poll.secret || poll.resultsVisibility === 'hidden' || !poll.tally) {
+    return (
+      <section aria-labelledby="proj-poll" className="flex flex-col gap-5">
+        <h2 id="proj-poll" className="text-5xl font-bold leading-tight">{poll.question}</h2>
+        <p className="text-6xl font-bold text-civic-800 tabular-nums">{t('projector.poll.votedCount', { count: poll.voted })}</p>
+        <p className="mt-4 text-6xl font-bold text-ink-muted">{t('meeting.poll.hiddenTally')}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="proj-poll" className="flex flex-col gap-5">
       <h2 id="proj-poll" className="text-5xl font-bold leading-tight">{poll.question}</h2>
       <p className="text-5xl font-bold text-civic-800 tabular-nums" aria-hidden="true">{progress}</p>
       <ProgressBar value={poll.voted} max={present} label={progress}
         className="[&>div:first-child]:sr-only [&_[role=progressbar]]:h-10 [&_[role=progressbar]]:border-2" />
-      {poll.tally ? <TallyBars poll={poll} size="huge" /> : <p className="mt-4 text-6xl font-bold text-ink-muted">{t('meeting.poll.hiddenTally')}</p>}
+      <TallyBars poll={poll} size="huge" />
     </section>
   );
 }
@@ -153,6 +170,29 @@ function ClosedPoll({ poll }: { poll: Poll }) {
       ) : (
         <p className="text-6xl font-bold text-ink-muted">{t('projector.poll.awaitingReveal')}</p>
       )}
+    </section>
+  );
+}
+
+/** The meeting is over: what became of each item, and nothing that invites anyone to join. */
+function Closed({ state }: { state: MeetingState }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="proj-closed" className="flex flex-col gap-6">
+      <h2 id="proj-closed" className="text-8xl font-bold">{t('projector.closed')}</h2>
+      <p className="text-4xl text-ink-muted">{t('projector.closedThanks')}</p>
+      {state.agenda.length ? (
+        <ol className="mt-4 space-y-3">
+          {state.agenda.map((a, i) => (
+            <li key={a.id} className="text-4xl">
+              {i + 1}. {a.title}
+              <span className="ml-4 text-3xl text-ink-muted">
+                {a.status === 'dropped' && a.closeReason ? t('meeting.agenda.droppedBecause', { reason: a.closeReason }) : t(`meeting.agenda.${a.status}`)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { buildRecord } from './build';
+import { majorityPresets } from '../voting/outcome';
+import { itemIdOf, MeetingSession, member } from '../../tests/factories/meeting';
+import { recordSources } from '../../tests/factories/record';
+
+/** A meeting closed with item 2 deferred, item 3 dropped, a passed motion (its decision derived) and a dropped poll. */
+function closedWithDecisions() {
+  const m = new MeetingSession({ seats: 5, checkedIn: 5, currentItem: 1, agenda: ['加装电梯', '停车管理', '楼道堆物'] });
+  const motion = m.createPoll({ question: '是否同意3号楼加装电梯费用按楼层分摊方案？', kind: 'motion', rule: majorityPresets.simple_majority });
+  m.run('poll.open', { pollId: motion });
+  for (const n of [1, 2, 3]) m.run('poll.vote', { pollId: motion, choices: ['yes'], idempotencyKey: `key-motion-${n}` }, member(n));
+  m.run('poll.close', { pollId: motion });
+  const worded = m.createPoll({ question: '电梯维保单位选择', kind: 'motion', rule: majorityPresets.simple_majority, decision: '委托物业公开比选电梯维保单位' });
+  m.run('poll.open', { pollId: worded });
+  m.run('poll.vote', { pollId: worded, choices: ['yes'], idempotencyKey: 'key-worded-1' }, member(1));
+  m.run('poll.close', { pollId: worded });
+  const dropped = m.createPoll({ question: '是否同意停车收费标准？', kind: 'motion', rule: majorityPresets.simple_majority });
+  m.run('poll.open', { pollId: dropped });
+  m.run('meeting.close', {
+    decisions: [
+      { kind: 'item', id: itemIdOf(1), action: 'finish' },
+      { kind: 'item', id: itemIdOf(2), action: 'defer' },
+      { kind: 'item', id: itemIdOf(3), action: 'drop', reason: '已由物业处理' },
+      { kind: 'poll', id: dropped, action: 'drop', reason: '收费标准待测算' },
+    ],
+  });
+  return { state: m.state, motion, worded, dropped };
+}
+
+describe('buildRecord of a meeting closed with decisions', () => {
+  it('shows each item as done, deferred or dropped with its reason — never in progress', () => {
+    const { state } = closedWithDecisions();
+    const { record } = buildRecord({ ...recordSources(), state, frozenAt: state.closedAt! });
+    expect(record.agenda.map((a) => [a.title, a.status, a.closeReason])).toEqual([
+      ['加装电梯', 'done', undefined],
+      ['停车管理', 'deferred', undefined],
+      ['楼道堆物', 'dropped', '已由物业处理'],
+    ]);
+  });
+
+  it('records a passed motion as a decision sentence, entered or derived, and a dropped poll as uncounted', () => {
+    const { state, motion, worded, dropped } = closedWithDecisions();
+    const { record } = buildRecord({ ...recordSources(), state, frozenAt: state.closedAt! });
+    expect(record.decisions.map((d) => [d.pollId, d.decision])).toEqual([
+      [motion, '同意3号楼加装电梯费用按楼层分摊方案'],
+      [worded, '委托物业公开比选电梯维保单位'],
+    ]);
+    expect(record.polls.find((p) => p.id === dropped)).toMatchObject({ outcome: null, dropReason: '收费标准待测算' });
+  });
+});
