@@ -3,6 +3,7 @@
 import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
+import { pollBallotNotes } from '@/lib/record/ballot-notes';
 import type { ReadablePoll } from '@/lib/record/readable';
 
 const motionColour: Record<string, string> = { yes: 'bg-ok-600', no: 'bg-accent-700', abstain: 'bg-ink-muted' };
@@ -61,7 +62,9 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePo
           );
         })}
       </ul>
-      <p className="mt-1 text-sm text-ink-muted">{t('console.poll.ballots', { count: num(poll.voted) })}</p>
+      <p className="mt-1 text-sm text-ink-muted">
+        {[t('console.poll.ballots', { count: num(poll.voted) }), ...pollBallotNotes(t, locale, poll)].join(locale === 'en' ? '; ' : '，')}
+      </p>
 
       {poll.outcome ? (
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -82,7 +85,10 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePo
           {poll.votes.length ? (
             <ul className="mt-1 grid grid-cols-2 gap-x-4 text-sm sm:grid-cols-3">
               {poll.votes.map((v) => (
-                <li key={v.name}>{t('record.poll.voterChoices', { name: v.name, choices: formatList(locale, v.choices.map((c) => optionLabel(t, poll, c))) })}</li>
+                <li key={v.name}>
+                  {t('record.poll.voterChoices', { name: v.name, choices: formatList(locale, v.choices.map((c) => optionLabel(t, poll, c))) })}
+                  {v.staffEntered ? <span className="text-ink-muted">{t('record.poll.staffMark')}</span> : null}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -79,4 +79,6 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.error.ALREADY_VOTED': 'You have already voted',
   'meeting.error.RATE_LIMITED': 'Too many attempts; try again later',
   'meeting.error.INTERNAL': 'Network or server problem; try again shortly',
+  // ── issue 10: 代签到, staff-entered and paper ballots ──
+  'meeting.attendance.proxyCount': '{count} checked in by staff',
 };

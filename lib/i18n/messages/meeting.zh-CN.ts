@@ -88,4 +88,6 @@ export const meetingZhCN = {
   'meeting.error.ALREADY_VOTED': '您已经投过票了',
   'meeting.error.RATE_LIMITED': '尝试次数过多，请稍后再试',
   'meeting.error.INTERNAL': '网络或服务器出现问题，请稍后重试',
+  // ── issue 10: 代签到, staff-entered and paper ballots ──
+  'meeting.attendance.proxyCount': '其中代签到 {count} 人',
 } satisfies Record<string, string>;
