@@ -9,6 +9,7 @@ import { presentVoters, type MeetingState, type Poll } from '@/lib/meeting/state
 import { inputClass } from '@/components/ui/form-styles';
 import { kindLabel, ruleName } from './poll-labels';
 import { PollCreateForm } from './PollCreateForm';
+import { PaperCountForm, StaffBallotEntry } from './StaffBallots';
 import { OutcomeLine, TallyBars } from './TallyBars';
 import type { RunCommand } from './useCommandRunner';
 
@@ -89,6 +90,7 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
               <p className="text-sm text-ink-muted">{notVoted.length ? notVoted.map((s) => s.name).join('、') : t('console.poll.allVoted')}</p>
             </div>
           ) : null}
+          {poll.secret ? <PaperCountForm poll={poll} state={state} run={run} /> : <StaffBallotEntry poll={poll} state={state} run={run} />}
           {confirmClose ? (
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-semibold">{t('console.poll.closeConfirm')}</span>
