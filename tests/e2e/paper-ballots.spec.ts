@@ -1,7 +1,7 @@
 // Everyone present can vote (issue 10): the facilitator checks members in on their behalf (代签到, shown
 // as such and undone once with a reason), enters a named ballot for a member without a phone, and enters
 // two paper ballots of a secret poll with the tellers' names; the results and the record say so.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   castVote, checkInSelf, expectNoSeriousA11yViolations, expectReceipt, fetchAccess, freshMeeting, joinWithCard, openPage, PHONE, PROJECTOR, shoot, staffPage,
 } from './support';
@@ -29,7 +29,7 @@ test('staff check-ins, a staff-entered ballot and paper ballots are counted and 
   await joinWithCard(phone, joinCode, phoneSeat!.cardToken);
   await checkInSelf(phone);
 
-  const attendance = consolePage.getByRole('list', { name: '参会人员' });
+  const attendance = consolePage.getByRole('list', { name: '参会人员名单' });
   const row = (name: string) => attendance.getByRole('listitem').filter({ hasText: name });
 
   await test.step('the facilitator checks three members in on their behalf and undoes one with a reason', async () => {
@@ -108,4 +108,3 @@ test('staff check-ins, a staff-entered ballot and paper ballots are counted and 
   });
 });
 
-export type { Page };
