@@ -4,6 +4,7 @@ import { outcomeSentence } from '@/lib/voting/outcome';
 import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
+import { pollBallotNotes } from '@/lib/record/ballot-notes';
 import type { ReadablePoll } from '@/lib/record/readable';
 
 const motionColour: Record<string, string> = { yes: 'bg-ok-600', no: 'bg-accent-700', abstain: 'bg-ink-muted' };
@@ -62,7 +63,9 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePo
           );
         })}
       </ul>
-      <p className="mt-1 text-sm text-ink-muted">{t('console.poll.ballots', { count: num(poll.voted) })}</p>
+      <p className="mt-1 text-sm text-ink-muted">
+        {[t('console.poll.ballots', { count: num(poll.voted) }), ...pollBallotNotes(t, locale, poll)].join(locale === 'en' ? '; ' : '，')}
+      </p>
 
       {poll.dropReason ? <p className="mt-2 text-base font-semibold text-ink">{t('meeting.poll.dropped', { reason: poll.dropReason })}</p> : null}
       {poll.outcome ? (
@@ -83,7 +86,10 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePo
           {poll.votes.length ? (
             <ul className="mt-1 grid grid-cols-2 gap-x-4 text-sm sm:grid-cols-3">
               {poll.votes.map((v) => (
-                <li key={v.name}>{t('record.poll.voterChoices', { name: v.name, choices: formatList(locale, v.choices.map((c) => optionLabel(t, poll, c))) })}</li>
+                <li key={v.name}>
+                  {t('record.poll.voterChoices', { name: v.name, choices: formatList(locale, v.choices.map((c) => optionLabel(t, poll, c))) })}
+                  {v.staffEntered ? <span className="text-ink-muted">{t('record.poll.staffMark')}</span> : null}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -5,6 +5,7 @@ import { minutesProse } from '@/components/minutes/minutes-styles';
 import { formatDuration } from '@/components/ui/format';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
+import { proxyCheckInNote, undoneCheckInLines } from '@/lib/record/ballot-notes';
 import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
 import { PollResult } from './PollResult';
 
@@ -116,10 +117,13 @@ function Attendance({ record, level }: { record: ReadableRecord; level: Level })
   const hall = record.attendance.filter((a) => a.mode === 'hall').length;
   const absent = record.roster.filter((r) => !present.has(r.seatId));
   const num = (n: number) => formatNumber(locale, n);
+  const proxyNote = proxyCheckInNote(t, record);
+  const undone = undoneCheckInLines(t, (iso) => formatDateTime(locale, iso, { timeStyle: 'short' }), record);
   return (
     <Section title={t('record.attendance.title')} level={level}>
       <p className="text-lg font-semibold tabular-nums">
         {t('record.attendance.counts', { members: num(record.roster.length), present: num(record.attendance.length), hall: num(hall), remote: num(record.attendance.length - hall) })}
+        {proxyNote ? <span className="ml-2 text-base font-normal">{proxyNote}</span> : null}
       </p>
       {record.attendance.length ? (
         <ul aria-label={t('record.attendance.list')} className="mt-2 grid grid-cols-2 gap-x-4 gap-y-0.5 text-base sm:grid-cols-3 lg:grid-cols-4">
@@ -128,12 +132,14 @@ function Attendance({ record, level }: { record: ReadableRecord; level: Level })
               {a.name}
               <span className="ml-1 whitespace-nowrap text-sm text-ink-muted">
                 {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')} {formatDateTime(locale, a.checkedInAt, { timeStyle: 'short' })}
+                {a.checkedInBy ? ` ${t('record.attendance.proxyBy', { by: a.checkedInBy })}` : null}
               </span>
             </li>
           ))}
         </ul>
       ) : null}
       {absent.length ? <p className="mt-2 text-base text-ink-muted">{t('record.attendance.absent', { names: formatList(locale, absent.map((r) => r.name)) })}</p> : null}
+      {undone.map((line) => <p key={line} className="mt-1 text-sm text-ink-muted">{line}</p>)}
     </Section>
   );
 }

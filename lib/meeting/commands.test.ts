@@ -6,7 +6,7 @@ import { projectEvent, projectState } from './projection';
 import { foldEvents, presentVoters, votingMembers } from './state';
 import { majorityPresets } from '../voting/outcome';
 import {
-  buildMeeting, facilitator, guestIdOf, itemIdOf, MEETING_ID, MeetingSession, member, seatIdOf, timeOf,
+  buildMeeting, facilitator, guestIdOf, itemIdOf, MEETING_ID, MeetingSession, member, seatIdOf, staff, timeOf,
 } from '../../tests/factories/meeting';
 
 function codeOf(f: () => unknown): ErrorCode | 'NO_ERROR' | 'NOT_APP_ERROR' {
@@ -119,7 +119,7 @@ describe('decide: attendance', () => {
   it('the facilitator checks a member in; a second check-in is a no-op', () => {
     const m = new MeetingSession({ seats: 5, checkedIn: 0 });
     const d = m.decide('attendance.checkIn', { seatId: seatIdOf(2), mode: 'remote' });
-    expect(d.events).toEqual([{ type: 'attendance.checkedIn', data: { seatId: seatIdOf(2), mode: 'remote' } }]);
+    expect(d.events).toEqual([{ type: 'attendance.checkedIn', data: { seatId: seatIdOf(2), mode: 'remote', by: '主持人' } }]);
     expect(d.effects).toEqual([{ kind: 'attendance', seatId: seatIdOf(2), mode: 'remote' }]);
     m.run('attendance.checkIn', { seatId: seatIdOf(2), mode: 'remote' });
     expect(m.decide('attendance.checkIn', { seatId: seatIdOf(2) })).toEqual({ events: [], effects: [] });
@@ -129,7 +129,7 @@ describe('decide: attendance', () => {
     const m = new MeetingSession({ seats: 5, checkedIn: 0 });
     const [e] = m.run('attendance.checkInSelf', {}, member(4, 'remote'));
     expect(e.data).toEqual({ seatId: seatIdOf(4), mode: 'remote' });
-    expect(m.state.attendance[seatIdOf(4)]).toEqual({ mode: 'remote', at: e.at });
+    expect(m.state.attendance[seatIdOf(4)]).toEqual({ mode: 'remote', at: e.at, by: null });
   });
 
   it('an unknown seat is NOT_FOUND', () => {
@@ -588,5 +588,155 @@ describe('projection', () => {
       projectState(foldEvents(MEETING_ID, m.log.slice(0, beforeReveal)), role),
     );
     expect(foldEvents(MEETING_ID, projected)).toEqual(projectState(m.state, role));
+  });
+});
+
+describe('decide: 代签到 (staff check-in on a member\'s behalf)', () => {
+  it('names who checked the member in; a self check-in names nobody', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 0 });
+    m.run('attendance.checkIn', { seatId: seatIdOf(1) }, { ...facilitator, label: '王书记' });
+    m.run('attendance.checkInSelf', {}, member(2));
+    expect(m.state.attendance[seatIdOf(1)]!.by).toBe('王书记');
+    expect(m.state.attendance[seatIdOf(2)]!.by).toBeNull();
+  });
+
+  it('is undone with a reason before the first poll opens, and the undo is logged', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 0 });
+    m.run('attendance.checkIn', { seatId: seatIdOf(1) }, { ...facilitator, label: '王书记' });
+    const d = m.decide('attendance.undoCheckIn', { seatId: seatIdOf(1), reason: '签错了人' });
+    expect(d.effects).toEqual([{ kind: 'attendanceUndone', seatId: seatIdOf(1) }]);
+    const [e] = m.run('attendance.undoCheckIn', { seatId: seatIdOf(1), reason: '签错了人' });
+    expect(e).toMatchObject({ type: 'attendance.checkInUndone', data: { seatId: seatIdOf(1), reason: '签错了人' }, actor: '主持人' });
+    expect(m.state.attendance[seatIdOf(1)]).toBeUndefined();
+    expect(m.state.undoneCheckIns).toEqual([{ seatId: seatIdOf(1), by: '王书记', reason: '签错了人', at: e!.at }]);
+    // The member can still check in afterwards.
+    m.run('attendance.checkInSelf', {}, member(1));
+    expect(m.state.attendance[seatIdOf(1)]).toMatchObject({ by: null });
+  });
+
+  it('needs a reason', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 0 });
+    m.run('attendance.checkIn', { seatId: seatIdOf(1) });
+    expect(() => m.decide('attendance.undoCheckIn', { seatId: seatIdOf(1), reason: ' ' })).toThrow();
+  });
+
+  it('is refused once a poll has been opened, for a self check-in, for someone absent, and for a member', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 0 });
+    m.run('attendance.checkInSelf', {}, member(1));
+    expect(codeOf(() => m.decide('attendance.undoCheckIn', { seatId: seatIdOf(1), reason: '签错了人' }))).toBe('INVALID_STATE');
+    expect(codeOf(() => m.decide('attendance.undoCheckIn', { seatId: seatIdOf(5), reason: '签错了人' }))).toBe('NOT_FOUND');
+    for (const n of [2, 3, 4]) m.run('attendance.checkIn', { seatId: seatIdOf(n) });
+    expect(codeOf(() => m.decide('attendance.undoCheckIn', { seatId: seatIdOf(2), reason: '签错了人' }, member(1)))).toBe('FORBIDDEN');
+    const pollId = m.createPoll(motionPoll);
+    expect(codeOf(() => m.decide('attendance.undoCheckIn', { seatId: seatIdOf(2), reason: '签错了人' }))).toBe('NO_ERROR');
+    m.run('poll.open', { pollId });
+    expect(codeOf(() => m.decide('attendance.undoCheckIn', { seatId: seatIdOf(2), reason: '签错了人' }))).toBe('INVALID_STATE');
+  });
+});
+
+describe('decide: a ballot the facilitator enters for a member (poll.voteFor)', () => {
+  const voteFor = (pollId: string, n: number, choices: string[]) => ({ pollId, seatId: seatIdOf(n), choices, idempotencyKey: `staff-${pollId}-${n}` });
+
+  it('counts like the member\'s own ballot and is marked staff-entered', () => {
+    const { m, pollId } = withOpenMotion({ checkedIn: 4 });
+    const d = m.decide('poll.voteFor', voteFor(pollId, 2, ['yes']));
+    expect(d.effects).toEqual([{ kind: 'ballot', pollId, seatId: seatIdOf(2), choices: ['yes'], secret: false, idempotencyKey: `staff-${pollId}-2` }]);
+    m.run('poll.voteFor', voteFor(pollId, 2, ['yes']));
+    m.run('poll.vote', vote(pollId, ['no'], 1), member(1));
+    expect(m.poll(pollId)).toMatchObject({ voted: 2, tally: { yes: 1, no: 1, abstain: 0 }, votedSeatIds: [seatIdOf(2), seatIdOf(1)], staffEnteredSeatIds: [seatIdOf(2)] });
+    expect(m.log.at(-2)).toMatchObject({ type: 'poll.ballot', data: { seatId: seatIdOf(2), staffEntered: true }, actor: '主持人' });
+  });
+
+  it('never counts a member twice, whoever enters the ballot', () => {
+    const { m, pollId } = withOpenMotion({ checkedIn: 4 });
+    m.run('poll.voteFor', voteFor(pollId, 2, ['yes']));
+    expect(codeOf(() => m.decide('poll.vote', vote(pollId, ['no'], 2), member(2)))).toBe('ALREADY_VOTED');
+    m.run('poll.vote', vote(pollId, ['no'], 1), member(1));
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 1, ['yes'])))).toBe('ALREADY_VOTED');
+  });
+
+  it('only for a present member who may vote, in an open named poll, by the facilitator', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 4, nonVotingSeats: 1, currentItem: 1 });
+    m.run('attendance.checkIn', { seatId: guestIdOf(1) });
+    const pollId = m.createPoll(motionPoll);
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 1, ['yes'])))).toBe('INVALID_STATE'); // not open yet
+    m.run('poll.open', { pollId });
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 5, ['yes'])))).toBe('INVALID_STATE'); // absent
+    expect(codeOf(() => m.decide('poll.voteFor', { ...voteFor(pollId, 1, ['yes']), seatId: guestIdOf(1) }))).toBe('FORBIDDEN');
+    expect(codeOf(() => m.decide('poll.voteFor', { ...voteFor(pollId, 1, ['yes']), seatId: 'nobody' }))).toBe('NOT_FOUND');
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 1, ['maybe'])))).toBe('BAD_REQUEST');
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 1, ['yes']), member(2)))).toBe('FORBIDDEN');
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 1, ['yes']), staff('recorder')))).toBe('FORBIDDEN');
+  });
+
+  it('is refused in a secret poll: paper ballots are entered as counts', () => {
+    const { m, pollId } = withOpenMotion({ secret: true });
+    expect(codeOf(() => m.decide('poll.voteFor', voteFor(pollId, 1, ['yes'])))).toBe('INVALID_STATE');
+  });
+
+  it('a member without the right to see voters sees a staff-entered ballot as any other', () => {
+    const { m, pollId } = withOpenMotion();
+    const [e] = m.run('poll.voteFor', voteFor(pollId, 1, ['yes']));
+    expect(projectEvent(e!, m.state, 'member')).toMatchObject({ actor: '', data: { pollId, voted: 1 } });
+    expect(projectEvent(e!, m.state, 'member').data).not.toHaveProperty('staffEntered');
+    expect(projectState(m.state, 'projector').polls[0]!.staffEnteredSeatIds).toEqual([]);
+  });
+});
+
+describe('decide: paper ballots of a secret poll (poll.paperCount)', () => {
+  const paper = (pollId: string, ballots: number, counts: Record<string, number>, tellers = ['张三', '李四']) => ({ pollId, ballots, counts, tellers });
+
+  it('adds the tellers\' counts to the electronic ones when the poll closes', () => {
+    const { m, pollId } = withOpenMotion({ secret: true, checkedIn: 5 });
+    m.run('poll.vote', vote(pollId, ['yes'], 1), member(1));
+    m.run('poll.vote', vote(pollId, ['no'], 2), member(2));
+    const [e] = m.run('poll.paperCount', paper(pollId, 2, { yes: 2 }));
+    expect(e).toMatchObject({ type: 'poll.paperCounted', data: { pollId, ballots: 2, counts: { yes: 2, no: 0, abstain: 0 }, tellers: ['张三', '李四'] } });
+    expect(e!.data).not.toHaveProperty('seatId');
+    expect(m.poll(pollId)).toMatchObject({ voted: 4, paper: { ballots: 2, counts: { yes: 2, no: 0, abstain: 0 }, tellers: ['张三', '李四'] } });
+    m.run('poll.close', { pollId });
+    expect(m.poll(pollId)).toMatchObject({ voted: 4, tally: { yes: 3, no: 1, abstain: 0 }, outcome: { result: 'passed', support: 3 } });
+  });
+
+  it('a later count corrects the earlier one instead of adding to it', () => {
+    const { m, pollId } = withOpenMotion({ secret: true, checkedIn: 5 });
+    m.run('poll.paperCount', paper(pollId, 3, { yes: 3 }));
+    m.run('poll.paperCount', paper(pollId, 2, { yes: 1, no: 1 }));
+    expect(m.poll(pollId)).toMatchObject({ voted: 2, paper: { ballots: 2 } });
+    m.run('poll.close', { pollId });
+    expect(m.poll(pollId).tally).toEqual({ yes: 1, no: 1, abstain: 0 });
+  });
+
+  it('cannot exceed the present members without an electronic ballot, and then closes the box to phones', () => {
+    const { m, pollId } = withOpenMotion({ secret: true, checkedIn: 4 });
+    m.run('poll.vote', vote(pollId, ['yes'], 1), member(1));
+    expect(codeOf(() => m.decide('poll.paperCount', paper(pollId, 4, { yes: 4 })))).toBe('INVALID_STATE');
+    m.run('poll.paperCount', paper(pollId, 3, { no: 3 }));
+    // Everyone present has a ballot now: a phone vote would count someone twice.
+    expect(codeOf(() => m.decide('poll.vote', vote(pollId, ['yes'], 2), member(2)))).toBe('INVALID_STATE');
+  });
+
+  it('the counts must add up to the ballots and name the poll\'s options', () => {
+    const { m, pollId } = withOpenMotion({ secret: true, checkedIn: 5 });
+    expect(codeOf(() => m.decide('poll.paperCount', paper(pollId, 2, { yes: 1 })))).toBe('BAD_REQUEST');
+    expect(codeOf(() => m.decide('poll.paperCount', paper(pollId, 1, { maybe: 1 })))).toBe('BAD_REQUEST');
+    expect(() => m.decide('poll.paperCount', paper(pollId, 1, { yes: 1 }, []))).toThrow(); // tellers required
+  });
+
+  it('only for an open secret poll, by the facilitator', () => {
+    const named = withOpenMotion();
+    expect(codeOf(() => named.m.decide('poll.paperCount', paper(named.pollId, 1, { yes: 1 })))).toBe('INVALID_STATE');
+    const { m, pollId } = withOpenMotion({ secret: true });
+    expect(codeOf(() => m.decide('poll.paperCount', paper(pollId, 1, { yes: 1 }), member(1)))).toBe('FORBIDDEN');
+    m.run('poll.close', { pollId });
+    expect(codeOf(() => m.decide('poll.paperCount', paper(pollId, 1, { yes: 1 })))).toBe('INVALID_STATE');
+  });
+
+  it('shows the counts to nobody but the facilitator while the poll is open', () => {
+    const { m, pollId } = withOpenMotion({ secret: true, resultsVisibility: 'hidden' });
+    const [e] = m.run('poll.paperCount', paper(pollId, 1, { yes: 1 }));
+    expect(projectEvent(e!, m.state, 'projector').data).toMatchObject({ ballots: 1, counts: {}, tellers: ['张三', '李四'] });
+    expect(projectEvent(e!, m.state, 'facilitator').data).toMatchObject({ counts: { yes: 1 } });
+    expect(projectState(m.state, 'member').polls[0]!.paper).toEqual({ ballots: 1, counts: {}, tellers: ['张三', '李四'] });
   });
 });

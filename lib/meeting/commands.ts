@@ -7,7 +7,7 @@ import { QuorumRule, quorumStatus } from './quorum';
 import { CloseDecision, unfinishedWork } from './closing';
 import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand, type ScheduleEffect } from './schedule';
 import { queueOrder } from './speaking-queue';
-import { presentVoters, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from './state';
+import { presentVoters, presentWithoutBallot, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from './state';
 import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
 import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
 
@@ -35,6 +35,8 @@ export const commandSchemas = {
   'agenda.finish': z.strictObject({ itemId: z.string() }),
   'attendance.checkIn': z.strictObject({ seatId: z.string(), mode: AttendanceMode.default('hall') }),
   'attendance.checkInSelf': z.strictObject({}),
+  /** withdraw a 代签到 (staff check-in on a member's behalf) before the first poll opens; the reason is logged */
+  'attendance.undoCheckIn': z.strictObject({ seatId: z.string(), reason: z.string().trim().min(2).max(500) }),
   'speaker.request': z.strictObject({ stance: Stance }),
   'speaker.withdraw': z.strictObject({ id: z.string() }),
   'speaker.grant': z.strictObject({ id: z.string() }),
@@ -60,6 +62,24 @@ export const commandSchemas = {
     choices: z.array(z.string().max(100)).min(1).max(20),
     idempotencyKey: z.string().min(8).max(100),
   }),
+  /** a named ballot the facilitator enters for a present member without a phone */
+  'poll.voteFor': z.strictObject({
+    pollId: z.string(),
+    seatId: z.string(),
+    choices: z.array(z.string().max(100)).min(1).max(20),
+    idempotencyKey: z.string().min(8).max(100),
+  }),
+  /**
+   * The paper ballots of an open secret poll as the tellers counted them: how many ballots, the votes
+   * per option, the tellers' names. Entered while the poll is open (a later entry corrects the earlier
+   * one) and added to the electronic count when it closes.
+   */
+  'poll.paperCount': z.strictObject({
+    pollId: z.string(),
+    ballots: z.number().int().min(0).max(10000),
+    counts: z.record(z.string().max(100), z.number().int().min(0).max(10000)),
+    tellers: z.array(text(50)).min(1).max(10),
+  }),
   'message.show': z.strictObject({ text: text(280) }),
   'message.clear': z.strictObject({}),
 } as const;
@@ -73,11 +93,11 @@ const requiredAction: Record<CommandName, MeetingAction> = {
   'meeting.edit': 'meeting.manage', 'meeting.reschedule': 'meeting.manage', 'meeting.cancel': 'meeting.manage',
   'agenda.edit': 'meeting.manage', 'agenda.remove': 'meeting.manage',
   'agenda.add': 'meeting.manage', 'agenda.move': 'meeting.manage', 'agenda.start': 'meeting.manage', 'agenda.finish': 'meeting.manage',
-  'attendance.checkIn': 'meeting.manage', 'attendance.checkInSelf': 'attendance.checkInSelf',
+  'attendance.checkIn': 'meeting.manage', 'attendance.checkInSelf': 'attendance.checkInSelf', 'attendance.undoCheckIn': 'meeting.manage',
   'speaker.request': 'speaker.request', 'speaker.withdraw': 'speaker.request',
   'speaker.grant': 'meeting.manage', 'speaker.end': 'meeting.manage', 'speaker.skip': 'meeting.manage',
   'poll.create': 'meeting.manage', 'poll.open': 'meeting.manage', 'poll.close': 'meeting.manage', 'poll.reveal': 'meeting.manage',
-  'poll.vote': 'poll.vote',
+  'poll.vote': 'poll.vote', 'poll.voteFor': 'poll.enterBallots', 'poll.paperCount': 'poll.enterBallots',
   'message.show': 'meeting.manage', 'message.clear': 'meeting.manage',
 };
 
@@ -90,6 +110,7 @@ export type Actor = { role: MeetingRole; label: string; seatId: string | null; m
 /** Writes beside the events that the database must make in the same transaction. */
 export type Effect =
   | { kind: 'attendance'; seatId: string; mode: 'hall' | 'remote' }
+  | { kind: 'attendanceUndone'; seatId: string }
   | { kind: 'ballot'; pollId: string; seatId: string; choices: string[]; secret: boolean; idempotencyKey: string }
   | ScheduleEffect;
 
@@ -104,6 +125,12 @@ export type DecideContext = {
   now?: Date;
 };
 
+/** The seat a ballot command is for: the voter's own, or the one the facilitator enters it for. */
+export function ballotSeatOf(name: CommandName, input: unknown, actor: Actor): string | null {
+  if (name === 'poll.voteFor') return (input as CommandInput<'poll.voteFor'>).seatId;
+  return name === 'poll.vote' ? actor.seatId : null;
+}
+
 /**
  * A poll's live totals for `DecideContext.tallyOf`: a secret poll's from its ballot box (no event and no
  * state carries them), a named poll's from the state.
@@ -111,7 +138,11 @@ export type DecideContext = {
 export function liveTally(s: MeetingState, pollId: string, boxes: ReadonlyMap<string, BallotBox>): Tally {
   const poll = s.polls.find((p) => p.id === pollId);
   if (!poll) return {};
-  return poll.secret ? boxTally(boxes.get(pollId) ?? emptyBox, poll.options) : poll.tally ?? Object.fromEntries(poll.options.map((o) => [o, 0]));
+  if (!poll.secret) return poll.tally ?? Object.fromEntries(poll.options.map((o) => [o, 0]));
+  // Paper ballots counted in the hall are added to the electronic ones.
+  const tally = boxTally(boxes.get(pollId) ?? emptyBox, poll.options);
+  for (const [option, n] of Object.entries(poll.paper?.counts ?? {})) tally[option] = (tally[option] ?? 0) + n;
+  return tally;
 }
 
 const one = (event: NewEvent, ...effects: Effect[]): Decision => ({ events: [event], effects });
@@ -199,11 +230,25 @@ export function decide<C extends CommandName>(
     case 'attendance.checkInSelf': {
       requireNotClosed(s);
       const i = rawInput as Partial<CommandInput<'attendance.checkIn'>>;
-      const seatId = name === 'attendance.checkIn' ? i.seatId! : actor.seatId;
-      const mode = name === 'attendance.checkIn' ? i.mode! : actor.mode;
+      const byStaff = name === 'attendance.checkIn';
+      const seatId = byStaff ? i.seatId! : actor.seatId;
+      const mode = byStaff ? i.mode! : actor.mode;
       if (!seatId || !mode || !s.seats.some((seat) => seat.id === seatId)) throw new AppError('NOT_FOUND', 'No such member in this meeting');
       if (s.attendance[seatId]) return { events: [], effects: [] }; // checking in twice is a no-op, not an error
-      return one({ type: 'attendance.checkedIn', data: { seatId, mode } }, { kind: 'attendance', seatId, mode });
+      // 代签到 names who vouched for the member's presence, for the console, the projector and the record.
+      const data = byStaff ? { seatId, mode, by: actor.label } : { seatId, mode };
+      return one({ type: 'attendance.checkedIn', data }, { kind: 'attendance', seatId, mode });
+    }
+    case 'attendance.undoCheckIn': {
+      requireNotClosed(s);
+      const i = rawInput as CommandInput<'attendance.undoCheckIn'>;
+      const presence = s.attendance[i.seatId];
+      if (!presence) throw new AppError('NOT_FOUND', 'This member is not checked in', { seatId: i.seatId });
+      // A member's own check-in is theirs; staff may only withdraw what staff vouched for.
+      if (!presence.by) throw new AppError('INVALID_STATE', 'Only a check-in made on the member\'s behalf can be undone');
+      // Once a poll has opened, presence has counted towards quorum and ballots: it stays as it was.
+      if (s.polls.some((p) => p.status !== 'draft')) throw new AppError('INVALID_STATE', 'A poll has already been opened');
+      return one({ type: 'attendance.checkInUndone', data: { seatId: i.seatId, reason: i.reason } }, { kind: 'attendanceUndone', seatId: i.seatId });
     }
     case 'speaker.request': {
       requireLive(s);
@@ -276,12 +321,17 @@ export function decide<C extends CommandName>(
       if (poll.revealed) throw new AppError('INVALID_STATE', 'Already revealed');
       return one({ type: 'poll.revealed', data: { pollId: poll.id, tally: poll.tally, outcome: poll.outcome } });
     }
-    case 'poll.vote': {
+    case 'poll.vote':
+    case 'poll.voteFor': {
       const i = rawInput as CommandInput<'poll.vote'>;
       const poll = findPoll(s, i.pollId);
       if (poll.status !== 'open') throw new AppError('INVALID_STATE', 'Voting is not open', { pollId: poll.id });
-      const seatId = actor.seatId;
+      const staffEntered = name === 'poll.voteFor';
+      // A secret ballot entered by staff would be seen by staff: members without a phone vote on paper.
+      if (staffEntered && poll.secret) throw new AppError('INVALID_STATE', 'Enter paper ballots of a secret poll as counts');
+      const seatId = ballotSeatOf(name, rawInput, actor);
       const seat = s.seats.find((x) => x.id === seatId);
+      if (staffEntered && !seat) throw new AppError('NOT_FOUND', 'No such member in this meeting');
       if (!seat || !seat.canVote) throw new AppError('FORBIDDEN', 'You are not entitled to vote in this meeting');
       if (!s.attendance[seat.id]) throw new AppError('INVALID_STATE', 'Check in before voting');
       if (ctx.hasVoted(poll.id, seat.id)) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
@@ -290,16 +340,40 @@ export function decide<C extends CommandName>(
       }
       // A secret ballot's event says only that one more ballot is in the box; a named one says whose it
       // is and the new totals. The choice itself goes to the database as the effect.
+      // Paper ballots stand for present members without an electronic one: once they and the electronic
+      // ballots make up everyone present, one more would count someone twice.
+      if (poll.paper && poll.paper.ballots >= presentWithoutBallot(s, poll.id, ctx.hasVoted)) {
+        throw new AppError('INVALID_STATE', 'Every present member\'s ballot is in, counting the paper ones');
+      }
       let data: EventData<'poll.ballot'> = { pollId: poll.id, voted: poll.voted + 1 };
       if (!poll.secret) {
         const tally = { ...ctx.tallyOf(poll.id) };
         for (const c of i.choices) tally[c] = (tally[c] ?? 0) + 1;
-        data = { ...data, tally, seatId: seat.id };
+        data = { ...data, tally, seatId: seat.id, ...(staffEntered ? { staffEntered: true as const } : {}) };
       }
       return one(
         { type: 'poll.ballot', data },
         { kind: 'ballot', pollId: poll.id, seatId: seat.id, choices: i.choices, secret: poll.secret, idempotencyKey: i.idempotencyKey },
       );
+    }
+    case 'poll.paperCount': {
+      const i = rawInput as CommandInput<'poll.paperCount'>;
+      const poll = findPoll(s, i.pollId);
+      if (poll.status !== 'open') throw new AppError('INVALID_STATE', 'Voting is not open', { pollId: poll.id });
+      if (!poll.secret) throw new AppError('INVALID_STATE', 'Enter a named poll\'s ballots one by one for each member');
+      const unknown = Object.keys(i.counts).filter((o) => !poll.options.includes(o));
+      if (unknown.length) throw new AppError('BAD_REQUEST', 'Invalid choice', { options: unknown });
+      const counts = Object.fromEntries(poll.options.map((o) => [o, i.counts[o] ?? 0]));
+      const votes = Object.values(counts).reduce((a, b) => a + b, 0);
+      // Each ballot names one option (several, up to maxChoices, in a multiple-choice poll); a blank or
+      // spoilt paper ballot is not a ballot here.
+      const fits = poll.kind === 'multiple'
+        ? votes >= i.ballots && votes <= i.ballots * poll.maxChoices && Object.values(counts).every((n) => n <= i.ballots)
+        : votes === i.ballots;
+      if (!fits) throw new AppError('BAD_REQUEST', 'The counts do not match the number of ballots', { ballots: i.ballots, votes });
+      const room = presentWithoutBallot(s, poll.id, ctx.hasVoted);
+      if (i.ballots > room) throw new AppError('INVALID_STATE', 'More paper ballots than present members without an electronic one', { ballots: i.ballots, room });
+      return one({ type: 'poll.paperCounted', data: { pollId: poll.id, ballots: i.ballots, counts, tellers: i.tellers } });
     }
     case 'message.show':
       return one({ type: 'message.shown', data: { text: (rawInput as CommandInput<'message.show'>).text } });

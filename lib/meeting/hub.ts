@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
 import { newId, newReceipt } from '../platform/tokens';
-import { decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
+import { ballotSeatOf, decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
 import { addBallot, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
 import { applyEvent, foldEvents, loggedActor, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
 
@@ -185,9 +185,11 @@ export class MeetingHub {
     const at = this.now().toISOString();
     for (const item of batch) {
       try {
-        if (item.name === 'poll.vote') {
+        if (item.name === 'poll.vote' || item.name === 'poll.voteFor') {
+          // A ballot the facilitator enters for a member follows the member's own rules: one per seat,
+          // and a retry with the same key gets the same receipt.
           const { pollId, idempotencyKey } = item.input as CommandInput<'poll.vote'>;
-          const key = `${pollId}:${item.actor.seatId}`;
+          const key = `${pollId}:${ballotSeatOf(item.name, item.input, item.actor)}`;
           const existing = live.participations.get(key);
           // A retry of a ballot that was stored gets the same receipt; a second, different ballot is refused.
           if (existing && existing.idempotencyKey === idempotencyKey) {
@@ -239,6 +241,8 @@ export class MeetingHub {
       for (const eff of p.effects) {
         if (eff.kind === 'attendance') {
           writes.push(this.db.attendance.create({ data: { id: newId(), meetingId, seatId: eff.seatId, mode: eff.mode, checkedInAt: at } }));
+        } else if (eff.kind === 'attendanceUndone') {
+          writes.push(this.db.attendance.deleteMany({ where: { meetingId, seatId: eff.seatId } }));
         } else if (eff.kind === 'status') {
           writes.push(this.db.meeting.update({ where: { id: meetingId }, data: { status: eff.status } }));
         } else if (eff.kind === 'notice') {

@@ -16,6 +16,7 @@ export const meetingActions = [
   'attendance.checkInSelf',
   'speaker.request',
   'poll.vote',
+  'poll.enterBallots', // a named ballot for a member without a phone, paper ballots' counts
   'poll.seeHiddenTally',
   'poll.seeVoters', // who has (not) voted in a named poll
   'minutes.edit',
@@ -24,7 +25,7 @@ export const meetingActions = [
 export type MeetingAction = (typeof meetingActions)[number];
 
 const allow: Record<MeetingRole, readonly MeetingAction[]> = {
-  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
+  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
   recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
   viewer: ['meeting.view', 'minutes.read'],
   member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],

@@ -19,7 +19,17 @@ export function projectPoll(poll: Poll, role: MeetingRole): Poll {
     tally: showTally ? poll.tally : null,
     outcome: showTally ? poll.outcome : null,
     votedSeatIds: can(role, 'poll.seeVoters') ? poll.votedSeatIds : [],
+    staffEnteredSeatIds: can(role, 'poll.seeVoters') ? poll.staffEnteredSeatIds : [],
+    paper: poll.paper && { ...poll.paper, counts: paperCountsVisible(poll.status === 'closed' && showTally, role) ? poll.paper.counts : {} },
   };
+}
+
+/**
+ * A secret poll shows no running tally to anyone but the facilitator, so neither do its paper counts
+ * while it is open; how many paper ballots there are and who counted them is public.
+ */
+function paperCountsVisible(closedAndShown: boolean, role: MeetingRole): boolean {
+  return closedAndShown || can(role, 'poll.seeHiddenTally');
 }
 
 export function projectState(s: MeetingState, role: MeetingRole): MeetingState {
@@ -28,14 +38,15 @@ export function projectState(s: MeetingState, role: MeetingRole): MeetingState {
 
 /** `state` is the server's full state, used to look up the poll an event refers to. */
 export function projectEvent(e: MeetingEvent, state: MeetingState, role: MeetingRole): MeetingEvent {
+  if (e.type === 'poll.paperCounted') return can(role, 'poll.seeHiddenTally') ? e : { ...e, data: { ...e.data, counts: {} } };
   if (e.type !== 'poll.ballot' && e.type !== 'poll.closed') return e;
   const poll = state.polls.find((p) => p.id === e.data.pollId);
   if (!poll) return e;
   // Visibility as it was when the event happened: a reveal comes later as its own event.
   const showTally = poll.resultsVisibility === 'live' || can(role, 'poll.seeHiddenTally');
   if (e.type === 'poll.ballot') {
-    const { seatId, tally, ...rest } = e.data;
-    if (seatId !== undefined && can(role, 'poll.seeVoters')) return { ...e, data: { ...rest, seatId, tally: showTally ? tally : null } };
+    const { seatId, tally, staffEntered, ...rest } = e.data;
+    if (seatId !== undefined && can(role, 'poll.seeVoters')) return { ...e, data: { ...rest, seatId, tally: showTally ? tally : null, ...(staffEntered ? { staffEntered } : {}) } };
     // Without the right to see voters, a ballot is anonymous: no seat and no actor.
     return { ...e, actor: ANONYMOUS_ACTOR, data: tally === undefined ? rest : { ...rest, tally: showTally ? tally : null } };
   }

@@ -40,6 +40,10 @@ export type Poll = {
   voted: number;
   /** named polls only, and only for viewers allowed to see voters */
   votedSeatIds: string[];
+  /** named polls: seats whose ballot the facilitator entered for them (poll.voteFor) */
+  staffEnteredSeatIds: string[];
+  /** secret polls: the paper ballots counted by tellers, already included in `voted` and the tally */
+  paper: PaperCount | null;
   /** null when the viewer may not see it (hidden results) */
   tally: Tally | null;
   outcome: Outcome | null;
@@ -51,6 +55,12 @@ export type Poll = {
 export type Notice = { id: string; kind: NoticeKind; text: string; publishedAt: string; by: string };
 export const NoticeKind = z.enum(['notice', 'revision', 'cancellation']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
+
+/** Paper ballots of a secret poll, counted in the hall: aggregate only, no seat is ever linked to them. */
+export type PaperCount = { ballots: number; counts: Tally; tellers: string[] };
+
+/** A member's presence; `by` names the staff member who checked them in on their behalf (代签到). */
+export type Presence = { mode: AttendanceMode; at: string; by: string | null };
 
 export type MeetingState = {
   meetingId: string;
@@ -80,7 +90,9 @@ export type MeetingState = {
   minutesPublic: boolean;
   quorumRule: QuorumRule;
   seats: Seat[];
-  attendance: Record<string, { mode: AttendanceMode; at: string }>;
+  attendance: Record<string, Presence>;
+  /** 代签到 withdrawn before the first poll, with the reason (the record lists them) */
+  undoneCheckIns: { seatId: string; by: string; reason: string; at: string }[];
   agenda: AgendaItem[];
   currentItemId: string | null;
   speakers: SpeakRequest[];
@@ -129,7 +141,9 @@ export const eventSchemas = {
   'agenda.finished': z.object({ itemId: z.string() }),
   /** closing the meeting with the item unfinished: deferred to a later meeting, or dropped with a reason */
   'agenda.closedOut': z.object({ itemId: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
-  'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode }),
+  // `by`: the staff member who checked the member in on their behalf (代签到); absent for a self check-in.
+  'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode, by: z.string().optional() }),
+  'attendance.checkInUndone': z.object({ seatId: z.string(), reason: z.string() }),
   'speaker.requested': z.object({ id: z.string(), itemId: z.string().nullable(), seatId: z.string(), name: z.string(), stance: Stance, limitSec: z.number() }),
   'speaker.granted': z.object({ id: z.string() }),
   'speaker.ended': z.object({ id: z.string() }),
@@ -146,7 +160,14 @@ export const eventSchemas = {
   // A ballot was cast. Running totals, not a single choice, so applying it twice is harmless. A secret
   // poll's event is only the count — no tally, no seat, and no actor (see ballotEventActor) — so nothing
   // in the log or on the wire says who chose what. A named poll's carries the tally and the seat.
-  'poll.ballot': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable().optional(), seatId: z.string().optional() }),
+  // `staffEntered`: a named ballot the facilitator entered for a member without a phone (poll.voteFor).
+  'poll.ballot': z.object({
+    pollId: z.string(), voted: z.number(), tally: TallySchema.nullable().optional(), seatId: z.string().optional(),
+    staffEntered: z.literal(true).optional(),
+  }),
+  // The paper ballots of a secret poll as counted by the tellers (replaces an earlier count of the same
+  // poll). Aggregate by nature: no seat, so it cannot link a ballot to anyone.
+  'poll.paperCounted': z.object({ pollId: z.string(), ballots: z.number().int().min(0), counts: TallySchema, tellers: z.array(z.string()) }),
   'poll.closed': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
   /** closing the meeting with the poll still open, without counting it */
   'poll.dropped': z.object({ pollId: z.string(), reason: z.string() }),
@@ -165,7 +186,7 @@ export function emptyState(meetingId: string): MeetingState {
     meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
-    quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, agenda: [],
+    quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
     currentItemId: null, speakers: [], polls: [], message: null, startedAt: null, closedAt: null,
   };
 }
@@ -185,7 +206,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
       return {
         ...next, ...e.data, endsAt: e.data.endsAt ?? null, recorderNames: e.data.recorderNames ?? [],
         invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0,
-        minutesPublic: false, attendance: {}, agenda: [], speakers: [], polls: [],
+        minutesPublic: false, attendance: {}, undoneCheckIns: [], agenda: [], speakers: [], polls: [],
       };
     case 'meeting.updated': {
       const d = Object.fromEntries(Object.entries(e.data).filter(([, v]) => v !== undefined));
@@ -237,7 +258,12 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, status: e.data.outcome, closeReason: e.data.reason } : a)),
       };
     case 'attendance.checkedIn':
-      return { ...next, attendance: { ...s.attendance, [e.data.seatId]: { mode: e.data.mode, at: e.at } } };
+      return { ...next, attendance: { ...s.attendance, [e.data.seatId]: { mode: e.data.mode, at: e.at, by: e.data.by ?? null } } };
+    case 'attendance.checkInUndone': {
+      const { [e.data.seatId]: undone, ...attendance } = s.attendance;
+      if (!undone) return next;
+      return { ...next, attendance, undoneCheckIns: [...s.undoneCheckIns, { seatId: e.data.seatId, by: undone.by ?? e.actor, reason: e.data.reason, at: e.at }] };
+    }
     case 'speaker.requested':
       return {
         ...next,
@@ -270,7 +296,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
         ...next,
         polls: [...s.polls, {
           ...e.data, status: 'draft', revealed: false, quorumAtOpen: null, overrideReason: null, voted: 0,
-          votedSeatIds: [], tally: null, outcome: null, openedAt: null, closedAt: null,
+          votedSeatIds: [], staffEnteredSeatIds: [], paper: null, tally: null, outcome: null, openedAt: null, closedAt: null,
         }],
       };
     case 'poll.opened':
@@ -291,6 +317,18 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
           voted: e.data.voted,
           tally: e.data.tally !== undefined ? e.data.tally : p.tally,
           votedSeatIds: e.data.seatId && !p.votedSeatIds.includes(e.data.seatId) ? [...p.votedSeatIds, e.data.seatId] : p.votedSeatIds,
+          staffEnteredSeatIds: e.data.staffEntered && e.data.seatId && !p.staffEnteredSeatIds.includes(e.data.seatId)
+            ? [...p.staffEnteredSeatIds, e.data.seatId] : p.staffEnteredSeatIds,
+        })),
+      };
+    case 'poll.paperCounted':
+      return {
+        ...next,
+        polls: updatePoll(s, e.data.pollId, (p) => ({
+          ...p,
+          // `voted` counts every ballot in the box, paper ones too; a corrected count replaces the last.
+          voted: p.voted - (p.paper?.ballots ?? 0) + e.data.ballots,
+          paper: { ballots: e.data.ballots, counts: e.data.counts, tellers: e.data.tellers },
         })),
       };
     case 'poll.closed':
@@ -339,6 +377,10 @@ export function parseEvent(raw: { seq: number; type: string; data: unknown; at: 
 
 export function presentVoters(s: MeetingState): number {
   return s.seats.filter((seat) => seat.canVote && s.attendance[seat.id]).length;
+}
+/** Present members who may vote and have cast no electronic ballot (their phone's or one staff entered). */
+export function presentWithoutBallot(s: MeetingState, pollId: string, hasVoted: (pollId: string, seatId: string) => boolean): number {
+  return s.seats.filter((seat) => seat.canVote && s.attendance[seat.id] && !hasVoted(pollId, seat.id)).length;
 }
 export function votingMembers(s: MeetingState): number {
   return s.seats.filter((seat) => seat.canVote).length;

@@ -68,8 +68,11 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
     },
     roster,
     attendance: Object.entries(s.attendance)
-      .map(([seatId, a]) => ({ seatId, mode: a.mode, checkedInAt: a.at }))
+      .map(([seatId, a]) => ({ seatId, mode: a.mode, checkedInAt: a.at, ...(a.by ? { checkedInBy: a.by } : {}) }))
       .sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.seatId.localeCompare(b.seatId)),
+    ...(s.undoneCheckIns.length
+      ? { undoneCheckIns: s.undoneCheckIns.map((u) => ({ seatId: u.seatId, by: u.by, at: u.at, reasonCommitment: commit(u.reason) })) }
+      : {}),
     agenda: s.agenda.map((a) => ({
       id: a.id, title: a.title, notes: a.notes, status: a.status, ...(a.closeReason ? { closeReason: a.closeReason } : {}), speakers: spoke(a.id),
     })),
@@ -82,9 +85,10 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
       votes: p.secret
         ? null
         : [...(src.namedBallots.get(p.id) ?? new Map<string, string[]>())]
-            .map(([seatId, choices]) => ({ seatId, choices }))
+            .map(([seatId, choices]) => ({ seatId, choices, ...(p.staffEnteredSeatIds.includes(seatId) ? { staffEntered: true } : {}) }))
             // In roster order: sorting by name would leak the names' order to the public.
             .sort((a, b) => (member.get(a.seatId) ?? 0) - (member.get(b.seatId) ?? 0) || a.seatId.localeCompare(b.seatId)),
+      ...(p.paper ? { paper: { ballots: p.paper.ballots, counts: p.paper.counts, tellerCommitments: p.paper.tellers.map(commit) } } : {}),
     })),
     decisions: polls
       .filter((p) => p.outcome?.result === 'passed')

@@ -34,7 +34,11 @@ export async function commitmentOf(crypto: Pick<VerifyCrypto, 'sha256'>, disclos
 
 /** Every commitment a record of format 2 makes: the roster's names and the minutes' two texts. */
 export function commitmentsOf(record: MeetingRecordV2): Set<string> {
-  return new Set([...record.roster.map((s) => s.nameCommitment), record.minutes.htmlCommitment, record.minutes.markdownCommitment]);
+  return new Set([
+    ...record.roster.map((s) => s.nameCommitment), record.minutes.htmlCommitment, record.minutes.markdownCommitment,
+    ...(record.undoneCheckIns ?? []).map((u) => u.reasonCommitment),
+    ...record.polls.flatMap((p) => p.paper?.tellerCommitments ?? []),
+  ]);
 }
 
 /**

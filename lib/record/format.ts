@@ -62,8 +62,14 @@ const RecordPollV1 = PollBase.extend({
   votes: z.array(z.object({ name: z.string(), choices: z.array(z.string()) })).nullable(),
 });
 const RecordPollV2 = PollBase.extend({
-  /** named polls only: which seat voted how; null for a secret poll */
-  votes: z.array(z.object({ seatId: z.string(), choices: z.array(z.string()) })).nullable(),
+  /** named polls only: which seat voted how (`staffEntered`: the facilitator entered it for them); null for a secret poll */
+  votes: z.array(z.object({ seatId: z.string(), choices: z.array(z.string()), staffEntered: z.literal(true).optional() })).nullable(),
+  /**
+   * Secret polls: paper ballots counted by tellers, included in `voted` and `tally`. The tellers may be
+   * residents, so their names are commitments like the roster's. Optional (since issue 10): a record
+   * without paper ballots has the same bytes as before.
+   */
+  paper: z.object({ ballots: z.number().int().min(0), counts: z.record(z.string(), z.number()), tellerCommitments: z.array(Commitment) }).optional(),
 });
 
 /** What both formats share: meeting facts, agenda titles, tallies, outcomes, signers, chain. Staff names stay public. */
@@ -111,7 +117,11 @@ export const MeetingRecordV2 = RecordCommon.extend({
   format: z.literal(RECORD_FORMAT),
   /** `member` is the seat's public pseudonym (成员 7): its place in the roster, counted from 1 */
   roster: z.array(z.object({ seatId: z.string(), member: z.number().int().min(1), nameCommitment: Commitment, kind: z.string(), canVote: z.boolean() })),
-  attendance: z.array(z.object({ seatId: z.string(), mode: AttendanceMode, checkedInAt: Iso })),
+  // `checkedInBy`: the staff member who checked the member in on their behalf (代签到). Optional fields
+  // added in issue 10: absent from a record without them, so earlier records keep their bytes.
+  attendance: z.array(z.object({ seatId: z.string(), mode: AttendanceMode, checkedInAt: Iso, checkedInBy: z.string().optional() })),
+  /** 代签到 withdrawn before the first poll; the reason is free text that may name residents: committed */
+  undoneCheckIns: z.array(z.object({ seatId: z.string(), by: z.string(), at: Iso, reasonCommitment: Commitment })).optional(),
   agenda: z.array(AgendaItemBase.extend({ speakers: z.array(RecordSpeakerV2) })),
   otherSpeakers: z.array(RecordSpeakerV2),
   polls: z.array(RecordPollV2),
@@ -124,6 +134,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
   if (seats.size !== r.roster.length || r.roster.some((s, i) => s.member !== i + 1)) ctx.addIssue({ code: 'custom', message: 'roster seats must be distinct and numbered 1, 2, 3 … in order' });
   const refs = [
     ...r.attendance.map((a) => a.seatId),
+    ...(r.undoneCheckIns ?? []).map((u) => u.seatId),
     ...[...r.agenda.flatMap((a) => a.speakers), ...r.otherSpeakers].map((s) => s.seatId),
     ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
   ];

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
+import { pollBallotNotes, proxyCheckInNote, undoneCheckInLines } from './ballot-notes';
 import type { ReadablePoll, ReadableRecord, ReadableSpeaker } from './readable';
 
 /**
@@ -446,7 +447,8 @@ function attendanceSection(layout: Layout, r: ReadableRecord) {
   const hall = presentVoting.filter((s) => present.get(s.seatId)!.mode === 'hall').length;
   const guests = r.attendance.length - presentVoting.length;
   const counts = zh('record.attendance.counts', { members: voting.length, present: presentVoting.length, hall, remote: presentVoting.length - hall });
-  layout.para(`${counts}${guests > 0 ? zh('record.pdf.attendance.guests', { count: guests }) : ''}。`);
+  const proxies = proxyCheckInNote(zh, r);
+  layout.para(`${counts}${guests > 0 ? zh('record.pdf.attendance.guests', { count: guests }) : ''}${proxies ? `，${proxies}` : ''}。`);
   const absent = voting.filter((s) => !present.has(s.seatId)).map((s) => s.name);
   if (absent.length) layout.para(zh('record.attendance.absent', { names: list(absent) }));
   const canVote = new Map(r.roster.map((s) => [s.seatId, s.canVote]));
@@ -461,10 +463,11 @@ function attendanceSection(layout: Layout, r: ReadableRecord) {
     r.attendance.map((a, i) => [
       String(i + 1),
       canVote.get(a.seatId) === false ? zh('record.pdf.attendance.guest', { name: a.name }) : a.name,
-      zh(`meeting.attendance.${a.mode}`),
+      a.checkedInBy ? `${zh(`meeting.attendance.${a.mode}`)}，${zh('record.attendance.proxyBy', { by: a.checkedInBy })}` : zh(`meeting.attendance.${a.mode}`),
       checkIn(a.checkedInAt),
     ]),
   );
+  for (const line of undoneCheckInLines(zh, checkIn, r)) layout.para(line, { color: MUTED, size: SMALL_SIZE });
 }
 
 function speakerTable(layout: Layout, speakers: ReadableSpeaker[]) {
@@ -529,7 +532,7 @@ function pollBlock(layout: Layout, r: ReadableRecord, poll: ReadablePoll, index:
     [zh('record.pdf.poll.time'), zh('record.poll.times', { opened: when(poll.openedAt), closed: clock(poll.closedAt) })],
     [zh('record.pdf.poll.result'), outcomeText(poll)],
   ], 72);
-  layout.para(zh('record.poll.tally', { count: poll.voted }), { color: MUTED, size: SMALL_SIZE });
+  layout.para([zh('record.poll.tally', { count: poll.voted }), ...pollBallotNotes(zh, 'zh-CN', poll)].join('，'), { color: MUTED, size: SMALL_SIZE });
   const winners = new Set(poll.outcome?.winners ?? []);
   layout.table(
     [
@@ -544,7 +547,7 @@ function pollBlock(layout: Layout, r: ReadableRecord, poll: ReadablePoll, index:
     // Named polls list voters by choice, as a council's minutes do; a multiple-choice voter may appear under several options.
     layout.para(zh('record.poll.voters', { count: poll.votes.length }), { color: MUTED, size: SMALL_SIZE });
     for (const o of poll.options) {
-      const names = poll.votes.filter((v) => v.choices.includes(o)).map((v) => v.name);
+      const names = poll.votes.filter((v) => v.choices.includes(o)).map((v) => (v.staffEntered ? `${v.name}${zh('record.poll.staffMark')}` : v.name));
       layout.para(`${optionLabel(poll, o)}（${names.length}）：${list(names)}`, { indent: INDENT_STEP, size: SMALL_SIZE });
     }
   } else {

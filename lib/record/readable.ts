@@ -6,12 +6,21 @@ import type { MeetingRecord, MeetingRecordV1, RecordSpeakerV1 } from './format';
  * the area) a seat shows its name, without them (the public) its pseudonym 成员 N; the minutes' text is
  * there only when disclosed.
  */
-export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes'> & {
+export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'attendance' | 'polls'> & {
   format: MeetingRecord['format'];
+  /** `checkedInBy`: 代签到, by this staff member (format 2 since issue 10) */
+  attendance: (MeetingRecordV1['attendance'][number] & { checkedInBy?: string })[];
+  /** withdrawn 代签到; `reason` is null where it is not disclosed */
+  undoneCheckIns: { name: string; by: string; at: string; reason: string | null }[];
+  polls: ReadablePoll[];
   minutes: { html: string | null; markdown: string | null; yjsStateSha256: string };
   names: 'clear' | 'disclosed' | 'pseudonyms';
 };
-export type ReadablePoll = ReadableRecord['polls'][number];
+export type ReadablePoll = Omit<MeetingRecordV1['polls'][number], 'votes'> & {
+  votes: { name: string; choices: string[]; staffEntered?: true }[] | null;
+  /** paper ballots of a secret poll; `tellers` null where their names are not disclosed */
+  paper?: { ballots: number; counts: Record<string, number>; tellers: string[] | null; tellerCount: number };
+};
 export type ReadableSpeaker = RecordSpeakerV1;
 
 /**
@@ -19,7 +28,7 @@ export type ReadableSpeaker = RecordSpeakerV1;
  * null for the public view. `pseudonym` words the seat number in the reader's language.
  */
 export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string, string> | null, pseudonym: (member: number) => string): ReadableRecord {
-  if (record.format === 'yishi.meeting-record/1') return { ...record, names: 'clear' };
+  if (record.format === 'yishi.meeting-record/1') return { ...record, undoneCheckIns: [], names: 'clear' };
   const seats = new Map(record.roster.map((s) => [s.seatId, s]));
   const nameOf = (seatId: string) => {
     const seat = seats.get(seatId);
@@ -33,7 +42,12 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     attendance: record.attendance.map((a) => ({ ...a, name: nameOf(a.seatId) })),
     agenda: record.agenda.map((item) => ({ ...item, speakers: item.speakers.map(speaker) })),
     otherSpeakers: record.otherSpeakers.map(speaker),
-    polls: record.polls.map((p) => ({ ...p, votes: p.votes ? p.votes.map((v) => ({ name: nameOf(v.seatId), choices: v.choices })) : null })),
+    undoneCheckIns: (record.undoneCheckIns ?? []).map((u) => ({ name: nameOf(u.seatId), by: u.by, at: u.at, reason: opened?.get(u.reasonCommitment) ?? null })),
+    polls: record.polls.map(({ paper, ...p }) => ({
+      ...p,
+      votes: p.votes ? p.votes.map((v) => ({ name: nameOf(v.seatId), choices: v.choices, ...(v.staffEntered ? { staffEntered: v.staffEntered } : {}) })) : null,
+      ...(paper ? { paper: { ballots: paper.ballots, counts: paper.counts, tellers: opened ? paper.tellerCommitments.map((c) => opened.get(c) ?? '') : null, tellerCount: paper.tellerCommitments.length } } : {}),
+    })),
     minutes: {
       html: opened?.get(record.minutes.htmlCommitment) ?? null,
       markdown: opened?.get(record.minutes.markdownCommitment) ?? null,

@@ -1,9 +1,10 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
+import { inputClass } from '@/components/ui/form-styles';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime } from '@/lib/i18n/locale';
 import { quorumStatus } from '@/lib/meeting/quorum';
@@ -31,6 +32,9 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
   const entries = Object.values(state.attendance);
   const hall = entries.filter((a) => a.mode === 'hall').length;
   const seats = absentOnly ? state.seats.filter((s) => !state.attendance[s.id]) : state.seats;
+  // 代签到 can be withdrawn until the first poll opens: after that, presence has counted towards quorum.
+  const undoable = !closed && state.polls.every((p) => p.status === 'draft');
+  const proxies = entries.filter((a) => a.by).length;
   const [pass, setPass] = useState<{ name: string; url: string } | { name: string; error: string } | null>(null);
 
   // A walk-in without their card: after checking identity, the facilitator hands this member's phone a
@@ -47,6 +51,7 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
       <QuorumLine state={state} className="text-base" />
       <p className="mt-1 text-sm text-ink-muted">
         {t('console.attendance.split', { hall, remote: entries.length - hall })}
+        {proxies ? `，${t('meeting.attendance.proxyCount', { count: proxies })}` : null}
       </p>
       <label className="mt-2 flex items-center gap-2 text-base">
         <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} />
@@ -70,17 +75,20 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
         {seats.map((seat) => {
           const a = state.attendance[seat.id];
           return (
-            <li key={seat.id} className="flex items-center gap-2 px-3 py-1.5">
+            <li key={seat.id} className="flex flex-wrap items-center gap-2 px-3 py-1.5">
               <span aria-hidden="true" className={`size-3 shrink-0 rounded-full ${a ? 'bg-ok-600' : 'border-2 border-ink/40'}`} />
               <span className="min-w-0 flex-1 truncate font-medium">
                 {seat.name}
                 {!seat.canVote ? <span className="ml-1 text-sm text-ink-muted">（{t('console.attendance.nonVoting')}）</span> : null}
               </span>
               {a ? (
-                <span className="text-sm text-ink-muted">
-                  {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')}{' '}
-                  <time dateTime={a.at}>{formatDateTime(locale, a.at, { timeStyle: 'short' })}</time>
-                </span>
+                <>
+                  <span className="text-sm text-ink-muted">
+                    {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')}{' '}
+                    <time dateTime={a.at}>{formatDateTime(locale, a.at, { timeStyle: 'short' })}</time>
+                  </span>
+                  {a.by ? <ProxyCheckIn seatId={seat.id} name={seat.name} by={a.by} undoable={undoable} run={run} /> : null}
+                </>
               ) : (
                 <>
                   <span className="text-sm text-ink-muted">{t('console.attendance.absent')}</span>
@@ -101,5 +109,36 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
         })}
       </ul>
     </Card>
+  );
+}
+
+/** A 代签到 mark (who vouched for the member) and, before the first poll, its undo with a reason. */
+function ProxyCheckIn({ seatId, name, by, undoable, run }: { seatId: string; name: string; by: string; undoable: boolean; run: RunCommand }) {
+  const t = useT();
+  const [undoing, setUndoing] = useState(false);
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
+    const r = await run('attendance.undoCheckIn', { seatId, reason });
+    if (r.ok) setUndoing(false);
+  }
+  return (
+    <>
+      <span className="shrink-0 rounded border border-accent-700 px-1 text-xs font-semibold text-accent-800">{t('console.attendance.proxyBy', { by })}</span>
+      {undoable && !undoing ? (
+        <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" aria-label={t('console.attendance.undoFor', { name })} onClick={() => setUndoing(true)}>
+          {t('console.attendance.undo')}
+        </Button>
+      ) : null}
+      {undoing ? (
+        <form onSubmit={submit} className="flex basis-full flex-wrap items-end gap-2">
+          <label className="flex-1 text-sm font-semibold">{t('console.attendance.undoReason')}
+            <input name="reason" required minLength={2} maxLength={500} className={inputClass} />
+          </label>
+          <Button type="submit" variant="danger" className="!min-h-8 !px-2 !py-0 text-sm">{t('console.attendance.undoConfirm')}</Button>
+          <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" onClick={() => setUndoing(false)}>{t('console.attendance.undoCancel')}</Button>
+        </form>
+      ) : null}
+    </>
   );
 }

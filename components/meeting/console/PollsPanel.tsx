@@ -10,6 +10,7 @@ import { inputClass } from '@/components/ui/form-styles';
 import { kindLabel, ruleName } from './poll-labels';
 import { PollCreateForm } from './PollCreateForm';
 import { hidesCounts, useProjectorSafe } from './projector-safe';
+import { PaperCountForm, StaffBallotEntry } from './StaffBallots';
 import { OutcomeLine, TallyBars } from './TallyBars';
 import type { RunCommand } from './useCommandRunner';
 
@@ -92,6 +93,7 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
               <p className="text-sm text-ink-muted">{notVoted.length ? notVoted.map((s) => s.name).join('、') : t('console.poll.allVoted')}</p>
             </div>
           ) : null}
+          {poll.secret ? <PaperCountForm poll={poll} state={state} run={run} /> : <StaffBallotEntry poll={poll} state={state} run={run} />}
           {confirmClose ? (
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-semibold">{t('console.poll.closeConfirm')}</span>

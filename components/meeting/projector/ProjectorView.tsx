@@ -33,6 +33,8 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
   }
 
   const q = quorumStatus(state.quorumRule, presentVoters(state), votingMembers(state));
+  // 代签到 shown as such in the hall: how many of those present staff checked in on their behalf.
+  const proxyCount = state.seats.filter((s) => s.canVote && state.attendance[s.id]?.by).length;
   const item = state.agenda.find((a) => a.id === state.currentItemId) ?? null;
   const speaker = state.speakers.find((r) => r.status === 'speaking') ?? null;
   const nextUp = state.status === 'live' ? queueOrder(state.speakers, state.currentItemId)[0] ?? null : null;
@@ -54,6 +56,7 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
         <h1 className="min-w-0 flex-1 text-4xl font-bold leading-tight">{state.title}</h1>
         <div className="text-right">
           <p className="text-3xl font-semibold tabular-nums">{t('meeting.attendance.present', { present: q.present, members: q.members })}</p>
+          {proxyCount ? <p className="text-xl tabular-nums text-ink-muted">{t('meeting.attendance.proxyCount', { count: proxyCount })}</p> : null}
           <p className={`text-2xl font-semibold ${q.met ? 'text-ok-600' : 'text-accent-700'}`}>
             {q.met ? t('meeting.quorum.met') : t('meeting.quorum.notMet', { required: q.required })}
           </p>

@@ -99,4 +99,6 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.error.UNFINISHED_WORK': 'Some items, speakers or polls are unfinished: decide for each whether to finish, defer or drop it when closing',
   'meeting.error.RATE_LIMITED': 'Too many attempts; try again later',
   'meeting.error.INTERNAL': 'Network or server problem; try again shortly',
+  // ── issue 10: 代签到, staff-entered and paper ballots ──
+  'meeting.attendance.proxyCount': '{count} checked in by staff',
 };

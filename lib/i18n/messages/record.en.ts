@@ -233,4 +233,13 @@ export const recordEn: Record<keyof typeof recordZhCN, string> = {
   'record.pdf.verification.trust': 'Verify against the district platform key fingerprint above, never against the platform key inside the bundle: npm run record:verify -- <dir> --platform-fingerprint <fingerprint>. The QR code opens the public verification page, which shows no resident names.',
   'record.pdf.names.pseudonyms': 'Public copy: residents’ names are salted-hash commitments in the signed record and show as “Member N”; the minutes are not included.',
   'record.pdf.names.disclosed': 'This copy names residents and is for staff of the area only: each name was checked against its commitment in the signed record.',
+  // ── issue 10: 代签到, staff-entered and paper ballots ──
+  'record.attendance.proxyCount': '{count} of them checked in by staff',
+  'record.attendance.proxyBy': 'checked in by {by}',
+  'record.attendance.undone': 'Staff check-in withdrawn: {name} ({by}, {at}; reason: {reason})',
+  'record.attendance.reasonWithheld': 'visible to staff only',
+  'record.poll.staffEntered': '{count} ballots entered by staff',
+  'record.poll.staffMark': ' (entered by staff)',
+  'record.poll.paper': 'including {count} paper ballots (tellers: {tellers})',
+  'record.poll.paperTellersWithheld': 'including {count} paper ballots ({tellers} tellers)',
 };

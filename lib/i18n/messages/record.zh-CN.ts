@@ -236,4 +236,13 @@ export const recordZhCN = {
   'record.pdf.verification.trust': '核验时请以上列本区平台公钥指纹为准，不要信任记录包自带的平台公钥：npm run record:verify -- <目录> --platform-fingerprint <指纹>。二维码打开公开核验页，该页不显示居民姓名。',
   'record.pdf.names.pseudonyms': '本件为公开副本：居民姓名在签名记录中以加盐哈希承诺代替，以“成员 N”表示，会议纪要亦不附。',
   'record.pdf.names.disclosed': '本件含居民姓名，仅供本辖区工作人员使用：每个姓名均已与签名记录中的哈希承诺核对一致。',
+  // ── issue 10: 代签到, staff-entered and paper ballots ──
+  'record.attendance.proxyCount': '其中代签到 {count} 人',
+  'record.attendance.proxyBy': '代签到（{by}）',
+  'record.attendance.undone': '撤销代签到：{name}（{by}，{at}，原因：{reason}）',
+  'record.attendance.reasonWithheld': '仅工作人员可见',
+  'record.poll.staffEntered': '工作人员代录 {count} 票',
+  'record.poll.staffMark': '（代录）',
+  'record.poll.paper': '其中纸质票 {count} 张（计票人：{tellers}）',
+  'record.poll.paperTellersWithheld': '其中纸质票 {count} 张（计票人 {tellers} 名）',
 } satisfies Record<string, string>;
