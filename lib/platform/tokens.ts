@@ -19,7 +19,7 @@ export function newId(): string {
 export const IdParam = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'not an id');
 
 // No 0/O/1/I/L: the code is read aloud in a hall and typed by elderly residents.
-const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 export function newJoinCode(length = 6): string {
   let code = '';
