@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatShortCode, isShortCode, newShortCodes, normalizeShortCode, ShortCodeInput, SHORT_CODE_LENGTH } from './card-code';
+import { newShortCodes } from './card-code';
+import { formatShortCode, isShortCode, normalizeShortCode, ShortCodeInput, SHORT_CODE_LENGTH } from './short-code';
 
 describe('card short codes', () => {
   it('are 6 characters without 0, O, 1, I or L, and all different', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import { hashToken, newToken } from '../platform/tokens';
-import { isShortCode, ShortCodeInput } from './card-code';
+import { isShortCode, ShortCodeInput } from './short-code';
 
 /**
  * How devices get into a meeting without accounts. A member's card admits a phone in the hall, either

@@ -10,7 +10,7 @@ import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
 import { presentVoters, type MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
-import { forgetParticipantToken, readParticipantToken, storeParticipantToken } from './participant-session';
+import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
 import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
@@ -85,10 +85,31 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
   const [checkInError, setCheckInError] = useState<MessageKey | null>(null);
   const checkInFlight = useRef(false);
 
+  async function checkIn() {
+    if (checkInFlight.current) return;
+    checkInFlight.current = true;
+    setCheckInBusy(true);
+    setCheckInError(null);
+    const r = await send('attendance.checkInSelf', {});
+    if (!r.ok) setCheckInError(errorMessageKey(r.error));
+    checkInFlight.current = false;
+    setCheckInBusy(false);
+  }
+
   useEffect(() => {
     // A token the server no longer knows is useless on this device; the next visit asks to join again.
     if (fatal?.code === 'UNAUTHENTICATED') forgetParticipantToken(joinCode);
   }, [fatal, joinCode]);
+
+  // Arriving from a member card: check in without a tap, once connected and known as the member.
+  const arrivalChecked = useRef(false);
+  useEffect(() => {
+    if (arrivalChecked.current || connection !== 'connected' || !state || !me?.seatId || me.mode !== 'hall') return;
+    arrivalChecked.current = true;
+    const wanted = takeCheckInOnArrival(joinCode);
+    if (!wanted || state.status === 'closed' || state.attendance[me.seatId]) return;
+    void checkIn();
+  }); // eslint-disable-line react-hooks/exhaustive-deps
 
   const remote = me ? me.mode === 'remote' || (remoteHint && me.mode !== 'hall') : remoteHint;
   const observer = me ? !isMember(me) : false;
@@ -133,17 +154,6 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
   const speaking = state.speakers.find((r) => r.status === 'speaking') ?? null;
   const openPoll = state.polls.find((p) => p.status === 'open') ?? null;
   const lastClosed = latestClosedPoll(state);
-
-  async function checkIn() {
-    if (checkInFlight.current) return;
-    checkInFlight.current = true;
-    setCheckInBusy(true);
-    setCheckInError(null);
-    const r = await send('attendance.checkInSelf', {});
-    if (!r.ok) setCheckInError(errorMessageKey(r.error));
-    checkInFlight.current = false;
-    setCheckInBusy(false);
-  }
 
   const identity = (
     <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

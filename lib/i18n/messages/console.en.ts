@@ -136,12 +136,13 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
 
   // ── member cards (/console/meetings/[id]/cards) ──
   'cards.title': 'Member cards and invitation links',
-  'cards.intro': '{count} cards, 8 per A4 sheet; cut along the dashed lines and hand them out. Scanning a card checks the member in, nothing to type.',
+  'cards.intro': '{count} cards, 8 per A4 sheet; cut along the dashed lines and hand them out. Scanning a card with a phone takes the member into the meeting and checks them in, nothing to type; without scanning, they enter the meeting code and the card’s 6-character code.',
   'cards.print': 'Print cards',
   'cards.preview': 'Card preview',
   'cards.page': 'Sheet {page}',
-  'cards.scanHint': 'Scan with your phone to join, check in and vote',
-  'cards.token': 'Card no.',
+  'cards.scanHint': 'Scan with your phone to enter the meeting and check in',
+  'cards.shortCode': 'Card code',
+  'cards.typeHint': 'Cannot scan? Enter the meeting code {joinCode} and this 6-character code',
   'cards.qrLabel': 'Meeting QR code for {name}',
   'cards.links.title': 'Remote invitation links',
   'cards.links.intro': 'One personal link per member: send it to that member only (for example by private message). The observer link may be shared publicly; it can watch but never vote.',

@@ -135,12 +135,13 @@ export const consoleZhCN = {
 
   // ── member cards (/console/meetings/[id]/cards) ──
   'cards.title': '参会卡与邀请链接',
-  'cards.intro': '共 {count} 张参会卡，每张 A4 纸打印 8 张，沿虚线裁开后发给成员。扫码即可签到，无需输入。',
+  'cards.intro': '共 {count} 张参会卡，每张 A4 纸打印 8 张，沿虚线裁开后发给成员。用手机扫码即可进入会议并签到，无需输入；不能扫码的，输入会议码和卡上的 6 位代码。',
   'cards.print': '打印参会卡',
   'cards.preview': '参会卡预览',
   'cards.page': '第 {page} 页',
-  'cards.scanHint': '用手机扫码参会、签到、表决',
-  'cards.token': '卡号',
+  'cards.scanHint': '用手机扫码即可进入会议并签到',
+  'cards.shortCode': '参会卡代码',
+  'cards.typeHint': '不能扫码时，输入会议码 {joinCode} 和这 6 位代码',
   'cards.qrLabel': '{name} 的参会二维码',
   'cards.links.title': '线上参会邀请链接',
   'cards.links.intro': '每位成员一个专属链接，只发给本人（例如通过微信私信）。列席链接可以公开，只能观看，不能表决。',

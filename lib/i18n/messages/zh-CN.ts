@@ -48,7 +48,7 @@ export const zhCN = {
   // ── connection (ConnectionBadge) ──
   'connection.connected': '已连接',
   'connection.connecting': '连接中…',
-  'connection.offline': '已断开',
+  'connection.offline': '离线',
   'connection.pending': '{count} 条待发送',
 
   // ── ui (domain-free components) ──
