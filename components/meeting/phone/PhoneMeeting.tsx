@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonLink } from '@/components/ui/Button';
-import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
+import { ConnectionBadge, effectiveConnection, useNetworkOnline } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
 import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
@@ -80,7 +80,10 @@ const isMember = (me: Me) => me.role === 'member' || me.role === 'remote_member'
 function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token: string; remoteHint: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const { state, me, connection, fatal, pending, send, vote, clockOffset } = useMeeting({ participantToken: token });
+  const meeting = useMeeting({ participantToken: token });
+  const { state, me, fatal, pending, send, vote, clockOffset } = meeting;
+  // The badge and the ballot's retry button follow the browser's network as well as the socket.
+  const connection = effectiveConnection(meeting.connection, useNetworkOnline());
   const [checkInBusy, setCheckInBusy] = useState(false);
   const [checkInError, setCheckInError] = useState<MessageKey | null>(null);
   const checkInFlight = useRef(false);
