@@ -101,7 +101,8 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
       return;
     }
     setBusy(true);
-    const server = await enter({ ...entry, joinCode }, true);
+    // Typed codes keep the explicit 签到 tap: only a scanned card stands for the member being in the hall.
+    const server = await enter({ ...entry, joinCode }, false);
     if (!server) return;
     setBusy(false);
     setErrors(server);

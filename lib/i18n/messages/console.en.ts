@@ -3,7 +3,7 @@ import type { consoleZhCN } from './console.zh-CN';
 export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   // ── login (/login) ──
   'login.title': 'Staff login',
-  'login.intro': 'Conveners, recorders, community staff and assessors log in with their account.',
+  'login.intro': 'Facilitators, recorders, community staff and assessors log in with their account.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Log in',
@@ -17,7 +17,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.breadcrumb': 'You are here',
   'console.role.district_admin': 'District admin',
   'console.role.community_staff': 'Community staff',
-  'console.role.facilitator': 'Convener',
+  'console.role.facilitator': 'Facilitator',
   'console.role.recorder': 'Recorder',
   'console.role.assessor': 'Assessor',
   'console.home.title': 'My meetings',
@@ -30,7 +30,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.home.upcomingEmpty': 'No upcoming meetings.',
   'console.home.past': 'Closed meetings ({count})',
   'console.home.record': 'Record and signatures',
-  'console.joinCode': 'Join code',
+  'console.joinCode': 'Meeting code',
   'console.projectorLink': 'Projector view',
   'console.cardsLink': 'Cards and links',
 
@@ -39,7 +39,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.meeting.start': 'Start meeting',
   'console.meeting.close': 'Close meeting',
   'console.meeting.closeConfirm': 'Close the meeting? Afterwards nobody can check in or vote, and the agenda cannot change.',
-  'console.readOnly': 'You can follow this meeting; only the convener can run it.',
+  'console.readOnly': 'You can follow this meeting; only the facilitator can run it.',
   'console.controls': 'Meeting controls',
   'console.toast.dismiss': 'Dismiss',
 
@@ -131,8 +131,8 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'projector.poll.progress': 'Voting open: {voted} of {members} voted',
   'projector.poll.awaitingReveal': 'Voting has closed; results will be announced shortly',
   'projector.join.title': 'Join by QR code',
-  'projector.join.qrLabel': 'QR code to join the meeting, join code {code}',
-  'projector.join.code': 'or enter the join code',
+  'projector.join.qrLabel': 'QR code to join the meeting, meeting code {code}',
+  'projector.join.code': 'or enter the meeting code',
 
   // ── member cards (/console/meetings/[id]/cards) ──
   'cards.title': 'Member cards and invitation links',
@@ -154,9 +154,9 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'cards.copyFor': 'Copy: {name}',
   'cards.copyPrompt': 'Press Ctrl+C to copy the link:',
   // ── walk-ins ──
-  'console.walkIn.button': 'Phone pass',
-  'console.walkIn.buttonFor': 'Phone pass: {name}',
-  'console.walkIn.title': 'Phone pass for {name}',
+  'console.walkIn.button': 'Show admission QR',
+  'console.walkIn.buttonFor': 'Show admission QR: {name}',
+  'console.walkIn.title': 'Admission QR for {name}',
   'console.walkIn.hint': 'After checking identity, let this member scan the code with their phone. It is for this member only.',
   'console.walkIn.qrLabel': 'One-device admission QR for {name}',
   'console.walkIn.done': 'Done',

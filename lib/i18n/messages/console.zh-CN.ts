@@ -2,7 +2,7 @@
 export const consoleZhCN = {
   // ── login (/login) ──
   'login.title': '工作人员登录',
-  'login.intro': '召集人、记录员、社区工作人员和考核人员请用账号登录。',
+  'login.intro': '主持人、记录员、社区工作人员和考核人员请用账号登录。',
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',
@@ -16,7 +16,7 @@ export const consoleZhCN = {
   'console.breadcrumb': '当前位置',
   'console.role.district_admin': '区管理员',
   'console.role.community_staff': '社区工作人员',
-  'console.role.facilitator': '召集人',
+  'console.role.facilitator': '主持人',
   'console.role.recorder': '记录员',
   'console.role.assessor': '考核人员',
   'console.home.title': '我的会议',
@@ -29,7 +29,7 @@ export const consoleZhCN = {
   'console.home.upcomingEmpty': '暂无即将召开的会议。',
   'console.home.past': '已结束的会议（{count}）',
   'console.home.record': '会议记录与签署',
-  'console.joinCode': '入会码',
+  'console.joinCode': '会议码',
   'console.projectorLink': '投影画面',
   'console.cardsLink': '参会卡与链接',
 
@@ -38,7 +38,7 @@ export const consoleZhCN = {
   'console.meeting.start': '开始会议',
   'console.meeting.close': '结束会议',
   'console.meeting.closeConfirm': '确定结束会议吗？结束后不能再签到、表决或修改议程。',
-  'console.readOnly': '您可以查看本会议，但只有召集人可以操作。',
+  'console.readOnly': '您可以查看本会议，但只有主持人可以操作。',
   'console.controls': '会议操作',
   'console.toast.dismiss': '关闭提示',
 
@@ -130,8 +130,8 @@ export const consoleZhCN = {
   'projector.poll.progress': '投票进行中：已投 {voted} / {members} 人',
   'projector.poll.awaitingReveal': '投票已结束，结果稍后公布',
   'projector.join.title': '扫码参会',
-  'projector.join.qrLabel': '扫码加入会议，入会码 {code}',
-  'projector.join.code': '或输入入会码',
+  'projector.join.qrLabel': '扫码加入会议，会议码 {code}',
+  'projector.join.code': '或输入会议码',
 
   // ── member cards (/console/meetings/[id]/cards) ──
   'cards.title': '参会卡与邀请链接',
@@ -153,9 +153,9 @@ export const consoleZhCN = {
   'cards.copyFor': '复制：{name}',
   'cards.copyPrompt': '请按 Ctrl+C 复制链接：',
   // ── walk-ins ──
-  'console.walkIn.button': '发入会码',
-  'console.walkIn.buttonFor': '发入会码：{name}',
-  'console.walkIn.title': '{name} 的手机入会码',
+  'console.walkIn.button': '显示入会二维码',
+  'console.walkIn.buttonFor': '显示入会二维码：{name}',
+  'console.walkIn.title': '{name} 的入会二维码',
   'console.walkIn.hint': '核实身份后，请本人用手机扫描此码。此码只给这一位成员使用。',
   'console.walkIn.qrLabel': '{name} 的一次性入会二维码',
   'console.walkIn.done': '完成',
