@@ -32,6 +32,9 @@ test('a card QR admits and checks in with no typing; the card code can be typed;
   await expect(consolePage.getByText('已连接')).toBeVisible();
   await consolePage.getByRole('button', { name: '开始会议' }).click();
   await expect(consolePage.getByRole('button', { name: '结束会议' })).toBeVisible();
+  const item = consolePage.getByRole('listitem').filter({ hasText: '议题一：北门充电棚' });
+  await item.getByRole('button', { name: '开始此议题' }).click();
+  await expect(item.getByRole('button', { name: '结束此议题' })).toBeVisible();
 
   const phoneA = await openPage(browser, PHONE);
   await test.step('scanning the card’s QR lands in the meeting, checked in, with nothing typed', async () => {
@@ -64,6 +67,7 @@ test('a card QR admits and checks in with no typing; the card code can be typed;
 
   await test.step('on a 390×844 phone the opening poll scrolls into view with the focus on 赞成', async () => {
     await expect(pollSection(phoneA)).toContainText('目前没有进行中的表决');
+    await expect(phoneA.getByText(NOTES)).toBeVisible();
     await phoneA.evaluate(() => window.scrollTo(0, 0));
     await expect(pollSection(phoneA)).not.toBeInViewport({ ratio: 0.5 });
     await shoot(phoneA, 'phone-before-poll');
