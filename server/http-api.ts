@@ -5,6 +5,7 @@ import { cookieFrom, logIn, logOut, STAFF_COOKIE, staffFromSession } from '../li
 import { meetingAccess, staffRoleIn } from '../lib/meeting/queries';
 import { can, type MeetingAction } from '../lib/meeting/permissions';
 import { admit, admitSeat, JoinRequest } from '../lib/meeting/join';
+import { joinFailureLimits } from '../lib/meeting/rate-limits';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { FailureLimiter } from '../lib/platform/rate-limit';
@@ -53,7 +54,9 @@ export function createHttpApi(db: Db, opts: {
   scoresChanged?: (communityId: string) => void;
 }) {
   const loginGuard = createLoginGuard(); // per username+address, and per address across usernames
-  const joinFailures = new FailureLimiter(20, 10 * 60); // per address
+  // per address; a typed short code has its own, larger budget (see joinFailureLimits)
+  const joinFailures = new FailureLimiter(joinFailureLimits.tokens.failures, joinFailureLimits.tokens.perSeconds);
+  const shortCodeFailures = new FailureLimiter(joinFailureLimits.shortCodes.failures, joinFailureLimits.shortCodes.perSeconds);
   const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
 
   const routes: Record<string, Handler> = {
@@ -170,10 +173,13 @@ export function createHttpApi(db: Db, opts: {
       const input = parseOrThrow(JoinRequest, body);
       const key = clientAddress(req);
       await joinFailures.check(key);
+      if (input.via === 'code') await shortCodeFailures.check(key);
       try {
         return await admit(db, input);
       } catch (e) {
-        if (e instanceof AppError && e.code === 'NOT_FOUND') await joinFailures.fail(key);
+        if (e instanceof AppError && e.code === 'NOT_FOUND') {
+          await (e.details?.field === 'shortCode' ? shortCodeFailures : joinFailures).fail(key);
+        }
         throw e;
       }
     },

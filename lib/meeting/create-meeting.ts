@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import { newId, newJoinCode, newToken } from '../platform/tokens';
+import { newShortCodes } from './card-code';
 import { MeetingForm, MeetingLevel, MeetingType } from './model';
 import { QuorumRule, quorumPresets } from './quorum';
 import type { EventData } from './state';
@@ -34,7 +35,7 @@ export type CreateMeetingInput = z.input<typeof CreateMeetingInput>;
 
 /**
  * Creates the meeting row, its seats (one per roster member of the seated kinds, each with a remote
- * invitation token) and the first events of its log, in one transaction.
+ * invitation token and a card short code) and the first events of its log, in one transaction.
  */
 export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new Date()): Promise<{ id: string; joinCode: string }> {
   const input = CreateMeetingInput.parse(raw);
@@ -49,6 +50,8 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
   const id = newId();
   const joinCode = input.joinCode ?? newJoinCode();
   const seats = roster.map((m) => ({ id: newId(), rosterMemberId: m.id, name: m.name, kind: m.kind }));
+  // Kept out of the event log and the state: a short code admits a phone, so only the cards page shows it.
+  const shortCodes = newShortCodes(seats.length);
   const created: EventData<'meeting.created'> = {
     title: input.title, level: input.level, type: input.type, form: input.form, venue: input.venue,
     scheduledAt: input.scheduledAt.toISOString(), convenerName: convener.displayName, communityName: community.name,
@@ -71,7 +74,7 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
       },
     }),
     db.meetingSeat.createMany({
-      data: seats.map((s) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: true, remoteToken: newToken() })),
+      data: seats.map((s, i) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: true, remoteToken: newToken(), shortCode: shortCodes[i]! })),
     }),
     db.meetingEvent.createMany({
       data: events.map((e, i) => ({ meetingId: id, seq: i + 1, type: e.type, data: JSON.stringify(e.data), actor: convener.displayName, at: now })),

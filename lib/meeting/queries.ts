@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import type { StaffIdentity } from '../auth/staff-session';
+import { ensureShortCodes } from './card-code';
 import { can, staffMeetingRole, type MeetingRole } from './permissions';
 
 /** Reads for staff pages, always scoped to what the caller may see. */
@@ -38,11 +39,12 @@ export async function staffRoleIn(db: Db, staff: StaffIdentity, meetingId: strin
 
 /**
  * Everything needed to let people in: the join code, the observer link and, per seat, the member's
- * card token (for printed QR cards) and remote invitation token. Only for those who manage the meeting.
+ * card token (for printed QR cards), the card's short code and the remote invitation token. Only for those who manage the meeting.
  */
 export async function meetingAccess(db: Db, staff: StaffIdentity, meetingId: string) {
   const role = await staffRoleIn(db, staff, meetingId);
   if (!can(role, 'meeting.manage')) throw new AppError('FORBIDDEN', 'Only the meeting’s facilitator sees its access links');
+  await ensureShortCodes(db, meetingId);
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     include: { seats: { include: { rosterMember: true }, orderBy: { rosterMember: { name: 'asc' } } } },
@@ -52,7 +54,7 @@ export async function meetingAccess(db: Db, staff: StaffIdentity, meetingId: str
     title: meeting.title,
     joinCode: meeting.joinCode,
     observerToken: meeting.observerToken,
-    seats: meeting.seats.map((s) => ({ seatId: s.id, name: s.rosterMember.name, cardToken: s.rosterMember.joinToken, remoteToken: s.remoteToken })),
+    seats: meeting.seats.map((s) => ({ seatId: s.id, name: s.rosterMember.name, cardToken: s.rosterMember.joinToken, shortCode: s.shortCode!, remoteToken: s.remoteToken })),
   };
 }
 

@@ -19,3 +19,14 @@ export const connectionRateLimits: Record<MeetingRole, { messages: number; perSe
   observer: { messages: 10, perSeconds: 2 },
   projector: { messages: 20, perSeconds: 2 },
 };
+
+/**
+ * Failed admissions per address (POST /api/join), counted per kind of secret. Tokens and join codes
+ * cannot be guessed at 20 tries in 10 minutes. A card's short code is typed by hand, and a whole
+ * hall's phones share one Wi-Fi address, so typos must not lock the hall out: 60 per 10 minutes still
+ * leaves a guesser ~10⁻³ hits a day against a 200-seat meeting (31⁶ codes, lib/meeting/card-code.ts).
+ */
+export const joinFailureLimits = {
+  tokens: { failures: 20, perSeconds: 10 * 60 },
+  shortCodes: { failures: 60, perSeconds: 10 * 60 },
+} as const;

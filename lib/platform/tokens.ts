@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { JOIN_CODE_ALPHABET } from './code-alphabet';
 
 /** A bearer token with 256 bits of randomness (the brief asks for at least 128). */
 export function newToken(): string {
@@ -18,8 +19,6 @@ export function newId(): string {
 /** An id as it arrives in a URL: the shape of ids we mint (and of the demo's), nothing that could be a path. */
 export const IdParam = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'not an id');
 
-// No 0/O/1/I/L: the code is read aloud in a hall and typed by elderly residents.
-const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 export function newJoinCode(length = 6): string {
   let code = '';

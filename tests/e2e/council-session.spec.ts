@@ -272,7 +272,7 @@ test('a council session: check-in, quorum, two votes (one offline), a speaker, o
     await expect(pollSection(phoneC)).toContainText(MOTION_2);
 
     await phoneC.context().setOffline(true);
-    await expect(phoneC.getByText('已断开')).toBeVisible();
+    await expect(phoneC.getByText('离线', { exact: true })).toBeVisible();
     await castVote(phoneC, '反对');
     const kept = pollSection(phoneC).getByRole('status').filter({ hasText: '已保存，联网后自动提交' });
     await expect(kept).toBeVisible();

@@ -11,7 +11,7 @@ export const LAPTOP = { viewport: { width: 1366, height: 768 } } satisfies Brows
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } } satisfies BrowserContextOptions;
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } satisfies BrowserContextOptions;
 
-export type Seat = { seatId: string; name: string; cardToken: string; remoteToken: string };
+export type Seat = { seatId: string; name: string; cardToken: string; shortCode: string; remoteToken: string };
 export type Access = { meetingId: string; joinCode: string; observerToken: string; seats: Seat[] };
 
 /** Card, remote and observer tokens come from the staff-only access list, as the cards page prints them. */
@@ -34,13 +34,17 @@ export async function openPage(browser: Browser, options: BrowserContextOptions)
   return context.newPage();
 }
 
-/** A resident's phone: the hall QR (/j/<code>), then the number printed on the member's card. */
+/**
+ * A resident's phone: the hall QR (/j/<code>), then what is printed on the member's card typed into the
+ * card field — the 6-character card code, or (as these specs mostly do) the card's token, which the
+ * field also takes. Typing leaves the check-in to the member's 签到 tap.
+ */
 export async function joinWithCard(page: Page, joinCode: string, cardToken: string): Promise<void> {
   await page.goto(`/j/${joinCode}`);
   await expect(page.getByLabel('会议码')).toHaveValue(joinCode);
   // The button stays disabled until the form is hydrated, so a fill cannot be wiped by hydration.
   await expect(page.getByRole('button', { name: '进入会议' })).toBeEnabled();
-  await page.getByLabel('参会卡号').fill(cardToken);
+  await page.getByLabel('参会卡代码').fill(cardToken);
   await page.getByRole('button', { name: '进入会议' }).click();
   await expect(page).toHaveURL(new RegExp(`/m/${joinCode}$`));
 }

@@ -1,34 +1,44 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { useHydrated } from '@/components/ui/useHydrated';
 import type { MessageKey } from '@/lib/i18n/locale';
+import { isShortCode, normalizeShortCode } from '@/lib/meeting/short-code';
 import type { ErrorPayload } from '@/lib/platform/errors';
 import { errorMessageKey } from './error-message';
-import { errorField, requestAdmission, storeParticipantToken } from './participant-session';
+import { errorField, requestAdmission, requestCheckInOnArrival, storeParticipantToken } from './participant-session';
 
-// The same shape lib/meeting/join.ts accepts; the meeting's own codes are 6 characters long.
+// The same shapes lib/meeting/join.ts accepts; the meeting's own codes are 6 characters long.
 const CODE_PATTERN = /^[A-Z0-9]{4,8}$/;
 const CARD_MIN = 16;
 
 type FieldErrors = { joinCode?: MessageKey; cardToken?: MessageKey; form?: { key: MessageKey; params?: Record<string, number> } };
 
-/** A card QR encodes /join?card=<token>; a resident may also paste that whole link into the field. */
+/** A card QR encodes /j/<code>?card=<token>; a resident may also paste that whole link into the field. */
 function cardTokenFrom(raw: string): string {
   const trimmed = raw.trim();
   const m = /[?&]card=([^&#\s]+)/.exec(trimmed);
   return m ? decodeURIComponent(m[1]!) : trimmed;
 }
 
+/** What the card field holds: the short code printed on the card, or (pasted) the card's long token. */
+function cardEntry(raw: string): { via: 'card'; cardToken: string } | { via: 'code'; shortCode: string } {
+  const token = cardTokenFrom(raw);
+  return token.length >= CARD_MIN ? { via: 'card', cardToken: token } : { via: 'code', shortCode: normalizeShortCode(token) };
+}
+
 function errorsFromServer(error: ErrorPayload): FieldErrors {
   const field = errorField(error);
   if (error.code === 'NOT_FOUND' && field === 'joinCode') return { joinCode: 'join.error.codeNotFound' };
-  if (error.code === 'NOT_FOUND' && field === 'cardToken') return { cardToken: 'join.error.cardNotFound' };
+  if (error.code === 'NOT_FOUND' && field === 'shortCode') return { cardToken: 'join.error.cardWrong' };
+  if (error.code === 'NOT_FOUND' && field === 'cardToken') {
+    return error.details?.reason === 'no_open_meeting' ? { form: { key: 'join.error.noOpenMeeting' } } : { cardToken: 'join.error.cardNotFound' };
+  }
   if (error.code === 'BAD_REQUEST' && field === 'joinCode') return { joinCode: 'join.error.codeFormat' };
-  if (error.code === 'BAD_REQUEST' && field === 'cardToken') return { cardToken: 'join.error.cardFormat' };
+  if (error.code === 'BAD_REQUEST' && (field === 'cardToken' || field === 'shortCode')) return { cardToken: 'join.error.cardWrong' };
   if (error.code === 'INVALID_STATE') return { form: { key: 'join.error.ended' } };
   if (error.code === 'RATE_LIMITED') {
     const sec = typeof error.details?.retryAfterSec === 'number' ? error.details.retryAfterSec : 600;
@@ -42,39 +52,69 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
   const router = useRouter();
   const id = useId();
   const [code, setCode] = useState(initialCode.toUpperCase());
-  const [card, setCard] = useState(initialCard);
+  const [card, setCard] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  // A scanned card goes straight in: busy from the first render, so the form never flashes up.
+  const [scanning, setScanning] = useState(initialCard !== '');
   const [busy, setBusy] = useState(false);
   // Until the form is hydrated a submit would be a native GET with the card token in the URL: wait for it.
   const hydrated = useHydrated();
-  const cardFromQr = initialCard !== '' && card === initialCard;
+  const started = useRef(false);
+
+  async function enter(body: Parameters<typeof requestAdmission>[0], checkIn: boolean): Promise<FieldErrors | null> {
+    const r = await requestAdmission(body);
+    if (r.ok) {
+      storeParticipantToken(r.admission.joinCode, r.admission.participantToken);
+      // The card is the member's presence in the hall: the meeting page checks them in on arrival.
+      if (checkIn) requestCheckInOnArrival(r.admission.joinCode);
+      router.push(`/m/${r.admission.joinCode}`);
+      return null; // stay busy while the meeting page loads
+    }
+    return errorsFromServer(r.error);
+  }
+
+  useEffect(() => {
+    // Strict mode mounts twice in development; one admission per scan is enough.
+    if (!initialCard || started.current) return;
+    started.current = true;
+    const joinCode = initialCode.replace(/\s+/g, '').toUpperCase();
+    void enter({ via: 'card', cardToken: cardTokenFrom(initialCard), ...(CODE_PATTERN.test(joinCode) ? { joinCode } : {}) }, true).then((failed) => {
+      if (!failed) return;
+      setErrors(failed.cardToken ? { form: { key: failed.cardToken } } : failed);
+      setScanning(false);
+    });
+  }, [initialCard, initialCode]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (busy) return;
     const joinCode = code.replace(/\s+/g, '').toUpperCase();
-    const cardToken = cardTokenFrom(card);
+    const entry = cardEntry(card);
     const local: FieldErrors = {};
     if (!joinCode) local.joinCode = 'join.error.codeRequired';
     else if (!CODE_PATTERN.test(joinCode)) local.joinCode = 'join.error.codeFormat';
-    if (!cardToken) local.cardToken = 'join.error.cardRequired';
-    else if (cardToken.length < CARD_MIN) local.cardToken = 'join.error.cardFormat';
+    if (!card.trim()) local.cardToken = 'join.error.cardRequired';
+    else if (entry.via === 'code' && !isShortCode(entry.shortCode)) local.cardToken = 'join.error.cardWrong';
     setErrors(local);
     if (local.joinCode || local.cardToken) {
       document.getElementById(local.joinCode ? `${id}-code` : `${id}-card`)?.focus();
       return;
     }
     setBusy(true);
-    const r = await requestAdmission({ via: 'card', joinCode, cardToken });
-    if (r.ok) {
-      storeParticipantToken(r.admission.joinCode, r.admission.participantToken);
-      router.push(`/m/${r.admission.joinCode}`);
-      return; // stay busy while the meeting page loads
-    }
+    // Typed codes keep the explicit 签到 tap: only a scanned card stands for the member being in the hall.
+    const server = await enter({ ...entry, joinCode }, false);
+    if (!server) return;
     setBusy(false);
-    const server = errorsFromServer(r.error);
     setErrors(server);
     if (server.joinCode || server.cardToken) document.getElementById(server.joinCode ? `${id}-code` : `${id}-card`)?.focus();
+  }
+
+  if (scanning) {
+    return (
+      <p role="status" className="rounded-xl bg-civic-50 p-5 text-xl font-semibold text-ink">
+        {t('join.scanning')}
+      </p>
+    );
   }
 
   const fieldError = (key: MessageKey | undefined, errId: string) =>
@@ -129,20 +169,20 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
           {t('join.cardLabel')}
         </label>
         <p id={`${id}-card-hint`} className="mt-1 text-lg text-ink-muted">
-          {cardFromQr ? t('join.cardPrefilled') : t('join.cardHint')}
+          {t('join.cardHint')}
         </p>
         <input
           id={`${id}-card`}
           name="cardToken"
           value={card}
           onChange={(e) => setCard(e.target.value)}
-          autoCapitalize="off"
+          autoCapitalize="characters"
           autoComplete="off"
           autoCorrect="off"
           spellCheck={false}
           aria-invalid={errors.cardToken ? true : undefined}
           aria-describedby={`${id}-card-hint${errors.cardToken ? ` ${id}-card-err` : ''}`}
-          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 font-mono text-xl text-ink ${
+          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 text-center font-mono text-4xl font-bold uppercase tracking-[0.3em] text-ink ${
             errors.cardToken ? 'border-accent-700' : 'border-ink/60'
           }`}
         />

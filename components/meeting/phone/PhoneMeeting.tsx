@@ -3,14 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonLink } from '@/components/ui/Button';
-import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
+import { ConnectionBadge, effectiveConnection, useNetworkOnline } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
 import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
 import { presentVoters, type MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
-import { forgetParticipantToken, readParticipantToken, storeParticipantToken } from './participant-session';
+import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
 import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
@@ -80,15 +80,39 @@ const isMember = (me: Me) => me.role === 'member' || me.role === 'remote_member'
 function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token: string; remoteHint: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const { state, me, connection, fatal, pending, send, vote, clockOffset } = useMeeting({ participantToken: token });
+  const meeting = useMeeting({ participantToken: token });
+  const { state, me, fatal, pending, send, vote, clockOffset } = meeting;
+  // The badge and the ballot's retry button follow the browser's network as well as the socket.
+  const connection = effectiveConnection(meeting.connection, useNetworkOnline());
   const [checkInBusy, setCheckInBusy] = useState(false);
   const [checkInError, setCheckInError] = useState<MessageKey | null>(null);
   const checkInFlight = useRef(false);
+
+  async function checkIn() {
+    if (checkInFlight.current) return;
+    checkInFlight.current = true;
+    setCheckInBusy(true);
+    setCheckInError(null);
+    const r = await send('attendance.checkInSelf', {});
+    if (!r.ok) setCheckInError(errorMessageKey(r.error));
+    checkInFlight.current = false;
+    setCheckInBusy(false);
+  }
 
   useEffect(() => {
     // A token the server no longer knows is useless on this device; the next visit asks to join again.
     if (fatal?.code === 'UNAUTHENTICATED') forgetParticipantToken(joinCode);
   }, [fatal, joinCode]);
+
+  // Arriving from a member card: check in without a tap, once connected and known as the member.
+  const arrivalChecked = useRef(false);
+  useEffect(() => {
+    if (arrivalChecked.current || connection !== 'connected' || !state || !me?.seatId || me.mode !== 'hall') return;
+    arrivalChecked.current = true;
+    const wanted = takeCheckInOnArrival(joinCode);
+    if (!wanted || state.status === 'closed' || state.attendance[me.seatId]) return;
+    void checkIn();
+  }); // eslint-disable-line react-hooks/exhaustive-deps
 
   const remote = me ? me.mode === 'remote' || (remoteHint && me.mode !== 'hall') : remoteHint;
   const observer = me ? !isMember(me) : false;
@@ -133,17 +157,6 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
   const speaking = state.speakers.find((r) => r.status === 'speaking') ?? null;
   const openPoll = state.polls.find((p) => p.status === 'open') ?? null;
   const lastClosed = latestClosedPoll(state);
-
-  async function checkIn() {
-    if (checkInFlight.current) return;
-    checkInFlight.current = true;
-    setCheckInBusy(true);
-    setCheckInError(null);
-    const r = await send('attendance.checkInSelf', {});
-    if (!r.ok) setCheckInError(errorMessageKey(r.error));
-    checkInFlight.current = false;
-    setCheckInBusy(false);
-  }
 
   const identity = (
     <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

@@ -1,13 +1,14 @@
 'use client';
 
 import { outcomeSentence } from '@/lib/voting/outcome';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import type { MessageKey } from '@/lib/i18n/locale';
 import type { Poll } from '@/lib/meeting/state';
 import type { CommandOutcome, ConnectionState, PendingBallot } from '../useMeeting';
+import { bringIntoView } from './bring-into-view';
 import { errorMessageKey } from './error-message';
 import { choicesLabel, optionLabel } from './poll-labels';
 
@@ -41,6 +42,16 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connectio
   const inFlight = useRef(false);
 
   const multiple = poll.kind === 'multiple';
+  const rootRef = useRef<HTMLDivElement>(null);
+  const canChoose = canVote && checkedIn && !receipt && !pending;
+
+  // Mounted once per poll (keyed by its id): when it opens, the ballot comes into view under the
+  // member's thumb, with the focus on the first choice — it would otherwise open below the fold.
+  useEffect(() => {
+    if (!canChoose) return;
+    const root = rootRef.current;
+    bringIntoView(root?.closest('section') ?? root, { focus: root?.querySelector<HTMLElement>('[data-choice]'), vibrate: true });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit(choices: string[]) {
     // One ballot per poll: a second tap while the first is on its way does nothing, and the hook
@@ -148,6 +159,7 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connectio
               <button
                 key={option}
                 type="button"
+                data-choice
                 onClick={() => choose(option)}
                 aria-pressed={multiple ? on : undefined}
                 disabled={multiple && !on && selected.length >= poll.maxChoices}
@@ -173,7 +185,7 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connectio
   }
 
   return (
-    <div className="space-y-4">
+    <div ref={rootRef} className="space-y-4">
       <PollHeading poll={poll} />
       <p className="text-lg text-ink-muted">{t('meeting.poll.progress', { voted: poll.voted, members })}</p>
       {poll.resultsVisibility === 'hidden' || poll.secret ? <p className="text-lg text-ink-muted">{t('meeting.poll.hiddenTally')}</p> : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { useT } from '@/components/ui/I18nProvider';
@@ -9,6 +9,7 @@ import { Stance } from '@/lib/meeting/model';
 import { queueOrder, type SpeakRequest } from '@/lib/meeting/speaking-queue';
 import type { MeetingState } from '@/lib/meeting/state';
 import type { MeetingConnection } from '../useMeeting';
+import { bringIntoView } from './bring-into-view';
 import { errorMessageKey } from './error-message';
 
 const stances = Stance.options;
@@ -52,6 +53,12 @@ export function SpeakPanel({
   const [error, setError] = useState<MessageKey | null>(null);
   const [note, setNote] = useState<MessageKey | null>(null);
   const inFlight = useRef(false);
+  const pickerRef = useRef<HTMLFieldSetElement>(null);
+
+  // The four stances open below the button; on a small phone they would be off screen.
+  useEffect(() => {
+    if (choosing) bringIntoView(pickerRef.current, { focus: pickerRef.current?.querySelector<HTMLElement>('button') });
+  }, [choosing]);
 
   const mine = state.speakers.find(
     (r) => r.seatId === seatId && r.itemId === state.currentItemId && (r.status === 'queued' || r.status === 'speaking'),
@@ -94,7 +101,7 @@ export function SpeakPanel({
     );
   } else if (choosing) {
     body = (
-      <fieldset>
+      <fieldset ref={pickerRef}>
         <legend className="mb-3 text-xl font-semibold text-ink">{t('phone.speak.chooseStance')}</legend>
         <div className="grid grid-cols-2 gap-3">
           {stances.map((stance) => (

@@ -5,7 +5,8 @@
 import type { ErrorPayload } from '@/lib/platform/errors';
 
 export type JoinBody =
-  | { via: 'card'; joinCode: string; cardToken: string }
+  | { via: 'card'; joinCode?: string; cardToken: string }
+  | { via: 'code'; joinCode: string; shortCode: string }
   | { via: 'remote'; inviteToken: string }
   | { via: 'observer'; observerToken: string };
 
@@ -43,6 +44,29 @@ export function forgetParticipantToken(joinCode: string): void {
     localStorage.removeItem(participantStorageKey(joinCode));
   } catch {
     /* nothing stored */
+  }
+}
+
+// Set by the join page when a member card admitted this device: the meeting page then checks the
+// member in once, as soon as it is connected. Session storage: a later visit does not check in again.
+const checkInKey = (joinCode: string) => `yishi:check-in-on-arrival:${joinCode.toUpperCase()}`;
+
+export function requestCheckInOnArrival(joinCode: string): void {
+  try {
+    sessionStorage.setItem(checkInKey(joinCode), '1');
+  } catch {
+    /* without storage the member taps 签到 themselves */
+  }
+}
+
+/** True once per request: the caller is about to check in. */
+export function takeCheckInOnArrival(joinCode: string): boolean {
+  try {
+    const wanted = sessionStorage.getItem(checkInKey(joinCode)) === '1';
+    sessionStorage.removeItem(checkInKey(joinCode));
+    return wanted;
+  } catch {
+    return false;
   }
 }
 

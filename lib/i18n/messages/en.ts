@@ -55,7 +55,7 @@ export const en: Messages = {
   'landing.intro': 'Residents join a meeting by scanning a QR code with their phone: check in, vote, ask to speak, ask questions. Residents who cannot come can take part online. Afterwards the meeting record is signed and filed as evidence of the community’s consultation work.',
   'landing.joinHint': 'Residents, council members, remote participants',
   'landing.staffLogin': 'Staff login',
-  'landing.staffHint': 'Conveners, recorders, community staff, assessors',
+  'landing.staffHint': 'Facilitators, recorders, community staff, assessors',
   'landing.stepsTitle': 'How to take part',
   'landing.step1': 'Scan the QR code in the hall, or open the meeting link',
   'landing.step2': 'Check in, then vote, speak and ask questions',

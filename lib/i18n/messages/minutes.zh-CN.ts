@@ -50,6 +50,6 @@ export const minutesZhCN = {
   'minutes.public.title': '会议记录',
   'minutes.public.label': '向参会人员和投影公开会议记录（只读）',
   'minutes.public.on': '已公开：居民手机、线上参会和投影可以查看。',
-  'minutes.public.off': '未公开：只有记录员和召集人可以查看。',
+  'minutes.public.off': '未公开：只有记录员和主持人可以查看。',
   'minutes.public.open': '打开会议记录',
 } satisfies Record<string, string>;

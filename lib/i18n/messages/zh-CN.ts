@@ -8,6 +8,17 @@
  * - Group keys by page/area with a `// ── area ──` comment; keep each group together.
  * - Interpolation uses `{name}` placeholders: `t(locale, 'connection.pending', { count: 3 })`.
  *   Use the same placeholder names in every language.
+ *
+ * Glossary — one term per concept on every page (console, phone, projector, record):
+ * - 会议码 (meeting code): the meeting's 6-character code shown in the hall. Never 入会码.
+ * - 参会卡 / 参会卡代码 (member card / card code): a member's printed card; its QR admits and checks in,
+ *   the 6-character 参会卡代码 under it is what is typed when a phone cannot scan.
+ * - 入会二维码 (admission QR): the one-device QR the console shows for a member without a card
+ *   (button 显示入会二维码). Never 发入会码.
+ * - 主持人 (facilitator): whoever runs the meeting in the hall (the staff role facilitator).
+ *   召集人 (convener) is the role in planning and in the record: who convenes the meeting and signs it.
+ * - 签到 (check in), 代签到 (checked in by staff), 表决/投票 (poll/vote), 赞成/反对/弃权 (yes/no/abstain).
+ * - 离线 (offline): the phone has no connection (browser network or socket), shown with N 条待发送.
  * - Add every key here first, then to `en.ts`: en.ts is typed against this file, so a key missing
  *   there (or a key that exists only there) is a compile error.
  */
@@ -50,7 +61,7 @@ export const zhCN = {
   // ── connection (ConnectionBadge) ──
   'connection.connected': '已连接',
   'connection.connecting': '连接中…',
-  'connection.offline': '已断开',
+  'connection.offline': '离线',
   'connection.pending': '{count} 条待发送',
 
   // ── ui (domain-free components) ──
@@ -64,7 +75,7 @@ export const zhCN = {
   'landing.intro': '居民用手机扫码即可加入会议：签到、表决、申请发言、提出问题。不在现场的居民也能在线参加。会后，会议记录经签名存档，作为社区协商的佐证材料。',
   'landing.joinHint': '居民、议事会成员、线上参会人员',
   'landing.staffLogin': '工作人员登录',
-  'landing.staffHint': '召集人、记录员、社区工作人员、考核人员',
+  'landing.staffHint': '主持人、记录员、社区工作人员、考核人员',
   'landing.stepsTitle': '怎样参加',
   'landing.step1': '扫描会场二维码，或打开会议链接',
   'landing.step2': '签到后参与表决、发言、提问',

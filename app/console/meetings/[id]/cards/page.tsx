@@ -8,6 +8,7 @@ import { PrintButton } from '@/components/meeting/console/PrintButton';
 import { QrCode } from '@/components/ui/QrCode';
 import { getI18n } from '@/lib/i18n/server';
 import { meetingAccess } from '@/lib/meeting/queries';
+import { formatShortCode } from '@/lib/meeting/short-code';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { AppError } from '@/lib/platform/errors';
 import { requireStaff } from '../../../staff';
@@ -96,15 +97,20 @@ export default async function CardsPage({ params }: { params: Promise<{ id: stri
           <section key={pi} aria-label={t('cards.page', { page: pi + 1 })}
             className="mt-4 grid grid-cols-2 grid-rows-4 gap-0 border border-ink/20 bg-white print:mt-0 print:h-[277mm] print:border-0 print:break-after-page">
             {page.map((s) => {
-              const url = `${origin}/join?card=${encodeURIComponent(s.cardToken)}`;
+              // The join code in the QR names this meeting; scanning admits and checks in with no typing.
+              const url = `${origin}/j/${access.joinCode}?card=${encodeURIComponent(s.cardToken)}`;
               return (
                 <article key={s.seatId} className="flex items-center gap-4 border border-dashed border-ink/40 p-4 print:h-[69mm] print:break-inside-avoid">
-                  <QrCode value={url} size={160} label={t('cards.qrLabel', { name: s.name })} className="shrink-0" />
+                  <div className="flex shrink-0 flex-col items-center">
+                    <QrCode value={url} size={160} label={t('cards.qrLabel', { name: s.name })} />
+                    <p className="sr-only">{t('cards.shortCode')}</p>
+                    <p className="mt-1 whitespace-nowrap font-mono text-4xl font-bold tracking-widest" data-testid="card-short-code">{formatShortCode(s.shortCode)}</p>
+                  </div>
                   <div className="min-w-0">
                     <p className="text-sm text-ink-muted">{access.title}</p>
                     <p className="mt-1 text-3xl font-bold">{s.name}</p>
                     <p className="mt-2 text-sm">{t('cards.scanHint')}</p>
-                    <p className="mt-1 break-all font-mono text-xs text-ink-muted">{t('cards.token')} {s.cardToken}</p>
+                    <p className="mt-1 text-xs text-ink-muted">{t('cards.typeHint', { joinCode: access.joinCode })}</p>
                   </div>
                 </article>
               );
