@@ -122,13 +122,13 @@ describe('renderRecordPdf', () => {
   it('ends with a line for each signer’s handwritten signature and date, and the place for the seal (公章)', () => {
     const { text, flat } = out;
     expect(flat).toContain('手写签名与盖章（纸质存档）');
-    for (const s of record.signers.filter((x) => x.role !== 'platform')) {
+    for (const s of record.signers) {
       expect(flat).toContain(`${s.role === 'convener' ? '召集人' : '记录员'}（${s.name}）签名：`);
     }
     expect(flat).toContain(`${record.community.name}（公章）`);
     // At the end: after the QR code's address, nothing but the seal block and the page footer.
     expect(flat.lastIndexOf('公章')).toBeGreaterThan(flat.lastIndexOf(opts.verifyUrl));
-    expect(text.split('日期：').length - 1).toBe(record.signers.filter((x) => x.role !== 'platform').length);
+    expect(text.split('日期：').length - 1).toBe(record.signers.length);
   });
 
   it('shows missing signatures and the waiting status', async () => {

@@ -639,7 +639,7 @@ function paperSignatures(layout: Layout, r: ReadableRecord) {
   layout.heading(zh('record.pdf.paper.title'), 2);
   layout.para(zh('record.pdf.paper.note'), { color: MUTED, size: SMALL_SIZE });
   layout.gap(6);
-  const signers = r.signers.filter((s) => s.role !== 'platform');
+  const signers = r.signers; // the people (the platform signs by key only)
   layout.ensure(signers.length * lineHeight + sealSize + 24);
   const labelWidth = 150;
   const dateLabelWidth = 36;
