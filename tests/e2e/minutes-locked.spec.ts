@@ -66,7 +66,17 @@ test('fact blocks survive Backspace, Delete and drag; after the close the minute
   await test.step('Backspace and Delete next to a fact block, and a selection deleted, leave every fact in place', async () => {
     const firstParagraph = editor.locator(':scope > p').first();
     await firstParagraph.click();
+    await expect(editor).toBeFocused();
+    // The caret in the (empty) paragraph itself, not on the fact card beside it.
+    await firstParagraph.evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      range.collapse(false);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
     await recorder.keyboard.type(NOTE);
+    await expect(firstParagraph).toHaveText(NOTE);
     // Backspace at the start of the paragraph, right below item 1's heading.
     await recorder.keyboard.press('Home');
     for (let i = 0; i < 3; i++) await recorder.keyboard.press('Backspace');
