@@ -49,8 +49,7 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
     for (const a of admitted) {
       if (a.meetingId !== meetingId) continue;
       if (!state.minutesPublic && a.participant) a.ws.close(CloseCode.Forbidden, 'The minutes are not public');
-      // The meeting closed: writers reconnect (1012, y-websocket retries) and come back read-only.
-      else if (state.status === 'closed' && !a.readOnly) a.ws.close(CloseCode.ServiceRestart, 'The meeting is closed');
+      // (The meeting closed: the minutes service has locked the document, which closes its writers with 4423.)
     }
   });
 
@@ -80,7 +79,10 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
     const { minutesPublic, status } = await hub.state(meetingId);
     const access = minutesAccess(who.role, { minutesPublic, closed: status === 'closed' });
     if (!access) throw new AppError('FORBIDDEN', 'The minutes of this meeting are not public');
-    return { docName, meetingId, participant: !!token, readOnly: access === 'read', user: { name: who.actor.label } };
+    // A writer of a closed meeting's minutes is told so (4423) unless it asked to follow them read-only
+    // (`?readonly=1`, what the editor does once told): an editor must never believe it is writing.
+    if (access === 'locked' && url.searchParams.get('readonly') !== '1') throw new AppError('INVALID_STATE', 'The meeting is closed: the minutes are locked');
+    return { docName, meetingId, participant: !!token, readOnly: access !== 'edit', user: { name: who.actor.label } };
   };
 
   const refuse = (ws: WebSocket, err: unknown) => {
@@ -91,6 +93,7 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
       : code === 'FORBIDDEN' ? CloseCode.Forbidden
       : code === 'NOT_FOUND' ? CloseCode.NotFound
       : code === 'BAD_REQUEST' ? CloseCode.BadRequest
+      : code === 'INVALID_STATE' ? CloseCode.Locked
       : CloseCode.InternalError;
     ws.close(closeCode, message.slice(0, 120)); // a close reason is at most 123 bytes
   };

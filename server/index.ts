@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed'
 import { seedDemoWorld } from '../lib/demo/world';
 import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
+import { publicUrlWarning } from '../lib/record/public-url';
 import { createYishiServer } from './app';
 
 /**
@@ -30,7 +31,10 @@ const server = await createYishiServer({
   secureCookies: process.env.YISHI_SECURE_COOKIES === '1',
   publicUrl: process.env.YISHI_PUBLIC_URL || undefined,
 });
-const port = await server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '0.0.0.0');
+const host = process.env.HOST ?? '0.0.0.0';
+const port = await server.listen(Number(process.env.PORT ?? 3000), host);
+const urlWarning = publicUrlWarning(process.env.YISHI_PUBLIC_URL || undefined, host);
+if (urlWarning) console.warn(`[yishi] warning: ${urlWarning}`);
 // Tests and scripts read this line to find the port.
 console.log(`[yishi] ready on http://localhost:${port}`);
 if (process.env.YISHI_SEED !== '0') {

@@ -6,6 +6,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import { useEffect, useState, type ReactNode } from 'react';
 import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
 import { useT } from '@/components/ui/I18nProvider';
+import { FactGuard } from '@/lib/minutes/fact-guard';
 import { MINUTES_FIELD, minutesExtensions } from '@/lib/minutes/schema';
 import { withFactCards } from './FactBlockView';
 import { colourForName, minutesProse } from './minutes-styles';
@@ -13,8 +14,10 @@ import { useMinutesDoc, type MinutesDoc } from './useMinutesDoc';
 
 /**
  * The recorders' editor (laptop). Several writers type into the same Yjs document; each sees the
- * others' carets with their names. Server-written facts show as read-only cards. Works offline: edits
- * stay in IndexedDB and merge when the connection returns.
+ * others' carets with their names. Server-written facts show as read-only cards that cannot be deleted
+ * or moved (FactGuard). Works offline: edits stay in IndexedDB and merge when the connection returns.
+ * Once the meeting is closed the server locks the minutes: the editor turns read-only at once and says
+ * that later changes will not be in the record.
  */
 export function MinutesEditor({ meetingId, userName }: { meetingId: string; userName: string }) {
   const t = useT();
@@ -44,8 +47,10 @@ function BoundEditor({ doc, userName }: { doc: MinutesDoc; userName: string }) {
   const t = useT();
   const editor = useEditor({
     immediatelyRender: false,
+    editable: !doc.locked,
     extensions: [
       ...withFactCards(minutesExtensions()),
+      FactGuard,
       Collaboration.configure({ document: doc.ydoc, field: MINUTES_FIELD }),
       CollaborationCaret.configure({ provider: doc.provider, user: { name: userName, color: colourForName(userName) }, render: renderCaret }),
     ],
@@ -59,13 +64,15 @@ function BoundEditor({ doc, userName }: { doc: MinutesDoc; userName: string }) {
     },
   });
   const presence = usePresence(doc);
+  // Locked while open (the meeting was just closed): read-only at once, whatever is being typed.
+  useEffect(() => { if (editor && doc.locked && editor.isEditable) editor.setEditable(false); }, [editor, doc.locked]);
 
   return (
     <div className="rounded-xl border border-ink/25 bg-white shadow-sm">
       {/* Stays in view while writing: whether edits reach the others matters most when they do not. */}
       <div className="sticky top-0 z-10 rounded-t-xl bg-white">
-        <div className="rounded-t-xl border-b border-ink/15 px-3 py-2"><StatusLine doc={doc} presence={doc.connection === 'connected' ? presence : null} /></div>
-        {editor ? <Toolbar editor={editor} /> : null}
+        <div className="rounded-t-xl border-b border-ink/15 px-3 py-2"><StatusLine doc={doc} presence={doc.connection === 'connected' && !doc.locked ? presence : null} /></div>
+        {editor && !doc.locked ? <Toolbar editor={editor} /> : null}
       </div>
       <EditorContent editor={editor} className={minutesProse} />
     </div>
@@ -111,6 +118,10 @@ function usePresence(doc: MinutesDoc): Peer[] {
 
 function StatusLine({ doc, presence }: { doc: MinutesDoc; presence: Peer[] | null }) {
   const t = useT();
+  // Nothing may claim to be saved once it can no longer be in the record.
+  if (doc.locked) {
+    return <p role="alert" data-testid="minutes-locked" className="text-base font-semibold text-accent-800">{t('minutes.locked')}</p>;
+  }
   const sync = doc.connection === 'offline' ? 'minutes.sync.offline' : doc.synced ? 'minutes.sync.synced' : 'minutes.sync.syncing';
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-base">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CloseCode } from '@/lib/minutes/collab/protocol';
 import { minutesDocName } from '@/lib/minutes/schema';
 
 /**
@@ -25,6 +26,11 @@ export type MinutesDoc = {
   localLoaded: boolean;
   /** the server closed the connection for good (4400–4499: not allowed, e.g. minutes not public) */
   denied: boolean;
+  /**
+   * The meeting is closed and its minutes locked (the server said so with 4423, at the close or on
+   * connecting): nothing typed now reaches the record. The document goes on following the server read-only.
+   */
+  locked: boolean;
 };
 
 type Options = {
@@ -51,6 +57,7 @@ export function useMinutesDoc({ meetingId, participantToken, view, persist }: Op
   const [synced, setSynced] = useState(false);
   const [localLoaded, setLocalLoaded] = useState(false);
   const [denied, setDenied] = useState(false);
+  const [locked, setLocked] = useState(false);
 
   useEffect(() => {
     const docName = minutesDocName(meetingId);
@@ -65,6 +72,7 @@ export function useMinutesDoc({ meetingId, participantToken, view, persist }: Op
     setSynced(false);
     setLocalLoaded(false);
     setDenied(false);
+    setLocked(false);
 
     // Before the first connection succeeds, a failed attempt means "offline" (e.g. a reload without Wi-Fi);
     // the provider keeps retrying with backoff, and "connecting" would flicker on every attempt.
@@ -78,7 +86,16 @@ export function useMinutesDoc({ meetingId, participantToken, view, persist }: Op
     provider.on('connection-close', failed);
     provider.on('connection-error', failed);
     provider.on('sync', (isSynced: boolean) => setSynced(isSynced));
-    provider.on('closed', () => { setDenied(true); setConnection('offline'); });
+    provider.on('closed', (event) => {
+      if (event.code !== CloseCode.Locked) { setDenied(true); setConnection('offline'); return; }
+      setLocked(true);
+      // Nothing kept locally may be sent again as if it could still count: drop the local copy (what
+      // is in it and not on the server is not in the record either) …
+      if (local) void local.clearData();
+      // … and follow the locked minutes read-only (the server asks a writer's role to say so).
+      provider.params = { ...provider.params, readonly: '1' };
+      provider.connect();
+    });
 
     setHandle({ ydoc, provider });
     return () => {
@@ -89,5 +106,5 @@ export function useMinutesDoc({ meetingId, participantToken, view, persist }: Op
     };
   }, [meetingId, participantToken, view, persist]);
 
-  return handle ? { ...handle, connection, synced, localLoaded, denied } : null;
+  return handle ? { ...handle, connection, synced, localLoaded, denied, locked } : null;
 }

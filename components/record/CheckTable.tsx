@@ -30,7 +30,10 @@ function pair(mine: Check[], server: Check[]): Row[] {
   return [...rows, ...left.map((s) => ({ id: s.id, subject: s.subject, mine: null, server: s }))];
 }
 
-/** Every check, as this browser and as the server ran it, side by side; the checks' own wording below. */
+/**
+ * Every check, as this browser and as the server ran it, side by side, named from the catalogue. The
+ * checks' own English details (lib/record/verify.ts) are for the CLI, not for this page.
+ */
 export function CheckTable({ mine, server }: { mine: Check[]; server: Check[] | null }) {
   const t = useT();
   const rows = pair(mine, server ?? []);
@@ -57,13 +60,6 @@ export function CheckTable({ mine, server }: { mine: Check[]; server: Check[] | 
           ))}
         </tbody>
       </table>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-semibold text-civic-800">{t('record.checks.details')}</summary>
-        {/* The checks' own words (lib/record/verify.ts), as the CLI prints them. */}
-        <ul lang="en" className="mt-2 space-y-1 break-words font-mono text-xs text-ink-muted">
-          {mine.map((c, i) => <li key={i}>[{c.status}] {c.id}: {c.detail}</li>)}
-        </ul>
-      </details>
     </>
   );
 }

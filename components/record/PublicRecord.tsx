@@ -140,10 +140,6 @@ function VerifiedRecord({ data, platformFingerprint }: { data: Loaded; platformF
 
       <PublicSection id="signatures" title={t('record.signatures.title')}>
         <PublicSignatures rows={signatureRows(data)} />
-        <p className="mt-3 text-base text-ink-muted">
-          {t('record.trust.public')}
-          <span className="ml-1 break-all font-mono text-sm text-ink" data-testid="platform-fingerprint">{groupedFingerprint(platformFingerprint)}</span>
-        </p>
       </PublicSection>
 
       <PublicSection id="record-facts" title={t('record.facts.title')}>
@@ -151,19 +147,7 @@ function VerifiedRecord({ data, platformFingerprint }: { data: Loaded; platformF
           <dt className="font-semibold text-ink-muted">{t('record.facts.status')}</dt>
           <dd>{t(`record.status.${bundle.status}`)}{bundle.filedAt ? ` · ${formatDateTime(locale, bundle.filedAt)}` : ''}</dd>
           <dt className="font-semibold text-ink-muted">{t('record.facts.chain')}</dt>
-          <dd>
-            {t('record.facts.chainSeq', { seq: formatNumber(locale, chain.seq) })}
-            {/* The link to the previous record is its hash: enough to check the chain, no way to fetch it. */}
-            <span className="mt-1 block text-ink-muted">
-              {chain.previous
-                ? <>{t('record.facts.previous', { seq: formatNumber(locale, chain.previous.seq) })} <span className="break-all font-mono text-sm">{chain.previous.hash}</span></>
-                : t('record.facts.first')}
-            </span>
-          </dd>
-          <dt className="font-semibold text-ink-muted">{t('record.hash')}</dt>
-          <dd className="break-all font-mono text-sm">{mine.recordHash}</dd>
-          <dt className="font-semibold text-ink-muted">{t('record.facts.recordId')}</dt>
-          <dd className="break-all font-mono text-sm">{bundle.recordId}</dd>
+          <dd>{t('record.facts.chainSeq', { seq: formatNumber(locale, chain.seq) })}</dd>
           {mine.record ? (
             <>
               <dt className="font-semibold text-ink-muted">{t('record.facts.frozenAt')}</dt>
@@ -186,10 +170,32 @@ function VerifiedRecord({ data, platformFingerprint }: { data: Loaded; platformF
         </div>
       ) : null}
 
-      <PublicSection id="checks" title={t('record.checks.title')}>
+      {/* What a resident or a party secretary needs is above; hashes, keys and the checks one by one are for
+          whoever wants to check further, folded, in Chinese. */}
+      <details className="break-inside-avoid rounded-2xl border border-ink/15 bg-white p-4 shadow-sm sm:p-6 print:border-0 print:p-0 print:shadow-none">
+        <summary className="cursor-pointer text-2xl font-bold text-ink">{t('record.techInfo')}</summary>
+        <p className="mt-2 text-base text-ink-muted">{t('record.techInfo.intro')}</p>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 text-base sm:grid-cols-[auto_minmax(0,1fr)]">
+          <dt className="font-semibold text-ink-muted">{t('record.hash')}</dt>
+          <dd className="break-all font-mono text-sm">{mine.recordHash}</dd>
+          <dt className="font-semibold text-ink-muted">{t('record.facts.recordId')}</dt>
+          <dd className="break-all font-mono text-sm">{bundle.recordId}</dd>
+          <dt className="font-semibold text-ink-muted">{t('record.facts.chain')}</dt>
+          {/* The link to the previous record is its hash: enough to check the chain, no way to fetch it. */}
+          <dd className="text-ink-muted">
+            {chain.previous
+              ? <>{t('record.facts.previous', { seq: formatNumber(locale, chain.previous.seq) })} <span className="break-all font-mono text-sm">{chain.previous.hash}</span></>
+              : t('record.facts.first')}
+          </dd>
+        </dl>
+        <p className="mt-3 text-base text-ink-muted">
+          {t('record.trust.public')}
+          <span className="ml-1 break-all font-mono text-sm text-ink" data-testid="platform-fingerprint">{groupedFingerprint(platformFingerprint)}</span>
+        </p>
+        <h2 id="checks" className="mt-4 mb-2 text-xl font-bold text-ink">{t('record.checks.title')}</h2>
         <p className="mb-2 text-base text-ink-muted">{t('record.checks.intro')}</p>
         <CheckTable mine={mine.checks} server={server?.checks ?? null} />
-      </PublicSection>
+      </details>
     </div>
   );
 }

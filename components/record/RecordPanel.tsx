@@ -68,18 +68,24 @@ export function RecordPanel({ record, meetingClosed, staffId, offline, onStatus,
               {signedHere.software ? <SoftwareKeyNote /> : null}
             </div>
           ) : null}
-          <div>
-            <p className="text-sm text-ink-muted">{t('record.hash')}</p>
-            <p className="break-all font-mono text-sm">{record.hash}</p>
-          </div>
           <RecordDownloads recordId={record.recordId} status={record.status} disclosedPdf />
         </>
       ) : null}
-      <div>
-        <p className="text-sm text-ink-muted">{t('record.trust.fingerprint')}</p>
-        <p className="break-all font-mono text-sm" data-testid="platform-fingerprint">{groupedFingerprint(platformFingerprint)}</p>
-        <p className="mt-1 text-sm text-ink-muted">{t('record.trust.console')}</p>
-      </div>
+      {/* Who signed and whether it is filed lead (above); the hash and the district key are for checking further. */}
+      <details>
+        <summary className="cursor-pointer text-base font-semibold text-civic-800">{t('record.techInfo')}</summary>
+        {record ? (
+          <div className="mt-2">
+            <p className="text-sm text-ink-muted">{t('record.hash')}</p>
+            <p className="break-all font-mono text-sm">{record.hash}</p>
+          </div>
+        ) : null}
+        <div className="mt-2">
+          <p className="text-sm text-ink-muted">{t('record.trust.fingerprint')}</p>
+          <p className="break-all font-mono text-sm" data-testid="platform-fingerprint">{groupedFingerprint(platformFingerprint)}</p>
+          <p className="mt-1 text-sm text-ink-muted">{t('record.trust.console')}</p>
+        </div>
+      </details>
     </Card>
   );
 }

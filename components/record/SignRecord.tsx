@@ -139,16 +139,21 @@ export function SignRecord({ record, staffId, onSigned }: {
     <section aria-labelledby="sign-confirm" className="rounded-xl border-2 border-civic-800 bg-civic-50 p-4">
       <h3 id="sign-confirm" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-ink">{t('record.sign.confirmTitle')}</h3>
       <p className="mt-1 text-base">{t('record.sign.confirmIntro')}</p>
-      <dl className="mt-3 space-y-2 text-base">
-        <div>
-          <dt className="font-semibold">{t('record.hash')}</dt>
-          <dd className="break-all font-mono text-sm">{record.hash}</dd>
-        </div>
-        <div>
-          <dt className="font-semibold">{t('record.sign.deviceKey')}</dt>
-          <dd className="font-mono text-sm">{shortFingerprint(phase.fingerprint)}</dd>
-        </div>
-      </dl>
+      {/* The hash and the key say exactly what is signed with what; they matter to whoever checks later,
+          not to the signer deciding now: folded. */}
+      <details className="mt-3 text-base">
+        <summary className="cursor-pointer font-semibold text-civic-800">{t('record.techInfo')}</summary>
+        <dl className="mt-2 space-y-2">
+          <div>
+            <dt className="font-semibold">{t('record.hash')}</dt>
+            <dd className="break-all font-mono text-sm">{record.hash}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t('record.sign.deviceKey')}</dt>
+            <dd className="font-mono text-sm">{shortFingerprint(phase.fingerprint)}</dd>
+          </div>
+        </dl>
+      </details>
       {phase.key.software ? <SoftwareKeyNote /> : null}
       {working ? (
         <p role="status" className="mt-3 text-base font-semibold text-civic-900">

@@ -7,8 +7,8 @@ import type { FactData } from './facts';
 export type PlacedFact = { fact: FactData; section: 'top' | string };
 
 /**
- * The facts the minutes must hold for a meeting state, in document order. A pure function of the
- * state, so the server can restore the figures whatever a client did to them.
+ * The facts the minutes must hold for a meeting state, in their canonical document order (below). A pure
+ * function of the state, so the server can restore the figures and their order whatever a client did.
  */
 export function expectedFacts(s: MeetingState, recorders: readonly string[], now = new Date()): PlacedFact[] {
   const out: PlacedFact[] = [{
@@ -31,10 +31,26 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
       },
     });
   }
+  // Canonical order (defined here, once; reconcile.ts keeps the document in it): the top facts, the polls
+  // that belong to no item, then each agenda item in agenda order: its heading, its speakers, its polls
+  // in the order they were opened.
+  const inItem = (p: MeetingState['polls'][number]) => !!p.itemId && s.agenda.some((a) => a.id === p.itemId);
+  const polls = s.polls
+    .filter((p) => p.status === 'closed' && !!p.tally && !!p.outcome)
+    .map((p, created) => ({ p, created }))
+    .sort((a, b) => (a.p.openedAt ?? '').localeCompare(b.p.openedAt ?? '') || a.created - b.created)
+    .map(({ p }) => p);
+  const pollFact = (p: MeetingState['polls'][number], section: string): PlacedFact => ({
+    section,
+    fact: {
+      kind: 'poll', pollId: p.id, question: p.question, pollKind: p.kind, secret: p.secret, rule: p.rule, options: p.options,
+      tally: p.tally!, voted: p.voted, result: p.outcome!.result, support: p.outcome!.support, required: p.outcome!.required,
+      denominator: p.outcome!.denominator, winners: p.outcome!.winners,
+    },
+  });
+  for (const p of polls) if (!inItem(p)) out.push(pollFact(p, 'top'));
   for (const [i, item] of s.agenda.entries()) {
     out.push({ section: item.id, fact: { kind: 'item', itemId: item.id, index: i + 1, title: item.title } });
-  }
-  for (const item of s.agenda) {
     const done = s.speakers.filter((r) => r.itemId === item.id && r.status === 'done');
     if (done.length) {
       out.push({
@@ -42,17 +58,7 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
         fact: { kind: 'speakers', itemId: item.id, speakers: done.map((r) => ({ name: r.name, stance: r.stance, seconds: spokenSeconds(r, now) })) },
       });
     }
-  }
-  for (const p of s.polls) {
-    if (p.status !== 'closed' || !p.tally || !p.outcome) continue;
-    out.push({
-      section: p.itemId && s.agenda.some((a) => a.id === p.itemId) ? p.itemId : 'top',
-      fact: {
-        kind: 'poll', pollId: p.id, question: p.question, pollKind: p.kind, secret: p.secret, rule: p.rule, options: p.options,
-        tally: p.tally, voted: p.voted, result: p.outcome.result, support: p.outcome.support, required: p.outcome.required,
-        denominator: p.outcome.denominator, winners: p.outcome.winners,
-      },
-    });
+    for (const p of polls) if (p.itemId === item.id) out.push(pollFact(p, item.id));
   }
   return out;
 }

@@ -43,7 +43,7 @@ describe('expected facts', () => {
   it('hold the header, attendance, a section per item, the speakers and the poll with its tally and outcome', () => {
     const { m, pollId } = heldMeeting();
     const facts = expectedFacts(m.state, ['李记录']);
-    expect(facts.map((f) => factId(f.fact))).toEqual(['header', 'attendance', `item:${itemIdOf(1)}`, `item:${itemIdOf(2)}`, `speakers:${itemIdOf(1)}`, `poll:${pollId}`]);
+    expect(facts.map((f) => factId(f.fact))).toEqual(['header', 'attendance', `item:${itemIdOf(1)}`, `speakers:${itemIdOf(1)}`, `poll:${pollId}`, `item:${itemIdOf(2)}`]);
     const attendance = facts[1]!.fact;
     expect(attendance).toMatchObject({ kind: 'attendance', members: 5, hall: 4, remote: 0, required: 3, met: true });
     const poll = facts.find((f) => f.fact.kind === 'poll')!;
@@ -128,6 +128,65 @@ describe('reconcileFacts', () => {
     reconcileFacts(doc, facts);
     doc.getXmlFragment(MINUTES_FIELD).delete(i, 1);
     expect(factsInPlace(doc, facts)).toBe(false);
+  });
+
+  it('writes the facts in canonical order: speakers before polls, polls in opening order, whatever happened first', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 5, currentItem: 1 });
+    const doc = new Y.Doc();
+    const write = () => reconcileFacts(doc, expectedFacts(m.state, []));
+    write();
+    // A named poll is opened first, a secret one second.
+    const named = m.createPoll(motion);
+    const secret = m.createPoll({ ...motion, question: '是否同意（无记名）？', secret: true });
+    m.run('poll.open', { pollId: named });
+    m.run('poll.vote', { pollId: named, choices: ['yes'], idempotencyKey: 'key-named01' }, member(1));
+    m.run('poll.close', { pollId: named });
+    write();
+    m.run('poll.open', { pollId: secret });
+    m.run('poll.vote', { pollId: secret, choices: ['yes'], idempotencyKey: 'key-secret1' }, member(1));
+    m.run('poll.close', { pollId: secret });
+    write();
+    // A recorder deletes both poll blocks (three Backspaces); the server writes them back, in order.
+    for (const id of [`poll:${named}`, `poll:${secret}`]) doc.getXmlFragment(MINUTES_FIELD).delete(topLevel(doc).findIndex((n) => n.factId === id), 1);
+    write();
+    // The speakers' list appears only now, after both polls.
+    const [req] = m.run('speaker.request', { stance: 'support' }, member(2));
+    m.run('speaker.grant', { id: (req!.data as { id: string }).id });
+    m.run('speaker.end', { id: (req!.data as { id: string }).id });
+    write();
+    const canonical = ['header', 'attendance', `item:${itemIdOf(1)}`, 'paragraph', `speakers:${itemIdOf(1)}`, `poll:${named}`, `poll:${secret}`, `item:${itemIdOf(2)}`, 'paragraph'];
+    expect(topLevel(doc).map((n) => n.factId ?? n.name)).toEqual(canonical);
+    expect(factsInPlace(doc, expectedFacts(m.state, []))).toBe(true);
+  });
+
+  it('puts facts a client moved back in canonical order, keeping the recorders’ text where it was', () => {
+    const { m, pollId } = heldMeeting();
+    const facts = expectedFacts(m.state, []);
+    const doc = new Y.Doc();
+    reconcileFacts(doc, facts);
+    const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    fragment.insert(4, [paragraph('王建国发言支持加装电梯。')]);
+    // A client "moves" the poll above the speakers and the attendance to the end (delete + insert, as Yjs does).
+    const moveTo = (id: string, to: number) => {
+      const from = topLevel(doc).findIndex((n) => n.factId === id);
+      const data = String((fragment.get(from) as Y.XmlElement).getAttribute('data'));
+      fragment.delete(from, 1);
+      const el = new Y.XmlElement('factBlock');
+      el.setAttribute('factId', id);
+      el.setAttribute('data', data);
+      fragment.insert(to, [el]);
+    };
+    moveTo(`poll:${pollId}`, 3);
+    moveTo('attendance', fragment.length - 1);
+    expect(factsInPlace(doc, facts)).toBe(false);
+    expect(reconcileFacts(doc, facts)).toBe(true);
+    const after = topLevel(doc);
+    expect(after.flatMap((n) => n.factId ?? [])).toEqual(['header', 'attendance', `item:${itemIdOf(1)}`, `speakers:${itemIdOf(1)}`, `poll:${pollId}`, `item:${itemIdOf(2)}`]);
+    // The recorder's text is still in item 1's section.
+    const text = after.findIndex((n) => n.text?.includes('王建国发言支持加装电梯。'));
+    expect(text).toBeGreaterThan(after.findIndex((n) => n.factId === `item:${itemIdOf(1)}`));
+    expect(text).toBeLessThan(after.findIndex((n) => n.factId === `item:${itemIdOf(2)}`));
+    expect(factsInPlace(doc, facts)).toBe(true);
   });
 
   it('adds the section of a new agenda item before the next existing one', () => {

@@ -4,18 +4,20 @@ import type { PlacedFact } from './expected-facts';
 import { MINUTES_FIELD } from './schema';
 
 /**
- * Makes the document's fact blocks exactly the expected ones: missing facts are inserted in their
- * section, changed figures are put back, fact blocks nobody expects (forged or stale) are removed.
- * Recorders' own paragraphs are never touched. Returns whether anything changed. Call inside a
- * transaction with the server's origin.
+ * Makes the document's fact blocks exactly the expected ones, in the expected (canonical) order:
+ * missing facts are inserted in their section, changed figures are put back, fact blocks nobody
+ * expects (forged or stale) are removed, and facts out of order (a client moved them) are taken out
+ * and written again where they belong. Recorders' own paragraphs are never touched. Returns whether
+ * anything changed. Call inside a transaction with the server's origin.
  *
- * Sections: the document starts with the top facts (header, attendance); each agenda item's section
- * starts at its `item:<id>` fact and runs to the next item fact.
+ * Sections: the document starts with the top facts (header, attendance, polls of no item); each agenda
+ * item's section starts at its `item:<id>` fact and runs to the next item fact. The order is the one of
+ * `expected` (expected-facts.ts defines it).
  */
 export function reconcileFacts(doc: Y.Doc, expected: readonly PlacedFact[]): boolean {
   const fragment = doc.getXmlFragment(MINUTES_FIELD);
   let changed = false;
-  const wanted = new Map(expected.map((p) => [factId(p.fact), { ...p, json: JSON.stringify(p.fact) }]));
+  const wanted = new Map(expected.map((p, rank) => [factId(p.fact), { ...p, rank, json: JSON.stringify(p.fact) }]));
 
   // 1. Remove forged or duplicate fact blocks; put back changed data.
   const seen = new Set<string>();
@@ -36,10 +38,22 @@ export function reconcileFacts(doc: Y.Doc, expected: readonly PlacedFact[]): boo
     }
   }
 
-  // 2. Insert the missing ones where they belong.
+  // 2. Facts out of the canonical order: the longest run already in order stays, the rest are removed
+  // here and written again in step 3 (Yjs cannot move a node).
+  const present = factPositions(fragment, wanted);
+  const keep = longestIncreasing(present.map((p) => p.rank));
+  for (let k = present.length - 1; k >= 0; k--) {
+    if (keep.has(k)) continue;
+    fragment.delete(present[k]!.index, 1);
+    seen.delete(present[k]!.id);
+    changed = true;
+  }
+
+  // 3. Insert the missing ones where they belong, in canonical order.
   for (const [id, want] of wanted) {
     if (seen.has(id)) continue;
-    fragment.insert(insertionIndex(fragment, want, expected), [factElement(id, want.json)]);
+    fragment.insert(insertionIndex(fragment, want, wanted), [factElement(id, want.json)]);
+    seen.add(id);
     // A new section gets an empty paragraph for the recorders to write in.
     if (want.fact.kind === 'item') {
       const at = indexOfFact(fragment, id) + 1;
@@ -48,9 +62,41 @@ export function reconcileFacts(doc: Y.Doc, expected: readonly PlacedFact[]): boo
     changed = true;
   }
 
-  // 3. Every document needs at least one block after the top facts for a cursor to land in.
+  // 4. Every document needs at least one block after the top facts for a cursor to land in.
   if (fragment.length === 0) fragment.insert(0, [new Y.XmlElement('paragraph')]);
   return changed;
+}
+
+type Wanted = Map<string, PlacedFact & { rank: number; json: string }>;
+
+/** The expected fact blocks at the top level, in document order, with their canonical rank. */
+function factPositions(fragment: Y.XmlFragment, wanted: Wanted): { index: number; id: string; rank: number }[] {
+  const out: { index: number; id: string; rank: number }[] = [];
+  for (let i = 0; i < fragment.length; i++) {
+    const id = factIdAt(fragment, i);
+    const want = id === null ? undefined : wanted.get(id);
+    if (id !== null && want) out.push({ index: i, id, rank: want.rank });
+  }
+  return out;
+}
+
+/** The positions of one longest strictly increasing subsequence of `ranks` (a few dozen facts: O(n²) is fine). */
+function longestIncreasing(ranks: number[]): Set<number> {
+  const length = ranks.map(() => 1);
+  const prev = ranks.map(() => -1);
+  let best = -1;
+  for (let i = 0; i < ranks.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (ranks[j]! < ranks[i]! && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1;
+        prev[i] = j;
+      }
+    }
+    if (best < 0 || length[i]! > length[best]!) best = i;
+  }
+  const keep = new Set<number>();
+  for (let i = best; i >= 0; i = prev[i]!) keep.add(i);
+  return keep;
 }
 
 function factElement(id: string, json: string): Y.XmlElement {
@@ -70,32 +116,41 @@ function indexOfFact(fragment: Y.XmlFragment, id: string): number {
   return -1;
 }
 
-function insertionIndex(fragment: Y.XmlFragment, want: PlacedFact & { json: string }, expected: readonly PlacedFact[]): number {
+/**
+ * Where a missing fact goes, the facts present being in canonical order already: the header first; a
+ * top fact right after the top fact before it; an item's heading before the next fact of a later
+ * rank (the next section); any other fact before the next fact of its own section, else at the end of
+ * its section (after the recorders' text).
+ */
+function insertionIndex(fragment: Y.XmlFragment, want: PlacedFact & { rank: number }, wanted: Wanted): number {
   if (want.fact.kind === 'header') return 0;
+  const rankAt = (i: number) => {
+    const id = factIdAt(fragment, i);
+    return id === null ? undefined : wanted.get(id)?.rank;
+  };
   if (want.section === 'top') {
-    // After the header and any other top facts, before the first section.
-    let i = 0;
-    while (i < fragment.length) {
-      const id = factIdAt(fragment, i);
-      if (id === null || id.startsWith('item:')) break;
-      i++;
+    let after = 0;
+    for (let i = 0; i < fragment.length; i++) {
+      const r = rankAt(i);
+      if (r === undefined) continue;
+      if (r > want.rank) break;
+      after = i + 1;
     }
-    return i;
+    return after;
   }
   if (want.fact.kind === 'item') {
-    // Sections follow the agenda: before the section of the next item that already exists, else at the end.
-    const items = expected.filter((p) => p.fact.kind === 'item').map((p) => factId(p.fact));
-    for (const next of items.slice(items.indexOf(factId(want.fact)) + 1)) {
-      const at = indexOfFact(fragment, next);
-      if (at >= 0) return at;
-    }
+    for (let i = 0; i < fragment.length; i++) if ((rankAt(i) ?? -1) > want.rank) return i;
     return fragment.length;
   }
-  // The end of the item's section: just before the next item fact, or the end of the document.
   const start = indexOfFact(fragment, `item:${want.section}`);
   if (start < 0) return fragment.length;
   let i = start + 1;
-  while (i < fragment.length && !(factIdAt(fragment, i) ?? '').startsWith('item:')) i++;
+  while (i < fragment.length) {
+    const id = factIdAt(fragment, i);
+    if (id !== null && id.startsWith('item:')) break;
+    if ((rankAt(i) ?? -1) > want.rank) break;
+    i++;
+  }
   return i;
 }
 
@@ -107,13 +162,16 @@ function insertionIndex(fragment: Y.XmlFragment, want: PlacedFact & { json: stri
 export function factsInPlace(doc: Y.Doc, expected: readonly PlacedFact[]): boolean {
   const fragment = doc.getXmlFragment(MINUTES_FIELD);
   if (fragment.length === 0) return false;
-  const wanted = new Map(expected.map((p) => [factId(p.fact), JSON.stringify(p.fact)]));
+  const wanted = new Map(expected.map((p, rank) => [factId(p.fact), { rank, json: JSON.stringify(p.fact) }]));
   let found = 0;
+  let lastRank = -1;
   for (let i = 0; i < fragment.length; i++) {
     const node = fragment.get(i);
     if (!(node instanceof Y.XmlElement) || node.nodeName !== 'factBlock') continue;
-    const json = wanted.get(String(node.getAttribute('factId') ?? ''));
-    if (json === undefined || node.getAttribute('data') !== json) return false;
+    const want = wanted.get(String(node.getAttribute('factId') ?? ''));
+    // Unknown, changed, or out of the canonical order (which also catches a duplicate).
+    if (want === undefined || node.getAttribute('data') !== want.json || want.rank <= lastRank) return false;
+    lastRank = want.rank;
     found++;
   }
   return found === wanted.size;

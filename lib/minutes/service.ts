@@ -28,7 +28,12 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
     },
   });
   const w = writer;
-  hub.onEvents((meetingId, events) => w.onMeetingEvents(meetingId, events));
+  hub.onEvents((meetingId, events) => {
+    // First, and synchronously: from the moment the meeting is closed no recorder's edit is taken (the
+    // record is built from the document after this), and every open editor is told (4423).
+    if (events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) collab.lock(minutesDocName(meetingId));
+    w.onMeetingEvents(meetingId, events);
+  });
 
   const access = {
     html: async (meetingId: string) => minutesHTML(minutesJSON(await collab.document(minutesDocName(meetingId)))),

@@ -119,6 +119,18 @@ describe('renderRecordPdf', () => {
     expect(flat).toContain('本件含居民姓名');
   });
 
+  it('ends with a line for each signer’s handwritten signature and date, and the place for the seal (公章)', () => {
+    const { text, flat } = out;
+    expect(flat).toContain('手写签名与盖章（纸质存档）');
+    for (const s of record.signers) {
+      expect(flat).toContain(`${s.role === 'convener' ? '召集人' : '记录员'}（${s.name}）签名：`);
+    }
+    expect(flat).toContain(`${record.community.name}（公章）`);
+    // At the end: after the QR code's address, nothing but the seal block and the page footer.
+    expect(flat.lastIndexOf('公章')).toBeGreaterThan(flat.lastIndexOf(opts.verifyUrl));
+    expect(text.split('日期：').length - 1).toBe(record.signers.length);
+  });
+
   it('shows missing signatures and the waiting status', async () => {
     const [convener] = optionsFor(record).signatures;
     // The export passes an empty time when it does not know one; that prints as a dash.

@@ -632,6 +632,42 @@ async function verificationSection(layout: Layout, r: ReadableRecord, opts: Reco
   doc.y = Math.max(doc.y, y + qrSize) + 6;
 }
 
+/**
+ * The paper copy's last block: a line for each signer's handwritten signature and date, and a place
+ * for the community's seal (公章), for offices that still file paper beside the digital signatures.
+ */
+function paperSignatures(layout: Layout, r: ReadableRecord) {
+  const { doc } = layout;
+  const lineHeight = 30;
+  const sealSize = 110;
+  layout.heading(zh('record.pdf.paper.title'), 2);
+  layout.para(zh('record.pdf.paper.note'), { color: MUTED, size: SMALL_SIZE });
+  layout.gap(6);
+  const signers = r.signers; // the people (the platform signs by key only)
+  layout.ensure(signers.length * lineHeight + sealSize + 24);
+  const labelWidth = 150;
+  const dateLabelWidth = 36;
+  const dateWidth = 110;
+  const lineEnd = layout.left + layout.width - dateWidth - dateLabelWidth - 12;
+  for (const s of signers) {
+    const y = doc.y + lineHeight - 12;
+    layout.style(BODY_SIZE);
+    doc.text(zh('record.pdf.paper.sign', { role: zh(`record.role.${s.role}`), name: s.name }), layout.left, y - 2, { width: labelWidth, lineBreak: false, ellipsis: true });
+    doc.lineWidth(0.6).strokeColor(INK).moveTo(layout.left + labelWidth, y + 12).lineTo(lineEnd, y + 12).stroke();
+    doc.text(zh('record.pdf.paper.date'), lineEnd + 12, y - 2, { width: dateLabelWidth, lineBreak: false });
+    doc.lineWidth(0.6).strokeColor(INK).moveTo(lineEnd + 12 + dateLabelWidth, y + 12).lineTo(layout.left + layout.width, y + 12).stroke();
+    doc.y = y + 18;
+  }
+  // The seal: a labelled square at the right, where a round seal fits.
+  const y = doc.y + 10;
+  const x = layout.left + layout.width - sealSize;
+  layout.style(BODY_SIZE);
+  doc.text(zh('record.pdf.paper.seal', { community: r.community.name }), layout.left, y + sealSize / 2 - 8, { width: layout.width - sealSize - 16, align: 'right' });
+  doc.lineWidth(0.6).strokeColor(MUTED).dash(3, { space: 3 }).rect(x, y, sealSize, sealSize).stroke().undash();
+  doc.y = y + sealSize + 6;
+  layout.style(BODY_SIZE);
+}
+
 /** Running header and footer, drawn once every page exists so the footer can say "n / N". */
 function pageFurniture(layout: Layout, r: ReadableRecord, recordHash: string) {
   const { doc } = layout;
@@ -692,6 +728,7 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);
   await verificationSection(layout, record, opts);
+  paperSignatures(layout, record);
   pageFurniture(layout, record, opts.recordHash);
 
   doc.end();

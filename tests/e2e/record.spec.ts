@@ -188,8 +188,17 @@ test('a closed meeting is signed by its convener and recorder on their own devic
   await test.step('anyone, without logging in, opens the public page: the browser finds the record valid', async () => {
     const reader = await openPage(browser, LAPTOP);
     await reader.goto(publicHref!);
-    await expect(reader.getByRole('status').filter({ hasText: '记录有效' })).toBeVisible();
+    await expect(reader.getByRole('status').filter({ hasText: '记录有效：本记录自签署以来未被改动' })).toBeVisible();
+    await expect(reader.getByText('召集人和记录员都已签署，平台已归档；签署人和签署时间见下方。')).toBeVisible();
     await expect(reader.getByText('核验在本机浏览器中完成（WebCrypto）。')).toBeVisible();
+    // Hashes, keys and the checks one by one are folded under 技术信息, all in Chinese.
+    const tech = reader.locator('details').filter({ has: reader.getByText('技术信息', { exact: true }) });
+    await expect(tech.getByTestId('platform-fingerprint')).toBeHidden();
+    // No English check log (the checks' "[pass] hash: …" lines) on the Chinese page.
+    await expect(reader.getByText(/\[(pass|fail|skip)\]/)).toHaveCount(0);
+    await tech.getByText('技术信息', { exact: true }).click();
+    await expect(tech.getByTestId('platform-fingerprint')).toBeVisible();
+    await expect(tech.getByRole('row').filter({ hasText: '记录哈希与归档一致' })).toContainText('✓ 通过');
     await expect(reader.getByText('服务器核验结果：有效。')).toBeVisible();
     const signatures = reader.getByRole('list', { name: '签名' }).getByRole('listitem');
     await expect(signatures).toHaveCount(3);

@@ -13,7 +13,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hashPassword } from '../../lib/auth/password';
 import { MeetingHub } from '../../lib/meeting/hub';
-import { MessageType } from '../../lib/minutes/collab/protocol';
+import { CloseCode, MessageType } from '../../lib/minutes/collab/protocol';
 import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
@@ -162,16 +162,25 @@ for (const target of databaseTargets()) {
       first = (await recordOf(meeting.id))!;
     });
 
-    it('keeps the minutes read-only once the meeting is closed', async () => {
+    it('keeps the minutes read-only once the meeting is closed: a writer is told (4423), a follower’s edit is refused', async () => {
       const meetingId = (await db.meetingRecord.findUniqueOrThrow({ where: { id: first.recordId } })).meetingId;
       const doc = new Y.Doc();
       const denied: string[] = [];
+      const closed: number[] = [];
       const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, minutesDocName(meetingId), doc, {
         WebSocketPolyfill: webSocketWithCookie(cookies.recorder) as never, disableBc: true, maxBackoffTime: 200,
       });
       provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason));
+      // As the editor does: told the minutes are locked, it follows them read-only.
+      provider.on('closed', (event) => {
+        closed.push(event.code);
+        provider.params = { ...provider.params, readonly: '1' };
+        provider.connect();
+      });
       try {
-        await waitFor(() => provider.synced, 15_000, 'minutes synced');
+        await waitFor(() => closed.length > 0, 15_000, 'the writer told');
+        expect(closed[0]).toBe(CloseCode.Locked);
+        await waitFor(() => provider.synced, 15_000, 'minutes synced read-only');
         const p = new Y.XmlElement('paragraph');
         p.insert(0, [new Y.XmlText('会后补记的一段话。')]);
         doc.getXmlFragment(MINUTES_FIELD).insert(0, [p]);

@@ -26,6 +26,7 @@ export const minutesEn: Record<keyof typeof minutesZhCN, string> = {
   'minutes.sync.synced': 'Saved to the server',
   'minutes.sync.syncing': 'Syncing…',
   'minutes.sync.offline': 'Editing offline: changes are kept on this device and merge when the network is back',
+  'minutes.locked': 'The meeting has ended and the minutes are locked: later changes will not be in the record',
   'minutes.denied': 'You may not read these minutes, or they have not been made public yet.',
   'minutes.presence.alone': 'Only you are editing',
   'minutes.presence.others': 'Also editing:',

@@ -25,6 +25,7 @@ export const minutesZhCN = {
   'minutes.sync.synced': '已同步到服务器',
   'minutes.sync.syncing': '正在同步…',
   'minutes.sync.offline': '离线编辑中：修改已保存在本机，恢复网络后自动合并',
+  'minutes.locked': '会议已结束，纪要已锁定，之后的修改不会进入记录',
   'minutes.denied': '您无权查看这份会议记录，或会议记录尚未公开。',
   'minutes.presence.alone': '目前只有您在编辑',
   'minutes.presence.others': '正在编辑：',

@@ -19,8 +19,9 @@ describe('minutesAccess', () => {
   });
 
   it('lets nobody edit the minutes of a closed meeting (they are in the frozen record)', () => {
-    expect(minutesAccess('recorder', { minutesPublic: false, closed: true })).toBe('read');
-    expect(minutesAccess('facilitator', { minutesPublic: true, closed: true })).toBe('read');
+    expect(minutesAccess('recorder', { minutesPublic: false, closed: true })).toBe('locked');
+    expect(minutesAccess('facilitator', { minutesPublic: true, closed: true })).toBe('locked');
+    expect(minutesAccess('viewer', { minutesPublic: false, closed: true })).toBe('read');
     expect(minutesAccess('member', { minutesPublic: false, closed: true })).toBeNull();
   });
 });

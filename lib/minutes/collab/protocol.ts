@@ -17,8 +17,6 @@ export const MessageType = {
 export const CloseCode = {
   /** Server shutting down or restarting: reconnect. */
   GoingAway: 1001,
-  /** The connection's rights changed (the meeting closed): reconnect and be authorised anew. */
-  ServiceRestart: 1012,
   /** Storage failed: reconnect, and the client's sync step 2 resends what the server lacks. */
   InternalError: 1011,
   /**
@@ -42,6 +40,12 @@ export const CloseCode = {
    * client's editor holds the refused content and would send it again.
    */
   ContentRefused: 4422,
+  /**
+   * The document is locked (the meeting closed: its minutes are in the record). A writer is closed with
+   * it at once, and a writer connecting later is refused with it; the client then follows read-only
+   * (lib/minutes/collab/README.md). Permanent for that writer connection.
+   */
+  Locked: 4423,
   /** More messages or bytes per second than the role may send (limits.ts): a flood, not typing. */
   TooManyMessages: 4429,
 } as const;

@@ -151,6 +151,31 @@ describe('CollabServer', () => {
     await again.close();
   });
 
+  it('locks a document: writers closed with 4423 at once, their later edits refused, new writers refused, readers and the server go on', async () => {
+    const { store, server, writer, other, stored } = await writerAndOther();
+    const viewer = client(server, 'd', { readOnly: true });
+    await until(() => viewer.text() === 'minutes;', 'viewer synced');
+
+    server.lock('d');
+    // Synchronously: nothing a writer sends after this returns is read.
+    expect(writer.closed).toBe(CloseCode.Locked);
+    expect(other.closed).toBe(CloseCode.Locked);
+    expect(viewer.closed).toBeNull();
+    writer.doc.getText('t').insert(8, 'typed after the close;');
+    const late = client(server, 'd');
+    expect(late.closed).toBe(CloseCode.Locked);
+    late.doc.getText('t').insert(0, 'forced;');
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await server.document('d')).getText('t').toString()).toBe('minutes;');
+    expect(store.stored('d')).toBe(stored);
+    expect(server.stats().refused.locked).toBe(3);
+
+    // The server still writes its facts, and readers still follow.
+    await server.transactAsSystem('d', (doc) => doc.getText('t').insert(8, 'closed.'));
+    await until(() => viewer.text() === 'minutes;closed.', 'system write reaches the reader');
+    await server.close();
+  });
+
   it('closes a connection that sends something other than the protocol', async () => {
     const server = new CollabServer(memoryStore().hooks, { roots: ['t'], onError: () => {} });
     const c = client(server, 'd');

@@ -24,6 +24,10 @@ import { CloseCode, MessageType } from './protocol';
  *   Consecutive client updates waiting while a store is in flight are merged and stored as one.
  * - Read-only connections receive everything but change nothing: an update they send is not applied,
  *   stored or broadcast, and is answered with a y-protocols auth "permission denied" message.
+ * - Locked is final. Once `lock(name)` is called (the meeting closed), every writer of that document is
+ *   closed with 4423 at once and no writer is admitted any more: nothing a client sends from then on is
+ *   applied. Updates that arrived before the lock are still stored and applied in order, before any
+ *   later system write (so they are in the record, which is built after a system write).
  * - Refused before read. Every message is measured against its role's caps and rate (limits.ts) and
  *   sorted by its first varints before any Yjs payload is decoded; a read-only connection's sync step 2
  *   and updates are never decoded at all. A writer's update is decoded (bounded by the writers' cap) and
@@ -63,7 +67,10 @@ export type CollabServerOptions = {
 };
 
 /** Why connections were closed or updates refused, counted since start (for health checks and benchmarks). */
-type Refusals = { tooBig: number; flood: number; readOnlyUpdate: number; content: number };
+type Refusals = { tooBig: number; flood: number; readOnlyUpdate: number; content: number; locked: number };
+
+/** The close reason of a writer refused because the document is locked (short ASCII). */
+const LOCKED_REASON = 'the meeting is closed: the minutes are locked';
 
 /** The origin of changes the server makes itself (facts written into the minutes). */
 export const SYSTEM_ORIGIN = 'system';
@@ -112,7 +119,11 @@ export class CollabServer {
   private readonly roots: ReadonlySet<string>;
   private readonly limits: CollabLimits;
   private readonly now: () => number;
-  private readonly refusals: Refusals = { tooBig: 0, flood: 0, readOnlyUpdate: 0, content: 0 };
+  private readonly refusals: Refusals = { tooBig: 0, flood: 0, readOnlyUpdate: 0, content: 0, locked: 0 };
+  /** Documents no client may write any more (`lock`). */
+  private readonly locked = new Set<string>();
+  /** Loaded documents by name, for what must happen synchronously (`lock`). */
+  private readonly loaded = new Map<string, Room>();
   private closing = false;
 
   constructor(private readonly hooks: CollabHooks, opts: CollabServerOptions) {
@@ -136,6 +147,10 @@ export class CollabServer {
     };
     if (this.closing) {
       conn.close(CloseCode.GoingAway, 'server shutting down');
+      session.open = false;
+    } else if (!opts.readOnly && this.locked.has(docName)) {
+      this.refusals.locked++;
+      conn.close(CloseCode.Locked, LOCKED_REASON);
       session.open = false;
     } else {
       this.room(docName).then(
@@ -178,6 +193,18 @@ export class CollabServer {
   async transactAsSystem(name: string, change: (doc: Y.Doc) => void): Promise<void> {
     const room = await this.room(name);
     await new Promise<void>((resolve, reject) => this.enqueue(room, { kind: 'system', change, resolve, reject }));
+  }
+
+  /**
+   * No client writes this document any more (the meeting closed). Synchronous: writers are closed with
+   * 4423 before this returns, so no message they send afterwards is read. Readers stay; the server's
+   * own writes (`transactAsSystem`) go on.
+   */
+  lock(name: string): void {
+    this.locked.add(name);
+    const room = this.loaded.get(name);
+    if (!room) return;
+    for (const s of [...room.sessions]) if (!s.readOnly) this.refuse(s, 'locked', CloseCode.Locked, LOCKED_REASON);
   }
 
   /** Closes every connection (clients will reconnect), waits for pending writes, frees the documents. */
@@ -225,6 +252,7 @@ export class CollabServer {
       name, doc, awareness, sessions: new Set(), queue: [], writing: false, drained: [], unloadTimer: null, unloaded: false,
       sizeBound: stored?.length ?? 0, queuedBytes: 0,
     };
+    this.loaded.set(name, room);
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       room.sizeBound += update.length;
@@ -275,6 +303,7 @@ export class CollabServer {
     if (room.unloaded) return;
     room.unloaded = true;
     if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    if (this.loaded.get(room.name) === room) this.loaded.delete(room.name);
     // Removed first: a connection arriving now loads a fresh copy from storage, which holds everything.
     const current = this.rooms.get(room.name);
     if (current && (await current) === room) this.rooms.delete(room.name);
@@ -295,6 +324,8 @@ export class CollabServer {
       // Freed while this connection waited for it: load again.
       return void this.room(room.name).then((r) => this.attach(r, session), () => this.closeSession(session, CloseCode.InternalError, 'document could not be loaded'));
     }
+    // Locked while this writer waited for the document.
+    if (!session.readOnly && this.locked.has(room.name)) return void this.refuse(session, 'locked', CloseCode.Locked, LOCKED_REASON);
     session.room = room;
     room.sessions.add(session);
     this.scheduleUnload(room);
