@@ -1,3 +1,4 @@
+import { decisionSentence } from '../voting/outcome';
 import { quorumStatus } from '../meeting/quorum';
 import { spokenSeconds } from '../meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState } from '../meeting/state';
@@ -46,6 +47,9 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
       kind: 'poll', pollId: p.id, question: p.question, pollKind: p.kind, secret: p.secret, rule: p.rule, options: p.options,
       tally: p.tally!, voted: p.voted, result: p.outcome!.result, support: p.outcome!.support, required: p.outcome!.required,
       denominator: p.outcome!.denominator, winners: p.outcome!.winners,
+      ...(p.kind === 'motion' && p.outcome!.result === 'passed' ? { decision: decisionSentence(p.question, p.decision) } : {}),
+      ...(p.paper?.ballots ? { paperBallots: p.paper.ballots } : {}),
+      ...(p.staffEnteredSeatIds.length ? { staffEntered: p.staffEnteredSeatIds.length } : {}),
     },
   });
   for (const p of polls) if (!inItem(p)) out.push(pollFact(p, 'top'));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MajorityRule, type Outcome } from '../voting/outcome';
+import { t, type MessageKey, type MessageParams } from '../i18n/locale';
+import { MajorityRule, outcomeSentence } from '../voting/outcome';
 
 /**
  * Facts the server writes into the minutes: the header, each agenda item's section heading, the
@@ -21,6 +22,8 @@ export const FactData = z.discriminatedUnion('kind', [
     kind: z.literal('poll'), pollId: z.string(), question: z.string(), pollKind: z.string(), secret: z.boolean(), rule: MajorityRule,
     options: z.array(z.string()), tally: z.record(z.string(), z.number()), voted: z.number().int(),
     result: z.enum(['passed', 'failed']), support: z.number(), required: z.number(), denominator: z.number(), winners: z.array(z.string()),
+    /** a passed motion's decision sentence; paper ballots and staff-entered ballots, already in the tally */
+    decision: z.string().optional(), paperBallots: z.number().int().optional(), staffEntered: z.number().int().optional(),
   }),
   z.object({
     kind: z.literal('speakers'), itemId: z.string(),
@@ -49,8 +52,7 @@ const FORM: Record<string, string> = {
 };
 const OPTION: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 const STANCE: Record<string, string> = { support: '支持', oppose: '反对', neutral: '中立', procedural: '程序问题' };
-const BASIS: Record<string, string> = { votes_cast: '实际投票数', present: '出席人数', all_members: '应到人数' };
-const THRESHOLD: Record<string, string> = { more_than_half: '过半数', two_thirds: '三分之二以上' };
+const zh = (key: MessageKey, params?: MessageParams) => t('zh-CN', key, params);
 
 const time = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
@@ -83,13 +85,20 @@ export function factLines(f: FactData): { title: string; lines: string[] } {
         ],
       };
     case 'poll': {
-      const outcome: Pick<Outcome, 'result'> = { result: f.result };
+      // The rule and the outcome in the same plain words as the console, the projector and the record.
+      const rule = [zh(`meeting.poll.rule.${f.rule.basis}`), zh(`meeting.poll.rule.${f.rule.threshold}`), zh(`meeting.poll.rule.abstentions.${f.rule.abstentions}`)].join('，');
+      const outcome = outcomeSentence(zh, { kind: f.pollKind as 'motion', rule: f.rule }, { result: f.result, support: f.support, denominator: f.denominator });
+      const counted = [
+        f.paperBallots ? `其中纸质票 ${f.paperBallots} 张` : '',
+        f.staffEntered ? `工作人员代录 ${f.staffEntered} 票` : '',
+      ].filter(Boolean).join('，');
       return {
         title: `表决：${f.question}`,
         lines: [
-          `${f.secret ? '无记名' : '记名'}投票；规则：以${BASIS[f.rule.basis]}为基数，${THRESHOLD[f.rule.threshold]}通过${f.rule.abstentions === 'counted' ? '（弃权计入）' : '（弃权不计入）'}。`,
-          `计票：${f.options.map((o) => `${OPTION[o] ?? o} ${f.tally[o] ?? 0} 票`).join('，')}；共 ${f.voted} 人投票。`,
-          `结果：${outcome.result === 'passed' ? '通过' : '未通过'}（支持 ${f.support} 票，需 ${f.required} 票，基数 ${f.denominator}）${f.winners.length && f.pollKind !== 'motion' ? `；当选：${f.winners.map((w) => OPTION[w] ?? w).join('、')}` : ''}。`,
+          `${f.secret ? '无记名' : '记名'}投票；规则：${rule}。`,
+          `计票：${f.options.map((o) => `${OPTION[o] ?? o} ${f.tally[o] ?? 0} 票`).join('，')}；共 ${f.voted} 人投票${counted ? `（${counted}）` : ''}。`,
+          `结果：${f.result === 'passed' ? '通过' : '未通过'}（${outcome}）${f.winners.length && f.pollKind !== 'motion' ? `；当选：${f.winners.map((w) => OPTION[w] ?? w).join('、')}` : ''}。`,
+          ...(f.decision ? [`决议：${f.decision}。`] : []),
         ],
       };
     }

@@ -4,7 +4,7 @@ import { majorityPresets } from '../voting/outcome';
 import { itemIdOf, MeetingSession, member } from '../../tests/factories/meeting';
 import { expectedFacts } from './expected-facts';
 import { minutesHTML, minutesJSON, minutesMarkdown } from './export';
-import { factId, parseFactAttr } from './facts';
+import { factId, factLines, parseFactAttr } from './facts';
 import { factsInPlace, reconcileFacts } from './reconcile';
 import { MINUTES_FIELD } from './schema';
 import { eventsWithoutFacts } from './writer';
@@ -233,5 +233,24 @@ describe('exports', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('javascript:');
     expect(html).toContain('点这里');
+  });
+});
+
+describe('poll facts in plain words', () => {
+  it('state the rule and outcome as the console does, the decision sentence, and paper and staff-entered ballots', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 4, currentItem: 1 });
+    const pollId = m.createPoll({ question: '是否同意3号楼加装电梯费用按楼层分摊方案？', kind: 'motion', rule: majorityPresets.simple_majority });
+    m.run('poll.open', { pollId });
+    m.run('poll.vote', { pollId, choices: ['yes'], idempotencyKey: 'plain-key-1' }, member(1));
+    m.run('poll.vote', { pollId, choices: ['yes'], idempotencyKey: 'plain-key-2' }, member(2));
+    m.run('poll.vote', { pollId, choices: ['no'], idempotencyKey: 'plain-key-3' }, member(3));
+    m.run('poll.voteFor', { pollId, seatId: 'seat-4', choices: ['abstain'], idempotencyKey: 'plain-key-4' });
+    m.run('poll.close', { pollId });
+    const fact = expectedFacts(m.state, ['李记录']).find((f) => f.fact.kind === 'poll')!.fact;
+    const text = factLines(fact).lines.join('\n');
+    expect(text).toContain('赞成 2 票，超过有效票 3 票的一半（弃权不计入）');
+    expect(text).toContain('决议：同意3号楼加装电梯费用按楼层分摊方案。');
+    expect(text).toContain('工作人员代录 1 票');
+    expect(text).not.toMatch(/基数|支持/);
   });
 });
