@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { expectNoSeriousA11yViolations, fetchAccess, freshMeeting, shoot, staffPage } from './support';
+import { closeMeetingDeferringTheRest, expectNoSeriousA11yViolations, fetchAccess, freshMeeting, shoot, staffPage } from './support';
 
 const ITEM_1 = '小区公共区域停车管理办法';
 const ITEM_2 = '垃圾分类投放点调整';
@@ -106,8 +106,7 @@ test('fact blocks survive Backspace, Delete and drag; after the close the minute
 
   await test.step('closing the meeting turns the open editor read-only at once, and it says so', async () => {
     await editor.locator(':scope > p').first().click();
-    facilitator.once('dialog', (d) => void d.accept());
-    await facilitator.getByRole('button', { name: '结束会议' }).click();
+    await closeMeetingDeferringTheRest(facilitator);
     await expect(recorder.getByText(LOCKED)).toBeVisible();
     await expect(recorder.getByText('已同步到服务器')).toHaveCount(0);
     await expect(editor).toHaveAttribute('contenteditable', 'false');

@@ -2,7 +2,7 @@
 // as such and undone once with a reason), enters a named ballot for a member without a phone, and enters
 // two paper ballots of a secret poll with the tellers' names; the results and the record say so.
 import { expect, test } from '@playwright/test';
-import {
+import { closeMeetingDeferringTheRest,
   castVote, checkInSelf, expectNoSeriousA11yViolations, expectReceipt, fetchAccess, freshMeeting, joinWithCard, openPage, PHONE, PROJECTOR, shoot, staffPage,
 } from './support';
 
@@ -95,8 +95,7 @@ test('staff check-ins, a staff-entered ballot and paper ballots are counted and 
   });
 
   await test.step('the record marks 代签到, the staff-entered ballot and the paper ballots', async () => {
-    consolePage.once('dialog', (d) => void d.accept());
-    await consolePage.getByRole('button', { name: '结束会议' }).click();
+    await closeMeetingDeferringTheRest(consolePage);
     await consolePage.goto(`${consoleUrl}/record`);
     await expect(consolePage.getByText('其中代签到 2 人')).toBeVisible();
     await expect(consolePage.getByText(`代签到（王书记）`).first()).toBeVisible();

@@ -131,3 +131,18 @@ export async function filedDemoRecord(): Promise<{ recordId: string; meetingId: 
     await db.$disconnect();
   }
 }
+
+/**
+ * Close the meeting through the closing dialog: every unfinished item and waiting speaker is deferred
+ * to a later meeting and an open poll is closed and counted (the closing spec covers the other choices).
+ */
+export async function closeMeetingDeferringTheRest(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '结束会议' }).click();
+  const dialog = page.getByRole('dialog', { name: '结束会议' });
+  await expect(dialog).toBeVisible();
+  for (const choice of ['延期到以后的会议', '延到以后的会议发言', '结束投票并计票']) {
+    for (const radio of await dialog.getByRole('radio', { name: choice, exact: true }).all()) await radio.check();
+  }
+  await dialog.getByRole('button', { name: '确认结束会议' }).click();
+  await expect(dialog).toHaveCount(0);
+}
