@@ -46,8 +46,31 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
           {m.announcedAt ? <Fact label={t('record.meeting.announcedAt')}>{when(m.announcedAt)}</Fact> : null}
           <Fact label={t('record.meeting.startedAt')}>{when(m.startedAt)}</Fact>
           <Fact label={t('record.meeting.closedAt')}>{when(m.closedAt)}</Fact>
+          {m.startedEarlyBecause ? <Fact label={t('record.meeting.startedEarlyBecause')}>{m.startedEarlyBecause}</Fact> : null}
         </dl>
       </header>
+
+      {m.notices?.length || m.procedure?.length ? (
+        <Section title={t('record.planning.title')} level={headingLevel}>
+          {m.procedure?.length ? (
+            <ol className="flex flex-wrap gap-2 text-base" aria-label={t('planning.steps.title')}>
+              {m.procedure.map((p) => (
+                <li key={p.step} className={`rounded-full border px-3 py-0.5 ${p.doneAt ? 'border-ok-600 text-ink' : 'border-ink/30 text-ink-muted'}`}>
+                  {p.doneAt ? '✓ ' : ''}{p.name}<span className="sr-only">{p.doneAt ? t('planning.step.done') : t('planning.step.todo')}</span>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          <ol className="mt-3 space-y-2">
+            {(m.notices ?? []).map((n) => (
+              <li key={n.publishedAt + n.kind} className="break-inside-avoid rounded-xl border-l-4 border-civic-700 bg-paper px-3 py-2">
+                <p className="text-sm text-ink-muted">{t(`planning.notice.kind.${n.kind}`)} · {t('planning.notice.by', { time: when(n.publishedAt), by: n.by })}</p>
+                <p className="mt-1 whitespace-pre-line text-base">{n.text}</p>
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
 
       <Attendance record={record} level={headingLevel} />
 

@@ -49,3 +49,23 @@ describe('buildRecord of a meeting closed with decisions', () => {
     expect(record.polls.find((p) => p.id === dropped)).toMatchObject({ outcome: null, dropReason: '收费标准待测算' });
   });
 });
+
+describe('buildRecord of a planned meeting', () => {
+  it('carries the notices, the reason for an early start and the procedure checklist; an unplanned meeting carries none', () => {
+    const m = new MeetingSession({ status: 'draft', checkedIn: 0, noticeLeadDays: 7, agenda: ['加装电梯'] });
+    m.run('meeting.announce', { text: '定于3月8日举行听证会' });
+    m.now = new Date('2025-03-02T02:00:00Z');
+    m.run('meeting.start', { overrideReason: '汛期抢修，须立即决定' });
+    m.run('meeting.close', { decisions: [{ kind: 'item', id: itemIdOf(1), action: 'defer' }] });
+    const { record } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt! });
+    expect(record.meeting.notices).toEqual([expect.objectContaining({ kind: 'notice', text: '定于3月8日举行听证会', by: '主持人' })]);
+    expect(record.meeting.startedEarlyBecause).toBe('汛期抢修，须立即决定');
+    // The factory's meeting is a council: 确定议题 (ticked by hand) → 发布公告 → 召开会议 …
+    const done = Object.fromEntries(record.meeting.procedure!.map((p) => [p.step, p.doneAt !== null]));
+    expect(done).toMatchObject({ set_topics: false, publish_notice: true, hold: true });
+
+    const { record: plain } = buildRecord({ ...recordSources(), state: closedWithDecisions().state, frozenAt: m.state.closedAt! });
+    expect(Object.keys(plain.meeting)).not.toEqual(expect.arrayContaining(['notices']));
+    expect(plain.meeting).not.toHaveProperty('procedure');
+  });
+});

@@ -1,4 +1,6 @@
+import { firstNoticeAt } from '../meeting/notice-lead';
 import type { MeetingState } from '../meeting/state';
+import { loadDefaultTemplates, stepProgress, templateFor } from '../planning/templates';
 import type { SpeakRequest } from '../meeting/speaking-queue';
 import type { Disclosure } from './disclosure';
 import { decisionSentence } from '../voting/outcome';
@@ -65,6 +67,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
       recorders: src.signers.filter((x) => x.role === 'recorder').map((x) => x.name),
       scheduledAt: s.scheduledAt, announcedAt: src.announcedAt, startedAt: s.startedAt, closedAt: s.closedAt,
       quorumRule: s.quorumRule,
+      ...planningFacts(s),
     },
     roster,
     attendance: Object.entries(s.attendance)
@@ -103,4 +106,25 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
     frozenAt: src.frozenAt,
   });
   return { record, disclosures };
+}
+
+/**
+ * What planning adds to the record, each part only when the meeting has it (so a meeting from before
+ * planning makes the same record as before): the expected end, the invited categories, the notices, an
+ * early start's reason, and the procedure checklist of a meeting that published a notice.
+ */
+function planningFacts(s: MeetingState) {
+  const steps = s.notices.length
+    ? stepProgress(templateFor(loadDefaultTemplates(), s.form), {
+      announcedAt: firstNoticeAt(s), startedAt: s.startedAt ? new Date(s.startedAt) : null, closedAt: s.closedAt ? new Date(s.closedAt) : null,
+      filedAt: null, resultsPublishedAt: null, ticked: {},
+    })
+    : [];
+  return {
+    ...(s.endsAt ? { endsAt: s.endsAt } : {}),
+    ...(s.invitedCategories.length ? { invitedCategories: s.invitedCategories } : {}),
+    ...(s.notices.length ? { notices: s.notices.map((n) => ({ kind: n.kind, text: n.text, publishedAt: n.publishedAt, by: n.by })) } : {}),
+    ...(s.statusReason && s.startedAt ? { startedEarlyBecause: s.statusReason } : {}),
+    ...(steps.length ? { procedure: steps.map(({ step, doneAt }) => ({ step: step.id, name: step.name['zh-CN'], doneAt: doneAt?.toISOString() ?? null })) } : {}),
+  };
 }

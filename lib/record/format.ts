@@ -82,6 +82,14 @@ const RecordCommon = z.object({
     convener: z.string(), recorders: z.array(z.string()),
     scheduledAt: Iso, announcedAt: Iso.nullable(), startedAt: Iso.nullable(), closedAt: Iso,
     quorumRule: QuorumRule,
+    // Planning (since issue 11; optional, so earlier records keep their bytes): the expected end, the
+    // categories invited, every notice as published, why the meeting started before its notice lead time,
+    // and the form's procedure steps with when each was done at the time the record was frozen.
+    endsAt: Iso.optional(),
+    invitedCategories: z.array(z.string()).optional(),
+    notices: z.array(z.object({ kind: z.enum(['notice', 'revision', 'cancellation']), text: z.string(), publishedAt: Iso, by: z.string() })).optional(),
+    startedEarlyBecause: z.string().optional(),
+    procedure: z.array(z.object({ step: z.string(), name: z.string(), doneAt: Iso.nullable() })).optional(),
   }),
   decisions: z.array(z.object({
     pollId: z.string(), itemId: z.string().nullable(), question: z.string(), winners: z.array(z.string()),

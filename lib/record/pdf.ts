@@ -434,6 +434,11 @@ function titleBlock(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
     ...(r.meeting.announcedAt ? [[zh('record.meeting.announcedAt'), when(r.meeting.announcedAt)] as [string, string]] : []),
     [zh('record.meeting.startedAt'), when(r.meeting.startedAt)],
     [zh('record.meeting.closedAt'), when(r.meeting.closedAt)],
+    ...(r.meeting.startedEarlyBecause ? [[zh('record.meeting.startedEarlyBecause'), r.meeting.startedEarlyBecause] as [string, string]] : []),
+    ...(r.meeting.procedure?.length
+      ? [[zh('planning.steps.title'), r.meeting.procedure.map((p) => `${p.name}${p.doneAt ? '✓' : '（未完成）'}`).join(' → ')] as [string, string]]
+      : []),
+    ...(r.meeting.notices ?? []).map((n) => [`${zh(`planning.notice.kind.${n.kind}`)}（${when(n.publishedAt)}）`, n.text] as [string, string]),
     [zh('record.facts.recordId'), r.recordId],
     [zh('record.facts.status'), zh(`record.status.${opts.status}`)],
   ]);

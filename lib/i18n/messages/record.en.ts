@@ -73,6 +73,8 @@ export const recordEn: Record<keyof typeof recordZhCN, string> = {
 
   // ── record: the record in human form ──
   'record.meeting.venue': 'Venue',
+  'record.meeting.startedEarlyBecause': 'Started before the notice lead time because',
+  'record.planning.title': 'Notices and procedure',
   'record.meeting.convener': 'Convener',
   'record.meeting.recorders': 'Recorders',
   'record.meeting.scheduledAt': 'Scheduled',

@@ -76,6 +76,8 @@ export const recordZhCN = {
 
   // ── record: the record in human form ──
   'record.meeting.venue': '地点',
+  'record.meeting.startedEarlyBecause': '提前开始的理由',
+  'record.planning.title': '会前公告与规程',
   'record.meeting.convener': '召集人',
   'record.meeting.recorders': '记录员',
   'record.meeting.scheduledAt': '计划时间',
