@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PhoneMeeting } from '@/components/meeting/phone/PhoneMeeting';
 import { getI18n } from '@/lib/i18n/server';
+import { sharedDb } from '@/lib/platform/db/shared';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -17,5 +18,7 @@ export default async function MeetingPhonePage({
 }) {
   const { code } = await params;
   const { remote } = await searchParams;
-  return <PhoneMeeting joinCode={decodeURIComponent(code).toUpperCase()} remoteHint={remote === '1'} />;
+  const joinCode = decodeURIComponent(code).toUpperCase();
+  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { communityId: true } });
+  return <PhoneMeeting joinCode={joinCode} remoteHint={remote === '1'} boardPath={meeting ? `/c/${encodeURIComponent(meeting.communityId)}` : undefined} />;
 }

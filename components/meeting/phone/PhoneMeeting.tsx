@@ -19,7 +19,7 @@ import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
  * The resident's phone (and the remote participant's browser). The device's participant token, kept
  * by the join pages, decides who this is; without one the resident is sent to the join form.
  */
-export function PhoneMeeting({ joinCode, remoteHint }: { joinCode: string; remoteHint: boolean }) {
+export function PhoneMeeting({ joinCode, remoteHint, boardPath }: { joinCode: string; remoteHint: boolean; boardPath?: string }) {
   const t = useT();
   const router = useRouter();
   // undefined until read: localStorage exists only in the browser.
@@ -47,7 +47,7 @@ export function PhoneMeeting({ joinCode, remoteHint }: { joinCode: string; remot
       </Frame>
     );
   }
-  return <LiveMeeting joinCode={joinCode} token={token} remoteHint={remoteHint} />;
+  return <LiveMeeting joinCode={joinCode} token={token} remoteHint={remoteHint} boardPath={boardPath} />;
 }
 
 function Frame({ header, children, wide = false }: { header?: ReactNode; children: ReactNode; wide?: boolean }) {
@@ -77,7 +77,7 @@ function Section({ title, id, children, className = '', tone = 'plain' }: { titl
 
 const isMember = (me: Me) => me.role === 'member' || me.role === 'remote_member';
 
-function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token: string; remoteHint: boolean }) {
+function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: string; token: string; remoteHint: boolean; boardPath?: string }) {
   const t = useT();
   const locale = useLocale();
   const meeting = useMeeting({ participantToken: token });
@@ -174,6 +174,10 @@ function LiveMeeting({ joinCode, token, remoteHint }: { joinCode: string; token:
     state.status === 'live' ? null : (
       <p className="rounded-xl bg-civic-50 p-4 text-xl font-semibold text-ink">
         {t(state.status === 'closed' ? 'phone.status.closed' : 'phone.status.notStarted')}
+        {/* After the meeting a resident is pointed to where its record and results are published. */}
+        {state.status === 'closed' && boardPath ? (
+          <a href={boardPath} className="mt-2 block text-lg font-semibold text-civic-800 underline">{t('phone.closed.board')}</a>
+        ) : null}
       </p>
     );
 

@@ -19,7 +19,7 @@ import { presentVoters, votingMembers, type MeetingState, type Poll } from '@/li
  * The hall projector (1920×1080), read from the back row: huge type, high contrast, no controls.
  * It holds the `projector` role, so hidden tallies stay hidden here until the facilitator reveals them.
  */
-export function ProjectorView({ meetingId }: { meetingId: string }) {
+export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boardPath?: string }) {
   const t = useT();
   const { state, connection, fatal, clockOffset } = useMeeting({ meetingId, view: 'projector' });
   const [origin, setOrigin] = useState('');
@@ -106,6 +106,13 @@ export function ProjectorView({ meetingId }: { meetingId: string }) {
         </div>
 
         {/* After closing nobody can join: the hall is not invited to scan a code that would be refused. */}
+        {state.status === 'closed' && boardPath && origin ? (
+          <aside aria-labelledby="proj-board" className="flex w-[24rem] flex-col items-center justify-center gap-3 self-start rounded-3xl border-4 border-civic-800 p-6">
+            <h2 id="proj-board" className="text-center text-4xl font-bold">{t('projector.board.title')}</h2>
+            <QrCodeClient value={`${origin}${boardPath}`} size={360} label={t('projector.board.title')} />
+            <p className="text-center text-2xl text-ink-muted">{t('projector.board.hint')}</p>
+          </aside>
+        ) : null}
         {state.status === 'closed' ? null : <aside aria-labelledby="proj-join" className="flex w-[24rem] flex-col items-center justify-center gap-3 self-start rounded-3xl border-4 border-civic-800 p-6">
           <h2 id="proj-join" className="text-4xl font-bold">{t('projector.join.title')}</h2>
           <div className="size-[360px]">

@@ -119,6 +119,9 @@ export const planningZhCN = {
   'planning.roster.retireConfirm': '确定让{name}退出名册吗？以往会议的记录不受影响，新会议不再邀请。',
   'planning.roster.retired': '已退出名册：{names}',
   'planning.roster.invalid': '{field}：请填写正确的内容',
+  'projector.board.title': '扫码查看会议结果',
+  'projector.board.hint': '会议记录和结果将在社区协商公示栏公布',
+  'phone.closed.board': '查看社区协商公示栏：会议记录和结果将在这里公布',
   'planning.step.todo': '未完成',
 
   // ── community board (/c/<community>) ──
