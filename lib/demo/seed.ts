@@ -1,5 +1,8 @@
 import { hashPassword } from '../auth/password';
-import { createMeeting } from '../meeting/create-meeting';
+import type { StaffIdentity } from '../auth/staff-session';
+import { MeetingHub } from '../meeting/hub';
+import { planMeeting } from '../planning/plan-meeting';
+import { loadDefaultTemplates } from '../planning/templates';
 import type { Db } from '../platform/db/client';
 import { newId, newToken } from '../platform/tokens';
 
@@ -44,6 +47,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ meetingId: s
     id: newId(), username: u.username, displayName: u.displayName, role: u.role, passwordHash, districtId,
     // District staff see the whole district; community staff their own community.
     ...(u.role === 'assessor' || u.role === 'district_admin' ? { streetId: null, communityId: null } : { streetId, communityId }),
+    // 王书记 is the community's party secretary: the default convener of its community-level meetings.
+    ...(u.role === 'facilitator' ? { post: 'party_secretary', postPlaceId: communityId } : {}),
   }));
   await db.staffUser.createMany({ data: users });
   await db.rosterMember.createMany({
@@ -51,19 +56,29 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ meetingId: s
   });
   const tomorrow = new Date(now.getTime() + 86400_000);
   tomorrow.setUTCHours(11, 30, 0, 0); // 19:30 in Asia/Shanghai
-  const meeting = await createMeeting(db, {
-    communityId,
+  // The demo meeting is planned and announced through the services the console drives; its notice went
+  // up four days ago, past the council's three-day lead time, so the demo can start it right away.
+  const convener = users[0]!;
+  const planner: StaffIdentity = {
+    id: convener.id, username: convener.username, displayName: convener.displayName, role: 'facilitator',
+    scope: { districtId, streetId, communityId },
+  };
+  const meeting = await planMeeting(db, planner, {
+    communityId, form: 'council', level: 'community', type: 'decision',
     title: '桂湖社区2026年第四季度居民议事会',
-    level: 'community', type: 'decision', form: 'council',
     venue: '桂湖社区党群服务中心议事厅',
-    scheduledAt: tomorrow,
-    convenerId: users[0]!.id,
-    joinCode: DEMO_JOIN_CODE,
+    scheduledAt: tomorrow.toISOString(), endsAt: new Date(tomorrow.getTime() + 2 * 3600_000).toISOString(),
+    recorderIds: [users[1]!.id],
+    invitedCategories: ['council_member'],
     agenda: [
-      { title: '老旧小区加装电梯费用分摊方案', notes: '3号楼、5号楼加装电梯，按楼层分摊。', speakLimitSec: 180 },
-      { title: '小区公共区域停车管理办法', notes: '', speakLimitSec: 120 },
-      { title: '社区微基金使用情况通报', notes: '', speakLimitSec: 120 },
+      { title: '老旧小区加装电梯费用分摊方案', notes: '3号楼、5号楼加装电梯，按楼层分摊。' },
+      { title: '小区公共区域停车管理办法' },
+      { title: '社区微基金使用情况通报' },
     ],
-  });
+  }, loadDefaultTemplates(), { joinCode: DEMO_JOIN_CODE });
+  const noticeAt = new Date(now.getTime() - 4 * 86400_000);
+  await new MeetingHub(db, () => noticeAt).execute(meeting.id, 'meeting.announce', {
+    text: '桂湖社区定于明晚19:30在社区党群服务中心议事厅召开2026年第四季度居民议事会。\n议程：1. 老旧小区加装电梯费用分摊方案；2. 小区公共区域停车管理办法；3. 社区微基金使用情况通报。\n参加人员：议事协商委员会成员。不能到场的成员可通过会议邀请链接远程参加。',
+  }, { role: 'facilitator', label: convener.displayName, seatId: null, mode: null });
   return { meetingId: meeting.id, joinCode: meeting.joinCode };
 }

@@ -79,7 +79,10 @@ export async function planningOptions(db: Db, staff: StaffIdentity, communityId:
   return { community: { id: community.id, name: community.name }, grids, staff: people };
 }
 
-export async function planMeeting(db: Db, staff: StaffIdentity, raw: unknown, templates: ProcedureTemplates): Promise<{ id: string; joinCode: string }> {
+/** `opts.joinCode`: a fixed code, for the demo meeting only (real meetings get a random one). */
+export async function planMeeting(
+  db: Db, staff: StaffIdentity, raw: unknown, templates: ProcedureTemplates, opts: { joinCode?: string } = {},
+): Promise<{ id: string; joinCode: string }> {
   const input = parseOrThrow(PlanMeetingInput, raw);
   const community = await plannableCommunity(db, staff, input.communityId);
   const template = templateFor(templates, input.form);
@@ -116,5 +119,6 @@ export async function planMeeting(db: Db, staff: StaffIdentity, raw: unknown, te
     livestreamUrl: input.livestreamUrl, seatKinds,
     recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
     agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
+    ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
   });
 }

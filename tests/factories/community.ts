@@ -19,7 +19,7 @@ export async function makeCommunity(db: Db, opts: { members?: number; name?: str
   const recorder = { id: newId(), username: `rec-${suffix}`, displayName: '记录员', role: 'recorder', passwordHash, districtId, streetId, communityId };
   await db.staffUser.createMany({ data: [facilitator, recorder] });
   const roster = Array.from({ length: opts.members ?? 25 }, (_, i) => ({
-    id: newId(), communityId, name: `成员${String(i + 1).padStart(3, '0')}`, kind: 'council', categories: '["council_member"]', joinToken: newToken(),
+    id: newId(), communityId, name: `成员${String(i + 1).padStart(3, '0')}`, kind: 'council', joinToken: newToken(),
   }));
   await db.rosterMember.createMany({ data: roster });
   return { districtId, streetId, communityId, facilitator, recorder, roster };

@@ -8,8 +8,8 @@ import { MeetingHub } from '../../lib/meeting/hub';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { noFilter, readMigrationList, withSchemaEngine } from '../../lib/platform/db/schema-engine';
-import { newId } from '../../lib/platform/tokens';
-import { makeCommunity, makeMeeting } from '../factories/community';
+import { newId, newToken } from '../../lib/platform/tokens';
+import { makeCommunity } from '../factories/community';
 import { correctLinks, linkByStorageOrder, linkByTallyDifferences } from '../support/ballot-attack';
 import { databaseTargets, type ScratchDatabase } from '../support/databases';
 
@@ -55,9 +55,9 @@ for (const target of databaseTargets()) {
         filters: noFilter,
       }));
       db = createDb(scratch.url);
-      const community = await makeCommunity(db, { members: VOTERS });
-      meetingId = (await makeMeeting(db, community)).id;
-      for (const s of await db.meetingSeat.findMany({ where: { meetingId }, include: { rosterMember: true } })) seats.push({ id: s.id, name: s.rosterMember.name });
+      const old = await oldMeeting(db, await makeCommunity(db, { members: 0 }));
+      meetingId = old.id;
+      seats.push(...old.seats);
 
       // The log and rows the old server wrote.
       let seq = await db.meetingEvent.count({ where: { meetingId } });
@@ -69,7 +69,7 @@ for (const target of databaseTargets()) {
         await log('attendance.checkedIn', { seatId: s.id, mode: 'hall' }, s.name);
         await db.attendance.create({ data: { id: newId(), meetingId, seatId: s.id, mode: 'hall', checkedInAt: at } });
       }
-      await db.meeting.update({ where: { id: meetingId }, data: { status: 'live' } });
+      await db.$executeRaw`UPDATE "Meeting" SET "status" = 'live' WHERE "id" = ${meetingId}`;
       const quorum = { present: VOTERS, members: VOTERS, required: VOTERS / 2 + 1, met: true };
       for (const [pollId, secret, close] of [[polls.secretClosed, true, true], [polls.named, false, true], [polls.secretOpen, true, false]] as const) {
         await log('poll.created', { id: pollId, itemId: null, question: '是否同意？', kind: 'motion', options: ['yes', 'no', 'abstain'], maxChoices: 1, secret, resultsVisibility: 'live', rule: RULE });
@@ -140,4 +140,31 @@ for (const target of databaseTargets()) {
       });
     });
   });
+}
+
+/**
+ * A meeting as the server before the migration wrote it: only the columns that schema had (today's
+ * createMeeting writes later columns, which this database does not have yet).
+ */
+async function oldMeeting(db: Db, community: Awaited<ReturnType<typeof makeCommunity>>): Promise<{ id: string; seats: { id: string; name: string }[] }> {
+  const id = newId();
+  const scheduledAt = new Date('2026-11-20T19:00:00+08:00');
+  const seats = Array.from({ length: VOTERS }, (_, i) => ({ id: newId(), rosterMemberId: newId(), name: `成员${String(i + 1).padStart(3, '0')}` }));
+  for (const seat of seats) {
+    await db.$executeRaw`INSERT INTO "RosterMember" ("id", "communityId", "name", "kind", "joinToken") VALUES (${seat.rosterMemberId}, ${community.communityId}, ${seat.name}, 'council', ${newToken()})`;
+  }
+  // Raw statements: the client of today would read back columns this database does not have yet.
+  await db.$executeRaw`INSERT INTO "Meeting" ("id", "communityId", "title", "level", "type", "form", "convenerId", "venue", "scheduledAt", "status", "joinCode", "observerToken")
+    VALUES (${id}, ${community.communityId}, '测试议事会', 'community', 'decision', 'council', ${community.facilitator.id}, '议事厅', ${scheduledAt}, 'draft', 'OLD234', ${newToken()})`;
+  for (const seat of seats) {
+    await db.$executeRaw`INSERT INTO "MeetingSeat" ("id", "meetingId", "rosterMemberId", "canVote", "remoteToken") VALUES (${seat.id}, ${id}, ${seat.rosterMemberId}, true, ${newToken()})`;
+  }
+  const created = {
+    title: '测试议事会', level: 'community', type: 'decision', form: 'council', venue: '议事厅', scheduledAt: scheduledAt.toISOString(),
+    convenerName: '主持人', communityName: '测试社区', joinCode: 'OLD234', livestreamUrl: null,
+    quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, status: 'draft',
+    seats: seats.map((seat) => ({ id: seat.id, name: seat.name, kind: 'council', canVote: true })),
+  };
+  await db.meetingEvent.create({ data: { meetingId: id, seq: 1, type: 'meeting.created', data: JSON.stringify(created), actor: '主持人', at: scheduledAt } });
+  return { id, seats: seats.map(({ id: seatId, name }) => ({ id: seatId, name })) };
 }
