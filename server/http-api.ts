@@ -44,7 +44,7 @@ const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
-const BYTE_BODY_ROUTES = new Set(['POST /api/evidence']);
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import']);
 
 export function createHttpApi(db: Db, opts: {
   /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */

@@ -7,7 +7,7 @@ import { scheduleCommandSchemas } from '../lib/meeting/schedule';
 import { communityBoard } from '../lib/planning/board';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
-import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
+import { addMember, editMember, importRosterFile, listRoster, retireMember } from '../lib/planning/roster';
 import { loadDefaultTemplates } from '../lib/planning/templates';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
@@ -58,6 +58,9 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     'POST /api/communities/:communityId/roster': async (req, body, _r, _q, { communityId }) =>
       addMember(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
     'POST /api/roster/:memberId': async (req, body, _r, _q, { memberId }) => editMember(db, await staffOf(req), parseOrThrow(IdParam, memberId), body),
+    // The body is the sheet itself (CSV or XLSX, told apart by its first bytes).
+    'POST /api/roster/import': async (req, body, _r, query) =>
+      importRosterFile(db, await staffOf(req), parseOrThrow(IdParam, query.get('communityId')), body as Uint8Array),
     'POST /api/roster/:memberId/retire': async (req, _b, _r, _q, { memberId }) => retireMember(db, await staffOf(req), parseOrThrow(IdParam, memberId)),
     // Public: what the community's notice board shows (the /c/<id> page renders the same).
     'GET /api/board/:communityId': async (_req, _b, _r, _q, { communityId }) => communityBoard(db, parseOrThrow(IdParam, communityId)),

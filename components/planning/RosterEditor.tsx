@@ -74,11 +74,60 @@ export function RosterEditor({ communityId, members }: { communityId: string; me
     );
   }
 
+  type ImportError = { line: number; field: string | null; code: string; value?: string };
+  const [importErrors, setImportErrors] = useState<ImportError[]>([]);
+  const [imported, setImported] = useState<number | null>(null);
+
+  async function importSheet(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = (e.currentTarget.elements.namedItem('sheet') as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setError(null);
+    setImportErrors([]);
+    setImported(null);
+    try {
+      const res = await fetch(`/api/roster/import?communityId=${encodeURIComponent(communityId)}`, {
+        method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream' }, body: file,
+      });
+      const json = (await res.json()) as { imported?: number; error?: { code: string; details?: { errors?: ImportError[] } } };
+      if (res.ok) {
+        setImported(json.imported ?? 0);
+        router.refresh();
+      } else if (json.error?.details?.errors) setImportErrors(json.error.details.errors);
+      else setError(t('planning.import.unreadable'));
+    } catch {
+      setError(t('planning.error.network'));
+    }
+  }
+  const fieldName = (f: string | null) => (f ? t(`planning.roster.field.${f as 'name'}`) : t('planning.import.sheet'));
+
   const active = members.filter((m) => !m.retiredAt);
   const retired = members.filter((m) => m.retiredAt);
   return (
     <div className="mt-6 space-y-6">
       {error ? <p role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-3 text-base text-accent-800">{error}</p> : null}
+      <details className="rounded-2xl border border-civic-200 bg-civic-50 p-5">
+        <summary className="cursor-pointer text-xl font-semibold">{t('planning.import.title')}</summary>
+        <p className="mt-2 text-base text-ink-muted">{t('planning.import.hint')}</p>
+        <form onSubmit={importSheet} className="mt-3 flex flex-wrap items-end gap-3">
+          <label className="block text-base font-semibold">
+            {t('planning.import.file')}
+            <input name="sheet" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block text-base" />
+          </label>
+          <Button type="submit" variant="secondary">{t('planning.import.submit')}</Button>
+        </form>
+        {imported !== null ? <p role="status" className="mt-3 text-base font-semibold text-ok-600">{t('planning.import.done', { count: imported })}</p> : null}
+        {importErrors.length ? (
+          <div role="alert" className="mt-3 rounded-xl border-2 border-accent-700 bg-white p-3 text-base">
+            <p className="font-semibold text-accent-800">{t('planning.import.failed', { count: importErrors.length })}</p>
+            <ul className="mt-1 max-h-64 list-disc overflow-auto pl-5">
+              {importErrors.map((er, i) => (
+                <li key={i}>{t('planning.import.errorLine', { line: er.line, field: fieldName(er.field), problem: t(`planning.import.code.${er.code as 'invalid'}`), value: er.value ?? '' })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </details>
       <details className="rounded-2xl border border-civic-200 bg-civic-50 p-5">
         <summary className="cursor-pointer text-xl font-semibold">{t('planning.roster.add')}</summary>
         <div className="mt-3">{memberForm(`/api/communities/${communityId}/roster`, null, t('planning.roster.addSubmit'))}</div>

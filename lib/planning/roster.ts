@@ -5,7 +5,8 @@ import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId, newToken } from '../platform/tokens';
 import { ParticipantCategory } from './categories';
-import type { ImportedMember } from './roster-import';
+import { parseRosterRows, type ImportedMember } from './roster-import';
+import { readRosterFile } from './roster-files';
 
 /**
  * A community's roster (居民名册): members with their participant categories, building and phone. Staff
@@ -85,4 +86,15 @@ export async function importMembers(db: Db, staff: StaffIdentity, communityId: s
     })),
   });
   return { imported: members.length };
+}
+
+/**
+ * A CSV or XLSX sheet into the roster: read, checked row by row, and imported only when every row is
+ * right; otherwise BAD_REQUEST with `details.errors` ({ line, field, code, value }) and nothing imported.
+ */
+export async function importRosterFile(db: Db, staff: StaffIdentity, communityId: string, bytes: Uint8Array) {
+  await requirePlanner(db, staff, communityId);
+  const result = parseRosterRows(await readRosterFile(bytes));
+  if (!result.ok) throw new AppError('BAD_REQUEST', 'The roster sheet has errors; nothing was imported', { field: 'file', errors: result.errors });
+  return importMembers(db, staff, communityId, result.members);
 }

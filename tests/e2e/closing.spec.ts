@@ -128,7 +128,7 @@ test('a hidden secret poll shows no bars, 投影安全 hides counts, and closing
     await expect(consolePage.getByRole('heading', { name: `议题2：${ITEM_2}延期`, exact: true })).toBeVisible();
     await expect(consolePage.getByRole('heading', { name: `议题1：${ITEM_1}已完成`, exact: true })).toBeVisible();
     await expect(consolePage.getByText('进行中', { exact: true })).toHaveCount(0);
-    await expect(consolePage.getByText(DECISION)).toBeVisible();
+    await expect(consolePage.getByText(DECISION, { exact: true })).toBeVisible();
     await shoot(consolePage, 'closing-record', true);
     await expectNoSeriousA11yViolations(consolePage, 'record');
   });

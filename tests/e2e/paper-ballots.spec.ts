@@ -100,7 +100,10 @@ test('staff check-ins, a staff-entered ballot and paper ballots are counted and 
     await expect(consolePage.getByText('其中代签到 2 人')).toBeVisible();
     await expect(consolePage.getByText(`代签到（王书记）`).first()).toBeVisible();
     await expect(consolePage.getByText(/撤销代签到：.*原因：签错了人，本人未到/)).toBeVisible();
-    await expect(consolePage.getByText(/工作人员代录 1 票/)).toBeVisible();
+    await expect(consolePage.getByText('共 2 人投票，工作人员代录 1 票', { exact: true })).toBeVisible();
+    // The server-written minutes in the record say the same.
+    await expect(consolePage.getByText(/计票：.*（工作人员代录 1 票）/)).toBeVisible();
+    await expect(consolePage.getByText(/计票：.*（其中纸质票 2 张）/)).toBeVisible();
     await expect(consolePage.getByText(/其中纸质票 2 张（计票人：张三、李四）/)).toBeVisible();
     await shoot(consolePage, 'record-paper-ballots', true);
     await expectNoSeriousA11yViolations(consolePage, 'record with staff and paper ballots');

@@ -136,5 +136,40 @@ for (const target of databaseTargets()) {
       expect(seated.map((x) => x.rosterMemberId)).toContain(added.body.id);
       expect(seated.map((x) => x.rosterMemberId)).not.toContain(retiree.id);
     });
+    it('imports a 500-row CSV roster, an Excel sheet and a GB18030 CSV; a sheet with bad rows imports nothing and says where', async () => {
+      const upload = async (body: Uint8Array | string, type: string) => {
+        const res = await fetch(`${server.url}/api/roster/import?communityId=${home.communityId}`, { method: 'POST', headers: { cookie, 'content-type': type }, body });
+        return { status: res.status, body: await res.json() as any };
+      };
+      const before = await db.rosterMember.count({ where: { communityId: home.communityId } });
+      const rows = Array.from({ length: 500 }, (_, i) => `居民${i + 1},居民代表、群众,${(i % 12) + 1}栋,`);
+      const ok = await upload(`\ufeff姓名,类别,楼栋,手机\n${rows.join('\n')}\n`, 'text/csv');
+      expect(ok).toMatchObject({ status: 200, body: { imported: 500 } });
+      expect(await db.rosterMember.count({ where: { communityId: home.communityId } })).toBe(before + 500);
+
+      const bad = await upload('姓名,类别,楼栋,手机\n赵一,居民代表,1栋,13800138000\n,群众,2栋,\n钱二,外星人,3栋,\n孙三,群众,4栋,12345\n', 'text/csv');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.errors).toEqual([
+        { line: 3, field: 'name', code: 'required' },
+        { line: 4, field: 'categories', code: 'unknown_category', value: '外星人' },
+        { line: 5, field: 'phone', code: 'invalid', value: '12345' },
+      ]);
+      expect(await db.rosterMember.count({ where: { communityId: home.communityId, name: '赵一' } })).toBe(0);
+
+      const ExcelJS = (await import('exceljs')).default;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('名册');
+      sheet.addRows([['姓名', '类别', '楼栋', '手机'], ['周秀英', '议事协商委员会成员、居民代表', '5栋', '13900139000'], ['吴建国', '居务监督委员会成员', '6栋', '']]);
+      const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
+      expect(await upload(xlsx, 'application/octet-stream')).toMatchObject({ status: 200, body: { imported: 2 } });
+      const zhou = await db.rosterMember.findFirst({ where: { communityId: home.communityId, name: '周秀英' } });
+      expect(zhou).toMatchObject({ kind: 'council', categories: JSON.stringify(['council_member', 'resident_representative']), building: '5栋', phone: '13900139000' });
+
+      // Excel on a Chinese Windows saves CSV in GB18030 (GBK): 姓名,类别 / 郑和,群众
+      const gbk = Uint8Array.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xc0, 0xe0, 0xb1, 0xf0, 0x0a, 0xd6, 0xa3, 0xba, 0xcd, 0x2c, 0xc8, 0xba, 0xd6, 0xda, 0x0a]);
+      expect(await upload(gbk, 'text/csv')).toMatchObject({ status: 200, body: { imported: 1 } });
+      expect(await db.rosterMember.count({ where: { communityId: home.communityId, name: '郑和' } })).toBe(1);
+      expect((await upload(new Uint8Array([0, 1, 2, 3, 0]), 'text/csv')).body.error).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'file' } });
+    });
   });
 }
