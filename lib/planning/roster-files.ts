@@ -1,11 +1,16 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import type { StaffIdentity } from '../auth/staff-session';
+import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
+import { importMembers, requirePlanner } from './roster';
+import { parseRosterRows } from './roster-import';
 
 /**
  * Reading a roster sheet into rows of strings for parseRosterRows: CSV (UTF-8, with or without BOM, or
  * GB18030 as Excel on a Chinese Windows saves it) and XLSX (the first worksheet). The kind is decided by
- * the file's first bytes, not by its name: an XLSX is a ZIP ("PK\x03\x04").
+ * the file's first bytes, not by its name: an XLSX is a ZIP ("PK\x03\x04"). Kept apart from roster.ts
+ * so the console's pages do not load the spreadsheet libraries.
  */
 export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -51,4 +56,15 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
     rows.push(cells);
   }
   return rows;
+}
+
+/**
+ * A CSV or XLSX sheet into the roster: read, checked row by row, and imported only when every row is
+ * right; otherwise BAD_REQUEST with `details.errors` ({ line, field, code, value }) and nothing imported.
+ */
+export async function importRosterFile(db: Db, staff: StaffIdentity, communityId: string, bytes: Uint8Array) {
+  await requirePlanner(db, staff, communityId);
+  const result = parseRosterRows(await readRosterFile(bytes));
+  if (!result.ok) throw new AppError('BAD_REQUEST', 'The roster sheet has errors; nothing was imported', { field: 'file', errors: result.errors });
+  return importMembers(db, staff, communityId, result.members);
 }

@@ -5,8 +5,7 @@ import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId, newToken } from '../platform/tokens';
 import { ParticipantCategory } from './categories';
-import { parseRosterRows, type ImportedMember } from './roster-import';
-import { readRosterFile } from './roster-files';
+import type { ImportedMember } from './roster-import';
 
 /**
  * A community's roster (居民名册): members with their participant categories, building and phone. Staff
@@ -27,7 +26,8 @@ export function kindOf(categories: readonly string[]): 'council' | 'representati
   return 'resident';
 }
 
-async function requirePlanner(db: Db, staff: StaffIdentity, communityId: string) {
+/** FORBIDDEN unless the staff member plans this community's meetings (who may keep its roster). */
+export async function requirePlanner(db: Db, staff: StaffIdentity, communityId: string) {
   const community = await db.community.findUnique({ where: { id: communityId }, include: { street: true } });
   if (!community) throw new AppError('NOT_FOUND', 'No such community');
   const role = staffMeetingRole(staff.role, staff.scope, { districtId: community.street.districtId, streetId: community.streetId, communityId });
@@ -86,15 +86,4 @@ export async function importMembers(db: Db, staff: StaffIdentity, communityId: s
     })),
   });
   return { imported: members.length };
-}
-
-/**
- * A CSV or XLSX sheet into the roster: read, checked row by row, and imported only when every row is
- * right; otherwise BAD_REQUEST with `details.errors` ({ line, field, code, value }) and nothing imported.
- */
-export async function importRosterFile(db: Db, staff: StaffIdentity, communityId: string, bytes: Uint8Array) {
-  await requirePlanner(db, staff, communityId);
-  const result = parseRosterRows(await readRosterFile(bytes));
-  if (!result.ok) throw new AppError('BAD_REQUEST', 'The roster sheet has errors; nothing was imported', { field: 'file', errors: result.errors });
-  return importMembers(db, staff, communityId, result.members);
 }

@@ -137,7 +137,8 @@ for (const target of databaseTargets()) {
       expect(seated.map((x) => x.rosterMemberId)).not.toContain(retiree.id);
     });
     it('imports a 500-row CSV roster, an Excel sheet and a GB18030 CSV; a sheet with bad rows imports nothing and says where', async () => {
-      const upload = async (body: Uint8Array | string, type: string) => {
+      const upload = async (bytes: Uint8Array | string, type: string) => {
+        const body = typeof bytes === 'string' ? bytes : Buffer.from(bytes);
         const res = await fetch(`${server.url}/api/roster/import?communityId=${home.communityId}`, { method: 'POST', headers: { cookie, 'content-type': type }, body });
         return { status: res.status, body: await res.json() as any };
       };
