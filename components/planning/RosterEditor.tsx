@@ -116,7 +116,7 @@ export function RosterEditor({ communityId, members }: { communityId: string; me
           </label>
           <Button type="submit" variant="secondary">{t('planning.import.submit')}</Button>
         </form>
-        {imported !== null ? <p role="status" className="mt-3 text-base font-semibold text-ok-600">{t('planning.import.done', { count: imported })}</p> : null}
+        {imported !== null ? <p role="status" className="mt-3 rounded-lg border-2 border-ok-600 bg-white px-3 py-2 text-base font-semibold text-ink">✓ {t('planning.import.done', { count: imported })}</p> : null}
         {importErrors.length ? (
           <div role="alert" className="mt-3 rounded-xl border-2 border-accent-700 bg-white p-3 text-base">
             <p className="font-semibold text-accent-800">{t('planning.import.failed', { count: importErrors.length })}</p>

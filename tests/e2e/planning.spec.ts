@@ -77,3 +77,45 @@ test('a convener plans a hearing, publishes its notice, and a phone finds it on 
   await expect(phone.getByRole('img', { name: /扫码查看.*的协商公告与结果/ })).toBeVisible();
   await shoot(phone, 'planning-poster-phone', true);
 });
+
+test('staff keep the grids, compounds and roster: a sheet with a bad row imports nothing and says where', async ({ browser }) => {
+  const page = await openPage(browser, LAPTOP);
+  const login = await page.context().request.post('/api/auth/login', { data: { username: DEMO.username, password: DEMO.password } });
+  expect(login.status(), await login.text()).toBe(200);
+
+  await page.goto('/console');
+  await page.getByRole('link', { name: '网格与小区' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '桂湖社区的网格与小区' })).toBeVisible();
+  await page.getByLabel('新增网格').fill('第二网格');
+  await page.getByRole('button', { name: '添加' }).last().click();
+  await expect(page.getByRole('heading', { name: '第二网格' })).toBeVisible();
+  await page.getByLabel('在第二网格新增小区').fill('锦苑小区');
+  await page.getByLabel('在第二网格新增小区').press('Enter');
+  await expect(page.getByText('锦苑小区')).toBeVisible();
+  await page.getByLabel('新增网格').fill('第二网格');
+  await page.getByRole('button', { name: '添加' }).last().click();
+  await expect(page.getByRole('alert').filter({ hasText: '已经在本社区使用' })).toContainText('“第二网格”已经在本社区使用');
+  await shoot(page, 'planning-places-laptop', true);
+  await expectNoSeriousA11yViolations(page, 'grids and compounds');
+
+  await page.getByRole('link', { name: '居民名册' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '居民名册' })).toBeVisible();
+  await page.getByText('从表格导入（CSV 或 Excel）').click();
+  const sheet = page.getByLabel('选择表格文件');
+  await sheet.setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,类别,楼栋\n冯立春,居民代表,7栋\n,群众,8栋\n', 'utf8') });
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  const problems = page.getByRole('alert').filter({ hasText: '没有导入任何人' });
+  await expect(problems).toContainText('第 3 行 姓名：未填写');
+  await expect(page.getByRole('rowheader', { name: '冯立春' })).toHaveCount(0);
+
+  await sheet.setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,类别,楼栋\n冯立春,居民代表,7栋\n卫秀梅,居务监督委员会成员、群众,8栋\n', 'utf8') });
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导入 2 人' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /卫秀梅/ })).toContainText('居务监督委员会成员、群众');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '冯立春退出名册' }).click();
+  await expect(page.getByText(/已退出名册：.*冯立春/)).toBeVisible();
+  await shoot(page, 'planning-roster-laptop', true);
+  await expectNoSeriousA11yViolations(page, 'roster');
+});
