@@ -739,4 +739,17 @@ describe('decide: paper ballots of a secret poll (poll.paperCount)', () => {
     expect(projectEvent(e!, m.state, 'facilitator').data).toMatchObject({ counts: { yes: 1 } });
     expect(projectState(m.state, 'member').polls[0]!.paper).toEqual({ ballots: 1, counts: {}, tellers: ['张三', '李四'] });
   });
+
+  it('keeps the paper counts the facilitator’s after the close: the tally minus them would be the phones’ own', () => {
+    const { m, pollId } = withOpenMotion({ secret: true });
+    m.run('poll.vote', { pollId, choices: ['no'], idempotencyKey: 'phone-ballot-1' }, member(1));
+    m.run('poll.paperCount', paper(pollId, 2, { yes: 2 }));
+    m.run('poll.close', { pollId });
+    for (const role of ['member', 'projector', 'observer', 'recorder'] as const) {
+      const poll = projectState(m.state, role).polls[0]!;
+      expect(poll.tally).toEqual({ yes: 2, no: 1, abstain: 0 });
+      expect(poll.paper).toEqual({ ballots: 2, counts: {}, tellers: ['张三', '李四'] });
+    }
+    expect(projectState(m.state, 'facilitator').polls[0]!.paper!.counts).toEqual({ yes: 2, no: 0, abstain: 0 });
+  });
 });

@@ -6,7 +6,10 @@ import { ANONYMOUS_ACTOR, type MeetingEvent, type MeetingState, type Poll } from
  * facilitator reveals them; who voted in a named poll is for the facilitator only, while the poll is
  * open and after (the record lists named choices once the meeting closes). A secret poll has no running
  * tally at all (its ballot events carry only the count), so there is nothing to hide from anyone. Events
- * keep their seq when fields are removed, so every client's sequence stays gap-free.
+ * keep their seq when fields are removed, so every client's sequence stays gap-free. The paper ballots'
+ * own counts per option are the facilitator's only, also after the close: the combined tally minus them
+ * would be the phones' tally, a smaller group whose choices the attendance narrows. How many paper
+ * ballots there were and who counted them is public.
  */
 function tallyVisible(poll: Pick<Poll, 'resultsVisibility' | 'revealed'>, role: MeetingRole): boolean {
   return poll.resultsVisibility === 'live' || poll.revealed || can(role, 'poll.seeHiddenTally');
@@ -20,16 +23,8 @@ export function projectPoll(poll: Poll, role: MeetingRole): Poll {
     outcome: showTally ? poll.outcome : null,
     votedSeatIds: can(role, 'poll.seeVoters') ? poll.votedSeatIds : [],
     staffEnteredSeatIds: can(role, 'poll.seeVoters') ? poll.staffEnteredSeatIds : [],
-    paper: poll.paper && { ...poll.paper, counts: paperCountsVisible(poll.status === 'closed' && showTally, role) ? poll.paper.counts : {} },
+    paper: poll.paper && { ...poll.paper, counts: can(role, 'poll.seeHiddenTally') ? poll.paper.counts : {} },
   };
-}
-
-/**
- * A secret poll shows no running tally to anyone but the facilitator, so neither do its paper counts
- * while it is open; how many paper ballots there are and who counted them is public.
- */
-function paperCountsVisible(closedAndShown: boolean, role: MeetingRole): boolean {
-  return closedAndShown || can(role, 'poll.seeHiddenTally');
 }
 
 export function projectState(s: MeetingState, role: MeetingRole): MeetingState {

@@ -91,7 +91,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
             .map(([seatId, choices]) => ({ seatId, choices, ...(p.staffEnteredSeatIds.includes(seatId) ? { staffEntered: true } : {}) }))
             // In roster order: sorting by name would leak the names' order to the public.
             .sort((a, b) => (member.get(a.seatId) ?? 0) - (member.get(b.seatId) ?? 0) || a.seatId.localeCompare(b.seatId)),
-      ...(p.paper ? { paper: { ballots: p.paper.ballots, counts: p.paper.counts, tellerCommitments: p.paper.tellers.map(commit) } } : {}),
+      ...(p.paper ? { paper: { ballots: p.paper.ballots, tellerCommitments: p.paper.tellers.map(commit) } } : {}),
     })),
     decisions: polls
       .filter((p) => p.outcome?.result === 'passed')

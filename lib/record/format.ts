@@ -67,9 +67,11 @@ const RecordPollV2 = PollBase.extend({
   /**
    * Secret polls: paper ballots counted by tellers, included in `voted` and `tally`. The tellers may be
    * residents, so their names are commitments like the roster's. Optional (since issue 10): a record
-   * without paper ballots has the same bytes as before.
+   * without paper ballots has the same bytes as before. The paper ballots' own counts per option are not
+   * written (`counts` is only read in records made before this rule): with them, the tally minus the
+   * paper counts would be the phones' own tally, a smaller group whose choices the attendance narrows.
    */
-  paper: z.object({ ballots: z.number().int().min(0), counts: z.record(z.string(), z.number()), tellerCommitments: z.array(Commitment) }).optional(),
+  paper: z.object({ ballots: z.number().int().min(0), counts: z.record(z.string(), z.number()).optional(), tellerCommitments: z.array(Commitment) }).optional(),
 });
 
 /** What both formats share: meeting facts, agenda titles, tallies, outcomes, signers, chain. Staff names stay public. */

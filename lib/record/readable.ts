@@ -19,7 +19,7 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
 export type ReadablePoll = Omit<MeetingRecordV1['polls'][number], 'votes'> & {
   votes: { name: string; choices: string[]; staffEntered?: true }[] | null;
   /** paper ballots of a secret poll; `tellers` null where their names are not disclosed */
-  paper?: { ballots: number; counts: Record<string, number>; tellers: string[] | null; tellerCount: number };
+  paper?: { ballots: number; tellers: string[] | null; tellerCount: number };
 };
 export type ReadableSpeaker = RecordSpeakerV1;
 
@@ -46,7 +46,7 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     polls: record.polls.map(({ paper, ...p }) => ({
       ...p,
       votes: p.votes ? p.votes.map((v) => ({ name: nameOf(v.seatId), choices: v.choices, ...(v.staffEntered ? { staffEntered: v.staffEntered } : {}) })) : null,
-      ...(paper ? { paper: { ballots: paper.ballots, counts: paper.counts, tellers: opened ? paper.tellerCommitments.map((c) => opened.get(c) ?? '') : null, tellerCount: paper.tellerCommitments.length } } : {}),
+      ...(paper ? { paper: { ballots: paper.ballots, tellers: opened ? paper.tellerCommitments.map((c) => opened.get(c) ?? '') : null, tellerCount: paper.tellerCommitments.length } } : {}),
     })),
     minutes: {
       html: opened?.get(record.minutes.htmlCommitment) ?? null,
