@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingLevel, MeetingStatus, MeetingType } from '@/lib/meeting/model';
 import { listMeetingsFor } from '@/lib/meeting/queries';
-import { mayPlanOwnCommunity } from '@/lib/planning/plan-meeting';
+import { mayPlanOwnCommunity } from '@/lib/planning/access';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from './staff';
 

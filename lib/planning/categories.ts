@@ -19,3 +19,17 @@ export const participantCategories = [
 ] as const;
 export const ParticipantCategory = z.enum(participantCategories);
 export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
+
+/** Meetings still seat members by kind: the kind a category gives a voting seat of; other categories give none. */
+export const seatKindOf: Partial<Record<ParticipantCategory, 'council' | 'representative' | 'resident'>> = {
+  council_member: 'council',
+  resident_representative: 'representative',
+  resident: 'resident',
+};
+
+/** A roster member's kind from their categories: council before representative; anyone else a resident. */
+export function kindOf(categories: readonly string[]): 'council' | 'representative' | 'resident' {
+  if (categories.includes('council_member')) return 'council';
+  if (categories.includes('resident_representative')) return 'representative';
+  return 'resident';
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StaffIdentity } from '../auth/staff-session';
-import { can, staffMeetingRole } from '../meeting/permissions';
 import type { Db } from '../platform/db/client';
+import { plannableCommunity } from './access';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId } from '../platform/tokens';
 
@@ -12,20 +12,13 @@ import { newId } from '../platform/tokens';
  */
 export const PlaceName = z.strictObject({ name: z.string().trim().min(1).max(60) });
 
-async function requirePlanner(db: Db, staff: StaffIdentity, communityId: string) {
-  const community = await db.community.findUnique({ where: { id: communityId }, include: { street: true } });
-  if (!community) throw new AppError('NOT_FOUND', 'No such community');
-  const role = staffMeetingRole(staff.role, staff.scope, { districtId: community.street.districtId, streetId: community.streetId, communityId });
-  if (!role || !can(role, 'meeting.plan')) throw new AppError('FORBIDDEN', 'You may not change this community’s places');
-}
-
 async function uniqueName<T>(existing: Promise<T | null>) {
   if (await existing) throw new AppError('CONFLICT', 'This name is already used', { field: 'name' });
 }
 
 export async function addGrid(db: Db, staff: StaffIdentity, communityId: string, raw: unknown) {
   const { name } = parseOrThrow(PlaceName, raw);
-  await requirePlanner(db, staff, communityId);
+  await plannableCommunity(db, staff, communityId);
   await uniqueName(db.grid.findFirst({ where: { communityId, name } }));
   return db.grid.create({ data: { id: newId(), communityId, name }, select: { id: true, name: true } });
 }
@@ -34,7 +27,7 @@ export async function renameGrid(db: Db, staff: StaffIdentity, gridId: string, r
   const { name } = parseOrThrow(PlaceName, raw);
   const grid = await db.grid.findUnique({ where: { id: gridId } });
   if (!grid) throw new AppError('NOT_FOUND', 'No such grid');
-  await requirePlanner(db, staff, grid.communityId);
+  await plannableCommunity(db, staff, grid.communityId);
   await uniqueName(db.grid.findFirst({ where: { communityId: grid.communityId, name, id: { not: gridId } } }));
   return db.grid.update({ where: { id: gridId }, data: { name }, select: { id: true, name: true } });
 }
@@ -43,7 +36,7 @@ export async function addCompound(db: Db, staff: StaffIdentity, gridId: string, 
   const { name } = parseOrThrow(PlaceName, raw);
   const grid = await db.grid.findUnique({ where: { id: gridId } });
   if (!grid) throw new AppError('NOT_FOUND', 'No such grid');
-  await requirePlanner(db, staff, grid.communityId);
+  await plannableCommunity(db, staff, grid.communityId);
   await uniqueName(db.compound.findFirst({ where: { grid: { communityId: grid.communityId }, name } }));
   return db.compound.create({ data: { id: newId(), gridId, name }, select: { id: true, name: true } });
 }
@@ -52,7 +45,7 @@ export async function renameCompound(db: Db, staff: StaffIdentity, compoundId: s
   const { name } = parseOrThrow(PlaceName, raw);
   const compound = await db.compound.findUnique({ where: { id: compoundId }, include: { grid: true } });
   if (!compound) throw new AppError('NOT_FOUND', 'No such compound');
-  await requirePlanner(db, staff, compound.grid.communityId);
+  await plannableCommunity(db, staff, compound.grid.communityId);
   await uniqueName(db.compound.findFirst({ where: { grid: { communityId: compound.grid.communityId }, name, id: { not: compoundId } } }));
   return db.compound.update({ where: { id: compoundId }, data: { name }, select: { id: true, name: true } });
 }

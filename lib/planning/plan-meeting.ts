@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { StaffIdentity } from '../auth/staff-session';
 import { createMeeting } from '../meeting/create-meeting';
 import { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
-import { can, staffMeetingRole } from '../meeting/permissions';
 import { QuorumRule, quorumPresets } from '../meeting/quorum';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
-import { ParticipantCategory } from './categories';
+import { plannableCommunity } from './access';
+import { ParticipantCategory, seatKindOf } from './categories';
 import { defaultConvener, StaffPost } from './convener';
 import { templateFor, type ProcedureTemplates } from './templates';
 
@@ -44,30 +44,6 @@ export const PlanMeetingInput = z.strictObject({
   if (i.level !== 'community' && !i.placeId) ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'Choose the grid or compound' });
 });
 export type PlanMeetingInput = z.input<typeof PlanMeetingInput>;
-
-/** Which roster kinds get a voting seat for the invited categories (rosters carry kinds until categories land on them). */
-const seatKindOf: Partial<Record<ParticipantCategory, 'council' | 'representative' | 'resident'>> = {
-  council_member: 'council',
-  resident_representative: 'representative',
-  resident: 'resident',
-};
-
-/** The community as the planner may see it, or FORBIDDEN / NOT_FOUND. */
-async function plannableCommunity(db: Db, staff: StaffIdentity, communityId: string) {
-  const community = await db.community.findUnique({ where: { id: communityId }, include: { street: true } });
-  if (!community) throw new AppError('NOT_FOUND', 'No such community', { field: 'communityId' });
-  const role = staffMeetingRole(staff.role, staff.scope, { districtId: community.street.districtId, streetId: community.streetId, communityId });
-  if (!role || !can(role, 'meeting.plan')) throw new AppError('FORBIDDEN', 'You may not plan meetings in this community');
-  return community;
-}
-
-/** Whether the staff member may plan meetings in their own community (the console offers 新建会议). */
-export function mayPlanOwnCommunity(staff: StaffIdentity): boolean {
-  const { districtId, streetId, communityId } = staff.scope;
-  if (!communityId || !streetId) return false;
-  const role = staffMeetingRole(staff.role, staff.scope, { districtId, streetId, communityId });
-  return role !== null && can(role, 'meeting.plan');
-}
 
 /** What the new-meeting form offers: the community's grids and compounds and its staff (with posts). */
 export async function planningOptions(db: Db, staff: StaffIdentity, communityId: string) {

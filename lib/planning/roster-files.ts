@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { StaffIdentity } from '../auth/staff-session';
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
-import { importMembers, requirePlanner } from './roster';
+import { plannableCommunity } from './access';
+import { importMembers } from './roster';
 import { parseRosterRows } from './roster-import';
 
 /**
@@ -63,7 +64,7 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
  * right; otherwise BAD_REQUEST with `details.errors` ({ line, field, code, value }) and nothing imported.
  */
 export async function importRosterFile(db: Db, staff: StaffIdentity, communityId: string, bytes: Uint8Array) {
-  await requirePlanner(db, staff, communityId);
+  await plannableCommunity(db, staff, communityId);
   const result = parseRosterRows(await readRosterFile(bytes));
   if (!result.ok) throw new AppError('BAD_REQUEST', 'The roster sheet has errors; nothing was imported', { field: 'file', errors: result.errors });
   return importMembers(db, staff, communityId, result.members);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { StaffIdentity } from '../auth/staff-session';
-import { can, staffMeetingRole } from '../meeting/permissions';
 import type { Db } from '../platform/db/client';
+import { plannableCommunity } from './access';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { newId, newToken } from '../platform/tokens';
-import { ParticipantCategory } from './categories';
+import { kindOf, ParticipantCategory } from './categories';
 import type { ImportedMember } from './roster-import';
 
 /**
@@ -19,34 +19,19 @@ export const RosterMemberInput = z.strictObject({
   phone: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/)]).default(''),
 });
 
-/** Who gets which voting seat follows the categories (the seat kinds meetings still use). */
-export function kindOf(categories: readonly string[]): 'council' | 'representative' | 'resident' {
-  if (categories.includes('council_member')) return 'council';
-  if (categories.includes('resident_representative')) return 'representative';
-  return 'resident';
-}
-
-/** FORBIDDEN unless the staff member plans this community's meetings (who may keep its roster). */
-export async function requirePlanner(db: Db, staff: StaffIdentity, communityId: string) {
-  const community = await db.community.findUnique({ where: { id: communityId }, include: { street: true } });
-  if (!community) throw new AppError('NOT_FOUND', 'No such community');
-  const role = staffMeetingRole(staff.role, staff.scope, { districtId: community.street.districtId, streetId: community.streetId, communityId });
-  if (!role || !can(role, 'meeting.plan')) throw new AppError('FORBIDDEN', 'You may not change this community’s roster');
-}
-
 const memberView = (m: { id: string; name: string; kind: string; categories: string; building: string; phone: string | null; retiredAt: Date | null }) => ({
   id: m.id, name: m.name, kind: m.kind, categories: z.array(z.string()).parse(JSON.parse(m.categories)), building: m.building, phone: m.phone ?? '', retiredAt: m.retiredAt,
 });
 
 export async function listRoster(db: Db, staff: StaffIdentity, communityId: string) {
-  await requirePlanner(db, staff, communityId);
+  await plannableCommunity(db, staff, communityId);
   const rows = await db.rosterMember.findMany({ where: { communityId }, orderBy: [{ retiredAt: { sort: 'asc', nulls: 'first' } }, { name: 'asc' }] });
   return rows.map(memberView);
 }
 
 export async function addMember(db: Db, staff: StaffIdentity, communityId: string, raw: unknown) {
   const input = parseOrThrow(RosterMemberInput, raw);
-  await requirePlanner(db, staff, communityId);
+  await plannableCommunity(db, staff, communityId);
   const row = await db.rosterMember.create({
     data: { id: newId(), communityId, name: input.name, kind: kindOf(input.categories), categories: JSON.stringify(input.categories), building: input.building, phone: input.phone || null, joinToken: newToken() },
   });
@@ -56,7 +41,7 @@ export async function addMember(db: Db, staff: StaffIdentity, communityId: strin
 async function ownMember(db: Db, staff: StaffIdentity, memberId: string) {
   const member = await db.rosterMember.findUnique({ where: { id: memberId } });
   if (!member) throw new AppError('NOT_FOUND', 'No such member');
-  await requirePlanner(db, staff, member.communityId);
+  await plannableCommunity(db, staff, member.communityId);
   return member;
 }
 
@@ -79,7 +64,7 @@ export async function retireMember(db: Db, staff: StaffIdentity, memberId: strin
 
 /** An import is all or nothing: the rows were checked by parseRosterRows, and they go in one statement. */
 export async function importMembers(db: Db, staff: StaffIdentity, communityId: string, members: readonly ImportedMember[]) {
-  await requirePlanner(db, staff, communityId);
+  await plannableCommunity(db, staff, communityId);
   await db.rosterMember.createMany({
     data: members.map((m) => ({
       id: newId(), communityId, name: m.name, kind: kindOf(m.categories), categories: JSON.stringify(m.categories), building: m.building, phone: m.phone || null, joinToken: newToken(),

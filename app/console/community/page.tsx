@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { PlacesEditor } from '@/components/planning/PlacesEditor';
 import { getI18n } from '@/lib/i18n/server';
-import { mayPlanOwnCommunity, planningOptions } from '@/lib/planning/plan-meeting';
+import { mayPlanOwnCommunity } from '@/lib/planning/access';
+import { planningOptions } from '@/lib/planning/plan-meeting';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../staff';
 

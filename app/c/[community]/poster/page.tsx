@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/meeting/console/PrintButton';
 import { QrCode } from '@/components/ui/QrCode';
 import { getI18n } from '@/lib/i18n/server';
-import { communityBoard } from '@/lib/planning/board';
-import { publicOrigin } from '@/lib/planning/public-origin';
-import { sharedDb } from '@/lib/platform/db/shared';
-import { AppError } from '@/lib/platform/errors';
+import { boardOr404 } from '../load-board';
+import { publicOrigin } from '@/lib/platform/public-origin';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,13 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BoardPosterPage({ params }: { params: Promise<{ community: string }> }) {
   const { community } = await params;
   const { t } = await getI18n();
-  let board;
-  try {
-    board = await communityBoard(sharedDb(), decodeURIComponent(community));
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  const board = await boardOr404(community);
   const url = `${publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())}/c/${encodeURIComponent(board.community.id)}`;
   return (
     <main className="mx-auto flex min-h-dvh max-w-[210mm] flex-col items-center justify-center gap-8 bg-white p-10 text-center print:min-h-0 print:p-0">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { RosterEditor } from '@/components/planning/RosterEditor';
 import { getI18n } from '@/lib/i18n/server';
-import { mayPlanOwnCommunity } from '@/lib/planning/plan-meeting';
+import { mayPlanOwnCommunity } from '@/lib/planning/access';
 import { listRoster } from '@/lib/planning/roster';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../../staff';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/platform/public-origin';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
@@ -20,13 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const CARDS_PER_PAGE = 8; // A4, 2 columns × 4 rows
 
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
-}
-
 export default async function CardsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaff();
@@ -35,7 +29,7 @@ export default async function CardsPage({ params }: { params: Promise<{ id: stri
     throw e;
   });
   const { t } = await getI18n();
-  const origin = await requestOrigin();
+  const origin = publicOrigin(process.env.YISHI_PUBLIC_URL, await headers());
   const pages: (typeof access.seats)[] = [];
   for (let i = 0; i < access.seats.length; i += CARDS_PER_PAGE) pages.push(access.seats.slice(i, i + CARDS_PER_PAGE));
   const observerUrl = `${origin}/o/${access.observerToken}`;
