@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
-  timeout: 180_000,
+  // A whole meeting per spec (several browsers, a server, the record): ~2 minutes on a quiet machine,
+  // several times that on a busy one. Time-outs are for hangs; each step has its own expect timeout.
+  timeout: 480_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {

@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' } },
+      // A scrypt check or a SQLite file takes well under a second, but a busy CI machine (browsers,
+      // servers, builds) can stretch one past vitest's default 5 s: time-outs are for hangs, not speed.
+      { test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {
           name: 'integration',

@@ -39,6 +39,8 @@ const MAX_CATCH_UP = 2000;
 type SocketData = MeetingIdentity;
 
 const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId}:${role}:${shard}`;
+/** Every connection of one seat (a member may have the phone and a laptop open): for what is that seat's alone. */
+const seatRoom = (meetingId: string, seatId: string) => `s:${meetingId}:${seatId}`;
 // Coalesced roles are split into shards that are written in separate turns of the event loop: writing
 // to a thousand sockets at once blocks it for ~100 ms on a small machine, and ballots would wait.
 const SHARDS = 8;
@@ -108,6 +110,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     });
 
     await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
+    if (actor.seatId) await socket.join(seatRoom(meetingId, actor.seatId));
     const auth = Handshake.safeParse(socket.handshake.auth);
     await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined);
   });
@@ -131,6 +134,15 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     writeShard(0);
   };
   hub.onEvents((meetingId, events, state) => {
+    // A ballot the facilitator entered for a member (poll.voteFor) is told to that member's own devices
+    // at once — their receipt — so a phone never offers a vote that is already cast. Nobody else gets it.
+    for (const e of events) {
+      if (e.type !== 'poll.ballot' || !e.data.staffEntered || !e.data.seatId) continue;
+      const { pollId, seatId } = e.data;
+      void hub.receiptsOf(meetingId, seatId).then((receipts) => {
+        if (receipts[pollId]) io.to(seatRoom(meetingId, seatId)).emit('meeting:receipt', { pollId, receipt: receipts[pollId], staffEntered: true });
+      });
+    }
     for (const role of meetingRoles) {
       const projected = events.map((e) => projectEvent(e, state, role));
       if (IMMEDIATE_ROLES.has(role)) {
@@ -166,9 +178,10 @@ function holdBack(socket: Socket, ms: number) {
 async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined) {
   await hub.state(meetingId);
   const receipts = actor.seatId ? await hub.receiptsOf(meetingId, actor.seatId) : {};
-  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts });
   // From here to the emit nothing awaits: the state sent is exactly the one the room's events follow.
   const { state, eventsSince } = hub.loadedNow(meetingId)!;
+  const staffEntered = actor.seatId ? state.polls.filter((p) => p.staffEnteredSeatIds.includes(actor.seatId!)).map((p) => p.id) : [];
+  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts, staffEntered });
   // A client that reconnects says how far it had read; it gets just the events it missed.
   if (lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP) {
     socket.emit('meeting:events', { events: eventsSince(lastSeq).map((e) => projectEvent(e, state, role)), catchUp: true });

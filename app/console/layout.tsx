@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CONSOLE_AREAS, Messages } from '@/components/ui/Messages';
 import { requireStaff } from './staff';
 
 /**
@@ -7,5 +8,5 @@ import { requireStaff } from './staff';
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   await requireStaff();
-  return children;
+  return <Messages areas={CONSOLE_AREAS}>{children}</Messages>;
 }

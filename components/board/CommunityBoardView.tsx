@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
 import type { CommunityBoard } from '@/lib/planning/board';

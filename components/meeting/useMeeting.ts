@@ -14,7 +14,11 @@ import type { ErrorPayload } from '@/lib/platform/errors';
  * idempotency key, so a retry returns the original receipt instead of counting twice.
  */
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
-export type Me = { role: MeetingRole; seatId: string | null; mode: 'hall' | 'remote' | null; name: string; receipts: Record<string, string> };
+/** `staffEntered`: the polls in which the facilitator entered this member's ballot (poll.voteFor). */
+export type Me = {
+  role: MeetingRole; seatId: string | null; mode: 'hall' | 'remote' | null; name: string;
+  receipts: Record<string, string>; staffEntered: string[];
+};
 export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean } } | { ok: false; error: ErrorPayload };
 export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };
 
@@ -51,7 +55,13 @@ export function useMeeting(opts: Options) {
     if (opts.participantToken) localStorage.setItem(pendingKey(opts.participantToken), JSON.stringify(list));
   }, [opts.participantToken]);
 
+  // The ballots this device kept offline, once the page knows whose device it is (the phone reads its
+  // participant token from storage after the first render).
+  useEffect(() => setPending(readPending(opts.participantToken)), [opts.participantToken]);
+
   useEffect(() => {
+    // Nothing to connect with yet (the phone page before it has read its token).
+    if (!opts.meetingId && !opts.participantToken) return;
     const socket = io({
       path: '/socket.io',
       transports: ['websocket', 'polling'],
@@ -70,7 +80,17 @@ export function useMeeting(opts: Options) {
         socket.disconnect();
       }
     });
-    socket.on('meeting:me', (m: Me) => setMe(m));
+    socket.on('meeting:me', (m: Me) => setMe({ ...m, staffEntered: m.staffEntered ?? [] }));
+    // The facilitator entered this member's ballot: the phone shows the receipt, and a ballot kept
+    // offline for that poll is dropped (the server would refuse it as ALREADY_VOTED anyway).
+    socket.on('meeting:receipt', (r: { pollId: string; receipt: string; staffEntered?: boolean }) => {
+      setMe((m) => (m ? {
+        ...m,
+        receipts: { ...m.receipts, [r.pollId]: r.receipt },
+        staffEntered: r.staffEntered && !m.staffEntered.includes(r.pollId) ? [...m.staffEntered, r.pollId] : m.staffEntered,
+      } : m));
+      savePending(readPending(opts.participantToken).filter((b) => b.pollId !== r.pollId));
+    });
     socket.on('meeting:snapshot', (msg: { state: MeetingState; serverTime: string }) => {
       setClockOffset(Date.parse(msg.serverTime) - Date.now());
       commit(msg.state);
@@ -98,7 +118,7 @@ export function useMeeting(opts: Options) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [opts.meetingId, opts.participantToken, opts.view, commit]);
+  }, [opts.meetingId, opts.participantToken, opts.view, commit, savePending]);
 
   const send = useCallback(<C extends CommandName>(name: C, input: Partial<CommandInput<C>> = {}): Promise<CommandOutcome> => {
     const socket = socketRef.current;

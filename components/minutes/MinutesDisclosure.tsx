@@ -1,8 +1,20 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
 import { useT } from '@/components/ui/I18nProvider';
-import { MinutesViewer } from './MinutesViewer';
+
+// The editor behind the viewer (Tiptap, ProseMirror, Yjs: ~220 KB compressed) is fetched when the
+// resident opens the minutes, not with the phone page: most never do, on slow mobile data.
+const MinutesViewer = dynamic(() => import('./MinutesViewer').then((m) => m.MinutesViewer), {
+  ssr: false,
+  loading: () => <LoadingViewer />,
+});
+
+function LoadingViewer() {
+  const t = useT();
+  return <p role="status" className="mt-2 text-lg text-ink-muted">{t('minutes.viewer.loading')}</p>;
+}
 
 /**
  * 「会议记录」 on a resident's phone or a remote participant's screen: collapsed by default, and only

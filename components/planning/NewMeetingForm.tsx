@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import { meetingForms, meetingLevels, meetingTypes, type MeetingForm, type MeetingLevel } from '@/lib/meeting/model';
 import { quorumPresets, type QuorumRule } from '@/lib/meeting/quorum';
 import { participantCategories, type ParticipantCategory } from '@/lib/planning/categories';

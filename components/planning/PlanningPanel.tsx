@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime } from '@/lib/i18n/format';
 import { firstNoticeAt, noticeLead } from '@/lib/meeting/notice-lead';
 import type { MeetingState } from '@/lib/meeting/state';
 import { ParticipantCategory } from '@/lib/planning/categories';

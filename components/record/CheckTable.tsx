@@ -1,7 +1,7 @@
 'use client';
 
 import { useT } from '@/components/ui/I18nProvider';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import type { Check, CheckId } from '@/lib/record/verify';
 import { subjectLabel } from './record-labels';
 

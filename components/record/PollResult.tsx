@@ -3,7 +3,7 @@
 import { outcomeSentence } from '@/lib/voting/outcome';
 import { kindLabel, optionLabel, ruleName } from '@/components/meeting/console/poll-labels';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
+import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/format';
 import { pollBallotNotes } from '@/lib/record/ballot-notes';
 import type { ReadablePoll } from '@/lib/record/readable';
 

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { RetryAlert } from '@/components/ui/RetryAlert';
-import { formatDateTime, formatNumber, type MessageKey } from '@/lib/i18n/locale';
+import { formatDateTime, formatNumber, type MessageKey } from '@/lib/i18n/format';
 import { readableRecord } from '@/lib/record/readable';
 import { keyFingerprint, verifyBundle, type Check, type VerifyResult } from '@/lib/record/verify';
 import { CheckTable } from './CheckTable';

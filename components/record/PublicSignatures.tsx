@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { SignatureEntry } from '@/lib/record/format';
 import type { Check } from '@/lib/record/verify';
 import { roleLabel, shortFingerprint } from './record-labels';

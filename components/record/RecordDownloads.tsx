@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useT } from '@/components/ui/I18nProvider';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import type { RecordStatus } from '@/lib/record/format';
 import { BUNDLE_DOWNLOADS, recordUrls, type BundleDownload } from './record-api';
 

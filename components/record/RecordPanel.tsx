@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Card } from '@/components/ui/Card';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
+import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/format';
 import type { DeviceKey } from './device-key';
 import type { RecordStatusView } from './record-api';
 import { RecordDownloads } from './RecordDownloads';

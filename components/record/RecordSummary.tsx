@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { minutesProse } from '@/components/minutes/minutes-styles';
 import { formatDuration } from '@/components/ui/format';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/locale';
+import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/format';
 import { proxyCheckInNote, undoneCheckInLines } from '@/lib/record/ballot-notes';
 import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
 import { PollResult } from './PollResult';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { RetryAlert } from '@/components/ui/RetryAlert';
-import { formatNumber } from '@/lib/i18n/locale';
+import { formatNumber } from '@/lib/i18n/format';
 import { openCommitments } from '@/lib/record/disclosure';
 import { MeetingRecord } from '@/lib/record/format';
 import { readableRecord } from '@/lib/record/readable';

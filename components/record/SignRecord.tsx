@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import { toHex } from '@/lib/record/keys';
 import { keyFingerprint } from '@/lib/record/verify';
 import { createBrowserCrypto } from './browser-crypto';

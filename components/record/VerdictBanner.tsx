@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatList, type MessageKey } from '@/lib/i18n/locale';
+import { formatList, type MessageKey } from '@/lib/i18n/format';
 import type { CheckId } from '@/lib/record/verify';
 import { subjectLabel } from './record-labels';
 import type { Verdict } from './verdict';

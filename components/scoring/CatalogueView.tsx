@@ -1,4 +1,4 @@
-import { formatNumber, type Locale, type Translate } from '@/lib/i18n/locale';
+import { formatNumber, type Locale, type Translate } from '@/lib/i18n/format';
 import { tiers, type Catalogue } from '@/lib/scoring/catalogue';
 import { isRuleName } from '@/lib/scoring/rules';
 import { formatPoints, gradeLadder, inLocale } from './scoring-text';

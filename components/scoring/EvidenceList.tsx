@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { communityEvidence } from '@/lib/assessment/scores';
-import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/locale';
+import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/format';
 import type { MeetingForm } from '@/lib/meeting/model';
 import type { NameOf } from './scoring-text';
 

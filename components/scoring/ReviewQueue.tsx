@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { inputClass } from '@/components/ui/form-styles';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { useHydrated } from '@/components/ui/useHydrated';
-import { formatNumber } from '@/lib/i18n/locale';
+import { formatNumber } from '@/lib/i18n/format';
 import { errorText, postJson, type ApiError, type ErrorText } from './api-error';
 import { ErrorNotice } from './ErrorNotice';
 

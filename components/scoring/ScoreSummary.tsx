@@ -1,4 +1,4 @@
-import { formatList, type Locale, type Translate } from '@/lib/i18n/locale';
+import { formatList, type Locale, type Translate } from '@/lib/i18n/format';
 import { GradeBadge } from './GradeBadge';
 import { formatPoints, gradeLadder } from './scoring-text';
 

@@ -7,7 +7,7 @@ import { inputClass } from '@/components/ui/form-styles';
 import { useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { useHydrated } from '@/components/ui/useHydrated';
-import type { MessageKey, Translate } from '@/lib/i18n/locale';
+import type { MessageKey, Translate } from '@/lib/i18n/format';
 import { apiErrorOf, errorText, networkError, type ApiError, type ErrorText } from './api-error';
 import { ErrorNotice } from './ErrorNotice';
 

@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber, type Locale, type MessageParams, type Translate } from '@/lib/i18n/locale';
+import { formatDateTime, formatNumber, type Locale, type MessageParams, type Translate } from '@/lib/i18n/format';
 import type { Catalogue } from '@/lib/scoring/catalogue';
 import type { ScoringMessage } from '@/lib/scoring/messages';
 

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { formatList, type Locale } from '@/lib/i18n/locale';
+import { formatList, type Locale } from '@/lib/i18n/format';
 
 // Private-use characters: they never occur in the separators Intl.ListFormat puts between items.
 const MARK = '\uE000';

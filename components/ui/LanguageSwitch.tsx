@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { LOCALE_COOKIE, type Locale } from '@/lib/i18n/locale';
+import { LOCALE_COOKIE, type Locale } from '@/lib/i18n/format';
 import { useLocale, useT } from './I18nProvider';
 
 // Language names are written in their own language and never translated.

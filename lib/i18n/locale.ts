@@ -1,66 +1,24 @@
 /**
- * Locale resolution, message lookup and date/number formatting.
- * Framework-free: usable from server components, client components, socket handlers and scripts.
+ * Message lookup with the full catalogues of both languages, for server components, route handlers,
+ * socket handlers and scripts. Client components use `useT()` from components/ui/I18nProvider instead,
+ * which gets only the messages its page needs (importing this module into a client component would put
+ * both catalogues, ~35 KB compressed, into the page's JavaScript).
  */
 import { en } from './messages/en';
 import { zhCN, type MessageKey, type Messages } from './messages/zh-CN';
+import { fillMessage, type Locale, type MessageParams } from './format';
 
-export type { MessageKey } from './messages/zh-CN';
-
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
-
-/** Cookie that stores the reader's language choice. */
-export const LOCALE_COOKIE = 'lang';
-
-/** All dates and times are shown in the users' zone, whatever the server's or browser's TZ. */
-export const TIME_ZONE = 'Asia/Shanghai';
-
-export type MessageParams = Record<string, string | number>;
+export * from './format';
 
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** Maps a raw `lang` cookie value to a supported locale; anything unknown falls back to zh-CN. */
-export function resolveLocale(cookieValue: string | null | undefined): Locale {
-  return isLocale(cookieValue) ? cookieValue : DEFAULT_LOCALE;
-}
-
-/**
- * Looks up `key` in the locale's catalogue and fills `{name}` placeholders from `params`.
- * A placeholder without a matching param is left as written, so the gap is visible rather than blank.
- */
+/** Looks up `key` in the locale's catalogue and fills its `{name}` placeholders from `params`. */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillMessage(catalogues[locale][key], params);
 }
 
-/** `t` bound to a locale, as pages and components receive it. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-/**
- * A list in the reader's language: "甲、乙、丙" / "A, B, C" (`'and'`: "甲、乙和丙" / "A, B, and C").
- * (ICU's "unit" lists join Chinese with no separator at all, hence the narrow conjunction.)
- */
-export function formatList(locale: Locale, items: readonly string[], kind: 'list' | 'and' = 'list'): string {
-  return new Intl.ListFormat(locale, kind === 'and' ? { style: 'long', type: 'conjunction' } : { style: 'narrow', type: 'conjunction' }).format(items);
-}
-
-export function formatDateTime(
-  locale: Locale,
-  date: Date | string | number,
-  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
-): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options }).format(new Date(date));
-}
-
-export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+/** The messages of the areas named (the part of a key before its first dot) in the locale's catalogue. */
+export function messagesOf(locale: Locale, areas: readonly string[]): Partial<Messages> {
+  const wanted = new Set(areas);
+  return Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => wanted.has(key.slice(0, key.indexOf('.'))))) as Partial<Messages>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newShortCodes } from './card-code';
-import { formatShortCode, isShortCode, normalizeShortCode, ShortCodeInput, SHORT_CODE_LENGTH } from './short-code';
+import { ShortCodeInput } from './join';
+import { formatShortCode, isShortCode, normalizeShortCode, SHORT_CODE_LENGTH } from './short-code';
 
 describe('card short codes', () => {
   it('are 6 characters without 0, O, 1, I or L, and all different', () => {

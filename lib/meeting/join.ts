@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import { hashToken, newToken } from '../platform/tokens';
-import { isShortCode, ShortCodeInput } from './short-code';
+import { isShortCode, normalizeShortCode } from './short-code';
+
+/**
+ * The short code as typed. Anything that is not a well-formed code (a 0 or an O, a character too
+ * many) is answered like an unknown code — "代码不正确" — so the form needs one message, not two.
+ */
+export const ShortCodeInput = z.string().max(40).transform(normalizeShortCode);
 
 /**
  * How devices get into a meeting without accounts. A member's card admits a phone in the hall, either

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { JOIN_CODE_ALPHABET } from '../platform/code-alphabet';
 
 /**
@@ -6,7 +5,8 @@ import { JOIN_CODE_ALPHABET } from '../platform/code-alphabet';
  * 6 characters of the join-code alphabet (no 0/O/1/I/L), so 31⁶ ≈ 887 million codes: with the
  * failed-attempt limit per address (server/http-api.ts) guessing a code of a 200-seat meeting would
  * take years from one address. Unique within its meeting (a database constraint), not across meetings:
- * the meeting's join code says which meeting it is.
+ * the meeting's join code says which meeting it is. No zod here: the phone's join form uses these
+ * rules too, and the schema that parses the typed code lives with the join service (lib/meeting/join).
  */
 export const SHORT_CODE_LENGTH = 6;
 
@@ -20,12 +20,6 @@ const pattern = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${SHORT_CODE_LENGTH}}$`);
 export function isShortCode(code: string): boolean {
   return pattern.test(code);
 }
-
-/**
- * The short code as typed. Anything that is not a well-formed code (a 0 or an O, a character too
- * many) is answered like an unknown code — "代码不正确" — so the form needs one message, not two.
- */
-export const ShortCodeInput = z.string().max(40).transform(normalizeShortCode);
 
 /** The card prints the code in two groups of three, which is how people read and type it back. */
 export function formatShortCode(code: string): string {

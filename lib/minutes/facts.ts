@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { t, type MessageKey, type MessageParams } from '../i18n/locale';
+import { fillMessage, type MessageParams } from '../i18n/format';
+import { meetingZhCN } from '../i18n/messages/meeting.zh-CN';
 import { MajorityRule, outcomeSentence } from '../voting/outcome';
 
 /**
@@ -52,7 +53,9 @@ const FORM: Record<string, string> = {
 };
 const OPTION: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 const STANCE: Record<string, string> = { support: '支持', oppose: '反对', neutral: '中立', procedural: '程序问题' };
-const zh = (key: MessageKey, params?: MessageParams) => t('zh-CN', key, params);
+// The minutes are written in Chinese whatever the reader's language, and the editor renders facts in
+// the browser too: only the meeting area of the zh catalogue, not both whole catalogues.
+const zh = (key: keyof typeof meetingZhCN, params?: MessageParams) => fillMessage(meetingZhCN[key], params);
 
 const time = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));

@@ -1,4 +1,4 @@
-import { formatList, type Locale, type Translate } from '../i18n/locale';
+import { formatList, type Locale, type Translate } from '../i18n/format';
 import type { ReadablePoll, ReadableRecord } from './readable';
 
 /**

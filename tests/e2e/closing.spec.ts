@@ -15,7 +15,6 @@ const DECISION = '决议：同意在小区东门增设快递柜';
 const SPEAKER = '张秀英';
 
 test('a hidden secret poll shows no bars, 投影安全 hides counts, and closing with an unfinished item is recorded as deferred', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const joinCode = await freshMeeting('居民议事会（结束会议演练）', [{ title: ITEM_1 }, { title: ITEM_2 }]);
   const access = await fetchAccess(request, joinCode);
   const consoleUrl = `/console/meetings/${access.meetingId}`;

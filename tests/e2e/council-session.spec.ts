@@ -20,7 +20,6 @@ const REMOTE_MEMBER = '刘志强';
 const CHECKED_IN_BY_FACILITATOR = ['陈淑华', '杨光明', '赵玉兰', '黄德明', '周丽娟', '吴国庆', '徐凤英', '孙立新', '胡秀珍'];
 
 test('a council session: check-in, quorum, two votes (one offline), a speaker, outcome and a notice on every device', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const access = await fetchAccess(request);
 
   // ── facilitator: log in through the form, open the demo meeting, start it and item 1 ──

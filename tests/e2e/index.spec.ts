@@ -55,7 +55,6 @@ async function upload(page: Page, indicatorId: string, title: string, file: { na
 }
 
 test('the facilitator sees the index, uploads evidence, and the assessor’s decisions show live', async ({ browser }) => {
-  test.setTimeout(240_000);
   const { page: facilitator, user } = await staffLogin(browser, 'facilitator');
   const [toAccept, toReject = toAccept] = await indicatorsWithoutUploads(facilitator, user.scope.communityId!);
   expect(toAccept, 'an assessed indicator without uploads in the demo community').toBeDefined();

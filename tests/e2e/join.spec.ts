@@ -12,7 +12,6 @@ const QUESTION = '是否同意在小区北门增设电动自行车充电棚？';
 const NOTES = '背景：'.concat('北门现有停车区域每晚停放电动自行车约六十辆，楼道充电存在消防隐患，物业和业委会征求意见后提出增设充电棚方案，费用由公共收益列支。'.repeat(6));
 
 test('a card QR admits and checks in with no typing; the card code can be typed; the ballot comes into view; offline says 离线', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const joinCode = await freshMeeting('北门充电棚议事会', [{ title: '议题一：北门充电棚', notes: NOTES }]);
   const access = await fetchAccess(request, joinCode);
   const [scanned, typed] = access.seats;

@@ -44,7 +44,6 @@ async function rawWrite(page: Page, meetingId: string, query: string, bytes: num
 }
 
 test('fact blocks survive Backspace, Delete and drag; after the close the minutes are read-only for everyone', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const joinCode = await freshMeeting('桂湖社区居民议事会（纪要锁定）', [{ title: ITEM_1 }, { title: ITEM_2 }]);
   const access = await fetchAccess(request, joinCode);
   const minutesUrl = `/console/meetings/${access.meetingId}/minutes`;

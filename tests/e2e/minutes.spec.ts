@@ -43,7 +43,6 @@ async function caretAtEnd(paragraph: Locator): Promise<void> {
 }
 
 test('two writers co-edit one paragraph; the phone follows the public minutes read-only', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const joinCode = await freshMeeting('桂湖社区居民议事会（会议记录）', [{ title: ITEM_1 }, { title: '小区公共区域停车管理办法' }]);
   const access = await fetchAccess(request, joinCode);
   const minutesUrl = `/console/meetings/${access.meetingId}/minutes`;

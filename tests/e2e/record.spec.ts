@@ -34,7 +34,6 @@ const panelStatus = (page: Page) => panel(page).getByRole('status').first();
 const signer = (page: Page, name: string) => panel(page).getByRole('list', { name: '签署人' }).getByRole('listitem').filter({ hasText: name });
 
 test('a closed meeting is signed by its convener and recorder on their own devices, filed, and verifies in anyone’s browser', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const joinCode = await freshMeeting(TITLE, [{ title: ITEM, notes: '东门外道路夜间停车试行登记制。' }]);
   const access = await fetchAccess(request, joinCode);
   const consoleUrl = `/console/meetings/${access.meetingId}`;

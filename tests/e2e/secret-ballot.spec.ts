@@ -9,7 +9,6 @@ import {
 const QUESTION = '是否同意将小区东门改为人车分流？';
 
 test('a secret ballot shows only how many voted until it closes, on every screen', async ({ browser, request }) => {
-  test.setTimeout(180_000);
   const joinCode = await freshMeeting('无记名表决演练', [{ title: '议题一：东门改造' }]);
   const access = await fetchAccess(request, joinCode);
 

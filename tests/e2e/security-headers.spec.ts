@@ -37,7 +37,6 @@ async function visit(page: Page, violations: () => Promise<string[]>, url: strin
 }
 
 test('every page works under the Content-Security-Policy, with no violation', async ({ browser, request }) => {
-  test.setTimeout(240_000);
   const joinCode = await freshMeeting('桂湖社区居民议事会（安全策略）', [{ title: '小区充电桩安装位置' }]);
   const access = await fetchAccess(request, joinCode);
   const meetingUrl = `/console/meetings/${access.meetingId}`;

@@ -19,6 +19,6 @@ export default async function MeetingPhonePage({
   const { code } = await params;
   const { remote } = await searchParams;
   const joinCode = decodeURIComponent(code).toUpperCase();
-  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { communityId: true } });
-  return <PhoneMeeting joinCode={joinCode} remoteHint={remote === '1'} boardPath={meeting ? `/c/${encodeURIComponent(meeting.communityId)}` : undefined} />;
+  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { communityId: true, title: true } });
+  return <PhoneMeeting joinCode={joinCode} title={meeting?.title} remoteHint={remote === '1'} boardPath={meeting ? `/c/${encodeURIComponent(meeting.communityId)}` : undefined} />;
 }

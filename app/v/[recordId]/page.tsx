@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PublicRecord } from '@/components/record/PublicRecord';
 import { BrandLink } from '@/components/ui/BrandLink';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
+import { Messages, RECORD_AREAS } from '@/components/ui/Messages';
 import { getI18n } from '@/lib/i18n/server';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { platformFingerprint } from '@/lib/record/platform-key';
@@ -45,7 +46,9 @@ export default async function PublicRecordPage({ params }: { params: Promise<{ r
       </header>
       <main className="mx-auto w-full max-w-4xl px-4 pb-12 pt-4 print:max-w-none print:p-0">
         <p className="mb-4 text-base text-ink-muted print:hidden">{t('record.public.intro')}</p>
-        <PublicRecord recordId={recordId} platformFingerprint={fingerprint} />
+        <Messages areas={RECORD_AREAS}>
+          <PublicRecord recordId={recordId} platformFingerprint={fingerprint} />
+        </Messages>
       </main>
     </div>
   );

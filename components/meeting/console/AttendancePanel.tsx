@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/Card';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { inputClass } from '@/components/ui/form-styles';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime } from '@/lib/i18n/format';
 import { quorumStatus } from '@/lib/meeting/quorum';
 import { presentVoters, votingMembers, type MeetingState } from '@/lib/meeting/state';
 import type { RunCommand } from './useCommandRunner';

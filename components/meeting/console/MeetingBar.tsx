@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import type { ConnectionState } from '@/components/meeting/useMeeting';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { MeetingState } from '@/lib/meeting/state';
 import { CloseMeetingDialog } from './CloseMeetingDialog';
 import { ProjectorSafeToggle } from './projector-safe';

@@ -2,7 +2,7 @@
 
 import { outcomeSentence } from '@/lib/voting/outcome';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatNumber } from '@/lib/i18n/locale';
+import { formatNumber } from '@/lib/i18n/format';
 import type { Poll } from '@/lib/meeting/state';
 import { optionLabel } from './poll-labels';
 

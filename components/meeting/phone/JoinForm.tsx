@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { useHydrated } from '@/components/ui/useHydrated';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import { isShortCode, normalizeShortCode } from '@/lib/meeting/short-code';
 import type { ErrorPayload } from '@/lib/platform/errors';
 import { errorMessageKey } from './error-message';

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, ButtonLink } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import { errorMessageKey } from './error-message';
 import { requestAdmission, storeParticipantToken } from './participant-session';
 

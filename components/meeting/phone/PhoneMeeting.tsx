@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '@/components/ui/Button';
 import { ConnectionBadge, effectiveConnection, useNetworkOnline } from '@/components/ui/ConnectionBadge';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
-import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
+import { formatDateTime, type MessageKey } from '@/lib/i18n/format';
 import { presentVoters, type MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
@@ -18,9 +18,11 @@ import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 /**
  * The resident's phone (and the remote participant's browser). The device's participant token, kept
  * by the join pages, decides who this is; without one the resident is sent to the join form.
+ * `title` comes from the server, so the first paint already shows the meeting's frame, title and help
+ * line before any JavaScript runs; the live view then fills in the same frame (the help line stays the
+ * same element), rather than a blank page waiting for the socket.
  */
-export function PhoneMeeting({ joinCode, remoteHint, boardPath }: { joinCode: string; remoteHint: boolean; boardPath?: string }) {
-  const t = useT();
+export function PhoneMeeting({ joinCode, title, remoteHint, boardPath }: { joinCode: string; title?: string; remoteHint: boolean; boardPath?: string }) {
   const router = useRouter();
   // undefined until read: localStorage exists only in the browser.
   const [token, setToken] = useState<string | null | undefined>(undefined);
@@ -38,16 +40,7 @@ export function PhoneMeeting({ joinCode, remoteHint, boardPath }: { joinCode: st
     if (!stored) router.replace(`/j/${encodeURIComponent(joinCode)}`);
   }, [joinCode, router]);
 
-  if (!token) {
-    return (
-      <Frame>
-        <p role="status" className="py-10 text-center text-xl text-ink">
-          {t(token === null ? 'phone.redirecting' : 'phone.loading')}
-        </p>
-      </Frame>
-    );
-  }
-  return <LiveMeeting joinCode={joinCode} token={token} remoteHint={remoteHint} boardPath={boardPath} />;
+  return <LiveMeeting joinCode={joinCode} token={token} title={title} remoteHint={remoteHint} boardPath={boardPath} />;
 }
 
 function Frame({ header, children, wide = false }: { header?: ReactNode; children: ReactNode; wide?: boolean }) {
@@ -77,10 +70,11 @@ function Section({ title, id, children, className = '', tone = 'plain' }: { titl
 
 const isMember = (me: Me) => me.role === 'member' || me.role === 'remote_member';
 
-function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: string; token: string; remoteHint: boolean; boardPath?: string }) {
+/** `token`: undefined while the page has not read it yet, null when this device has none. */
+function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: { joinCode: string; token: string | null | undefined; title?: string; remoteHint: boolean; boardPath?: string }) {
   const t = useT();
   const locale = useLocale();
-  const meeting = useMeeting({ participantToken: token });
+  const meeting = useMeeting({ participantToken: token ?? undefined });
   const { state, me, fatal, pending, send, vote, clockOffset } = meeting;
   // The badge and the ballot's retry button follow the browser's network as well as the socket.
   const connection = effectiveConnection(meeting.connection, useNetworkOnline());
@@ -122,7 +116,7 @@ function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: str
   const header = (
     <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
       <h1 className="min-w-0 flex-1 basis-56 break-words text-xl font-bold leading-snug text-ink">
-        {state?.title || t('app.name')}
+        {state?.title || title || t('app.name')}
       </h1>
       <ConnectionBadge state={connection} pending={pending.length} className="shrink-0" />
     </div>
@@ -142,10 +136,17 @@ function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: str
     );
   }
 
-  if (!state || !me) {
+  const helpLine = <p key="help" className="pt-2 text-center text-lg text-ink-muted">{t('phone.footer.help')}</p>;
+
+  if (!token || !state || !me) {
     return (
       <Frame header={header}>
-        <p className="py-10 text-center text-xl text-ink">{t('phone.loading')}</p>
+        <div className="flex flex-col gap-4">
+          <p key="status" role="status" className="py-10 text-center text-xl text-ink">
+            {t(token === null ? 'phone.redirecting' : 'phone.loading')}
+          </p>
+          {helpLine}
+        </div>
       </Frame>
     );
   }
@@ -237,6 +238,7 @@ function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: str
         canVote={member}
         checkedIn={Boolean(attendance)}
         receipt={me.receipts[openPoll.id]}
+        staffEntered={me.staffEntered.includes(openPoll.id)}
         pending={pending.find((b) => b.pollId === openPoll.id)}
         connection={connection}
         vote={vote}
@@ -282,7 +284,7 @@ function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: str
           {pollBlock}
           {speakBlock}
           {minutesBlock}
-          <p className="pt-2 text-center text-lg text-ink-muted">{t('phone.footer.help')}</p>
+          {helpLine}
         </div>
       </Frame>
     );

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import type { Poll } from '@/lib/meeting/state';
 import type { CommandOutcome, ConnectionState, PendingBallot } from '../useMeeting';
 import { bringIntoView } from './bring-into-view';
@@ -24,6 +24,8 @@ type VoteProps = {
   canVote: boolean;
   checkedIn: boolean;
   receipt: string | undefined;
+  /** the facilitator entered this member's ballot for them (poll.voteFor) */
+  staffEntered: boolean;
   pending: PendingBallot | undefined;
   connection: ConnectionState;
   vote: (pollId: string, choices: string[]) => Promise<CommandOutcome | null>;
@@ -31,7 +33,7 @@ type VoteProps = {
 };
 
 /** The open poll: choose, confirm, then a receipt (or "saved, sent when back online"). */
-export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connection, vote, members }: VoteProps) {
+export function OpenPoll({ poll, canVote, checkedIn, receipt, staffEntered, pending, connection, vote, members }: VoteProps) {
   const t = useT();
   const [selected, setSelected] = useState<string[]>([]);
   const [step, setStep] = useState<'choose' | 'confirm'>('choose');
@@ -88,7 +90,8 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connectio
     setStep('confirm');
   }
 
-  const shownChoices = pending?.choices ?? cast;
+  // A ballot staff entered is not this phone's: what it may have chosen (or kept offline) is not what counts.
+  const shownChoices = staffEntered ? null : (pending?.choices ?? cast);
   let body: React.ReactNode;
   let announce: React.ReactNode = null;
   if (receipt) {
@@ -96,8 +99,9 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, pending, connectio
       <div className="select-none rounded-2xl border-2 border-ok-600 bg-green-50 p-5 text-center">
         <p className="text-3xl font-bold text-green-800">
           <span aria-hidden="true">✓ </span>
-          {t('phone.poll.done')}
+          {t(staffEntered ? 'phone.poll.staffEntered' : 'phone.poll.done')}
         </p>
+        {staffEntered ? <p className="mt-2 text-xl text-ink">{t('phone.poll.staffEnteredHint')}</p> : null}
         {shownChoices ? <p className="mt-2 text-xl text-ink">{t('phone.poll.yourChoice', { choice: choicesLabel(t, poll, shownChoices) })}</p> : null}
         <p className="mt-4 text-lg font-semibold text-ink">{t('phone.poll.receipt')}</p>
         <p className="mt-1 select-all break-all font-mono text-4xl font-bold tracking-widest text-ink">{receipt}</p>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { useT } from '@/components/ui/I18nProvider';
-import type { MessageKey } from '@/lib/i18n/locale';
+import type { MessageKey } from '@/lib/i18n/format';
 import { Stance } from '@/lib/meeting/model';
 import { queueOrder, type SpeakRequest } from '@/lib/meeting/speaking-queue';
 import type { MeetingState } from '@/lib/meeting/state';

@@ -10,7 +10,7 @@ import { useMeeting } from '@/components/meeting/useMeeting';
 import { ProjectorMinutes } from '@/components/minutes/ProjectorMinutes';
 import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/SpeakersPanel';
 import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime } from '@/lib/i18n/format';
 import { quorumStatus } from '@/lib/meeting/quorum';
 import { queueOrder } from '@/lib/meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState, type Poll } from '@/lib/meeting/state';

@@ -63,6 +63,8 @@ export const phoneEn: Record<keyof typeof phoneZhCN, string> = {
   'phone.poll.change': 'Go back and change',
   'phone.poll.sending': 'Sending…',
   'phone.poll.done': 'Your vote was counted',
+  'phone.poll.staffEntered': 'Staff entered your ballot',
+  'phone.poll.staffEnteredHint': 'The facilitator entered your choice for you; this phone cannot vote again in this poll. Ask the staff if anything is wrong.',
   'phone.poll.yourChoice': 'You voted: {choice}',
   'phone.poll.receipt': 'Receipt code',
   'phone.poll.receiptHint': 'Keep this code: after the meeting it lets you check that your ballot was counted',

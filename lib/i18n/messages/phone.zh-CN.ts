@@ -62,6 +62,8 @@ export const phoneZhCN = {
   'phone.poll.change': '返回修改',
   'phone.poll.sending': '正在提交…',
   'phone.poll.done': '投票成功',
+  'phone.poll.staffEntered': '工作人员已为您录入选票',
+  'phone.poll.staffEnteredHint': '主持人已按您的意见代为录入，本手机不能再投。如有疑问，请向工作人员询问。',
   'phone.poll.yourChoice': '您投的是：{choice}',
   'phone.poll.receipt': '回执码',
   'phone.poll.receiptHint': '请记下回执码，会后可以用它核对您的选票已被计入',

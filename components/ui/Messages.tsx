@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { messagesOf } from '@/lib/i18n/locale';
+import { getLocale } from '@/lib/i18n/server';
+import { I18nProvider } from './I18nProvider';
+
+export { BASE_AREAS, CONSOLE_AREAS, RECORD_AREAS } from '@/lib/i18n/areas';
+
+/** Server component: gives the client components below it the messages of `areas` in the reader's language. */
+export async function Messages({ areas, children }: { areas: readonly string[]; children: ReactNode }) {
+  const locale = await getLocale();
+  return <I18nProvider locale={locale} messages={messagesOf(locale, areas)}>{children}</I18nProvider>;
+}

@@ -1,0 +1,97 @@
+// The browser gets only the messages its page needs (components/ui/Messages), never the catalogues of
+// both languages: a client component that imported lib/i18n/locale at runtime would put ~35 KB
+// (compressed) back into every phone page. Checked on the source's import graph, as the bundler sees it.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BASE_AREAS, CONSOLE_AREAS, RECORD_AREAS } from './areas';
+import { messagesOf } from './locale';
+import { zhCN } from './messages/zh-CN';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : files(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** What a module imports at runtime: type-only imports and re-exports are erased by the compiler. */
+function runtimeImports(source: string): string[] {
+  const specs: string[] = [];
+  const statement = /^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm;
+  for (const m of source.matchAll(statement)) {
+    if (m[2]) continue; // import type … / export type …
+    const names = m[3]!.trim();
+    // `import { type A, type B } from` is erased too.
+    if (/^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
+    specs.push(m[4]!);
+  }
+  for (const m of source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) specs.push(m[1]!);
+  for (const m of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(`lazy:${m[1]!}`);
+  return specs;
+}
+
+function resolve(from: string, spec: string): string | null {
+  const base = spec.startsWith('@/') ? join(root, spec.slice(2)) : spec.startsWith('.') ? join(dirname(from), spec) : null;
+  if (!base) return null; // a package
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every module (and package) a client entry loads with it; modules loaded on demand (`import()`) are not followed. */
+function eagerGraph(entry: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (modules.has(file)) return;
+    modules.add(file);
+    for (const spec of runtimeImports(readFileSync(file, 'utf8'))) {
+      if (spec.startsWith('lazy:')) continue;
+      const target = resolve(file, spec);
+      if (target) visit(target);
+      else if (!spec.startsWith('.') && !spec.startsWith('@/')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    }
+  };
+  visit(entry);
+  return { modules, packages };
+}
+
+const clientEntries = ['components', 'app'].flatMap((d) => files(join(root, d))).filter((f) => /^['"]use client['"]/m.test(readFileSync(f, 'utf8')));
+
+describe('messages in the browser', () => {
+  it('finds the client components (the check below is not vacuous)', () => {
+    expect(clientEntries.length).toBeGreaterThan(30);
+    expect(runtimeImports("import { t } from '@/lib/i18n/locale';\nimport type { X } from 'y';\nimport { type A } from 'z';")).toEqual(['@/lib/i18n/locale']);
+  });
+
+  it('no client component loads the full catalogues (lib/i18n/locale) with it', () => {
+    const offenders = clientEntries.filter((entry) =>
+      [...eagerGraph(entry).modules].some((m) => m.endsWith(join('lib', 'i18n', 'locale.ts'))),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('the phone pages carry no zod (it is the server that validates)', () => {
+    for (const entry of ['components/meeting/phone/JoinForm.tsx']) {
+      expect([...eagerGraph(join(root, entry)).packages], entry).not.toContain('zod');
+    }
+  });
+
+  it('gives each page area only its own messages, in one language', () => {
+    const phone = messagesOf('zh-CN', BASE_AREAS);
+    expect(phone['phone.poll.done']).toBe(zhCN['phone.poll.done']);
+    expect(Object.keys(phone).some((k) => k.startsWith('scoring.') || k.startsWith('console.'))).toBe(false);
+    expect(messagesOf('en', ['phone'])['phone.poll.done']).toBe('Your vote was counted');
+  });
+
+  it('every area of the catalogue is given to some page', () => {
+    const areas = new Set(Object.keys(zhCN).map((k) => k.slice(0, k.indexOf('.'))));
+    const given = new Set<string>([...BASE_AREAS, ...CONSOLE_AREAS, ...RECORD_AREAS]);
+    expect([...areas].filter((a) => !given.has(a))).toEqual([]);
+  });
+});
