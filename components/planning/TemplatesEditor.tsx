@@ -8,12 +8,27 @@ import { inputClass } from '@/components/ui/form-styles';
 import { useHydrated } from '@/components/ui/useHydrated';
 import { errorText, postJson, type ApiError, type ErrorText } from '@/components/scoring/api-error';
 import { ErrorNotice } from '@/components/scoring/ErrorNotice';
+import { meetingForms, type MeetingForm } from '@/lib/meeting/model';
 import { quorumPresets, type QuorumRule } from '@/lib/meeting/quorum';
 import { participantCategories, type ParticipantCategory } from '@/lib/planning/categories';
 import { StepMarker } from '@/lib/planning/procedure';
 import type { ProcedureTemplates } from '@/lib/planning/templates';
 
 type Template = ProcedureTemplates['templates'][number];
+
+const FIELDS = ['noticeLeadDays', 'quorumRule', 'defaultCategories', 'requiredCategories', 'steps'] as const;
+
+/**
+ * The server's reason (`template "hearing": noticeLeadDays: Too big …`, lib/planning/templates.ts) led by
+ * the form and the field in the reader's words; the reason itself stays below, as the server said it.
+ */
+function reasonHeading(t: ReturnType<typeof useT>, reason: string): string | null {
+  const m = /^template "([a-z_]+)": (?:([A-Za-z]+)[.:])?/.exec(reason);
+  if (!m) return null;
+  const form = meetingForms.includes(m[1] as MeetingForm) ? t(`meeting.form.${m[1] as MeetingForm}`) : m[1]!;
+  const field = FIELDS.find((f) => f === m[2]);
+  return field ? `${form} · ${t(`templates.field.${field}`)}` : form;
+}
 type QuorumChoice = 'none' | keyof typeof quorumPresets | 'custom';
 
 function quorumChoice(rule: QuorumRule | null): QuorumChoice {
@@ -78,8 +93,16 @@ export function TemplatesEditor({ templates, canEdit }: { templates: ProcedureTe
       {problem ? (
         <div ref={problemRef} tabIndex={-1} role="alert" className="rounded-lg border-2 border-accent-700 bg-accent-50 px-4 py-3 text-accent-800">
           <p className="font-semibold">{t('templates.invalid', { count: problem.length })}</p>
-          <ul className="mt-1 list-disc pl-5 font-mono text-sm" data-testid="templates-errors">
-            {problem.map((e, k) => <li key={k}>{e}</li>)}
+          <ul className="mt-1 list-disc space-y-1 pl-5" data-testid="templates-errors">
+            {problem.map((e, k) => {
+              const heading = reasonHeading(t, e);
+              return (
+                <li key={k}>
+                  {heading ? <span className="font-semibold">{heading}</span> : null}
+                  <span lang="en" className="block font-mono text-sm">{e}</span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}
