@@ -7,7 +7,7 @@ import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
 import { formatDateTime } from '@/lib/i18n/locale';
 import { firstNoticeAt, noticeLead } from '@/lib/meeting/notice-lead';
-import type { MeetingState } from '@/lib/meeting/state';
+import type { MeetingProcedure, MeetingState } from '@/lib/meeting/state';
 import { ParticipantCategory } from '@/lib/planning/categories';
 import { keptProcedure, missingCategories, stepProgress } from '@/lib/planning/procedure';
 import type { RunCommand } from '@/components/meeting/console/useCommandRunner';
@@ -24,12 +24,13 @@ function localInput(iso: string | null): string {
  * Before the sitting (draft or announced): the form's procedure steps, the notice (published, revised),
  * the notice lead time with the early-start reason, editing title and venue, rescheduling and cancelling.
  */
-export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState; run: RunCommand; clockOffset: number }) {
+export function PlanningPanel({ state, run, clockOffset, defaultProcedure = null }: { state: MeetingState; run: RunCommand; clockOffset: number; defaultProcedure?: MeetingProcedure | null }) {
   const t = useT();
   const locale = useLocale();
   // The procedure the server copied from the district's template edition when the meeting was planned
-  // (validated there); a meeting made without planning has none, and no checklist.
-  const template = state.procedure ? keptProcedure(state.procedure) : { steps: [], requiredCategories: [] };
+  // (validated there); a meeting that kept none follows the default's, which the page read on the server.
+  const kept = state.procedure ?? defaultProcedure;
+  const template = kept ? keptProcedure(kept) : { steps: [], requiredCategories: [] };
   const invited = state.invitedCategories.flatMap((c) => (ParticipantCategory.safeParse(c).success ? [c as ParticipantCategory] : []));
   const missing = missingCategories(template, invited);
   const firstNotice = firstNoticeAt(state);

@@ -30,6 +30,8 @@ test('moving an agenda item before the meeting moves what the recorder wrote und
   const facilitator = await staffPage(browser, 'facilitator');
   await facilitator.goto(`/console/meetings/${meetingId}`);
   await expect(facilitator.getByText('已连接')).toBeVisible();
+  // Made without planning, the meeting kept no procedure: the panel shows the default council's steps.
+  await expect(facilitator.getByRole('region', { name: '会前准备' }).getByRole('listitem').filter({ hasText: '确定议题' })).toBeVisible();
   // The first reorder writes the minutes' template (parking first, then elevator).
   await facilitator.getByRole('button', { name: `上移：${PARKING}` }).click();
 

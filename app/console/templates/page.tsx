@@ -25,8 +25,8 @@ export default async function TemplatesPage() {
   return (
     <IndexPage staff={staff} wide={false} heading={t('templates.title')} intro={t('templates.intro')} controls={null}>
       <Card title={edition ? t('templates.version', { version: edition.version, time: formatDateTime(locale, edition.createdAt) }) : t('templates.default', { version: templates.version })}>
-        {/* Keyed by the edition: after a save the refreshed page starts from the new one. */}
-        <TemplatesEditor key={edition?.id ?? 'default'} templates={templates} canEdit={canEdit} />
+        {/* Not keyed by the edition: after a save the editor stays open on what was saved, with its message. */}
+        <TemplatesEditor templates={templates} canEdit={canEdit} />
       </Card>
     </IndexPage>
   );
