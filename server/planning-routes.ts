@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import { cookieFrom, STAFF_COOKIE, staffFromSession, type StaffIdentity } from '../lib/auth/staff-session';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { staffRoleIn } from '../lib/meeting/queries';
@@ -9,7 +10,7 @@ import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
 import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
 import { importRosterFile } from '../lib/planning/roster-files';
-import { loadDefaultTemplates } from '../lib/planning/templates';
+import { currentTemplates, saveTemplatesEdition } from '../lib/planning/template-editions';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
 import { IdParam } from '../lib/platform/tokens';
@@ -20,9 +21,10 @@ import type { Handler } from './http-types';
  * public board. The notice goes through the meeting's hub like any command, so an open console sees it.
  */
 const NoticeBody = scheduleCommandSchemas['meeting.announce'];
+/** The templates themselves are checked by validateTemplates, which names every field at fault. */
+const TemplatesBody = z.object({ templates: z.unknown() });
 
 export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler> {
-  const templates = loadDefaultTemplates();
   async function staffOf(req: IncomingMessage): Promise<StaffIdentity> {
     const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
     if (!staff) throw new AppError('UNAUTHENTICATED', 'Log in first');
@@ -31,9 +33,15 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
 
   return {
     'POST /api/meetings': async (req, body) => {
-      const { id, joinCode } = await planMeeting(db, await staffOf(req), body, templates);
+      const staff = await staffOf(req);
+      // The district's current edition: a meeting keeps the procedure it was planned with.
+      const { templates } = await currentTemplates(db, staff.scope.districtId);
+      const { id, joinCode } = await planMeeting(db, staff, body, templates);
       return { meetingId: id, joinCode };
     },
+    // The district's procedure templates: any staff member reads them; the district admin saves a new edition.
+    'GET /api/templates': async (req) => currentTemplates(db, (await staffOf(req)).scope.districtId),
+    'POST /api/templates': async (req, body) => saveTemplatesEdition(db, await staffOf(req), parseOrThrow(TemplatesBody, body).templates),
     'GET /api/communities/:communityId/planning': async (req, _b, _r, _q, { communityId }) =>
       planningOptions(db, await staffOf(req), parseOrThrow(IdParam, communityId)),
     'POST /api/meetings/:meetingId/notice': async (req, body, _r, _q, { meetingId }) => {

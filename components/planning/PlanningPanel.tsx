@@ -7,14 +7,10 @@ import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
 import { formatDateTime } from '@/lib/i18n/format';
 import { firstNoticeAt, noticeLead } from '@/lib/meeting/notice-lead';
-import type { MeetingState } from '@/lib/meeting/state';
+import type { MeetingProcedure, MeetingState } from '@/lib/meeting/state';
 import { ParticipantCategory } from '@/lib/planning/categories';
-import { loadDefaultTemplates, missingCategories, stepProgress, templateFor } from '@/lib/planning/templates';
+import { keptProcedure, missingCategories, stepProgress } from '@/lib/planning/procedure';
 import type { RunCommand } from '@/components/meeting/console/useCommandRunner';
-
-// The templates are data shipped with the app (until the district edits its own, they are the default).
-let templates: ReturnType<typeof loadDefaultTemplates> | null = null;
-const defaultTemplates = () => (templates ??= loadDefaultTemplates());
 
 /** `YYYY-MM-DDTHH:mm` in the browser's zone, for a datetime-local input. */
 function localInput(iso: string | null): string {
@@ -28,10 +24,13 @@ function localInput(iso: string | null): string {
  * Before the sitting (draft or announced): the form's procedure steps, the notice (published, revised),
  * the notice lead time with the early-start reason, editing title and venue, rescheduling and cancelling.
  */
-export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState; run: RunCommand; clockOffset: number }) {
+export function PlanningPanel({ state, run, clockOffset, defaultProcedure = null }: { state: MeetingState; run: RunCommand; clockOffset: number; defaultProcedure?: MeetingProcedure | null }) {
   const t = useT();
   const locale = useLocale();
-  const template = templateFor(defaultTemplates(), state.form);
+  // The procedure the server copied from the district's template edition when the meeting was planned
+  // (validated there); a meeting that kept none follows the default's, which the page read on the server.
+  const kept = state.procedure ?? defaultProcedure;
+  const template = kept ? keptProcedure(kept) : { steps: [], requiredCategories: [] };
   const invited = state.invitedCategories.flatMap((c) => (ParticipantCategory.safeParse(c).success ? [c as ParticipantCategory] : []));
   const missing = missingCategories(template, invited);
   const firstNotice = firstNoticeAt(state);
@@ -69,7 +68,7 @@ export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState
           <p role="status" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-3 text-base text-accent-800">{t('planning.cancelled', { reason: state.statusReason ?? '' })}</p>
         ) : null}
 
-        <section aria-labelledby="plan-steps">
+        {steps.length ? <section aria-labelledby="plan-steps">
           <h3 id="plan-steps" className="text-lg font-semibold">{t(`meeting.form.${state.form}`)} · {t('planning.steps.title')}</h3>
           <ol className="mt-1 space-y-1">
             {steps.map(({ step, doneAt }) => (
@@ -85,7 +84,7 @@ export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState
               {t('planning.missingCategories', { list: missing.map((c) => t(`planning.category.${c}`)).join('、') })}
             </p>
           ) : null}
-        </section>
+        </section> : null}
 
         <section aria-labelledby="plan-notice">
           <h3 id="plan-notice" className="text-lg font-semibold">{t('planning.notice.title')}</h3>

@@ -6,7 +6,7 @@ describe('canAssess', () => {
   it('allows exactly these actions per staff role', () => {
     const matrix = Object.fromEntries(staffRoles.map((r) => [r, assessmentActions.filter((a) => canAssess(r, a))]));
     expect(matrix).toEqual({
-      district_admin: ['scores.view', 'evidence.review', 'overview.view', 'catalogue.edit'],
+      district_admin: ['scores.view', 'evidence.review', 'overview.view', 'catalogue.edit', 'templates.edit'],
       community_staff: ['scores.view', 'evidence.upload', 'followUp.record'],
       facilitator: ['scores.view', 'evidence.upload', 'followUp.record'],
       recorder: ['scores.view'],

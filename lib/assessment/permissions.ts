@@ -12,11 +12,12 @@ export const assessmentActions = [
   'followUp.record', // what was done about a decision
   'overview.view', // ranking across communities, CSV
   'catalogue.edit', // a new edition of the index for the district
+  'templates.edit', // a new edition of the procedure templates for the district (lib/planning/template-editions)
 ] as const;
 export type AssessmentAction = (typeof assessmentActions)[number];
 
 const allow: Record<StaffRole, readonly AssessmentAction[]> = {
-  district_admin: ['scores.view', 'overview.view', 'evidence.review', 'catalogue.edit'],
+  district_admin: ['scores.view', 'overview.view', 'evidence.review', 'catalogue.edit', 'templates.edit'],
   assessor: ['scores.view', 'overview.view', 'evidence.review'],
   community_staff: ['scores.view', 'evidence.upload', 'followUp.record'],
   facilitator: ['scores.view', 'evidence.upload', 'followUp.record'],

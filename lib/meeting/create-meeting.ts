@@ -5,7 +5,7 @@ import { newId, newJoinCode, newToken } from '../platform/tokens';
 import { newShortCodes } from './card-code';
 import { MeetingForm, MeetingLevel, MeetingType } from './model';
 import { QuorumRule, quorumPresets } from './quorum';
-import type { EventData } from './state';
+import { MeetingProcedure, type EventData } from './state';
 
 export const CreateMeetingInput = z.object({
   communityId: z.string(),
@@ -22,6 +22,8 @@ export const CreateMeetingInput = z.object({
   invitedCategories: z.array(z.string()).default([]),
   /** days the notice must be up before the start; planned meetings take it from their form's template */
   noticeLeadDays: z.number().int().min(0).default(0),
+  /** the form's procedure from the template edition in use (planned meetings) */
+  procedure: MeetingProcedure.optional(),
   convenerId: z.string(),
   quorumRule: QuorumRule.default(quorumPresets.more_than_half),
   livestreamUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
@@ -58,7 +60,7 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
     joinCode, livestreamUrl: input.livestreamUrl, quorumRule: input.quorumRule, status: 'draft',
     seats: seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
     endsAt: input.endsAt?.toISOString() ?? null, recorderNames: input.recorderNames, invitedCategories: input.invitedCategories,
-    noticeLeadDays: input.noticeLeadDays,
+    noticeLeadDays: input.noticeLeadDays, ...(input.procedure ? { procedure: input.procedure } : {}),
   };
   const events = [
     { type: 'meeting.created', data: created },

@@ -80,6 +80,8 @@ export type MeetingState = {
   invitedCategories: string[];
   /** days a notice must be up before the meeting may start (from its form's template; 0 = none) */
   noticeLeadDays: number;
+  /** the procedure of its form's template as it was when planned (older and unplanned meetings: null) */
+  procedure: MeetingProcedure | null;
   notices: Notice[];
   /** why the meeting started before the notice lead time passed, or why it was cancelled */
   statusReason: string | null;
@@ -115,6 +117,17 @@ const OutcomeSchema = z.object({
   reason: z.enum(['no_votes', 'tie']).optional(),
 });
 
+/**
+ * What a planned meeting keeps of its form's procedure template (lib/planning/templates): the steps and
+ * the categories it requires, with the template edition's version, so a later edition changes nothing here.
+ */
+export const MeetingProcedure = z.object({
+  version: z.string(),
+  steps: z.array(z.object({ id: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }), doneWhen: z.string() })),
+  requiredCategories: z.array(z.string()),
+});
+export type MeetingProcedure = z.infer<typeof MeetingProcedure>;
+
 /** Every event the log may hold, with its payload schema. */
 export const eventSchemas = {
   'meeting.created': z.object({
@@ -124,6 +137,7 @@ export const eventSchemas = {
     // Planned meetings (issue 11) carry these; logs written before them fold to the defaults.
     endsAt: Iso.nullable().optional(), recorderNames: z.array(z.string()).optional(),
     invitedCategories: z.array(z.string()).optional(), noticeLeadDays: z.number().int().min(0).optional(),
+    procedure: MeetingProcedure.optional(),
   }),
   'meeting.updated': z.object({
     title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(), endsAt: Iso.nullable().optional(),
@@ -184,7 +198,7 @@ export type MeetingEvent = NewEvent & { seq: number; at: string; actor: string }
 export function emptyState(meetingId: string): MeetingState {
   return {
     meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
-    scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, notices: [],
+    scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
     currentItemId: null, speakers: [], polls: [], message: null, startedAt: null, closedAt: null,
@@ -205,7 +219,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'meeting.created':
       return {
         ...next, ...e.data, endsAt: e.data.endsAt ?? null, recorderNames: e.data.recorderNames ?? [],
-        invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0,
+        invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0, procedure: e.data.procedure ?? null,
         minutesPublic: false, attendance: {}, undoneCheckIns: [], agenda: [], speakers: [], polls: [],
       };
     case 'meeting.updated': {

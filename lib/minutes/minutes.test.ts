@@ -200,6 +200,136 @@ describe('reconcileFacts', () => {
   });
 });
 
+/** The top-level blocks as fact ids and paragraph texts, for order checks. */
+function outline(doc: Y.Doc): string[] {
+  return doc.getXmlFragment(MINUTES_FIELD).toArray().map((n) => {
+    const el = n as Y.XmlElement;
+    if (el.nodeName === 'factBlock') return String(el.getAttribute('factId'));
+    const text = el.toArray().map((c) => (c instanceof Y.XmlText ? c.toString().replace(/<[^>]+>/g, '') : '')).join('');
+    return `${el.nodeName}:${text}`;
+  });
+}
+
+function factElement(id: string, data = '{}') {
+  const el = new Y.XmlElement('factBlock');
+  el.setAttribute('factId', id);
+  el.setAttribute('data', data);
+  return el;
+}
+
+describe('reconcileFacts: sections follow the agenda', () => {
+  /** A planned meeting with three items and a recorder's paragraph written under each. */
+  function plannedWithNotes() {
+    const m = new MeetingSession({ status: 'draft', agenda: ['加装电梯', '停车管理', '垃圾分类'] });
+    const doc = new Y.Doc();
+    reconcileFacts(doc, expectedFacts(m.state, []));
+    const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    for (const n of [1, 2, 3]) {
+      const at = topLevel(doc).findIndex((b) => b.factId === `item:${itemIdOf(n)}`) + 1;
+      // Replace the template's empty paragraph by the recorder's text, with a bold run.
+      fragment.delete(at, 1);
+      const p = paragraph(`议题${n}的记录。`);
+      fragment.insert(at, [p, paragraph(`议题${n}的第二段。`)]);
+      (p.get(0) as Y.XmlText).insert(0, `第${n}条`, { bold: true });
+    }
+    return { m, doc, fragment };
+  }
+
+  it('moves each item’s whole section (heading, recorders’ text with its marks) when the agenda is reordered', () => {
+    const { m, doc } = plannedWithNotes();
+    // An editor elsewhere, following the server's updates.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+
+    m.run('agenda.move', { itemId: itemIdOf(1), toIndex: 2 });
+    doc.transact(() => expect(reconcileFacts(doc, expectedFacts(m.state, []))).toBe(true));
+    const expected = [
+      'header',
+      `item:${itemIdOf(2)}`, 'paragraph:第2条议题2的记录。', 'paragraph:议题2的第二段。',
+      `item:${itemIdOf(3)}`, 'paragraph:第3条议题3的记录。', 'paragraph:议题3的第二段。',
+      `item:${itemIdOf(1)}`, 'paragraph:第1条议题1的记录。', 'paragraph:议题1的第二段。',
+    ];
+    expect(outline(doc)).toEqual(expected);
+    // The headings carry their new numbers; the bold run moved with its text.
+    const heading = doc.getXmlFragment(MINUTES_FIELD).get(7) as Y.XmlElement;
+    expect(parseFactAttr(heading.getAttribute('data'))).toMatchObject({ kind: 'item', index: 3, title: '加装电梯' });
+    expect((doc.getXmlFragment(MINUTES_FIELD).get(8) as Y.XmlElement).toString()).toContain('<bold>第1条</bold>');
+    expect(factsInPlace(doc, expectedFacts(m.state, []))).toBe(true);
+    expect(reconcileFacts(doc, expectedFacts(m.state, []))).toBe(false);
+
+    // One update carries the whole move, and the peer ends with the same document, nothing doubled.
+    expect(updates).toHaveLength(1);
+    Y.applyUpdate(peer, updates[0]!);
+    expect(outline(peer)).toEqual(expected);
+  });
+
+  it('moves only the sections out of order: the last item brought to the front moves one section', () => {
+    const { m, doc } = plannedWithNotes();
+    const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    // Keep the blocks of items 1 and 2 (their identity survives only if they are not moved).
+    const untouched = [fragment.get(1), fragment.get(2), fragment.get(4)];
+    m.run('agenda.move', { itemId: itemIdOf(3), toIndex: 0 });
+    reconcileFacts(doc, expectedFacts(m.state, []));
+    expect(outline(doc).filter((b) => b.startsWith('item:'))).toEqual([`item:${itemIdOf(3)}`, `item:${itemIdOf(1)}`, `item:${itemIdOf(2)}`]);
+    for (const node of untouched) expect(fragment.toArray()).toContain(node);
+    expect(outline(doc)[2]).toBe('paragraph:第3条议题3的记录。');
+  });
+
+  it('keeps the facts of a section inside it when it moves (speakers and polls of a held item)', () => {
+    const { m, pollId } = heldMeeting();
+    const doc = new Y.Doc();
+    reconcileFacts(doc, expectedFacts(m.state, []));
+    doc.getXmlFragment(MINUTES_FIELD).insert(4, [paragraph('王建国发言支持加装电梯。')]);
+    m.run('agenda.move', { itemId: itemIdOf(2), toIndex: 0 });
+    reconcileFacts(doc, expectedFacts(m.state, []));
+    expect(outline(doc)).toEqual([
+      'header', 'attendance', `item:${itemIdOf(2)}`, 'paragraph:',
+      `item:${itemIdOf(1)}`, 'paragraph:', 'paragraph:王建国发言支持加装电梯。', `speakers:${itemIdOf(1)}`, `poll:${pollId}`,
+    ]);
+  });
+});
+
+describe('reconcileFacts: facts live only at section level', () => {
+  it('takes fact blocks out of lists and tables and writes them back in their section, keeping the recorders’ text', () => {
+    const { m, pollId } = heldMeeting();
+    const facts = expectedFacts(m.state, []);
+    const doc = new Y.Doc();
+    reconcileFacts(doc, facts);
+    const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    const pollData = String((fragment.get(topLevel(doc).findIndex((n) => n.factId === `poll:${pollId}`)) as Y.XmlElement).getAttribute('data'));
+    // A recorder drags the poll block into a list item and pastes a copy of the attendance into a table cell.
+    fragment.delete(topLevel(doc).findIndex((n) => n.factId === `poll:${pollId}`), 1);
+    const list = new Y.XmlElement('bulletList');
+    const li = new Y.XmlElement('listItem');
+    li.insert(0, [paragraph('要点一'), factElement(`poll:${pollId}`, pollData)]);
+    list.insert(0, [li]);
+    const table = new Y.XmlElement('table');
+    const row = new Y.XmlElement('tableRow');
+    const cell = new Y.XmlElement('tableCell');
+    cell.insert(0, [factElement('attendance', '{}')]);
+    row.insert(0, [cell]);
+    table.insert(0, [row]);
+    fragment.insert(3, [list, table]);
+    expect(factsInPlace(doc, facts)).toBe(false);
+
+    expect(reconcileFacts(doc, facts)).toBe(true);
+    expect(outline(doc).filter((b) => !b.includes(':') || b.includes(':') && !b.startsWith('paragraph') && !b.startsWith('bulletList') && !b.startsWith('table'))).toEqual(
+      ['header', 'attendance', `item:${itemIdOf(1)}`, `speakers:${itemIdOf(1)}`, `poll:${pollId}`, `item:${itemIdOf(2)}`],
+    );
+    // The list keeps the recorder's point; the emptied cell holds an empty paragraph, not nothing.
+    expect(li.toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual(['paragraph']);
+    expect(li.toString()).toContain('要点一');
+    expect(cell.toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual(['paragraph']);
+    // The poll is back at the top level of item 1's section with its figures.
+    const poll = fragment.toArray().find((n) => n instanceof Y.XmlElement && n.getAttribute('factId') === `poll:${pollId}`) as Y.XmlElement;
+    expect(parseFactAttr(poll.getAttribute('data'))).toMatchObject({ tally: { yes: 3, no: 1, abstain: 0 } });
+    expect(factsInPlace(doc, facts)).toBe(true);
+    expect(reconcileFacts(doc, facts)).toBe(false);
+  });
+});
+
 describe('exports', () => {
   it('renders the facts and the recorders’ text as HTML and Markdown', () => {
     const { m } = heldMeeting();

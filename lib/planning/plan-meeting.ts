@@ -8,7 +8,7 @@ import { AppError, parseOrThrow } from '../platform/errors';
 import { plannableCommunity } from './access';
 import { ParticipantCategory, seatKindOf } from './categories';
 import { defaultConvener, StaffPost } from './convener';
-import { templateFor, type ProcedureTemplates } from './templates';
+import { meetingProcedure, templateFor, type ProcedureTemplates } from './templates';
 
 /**
  * Planning a meeting from the console (and `POST /api/meetings`): the form's template fills in what the
@@ -94,6 +94,7 @@ export async function planMeeting(
     quorumRule: input.quorumRule ?? template.quorumRule ?? quorumPresets.more_than_half,
     livestreamUrl: input.livestreamUrl, seatKinds,
     recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
+    procedure: meetingProcedure(templates, input.form),
     agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
     ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
   });

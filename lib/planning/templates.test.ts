@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetingForms } from '../meeting/model';
 import defaultJson from './templates/default.json' with { type: 'json' };
-import { loadDefaultTemplates, missingCategories, stepProgress, templateFor, validateTemplates } from './templates';
+import { keptProcedure, loadDefaultTemplates, meetingProcedure, missingCategories, stepProgress, templateFor, validateTemplates } from './templates';
 
 const copy = () => structuredClone(defaultJson) as { version: string; templates: Record<string, unknown>[] };
 
@@ -74,5 +74,35 @@ describe('procedure templates', () => {
     const hearing = templateFor(loadDefaultTemplates(), 'hearing');
     expect(missingCategories(hearing, ['party_committee', 'residents_committee', 'council_member', 'resident_representative'])).toEqual(['supervisory_committee']);
     expect(missingCategories(hearing, hearing.defaultCategories)).toEqual([]);
+  });
+
+  it('names the template and field of an edited lead time, quorum or category that is out of bounds', () => {
+    const raw = copy();
+    const hearing = raw.templates.find((t) => t.form === 'hearing')!;
+    hearing.noticeLeadDays = 61;
+    hearing.quorumRule = { numerator: 3, denominator: 2, comparison: 'more_than' };
+    hearing.defaultCategories = ['neighbours'];
+    raw.templates.find((t) => t.form === 'expert')!.steps = [];
+    const result = validateTemplates(raw);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^template "hearing": noticeLeadDays: /),
+      expect.stringMatching(/^template "hearing": quorumRule: numerator must not exceed denominator/),
+      expect.stringMatching(/^template "hearing": defaultCategories\.0: /),
+      expect.stringMatching(/^template "expert": steps: /),
+    ]));
+  });
+
+  it('a planned meeting keeps its form’s steps and required categories with the edition’s version, and reads them back', () => {
+    const templates = loadDefaultTemplates();
+    const kept = meetingProcedure({ ...templates, version: 'd3' }, 'hearing');
+    expect(kept.version).toBe('d3');
+    expect(kept.steps.map((s) => s.id)).toEqual(templateFor(templates, 'hearing').steps.map((s) => s.id));
+    // A marker or category that a later version of the product no longer knows reads as manual / is left out.
+    const odd = { ...kept, steps: [...kept.steps, { id: 'x', name: { 'zh-CN': '旧步骤', en: 'Old step' }, doneWhen: 'gone' }], requiredCategories: [...kept.requiredCategories, 'gone'] };
+    const back = keptProcedure(odd);
+    expect(back.steps.at(-1)!.doneWhen).toBe('manual');
+    expect(back.requiredCategories).toEqual(templateFor(templates, 'hearing').requiredCategories);
   });
 });

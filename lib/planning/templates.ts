@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { MeetingForm, meetingForms, type MeetingForm as Form } from '../meeting/model';
+import type { MeetingProcedure } from '../meeting/state';
 import { QuorumRule } from '../meeting/quorum';
 import { ParticipantCategory } from './categories';
+import { StepMarker } from './procedure';
+// The checklist functions live in procedure.ts, which the browser imports without this file's default data.
+export { keptProcedure, missingCategories, stepProgress, StepMarker, type StepFacts, type StepProgress } from './procedure';
 import defaultTemplatesJson from './templates/default.json' with { type: 'json' };
 
 /**
@@ -12,13 +16,6 @@ import defaultTemplatesJson from './templates/default.json' with { type: 'json' 
 
 const Text = z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 const StepId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'step ids are lower-case words joined by _');
-
-/**
- * What marks a step done. The meeting's own milestones are read from its state; `manual` steps are ticked
- * by staff (with who and when), because nothing in the product observes them yet (收集意见, 咨询受理 …).
- */
-export const StepMarker = z.enum(['manual', 'announced', 'started', 'closed', 'filed', 'results_published']);
-export type StepMarker = z.infer<typeof StepMarker>;
 
 const Step = z.strictObject({ id: StepId, name: Text, doneWhen: StepMarker });
 
@@ -97,32 +94,8 @@ export function templateFor(templates: ProcedureTemplates, form: Form): Procedur
   return found;
 }
 
-/** The facts of one meeting a step checklist is read from. */
-export type StepFacts = {
-  announcedAt: Date | null;
-  startedAt: Date | null;
-  closedAt: Date | null;
-  filedAt: Date | null;
-  resultsPublishedAt: Date | null;
-  /** manual steps ticked by staff: step id → when */
-  ticked: Record<string, Date>;
-};
-
-export type StepProgress = { step: ProcedureStep; doneAt: Date | null };
-
-/** The checklist the console shows and the record carries: each step of the form and when it was done. */
-export function stepProgress(template: ProcedureTemplate, facts: StepFacts): StepProgress[] {
-  const at: Record<Exclude<StepMarker, 'manual'>, Date | null> = {
-    announced: facts.announcedAt,
-    started: facts.startedAt,
-    closed: facts.closedAt,
-    filed: facts.filedAt,
-    results_published: facts.resultsPublishedAt,
-  };
-  return template.steps.map((step) => ({ step, doneAt: step.doneWhen === 'manual' ? facts.ticked[step.id] ?? null : at[step.doneWhen] }));
-}
-
-/** Categories a form requires that the invitation leaves out (the console warns, e.g. a hearing without 居务监督委员会成员). */
-export function missingCategories(template: ProcedureTemplate, invited: readonly ParticipantCategory[]): ParticipantCategory[] {
-  return template.requiredCategories.filter((c) => !invited.includes(c));
+/** What a meeting planned with this template keeps of it in its log (the template edition may change later). */
+export function meetingProcedure(templates: ProcedureTemplates, form: Form): MeetingProcedure {
+  const { steps, requiredCategories } = templateFor(templates, form);
+  return { version: templates.version, steps, requiredCategories };
 }

@@ -68,4 +68,22 @@ describe('buildRecord of a planned meeting', () => {
     expect(Object.keys(plain.meeting)).not.toEqual(expect.arrayContaining(['notices']));
     expect(plain.meeting).not.toHaveProperty('procedure');
   });
+
+  it('carries the procedure the meeting was planned with, not the default of today', () => {
+    const m = new MeetingSession({ status: 'draft', checkedIn: 0, agenda: ['加装电梯'] });
+    // As if planned with an edition whose council procedure had two steps.
+    m.state = { ...m.state, procedure: { version: 'd2', requiredCategories: [], steps: [
+      { id: 'announce', name: { 'zh-CN': '张贴公告', en: 'Post the notice' }, doneWhen: 'announced' },
+      { id: 'sit', name: { 'zh-CN': '开会', en: 'Sit' }, doneWhen: 'closed' },
+    ] } };
+    m.run('meeting.announce', { text: '公告' });
+    m.now = new Date('2025-03-02T02:00:00Z');
+    m.run('meeting.start', {});
+    m.run('meeting.close', { decisions: [{ kind: 'item', id: itemIdOf(1), action: 'defer' }] });
+    const { record } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt! });
+    expect(record.meeting.procedure).toEqual([
+      { step: 'announce', name: '张贴公告', doneAt: expect.any(String) },
+      { step: 'sit', name: '开会', doneAt: expect.any(String) },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { firstNoticeAt } from '../meeting/notice-lead';
 import type { MeetingState } from '../meeting/state';
-import { loadDefaultTemplates, stepProgress, templateFor } from '../planning/templates';
+import { keptProcedure, loadDefaultTemplates, stepProgress, templateFor } from '../planning/templates';
 import type { SpeakRequest } from '../meeting/speaking-queue';
 import type { Disclosure } from './disclosure';
 import { decisionSentence } from '../voting/outcome';
@@ -115,7 +115,8 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
  */
 function planningFacts(s: MeetingState) {
   const steps = s.notices.length
-    ? stepProgress(templateFor(loadDefaultTemplates(), s.form), {
+    // The procedure the meeting was planned with; a meeting from before template editions: the default's.
+    ? stepProgress(s.procedure ? keptProcedure(s.procedure) : templateFor(loadDefaultTemplates(), s.form), {
       announcedAt: firstNoticeAt(s), startedAt: s.startedAt ? new Date(s.startedAt) : null, closedAt: s.closedAt ? new Date(s.closedAt) : null,
       filedAt: null, resultsPublishedAt: null, ticked: {},
     })

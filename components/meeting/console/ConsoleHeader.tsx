@@ -40,6 +40,7 @@ async function IndexNav({ staff }: { staff: StaffIdentity }) {
     canAssess(staff.role, 'overview.view') ? { href: '/console/district', label: t('scoring.nav.district') } : null,
     canAssess(staff.role, 'evidence.review') ? { href: '/console/assess', label: t('scoring.nav.assess') } : null,
     canAssess(staff.role, 'catalogue.edit') ? { href: '/console/catalogue', label: t('scoring.nav.catalogue') } : null,
+    canAssess(staff.role, 'templates.edit') ? { href: '/console/templates', label: t('templates.nav') } : null,
   ].filter((l) => l !== null);
   if (links.length === 0) return null;
   return (

@@ -6,6 +6,7 @@ import { RecordLinkCard } from '@/components/record/RecordLinkCard';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { PlanningPanel } from '@/components/planning/PlanningPanel';
+import type { MeetingProcedure } from '@/lib/meeting/state';
 import { MeetingBar } from './MeetingBar';
 import { MinutesPanel } from './MinutesPanel';
 import { PollsPanel } from './PollsPanel';
@@ -20,7 +21,7 @@ import { useCommandRunner } from './useCommandRunner';
  * state the server sends; every change is a command whose refusal comes back as a toast.
  * A staff member who may only watch (recorder, assessor) gets the same screen with controls disabled.
  */
-export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string; canManage: boolean }) {
+export function FacilitatorConsole({ meetingId, canManage, defaultProcedure = null }: { meetingId: string; canManage: boolean; defaultProcedure?: MeetingProcedure | null }) {
   const t = useT();
   const { state, connection, fatal, send, clockOffset } = useMeeting({ meetingId });
   const { run, toasts, dismiss } = useCommandRunner(send);
@@ -47,7 +48,7 @@ export function FacilitatorConsole({ meetingId, canManage }: { meetingId: string
         <legend className="sr-only">{t('console.controls')}</legend>
         <div className="grid gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,0.9fr)]">
           <div className="space-y-4">
-            {state.status !== 'live' && state.status !== 'closed' ? <PlanningPanel state={state} run={run} clockOffset={clockOffset} /> : null}
+            {state.status !== 'live' && state.status !== 'closed' ? <PlanningPanel state={state} run={run} clockOffset={clockOffset} defaultProcedure={defaultProcedure} /> : null}
             <AgendaPanel state={state} run={run} />
             <ProjectorMessagePanel state={state} run={run} />
             <LivestreamPanel state={state} run={run} />

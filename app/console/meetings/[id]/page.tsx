@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
 import { getI18n } from '@/lib/i18n/server';
+import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
+import { loadDefaultTemplates, meetingProcedure } from '@/lib/planning/templates';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../../staff';
 import { roleInMeetingOr404 } from './meeting-role';
@@ -18,7 +20,11 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const role = await roleInMeetingOr404(staff, id);
   const { t } = await getI18n();
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { communityId: true } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { communityId: true, form: true } });
+  // A meeting made before template editions (or not through planning) kept no procedure: it follows the
+  // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
+  const form = MeetingForm.safeParse(meeting.form);
+  const defaultProcedure = form.success ? meetingProcedure(loadDefaultTemplates(), form.data) : null;
   return (
     <div className="min-h-dvh">
       <ConsoleHeader staff={staff}>
@@ -27,7 +33,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         <Link href={`/c/${meeting.communityId}`} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
-        <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} />
+        <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />
       </main>
     </div>
   );

@@ -3,7 +3,7 @@ import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { NewMeetingForm, type FormTemplate } from '@/components/planning/NewMeetingForm';
 import { getI18n } from '@/lib/i18n/server';
 import { planningOptions } from '@/lib/planning/plan-meeting';
-import { loadDefaultTemplates } from '@/lib/planning/templates';
+import { currentTemplates } from '@/lib/planning/template-editions';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { AppError } from '@/lib/platform/errors';
 import { requireStaff } from '../../staff';
@@ -31,8 +31,10 @@ export default async function NewMeetingPage() {
     if (err instanceof AppError && err.code === 'FORBIDDEN') return message(t('planning.error.forbidden'));
     throw err;
   }
-  // Only what the form shows of each template travels to the browser.
-  const templates: FormTemplate[] = loadDefaultTemplates().templates.map((tpl) => ({
+  // The district's current edition (the one POST /api/meetings plans with); only what the form shows of
+  // each template travels to the browser.
+  const { templates: current } = await currentTemplates(sharedDb(), staff.scope.districtId);
+  const templates: FormTemplate[] = current.templates.map((tpl) => ({
     form: tpl.form, steps: tpl.steps.map((s) => s.name[locale] ?? s.name['zh-CN']), quorumRule: tpl.quorumRule,
     defaultCategories: tpl.defaultCategories, requiredCategories: tpl.requiredCategories, noticeLeadDays: tpl.noticeLeadDays,
   }));
