@@ -6,6 +6,7 @@
 // community board shows it, and prints { meetingId, joinCode, boardUrl, noticeId } as JSON.
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/seed';
+import { boardPath } from '../lib/planning/board-path';
 import { postJson } from './protocol-client';
 
 const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://localhost:3000' } } });
@@ -37,8 +38,11 @@ const text = `本社区定于${day} 19:00在社区党群服务中心二楼议事
 const notice = await postJson(`${base}/api/meetings/${meetingId}/notice`, { text }, { cookie });
 if (notice.status !== 200) fail('publishing the notice failed', notice.body);
 
-const board = await (await fetch(`${base}/api/board/${communityId}`)).json() as { upcoming: { id: string; notices: { id: string }[] }[] };
+// The board's address is the community's short code (/c/<code>), which staff may change in the console.
+const options = await (await fetch(`${base}/api/communities/${communityId}/planning`, { headers: { cookie } })).json() as { community: { code: string } };
+const code = options.community.code;
+const board = await (await fetch(`${base}/api/board/${encodeURIComponent(code)}`)).json() as { upcoming: { id: string; notices: { id: string }[] }[] };
 const shown = board.upcoming.find((m) => m.id === meetingId);
 if (!shown || !shown.notices.some((n) => n.id === notice.body.notice.id)) fail('the board does not show the notice', board);
 
-console.log(JSON.stringify({ meetingId, joinCode, boardUrl: `${base}/c/${communityId}`, noticeId: notice.body.notice.id }, null, 2));
+console.log(JSON.stringify({ meetingId, joinCode, boardUrl: `${base}${boardPath(code)}`, noticeId: notice.body.notice.id }, null, 2));

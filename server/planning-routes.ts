@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import { cookieFrom, STAFF_COOKIE, staffFromSession, type StaffIdentity } from '../lib/auth/staff-session';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { staffRoleIn } from '../lib/meeting/queries';
 import { can } from '../lib/meeting/permissions';
 import { scheduleCommandSchemas } from '../lib/meeting/schedule';
-import { communityBoard } from '../lib/planning/board';
+import { communityBoardAt } from '../lib/planning/board';
+import { setCommunityCode } from '../lib/planning/community-code';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
 import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
@@ -20,6 +22,7 @@ import type { Handler } from './http-types';
  * public board. The notice goes through the meeting's hub like any command, so an open console sees it.
  */
 const NoticeBody = scheduleCommandSchemas['meeting.announce'];
+const BoardAddress = z.string().min(1).max(100);
 
 export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler> {
   const templates = loadDefaultTemplates();
@@ -63,7 +66,11 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     'POST /api/roster/import': async (req, body, _r, query) =>
       importRosterFile(db, await staffOf(req), parseOrThrow(IdParam, query.get('communityId')), body as Uint8Array),
     'POST /api/roster/:memberId/retire': async (req, _b, _r, _q, { memberId }) => retireMember(db, await staffOf(req), parseOrThrow(IdParam, memberId)),
-    // Public: what the community's notice board shows (the /c/<id> page renders the same).
-    'GET /api/board/:communityId': async (_req, _b, _r, _q, { communityId }) => communityBoard(db, parseOrThrow(IdParam, communityId)),
+    // The community's short code, the address of its board (/c/<code>).
+    'POST /api/communities/:communityId/code': async (req, body, _r, _q, { communityId }) =>
+      setCommunityCode(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
+    // Public: what the community's notice board shows (the /c/<code> page renders the same). The address
+    // is the code; an id (links from before codes) is answered too.
+    'GET /api/board/:address': async (_req, _b, _r, _q, { address }) => (await communityBoardAt(db, parseOrThrow(BoardAddress, address))).board,
   };
 }

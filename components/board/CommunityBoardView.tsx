@@ -4,6 +4,7 @@ import { formatDateTime } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
 import type { CommunityBoard } from '@/lib/planning/board';
+import { boardPath } from '@/lib/planning/board-path';
 
 const statusClass: Record<MeetingStatus, string> = {
   draft: 'border-ink/30 text-ink',
@@ -96,7 +97,7 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
           )}
         </section>
         <p className="print:hidden">
-          <Link href={`/c/${encodeURIComponent(board.community.id)}/poster`} className="text-lg font-semibold text-civic-800 underline">{t('board.poster')}</Link>
+          <Link href={`${boardPath(board.community.code)}/poster`} className="text-lg font-semibold text-civic-800 underline">{t('board.poster')}</Link>
         </p>
       </main>
     </div>

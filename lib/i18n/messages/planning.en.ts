@@ -151,4 +151,14 @@ export const planningEn: Record<keyof typeof planningZhCN, string> = {
   'board.poster': 'Print a poster',
   'board.posterTitle': 'Scan for {community}’s consultation notices and results',
   'board.posterHint': 'Scan with WeChat to see notices, records and results at any time',
+
+  // ── community code: the board's address /c/<code>; notice attachments ──
+  'board.code.title': 'Board address',
+  'board.code.intro': 'The community board is at {url}. You can change the code to something easy to remember (e.g. guihu); after a change, posters printed with the old code no longer work, so print them again.',
+  'board.code.field': 'Community code',
+  'board.code.hint': '3–32 lowercase letters, digits or hyphens (-), not starting or ending with a hyphen',
+  'board.code.save': 'Save code',
+  'board.code.saved': 'Saved: the board is at {url}',
+  'board.code.taken': 'Community code: “{code}” is used by another community, please choose another',
+  'board.code.invalid': 'Community code: use 3–32 lowercase letters, digits or hyphens (-), not starting or ending with a hyphen',
 };

@@ -157,4 +157,14 @@ export const planningZhCN = {
   'board.poster': '打印张贴海报',
   'board.posterTitle': '扫码查看{community}的协商公告与结果',
   'board.posterHint': '用微信扫一扫，随时查看会议公告、会议记录和结果',
+
+  // ── community code: the board's address /c/<code>; notice attachments ──
+  'board.code.title': '公示栏地址',
+  'board.code.intro': '社区协商公示栏的网址是 {url}。代码可以改成好记的拼音（如 guihu）；改后按旧代码打印的海报和二维码将失效，请重新打印。',
+  'board.code.field': '社区代码',
+  'board.code.hint': '3–32 个小写字母、数字或连字符（-），不能以连字符开头或结尾',
+  'board.code.save': '保存代码',
+  'board.code.saved': '已保存，公示栏地址为 {url}',
+  'board.code.taken': '社区代码：“{code}”已被其他社区使用，请换一个',
+  'board.code.invalid': '社区代码：请用 3–32 个小写字母、数字或连字符（-），不能以连字符开头或结尾',
 } as const;

@@ -4,6 +4,7 @@ import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
 import { getI18n } from '@/lib/i18n/server';
 import { can } from '@/lib/meeting/permissions';
+import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../../staff';
 import { roleInMeetingOr404 } from './meeting-role';
@@ -18,13 +19,13 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const role = await roleInMeetingOr404(staff, id);
   const { t } = await getI18n();
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { communityId: true } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { community: { select: { code: true } } } });
   return (
     <div className="min-h-dvh">
       <ConsoleHeader staff={staff}>
         <Link href="/console" className="underline">{t('console.home.title')}</Link>
         <span aria-hidden="true"> · </span>
-        <Link href={`/c/${meeting.communityId}`} className="underline">{t('planning.notice.board')}</Link>
+        <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
         <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} />
