@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
+import { formatFileSize } from '@/components/ui/format';
 import { formatDateTime } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
@@ -70,6 +71,18 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
                             <time dateTime={n.publishedAt.toISOString()}>{formatDateTime(locale, n.publishedAt)}</time>
                           </p>
                           <p className="mt-1 whitespace-pre-line text-lg">{n.text}</p>
+                          {n.attachments.length ? (
+                            <ul aria-label={t('board.attachments')} className="mt-2 space-y-1">
+                              {n.attachments.map((f) => (
+                                <li key={f.id}>
+                                  <a href={`/api/attachments/${encodeURIComponent(f.id)}`} download={f.name} className="inline-flex min-h-11 items-center gap-2 break-all text-lg font-semibold text-civic-800 underline">
+                                    <span aria-hidden>📎</span>{f.name}
+                                  </a>
+                                  <span className="ml-2 whitespace-nowrap text-base text-ink-muted">{formatFileSize(f.size)}</span>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
                         </li>
                       ))}
                     </ol>

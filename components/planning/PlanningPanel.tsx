@@ -11,6 +11,7 @@ import type { MeetingState } from '@/lib/meeting/state';
 import { ParticipantCategory } from '@/lib/planning/categories';
 import { loadDefaultTemplates, missingCategories, stepProgress, templateFor } from '@/lib/planning/templates';
 import type { RunCommand } from '@/components/meeting/console/useCommandRunner';
+import { NoticeAttachments } from './NoticeAttachments';
 
 // The templates are data shipped with the app (until the district edits its own, they are the default).
 let templates: ReturnType<typeof loadDefaultTemplates> | null = null;
@@ -113,6 +114,7 @@ export function PlanningPanel({ state, run, clockOffset }: { state: MeetingState
               </Button>
             </form>
           ) : null}
+          <NoticeAttachments meetingId={state.meetingId} noticeCount={state.notices.length} canChange={before} />
         </section>
 
         {before && state.noticeLeadDays > 0 ? (

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import { communityByBoardAddress } from './community-code';
+import { publishedAttachments } from './notice-attachments';
 
 /**
  * The community board (社区协商公示栏), public and without login: what is coming (with every notice as
@@ -25,11 +26,16 @@ export async function communityBoard(db: Db, communityId: string, now = new Date
     select: { id: true, meetingId: true, filedAt: true },
   });
   const recordOf = new Map(records.map((r) => [r.meetingId, r]));
+  // Each notice lists the files it published that are still up (a withdrawn one is named by its correction).
+  const files = (await publishedAttachments(db, meetings.map((m) => m.id))).filter((f) => !f.withdrawnAt);
+  const withFiles = (notices: (typeof meetings)[number]['notices']) => notices.map((n) => ({
+    ...n, attachments: files.filter((f) => f.noticeId === n.id).map((f) => ({ id: f.id, name: f.fileName, size: f.size, mimeType: f.mimeType })),
+  }));
   const held = (m: (typeof meetings)[number]) => m.status === 'closed';
   const upcoming = meetings
     .filter((m) => !held(m) && (m.status !== 'cancelled' || m.scheduledAt >= now))
     .reverse()
-    .map(({ joinCode, ...m }) => ({ ...m, joinCode: m.status === 'live' ? joinCode : null }));
+    .map(({ joinCode, ...m }) => ({ ...m, notices: withFiles(m.notices), joinCode: m.status === 'live' ? joinCode : null }));
   return {
     community: { id: community.id, code: community.code, name: community.name, streetName: community.street.name },
     upcoming,
