@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
-import { formatFileSize } from '@/components/ui/format';
-import { formatDateTime } from '@/lib/i18n/locale';
+import { formatDateTime, formatFileSize } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
 import type { CommunityBoard } from '@/lib/planning/board';
@@ -76,7 +75,8 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
                               {n.attachments.map((f) => (
                                 <li key={f.id}>
                                   <a href={`/api/attachments/${encodeURIComponent(f.id)}`} download={f.name} className="inline-flex min-h-11 items-center gap-2 break-all text-lg font-semibold text-civic-800 underline">
-                                    <span aria-hidden>📎</span>{f.name}
+                                    <span aria-hidden className="rounded border border-civic-700 px-1 font-mono text-sm no-underline">{(f.name.split('.').pop() ?? '').toUpperCase()}</span>
+                                    <span>{f.name}</span>
                                   </a>
                                   <span className="ml-2 whitespace-nowrap text-base text-ink-muted">{formatFileSize(f.size)}</span>
                                 </li>

@@ -35,7 +35,7 @@ export function CommunityCodeEditor({ communityId, code, origin }: { communityId
   return (
     <section aria-labelledby="board-code" className="mt-6 rounded-2xl border border-ink/15 bg-white p-5 shadow-sm">
       <h2 id="board-code" className="text-xl font-semibold text-ink">{t('board.code.title')}</h2>
-      <p className="mt-1 break-all text-base text-ink-muted">{t('board.code.intro', { url: url(code) })}</p>
+      <p className="mt-1 break-words text-base text-ink-muted">{t('board.code.intro', { url: url(code) })}</p>
       <form onSubmit={save} className="mt-3 flex flex-wrap items-end gap-2">
         <label className="block min-w-48 flex-1 text-base font-semibold">
           {t('board.code.field')}

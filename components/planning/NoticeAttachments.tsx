@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
-import { formatFileSize } from '@/components/ui/format';
+import { formatFileSize } from '@/lib/i18n/locale';
 
 type Attachment = { id: string; fileName: string; size: number; noticeId: string | null; withdrawnAt: string | null };
 type ApiError = { code: string; details?: { reason?: string; issues?: { path: string }[] } };

@@ -182,5 +182,7 @@ export const planningEn: Record<keyof typeof planningZhCN, string> = {
   'attachments.error.too_large': 'Attachment: the file is larger than 10 MB',
   'attachments.error.unsupported_type': 'Attachment: only PDF, images (JPG, PNG, WebP), Word (.docx) or Excel (.xlsx) files (judged by the content, not the name)',
   'attachments.error.too_many': 'Attachment: a meeting’s notice carries at most 5 files',
+  'record.notice.attachment': 'Attachment: {name} ({size})',
+  'record.notice.withdrawn': 'Withdrawn attachment: {name} ({size})',
   'attachments.error.reason': 'Reason: write at least 2 characters',
 };

@@ -188,5 +188,7 @@ export const planningZhCN = {
   'attachments.error.too_large': '附件：文件超过 10 MB',
   'attachments.error.unsupported_type': '附件：只能上传 PDF、图片（JPG、PNG、WebP）、Word（.docx）或 Excel（.xlsx）文件（按文件内容判断，不看文件名）',
   'attachments.error.too_many': '附件：每次会议的公告最多 5 个附件',
+  'record.notice.attachment': '附件：{name}（{size}）',
+  'record.notice.withdrawn': '撤下的附件：{name}（{size}）',
   'attachments.error.reason': '理由：请至少填写 2 个字',
 } as const;
