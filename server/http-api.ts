@@ -44,7 +44,7 @@ const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
-const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import']);
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments']);
 
 export function createHttpApi(db: Db, opts: {
   /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */
@@ -244,7 +244,7 @@ export function createHttpApi(db: Db, opts: {
         res.writeHead(200, {
           // nosniff, like the other security headers, is already set for every response (server/security-headers.ts).
           'Content-Type': result.contentType, 'Cache-Control': 'no-store',
-          ...(result.filename ? { 'Content-Disposition': contentDisposition(result.filename) } : {}),
+          ...(result.filename ? { 'Content-Disposition': contentDisposition(result.filename, result.inline ? 'inline' : 'attachment') } : {}),
         });
         res.end(result.body);
       } else send(res, 200, result);
@@ -259,10 +259,11 @@ export function createHttpApi(db: Db, opts: {
 
 /**
  * A download's file name: an ASCII fallback (headers carry Latin-1 only, and a quote would end the value)
- * and the real name in RFC 5987 form, which browsers prefer — so 照片.jpg downloads as 照片.jpg.
+ * and the real name in RFC 5987 form, which browsers prefer — so 照片.jpg downloads as 照片.jpg. `inline`:
+ * shown in the browser (images), still under that name when saved.
  */
-export function contentDisposition(name: string): string {
-  return `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+export function contentDisposition(name: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  return `${disposition}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

@@ -5,7 +5,9 @@ import type { MeetingHub } from '../lib/meeting/hub';
 import { staffRoleIn } from '../lib/meeting/queries';
 import { can } from '../lib/meeting/permissions';
 import { scheduleCommandSchemas } from '../lib/meeting/schedule';
-import { communityBoard } from '../lib/planning/board';
+import { communityBoardAt } from '../lib/planning/board';
+import { setCommunityCode } from '../lib/planning/community-code';
+import { attachmentFile, listAttachments, uploadAttachment, withdrawAttachment } from '../lib/planning/notice-attachments';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
 import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
@@ -14,7 +16,7 @@ import { currentTemplates, saveTemplatesEdition } from '../lib/planning/template
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow } from '../lib/platform/errors';
 import { IdParam } from '../lib/platform/tokens';
-import type { Handler } from './http-types';
+import { RawBody, type Handler } from './http-types';
 
 /**
  * Planning over HTTP: create a meeting, publish its notice, read a community's planning options and its
@@ -23,6 +25,7 @@ import type { Handler } from './http-types';
 const NoticeBody = scheduleCommandSchemas['meeting.announce'];
 /** The templates themselves are checked by validateTemplates, which names every field at fault. */
 const TemplatesBody = z.object({ templates: z.unknown() });
+const BoardAddress = z.string().min(1).max(100);
 
 export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler> {
   async function staffOf(req: IncomingMessage): Promise<StaffIdentity> {
@@ -71,7 +74,32 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     'POST /api/roster/import': async (req, body, _r, query) =>
       importRosterFile(db, await staffOf(req), parseOrThrow(IdParam, query.get('communityId')), body as Uint8Array),
     'POST /api/roster/:memberId/retire': async (req, _b, _r, _q, { memberId }) => retireMember(db, await staffOf(req), parseOrThrow(IdParam, memberId)),
-    // Public: what the community's notice board shows (the /c/<id> page renders the same).
-    'GET /api/board/:communityId': async (_req, _b, _r, _q, { communityId }) => communityBoard(db, parseOrThrow(IdParam, communityId)),
+    // Files of a meeting's notice: the body is the file itself (its type is read from its bytes), the
+    // meeting and the file's name travel in the query. It waits for the next notice published.
+    'POST /api/attachments': async (req, body, _r, query) =>
+      uploadAttachment(db, await staffOf(req), parseOrThrow(IdParam, query.get('meetingId')), { name: query.get('name') ?? '' }, body as Uint8Array),
+    'GET /api/meetings/:meetingId/attachments': async (req, _b, _r, _q, { meetingId }) =>
+      ({ attachments: await listAttachments(db, await staffOf(req), parseOrThrow(IdParam, meetingId)) }),
+    // A published file's withdrawal is a correction notice, through the hub like any notice.
+    'POST /api/attachments/:attachmentId/withdraw': async (req, body, _r, _q, { attachmentId }) => {
+      const staff = await staffOf(req);
+      return withdrawAttachment(db, staff, parseOrThrow(IdParam, attachmentId), body, async (meetingId, text) => {
+        const role = await staffRoleIn(db, staff, meetingId);
+        await hub.execute(meetingId, 'meeting.announce', { text }, { role, label: staff.displayName, seatId: null, mode: null });
+        return (await hub.state(meetingId)).notices.at(-1)!.id;
+      });
+    },
+    // Public once published (the board links it); images inline, everything else as a download.
+    'GET /api/attachments/:attachmentId': async (req, _b, _r, _q, { attachmentId }) => {
+      const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
+      const file = await attachmentFile(db, staff, parseOrThrow(IdParam, attachmentId));
+      return new RawBody(file.mimeType, file.data, file.fileName, file.inline);
+    },
+    // The community's short code, the address of its board (/c/<code>).
+    'POST /api/communities/:communityId/code': async (req, body, _r, _q, { communityId }) =>
+      setCommunityCode(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
+    // Public: what the community's notice board shows (the /c/<code> page renders the same). The address
+    // is the code; an id (links from before codes) is answered too.
+    'GET /api/board/:address': async (_req, _b, _r, _q, { address }) => (await communityBoardAt(db, parseOrThrow(BoardAddress, address))).board,
   };
 }

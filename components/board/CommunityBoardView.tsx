@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, formatFileSize } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
 import type { CommunityBoard } from '@/lib/planning/board';
+import { boardPath } from '@/lib/planning/board-path';
 
 const statusClass: Record<MeetingStatus, string> = {
   draft: 'border-ink/30 text-ink',
@@ -69,6 +70,19 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
                             <time dateTime={n.publishedAt.toISOString()}>{formatDateTime(locale, n.publishedAt)}</time>
                           </p>
                           <p className="mt-1 whitespace-pre-line text-lg">{n.text}</p>
+                          {n.attachments.length ? (
+                            <ul aria-label={t('board.attachments')} className="mt-2 space-y-1">
+                              {n.attachments.map((f) => (
+                                <li key={f.id}>
+                                  <a href={`/api/attachments/${encodeURIComponent(f.id)}`} download={f.name} className="inline-flex min-h-11 items-center gap-2 break-all text-lg font-semibold text-civic-800 underline">
+                                    <span aria-hidden className="rounded border border-civic-700 px-1 font-mono text-sm no-underline">{(f.name.split('.').pop() ?? '').toUpperCase()}</span>
+                                    <span>{f.name}</span>
+                                  </a>
+                                  <span className="ml-2 whitespace-nowrap text-base text-ink-muted">{formatFileSize(f.size)}</span>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
                         </li>
                       ))}
                     </ol>
@@ -96,7 +110,7 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
           )}
         </section>
         <p className="print:hidden">
-          <Link href={`/c/${encodeURIComponent(board.community.id)}/poster`} className="text-lg font-semibold text-civic-800 underline">{t('board.poster')}</Link>
+          <Link href={`${boardPath(board.community.code)}/poster`} className="text-lg font-semibold text-civic-800 underline">{t('board.poster')}</Link>
         </p>
       </main>
     </div>

@@ -11,6 +11,7 @@ import type { MeetingProcedure, MeetingState } from '@/lib/meeting/state';
 import { ParticipantCategory } from '@/lib/planning/categories';
 import { keptProcedure, missingCategories, stepProgress } from '@/lib/planning/procedure';
 import type { RunCommand } from '@/components/meeting/console/useCommandRunner';
+import { NoticeAttachments } from './NoticeAttachments';
 
 /** `YYYY-MM-DDTHH:mm` in the browser's zone, for a datetime-local input. */
 function localInput(iso: string | null): string {
@@ -112,6 +113,7 @@ export function PlanningPanel({ state, run, clockOffset, defaultProcedure = null
               </Button>
             </form>
           ) : null}
+          <NoticeAttachments meetingId={state.meetingId} noticeCount={state.notices.length} canChange={before} />
         </section>
 
         {before && state.noticeLeadDays > 0 ? (

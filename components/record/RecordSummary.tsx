@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { minutesProse } from '@/components/minutes/minutes-styles';
 import { formatDuration } from '@/components/ui/format';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { formatDateTime, formatList, formatNumber } from '@/lib/i18n/format';
+import { formatDateTime, formatFileSize, formatList, formatNumber } from '@/lib/i18n/format';
 import { proxyCheckInNote, undoneCheckInLines } from '@/lib/record/ballot-notes';
 import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
 import { PollResult } from './PollResult';
@@ -66,6 +66,11 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
               <li key={n.publishedAt + n.kind} className="break-inside-avoid rounded-xl border-l-4 border-civic-700 bg-paper px-3 py-2">
                 <p className="text-sm text-ink-muted">{t(`planning.notice.kind.${n.kind}`)} · {t('planning.notice.by', { time: when(n.publishedAt), by: n.by })}</p>
                 <p className="mt-1 whitespace-pre-line text-base">{n.text}</p>
+                {[...(n.attachments ?? []).map((f) => ['record.notice.attachment', f] as const), ...(n.withdrawnAttachments ?? []).map((f) => ['record.notice.withdrawn', f] as const)].map(([key, f]) => (
+                  <p key={key + f.sha256 + f.name} className="mt-1 text-sm">
+                    {t(key, { name: f.name, size: formatFileSize(f.size) })} <span className="break-all font-mono text-ink-muted">SHA-256 {f.sha256}</span>
+                  </p>
+                ))}
               </li>
             ))}
           </ol>

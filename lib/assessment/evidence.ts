@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { StaffIdentity } from '../auth/staff-session';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
+import { matchesMagic, MAX_UPLOAD_BYTES, uploadTypes } from '../platform/file-type';
 import { newId } from '../platform/tokens';
 import { assessedIndicators } from '../scoring/catalogue';
 import { AssessmentYear } from '../scoring/period';
@@ -15,17 +16,10 @@ import { communitiesInScope, requireCommunity } from './scope';
  * decision on them. The file's type is taken from its first bytes, not from its name or the browser's
  * claim, so a renamed executable is refused with a clear reason.
  */
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = MAX_UPLOAD_BYTES;
 
-export const evidenceTypes = {
-  'application/pdf': { ext: 'pdf', magic: [[0x25, 0x50, 0x44, 0x46]] }, // %PDF
-  'image/jpeg': { ext: 'jpg', magic: [[0xff, 0xd8, 0xff]] },
-  'image/png': { ext: 'png', magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
-  'image/webp': { ext: 'webp', magic: [[0x52, 0x49, 0x46, 0x46]] }, // RIFF (WEBP at 8)
-  // Office documents are zip containers.
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-} as const;
+// The upload types and the check of a file's first bytes are shared with notice attachments.
+export const evidenceTypes = uploadTypes;
 export type EvidenceMime = keyof typeof evidenceTypes;
 
 export const UploadMeta = z.object({
@@ -45,12 +39,6 @@ export const ReviewInput = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('reject'), reason: z.string().trim().min(1, 'a rejection needs a reason').max(500) }),
 ]);
 export type ReviewInput = z.input<typeof ReviewInput>;
-
-function matchesMagic(mime: EvidenceMime, bytes: Uint8Array): boolean {
-  const ok = evidenceTypes[mime].magic.some((m) => m.every((b, i) => bytes[i] === b));
-  if (mime === 'image/webp') return ok && new TextDecoder().decode(bytes.slice(8, 12)) === 'WEBP';
-  return ok;
-}
 
 export async function uploadEvidence(db: Db, staff: StaffIdentity, rawMeta: unknown, bytes: Uint8Array) {
   const meta = parseOrThrow(UploadMeta, rawMeta);

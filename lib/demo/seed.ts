@@ -38,7 +38,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ meetingId: s
   await db.$transaction([
     db.district.create({ data: { id: districtId, name: '新都区' } }),
     db.street.create({ data: { id: streetId, districtId, name: '新都街道' } }),
-    db.community.create({ data: { id: communityId, streetId, name: '桂湖社区' } }),
+    db.community.create({ data: { id: communityId, streetId, name: '桂湖社区', code: 'guihu' } }),
     db.grid.create({ data: { id: gridId, communityId, name: '第一网格' } }),
     db.compound.create({ data: { id: newId(), gridId, name: '桂湖花园小区' } }),
   ]);

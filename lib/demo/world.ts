@@ -20,12 +20,12 @@ import { DEMO_PASSWORD } from './seed';
  * overview show real figures on first start. Communities differ in how actively they consult.
  */
 const NEIGHBOURS = [
-  { street: '新都街道', name: '龙桥社区', activity: 0.75 },
-  { street: '新都街道', name: '正因社区', activity: 0.45 },
-  { street: '大丰街道', name: '大丰社区', activity: 0.95 },
-  { street: '大丰街道', name: '南丰社区', activity: 0.6 },
-  { street: '三河街道', name: '三河社区', activity: 0.3 },
-  { street: '三河街道', name: '五龙社区', activity: 0.85 },
+  { street: '新都街道', name: '龙桥社区', code: 'longqiao', activity: 0.75 },
+  { street: '新都街道', name: '正因社区', code: 'zhengyin', activity: 0.45 },
+  { street: '大丰街道', name: '大丰社区', code: 'dafeng', activity: 0.95 },
+  { street: '大丰街道', name: '南丰社区', code: 'nanfeng', activity: 0.6 },
+  { street: '三河街道', name: '三河社区', code: 'sanhe', activity: 0.3 },
+  { street: '三河街道', name: '五龙社区', code: 'wulong', activity: 0.85 },
 ];
 
 const SURNAMES = '张王李刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
@@ -79,7 +79,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
       streets.set(n.street, streetId);
     }
     const communityId = newId();
-    await db.community.create({ data: { id: communityId, streetId, name: n.name } });
+    await db.community.create({ data: { id: communityId, streetId, name: n.name, code: n.code } });
     const size = 15 + Math.floor(random() * 10);
     await db.rosterMember.createMany({
       data: Array.from({ length: size }, (_, k) => ({

@@ -247,6 +247,11 @@ export class MeetingHub {
           writes.push(this.db.meeting.update({ where: { id: meetingId }, data: { status: eff.status } }));
         } else if (eff.kind === 'notice') {
           writes.push(this.db.notice.create({ data: { id: eff.id, meetingId, kind: eff.noticeKind, text: eff.text, publishedAt: at, publishedBy: p.item.actor.label } }));
+          // The files waiting for a notice (lib/planning/notice-attachments.ts) go out with this one, in its
+          // transaction: a file is public exactly when a published notice carries it.
+          if (eff.noticeKind !== 'cancellation') {
+            writes.push(this.db.noticeAttachment.updateMany({ where: { meetingId, noticeId: null, withdrawnAt: null }, data: { noticeId: eff.id } }));
+          }
         } else if (eff.kind === 'meetingRow') {
           const { kind: _kind, ...row } = eff;
           writes.push(this.db.meeting.update({

@@ -13,6 +13,7 @@ export const meetingActions = [
   'meeting.view',
   'meeting.plan', // create a meeting in the community (the role is the one its meetings would give)
   'meeting.manage', // agenda, status, messages, speakers, polls, check-in of others, walk-ins
+  'notice.attach', // upload files to the meeting's notice and withdraw them
   'attendance.checkInSelf',
   'speaker.request',
   'poll.vote',
@@ -25,7 +26,7 @@ export const meetingActions = [
 export type MeetingAction = (typeof meetingActions)[number];
 
 const allow: Record<MeetingRole, readonly MeetingAction[]> = {
-  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
+  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'notice.attach', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
   recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
   viewer: ['meeting.view', 'minutes.read'],
   member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],

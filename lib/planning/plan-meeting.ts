@@ -52,7 +52,7 @@ export async function planningOptions(db: Db, staff: StaffIdentity, communityId:
   const people = await db.staffUser.findMany({
     where: { communityId }, orderBy: { displayName: 'asc' }, select: { id: true, displayName: true, role: true, post: true, postPlaceId: true },
   });
-  return { community: { id: community.id, name: community.name }, grids, staff: people };
+  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people };
 }
 
 /** `opts.joinCode`: a fixed code, for the demo meeting only (real meetings get a random one). */

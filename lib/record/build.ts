@@ -19,6 +19,8 @@ export type RecordSources = {
   eventLog: MeetingRecordV2['eventLog'];
   chain: MeetingRecordV2['chain'];
   frozenAt: string;
+  /** the files notices published or withdrew (lib/planning/notice-attachments.ts); absent: none */
+  noticeFiles?: { noticeId: string | null; withdrawnNoticeId: string | null; fileName: string; size: number; sha256: string }[];
   /** a fresh disclosure of a personal value and its commitment (random salt: node-crypto `commitValue`) */
   commit: (value: string) => { commitment: string; disclosure: Disclosure };
 };
@@ -67,7 +69,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
       recorders: src.signers.filter((x) => x.role === 'recorder').map((x) => x.name),
       scheduledAt: s.scheduledAt, announcedAt: src.announcedAt, startedAt: s.startedAt, closedAt: s.closedAt,
       quorumRule: s.quorumRule,
-      ...planningFacts(s),
+      ...planningFacts(s, src.noticeFiles ?? []),
     },
     roster,
     attendance: Object.entries(s.attendance)
@@ -113,7 +115,9 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
  * planning makes the same record as before): the expected end, the invited categories, the notices, an
  * early start's reason, and the procedure checklist of a meeting that published a notice.
  */
-function planningFacts(s: MeetingState) {
+function planningFacts(s: MeetingState, files: NonNullable<RecordSources['noticeFiles']>) {
+  const filesOf = (noticeId: string, key: 'noticeId' | 'withdrawnNoticeId') =>
+    files.filter((f) => f[key] === noticeId).map((f) => ({ name: f.fileName, size: f.size, sha256: f.sha256 }));
   const steps = s.notices.length
     // The procedure the meeting was planned with; a meeting from before template editions: the default's.
     ? stepProgress(s.procedure ? keptProcedure(s.procedure) : templateFor(loadDefaultTemplates(), s.form), {
@@ -124,7 +128,16 @@ function planningFacts(s: MeetingState) {
   return {
     ...(s.endsAt ? { endsAt: s.endsAt } : {}),
     ...(s.invitedCategories.length ? { invitedCategories: s.invitedCategories } : {}),
-    ...(s.notices.length ? { notices: s.notices.map((n) => ({ kind: n.kind, text: n.text, publishedAt: n.publishedAt, by: n.by })) } : {}),
+    ...(s.notices.length ? {
+      notices: s.notices.map((n) => {
+        const attachments = filesOf(n.id, 'noticeId');
+        const withdrawnAttachments = filesOf(n.id, 'withdrawnNoticeId');
+        return {
+          kind: n.kind, text: n.text, publishedAt: n.publishedAt, by: n.by,
+          ...(attachments.length ? { attachments } : {}), ...(withdrawnAttachments.length ? { withdrawnAttachments } : {}),
+        };
+      }),
+    } : {}),
     ...(s.statusReason && s.startedAt ? { startedEarlyBecause: s.statusReason } : {}),
     ...(steps.length ? { procedure: steps.map(({ step, doneAt }) => ({ step: step.id, name: step.name['zh-CN'], doneAt: doneAt?.toISOString() ?? null })) } : {}),
   };

@@ -74,6 +74,9 @@ const RecordPollV2 = PollBase.extend({
   paper: z.object({ ballots: z.number().int().min(0), counts: z.record(z.string(), z.number()).optional(), tellerCommitments: z.array(Commitment) }).optional(),
 });
 
+/** A file published with a notice: its name, size in bytes and the SHA-256 of its bytes (hex). */
+const NoticeFile = z.object({ name: z.string(), size: z.number().int().min(0), sha256: Hex64 });
+
 /** What both formats share: meeting facts, agenda titles, tallies, outcomes, signers, chain. Staff names stay public. */
 const RecordCommon = z.object({
   recordId: z.string(),
@@ -89,7 +92,12 @@ const RecordCommon = z.object({
     // and the form's procedure steps with when each was done at the time the record was frozen.
     endsAt: Iso.optional(),
     invitedCategories: z.array(z.string()).optional(),
-    notices: z.array(z.object({ kind: z.enum(['notice', 'revision', 'cancellation']), text: z.string(), publishedAt: Iso, by: z.string() })).optional(),
+    // A notice's files (attachments: what it published; withdrawnAttachments: what its correction took
+    // down) by name, size and SHA-256 of the bytes; optional, absent from a notice without files.
+    notices: z.array(z.object({
+      kind: z.enum(['notice', 'revision', 'cancellation']), text: z.string(), publishedAt: Iso, by: z.string(),
+      attachments: z.array(NoticeFile).optional(), withdrawnAttachments: z.array(NoticeFile).optional(),
+    })).optional(),
     startedEarlyBecause: z.string().optional(),
     procedure: z.array(z.object({ step: z.string(), name: z.string(), doneAt: Iso.nullable() })).optional(),
   }),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
+import { formatFileSize, t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
 import { pollBallotNotes, proxyCheckInNote, undoneCheckInLines } from './ballot-notes';
 import type { ReadablePoll, ReadableRecord, ReadableSpeaker } from './readable';
 
@@ -438,7 +438,11 @@ function titleBlock(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
     ...(r.meeting.procedure?.length
       ? [[zh('planning.steps.title'), r.meeting.procedure.map((p) => `${p.name}${p.doneAt ? '✓' : '（未完成）'}`).join(' → ')] as [string, string]]
       : []),
-    ...(r.meeting.notices ?? []).map((n) => [`${zh(`planning.notice.kind.${n.kind}`)}（${when(n.publishedAt)}）`, n.text] as [string, string]),
+    ...(r.meeting.notices ?? []).map((n) => [`${zh(`planning.notice.kind.${n.kind}`)}（${when(n.publishedAt)}）`, [
+      n.text,
+      ...(n.attachments ?? []).map((f) => `${zh('record.notice.attachment', { name: f.name, size: formatFileSize(f.size) })} SHA-256 ${f.sha256}`),
+      ...(n.withdrawnAttachments ?? []).map((f) => `${zh('record.notice.withdrawn', { name: f.name, size: formatFileSize(f.size) })} SHA-256 ${f.sha256}`),
+    ].join('\n')] as [string, string]),
     [zh('record.facts.recordId'), r.recordId],
     [zh('record.facts.status'), zh(`record.status.${opts.status}`)],
   ]);

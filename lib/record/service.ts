@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
 import { newId } from '../platform/tokens';
 import { buildRecord } from './build';
+import { publishedAttachments } from '../planning/notice-attachments';
 import { canonicalBytes, canonicalJson } from './canonical';
 import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
@@ -93,6 +94,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
           ...recorders.map((r) => ({ role: 'recorder' as const, staffId: r.id, name: r.displayName })),
         ],
         namedBallots,
+        noticeFiles: await publishedAttachments(db, [meetingId]),
         minutes: { html: minutes.html, markdown: minutes.markdown, yjsStateSha256: sha256Hex(minutes.yjsState) },
         eventLog: {
           events: events.length,

@@ -55,9 +55,11 @@ test('a convener plans a hearing, publishes its notice, and a phone finds it on 
   await shoot(page, 'planning-console-announced-laptop', true);
   await expectNoSeriousA11yViolations(page, 'console before the sitting');
 
-  // A resident's phone opens the board (the link on the poster) and reads the notice.
+  // A resident's phone opens the board (the link on the poster) and reads the notice. A link from before
+  // community codes (/c/<id>) lands on the code's address.
   const phone = await openPage(browser, PHONE);
   await phone.goto(`/c/${user.scope.communityId}`);
+  await expect(phone).toHaveURL(/\/c\/guihu$/);
   const card = phone.getByRole('article', { name: '小区停车位收费标准听证会' });
   await expect(card).toContainText('已公告');
   await expect(card).toContainText('社区党群服务中心二楼议事厅');
@@ -73,7 +75,8 @@ test('a convener plans a hearing, publishes its notice, and a phone finds it on 
   await phone.reload();
   await expect(phone.getByRole('article', { name: '小区停车位收费标准听证会' })).toContainText(/会议正在进行，会议码 [A-Z0-9]{4,8}/);
 
-  await phone.goto(`/c/${user.scope.communityId}/poster`);
+  await phone.goto('/c/GUIHU/poster');
+  await expect(phone).toHaveURL(/\/c\/guihu\/poster$/);
   await expect(phone.getByRole('img', { name: /扫码查看.*的协商公告与结果/ })).toBeVisible();
   await shoot(phone, 'planning-poster-phone', true);
 });

@@ -1,18 +1,20 @@
 import { hashPassword } from '../../lib/auth/password';
 import { createMeeting, type CreateMeetingInput } from '../../lib/meeting/create-meeting';
+import { newCommunityCode } from '../../lib/planning/community-code';
 import type { Db } from '../../lib/platform/db/client';
 import { newId, newToken } from '../../lib/platform/tokens';
 
 export const TEST_PASSWORD = 'test-password-1';
 
 /** A district → street → community with `members` council members, a facilitator and a recorder. */
-export async function makeCommunity(db: Db, opts: { members?: number; name?: string } = {}) {
+export async function makeCommunity(db: Db, opts: { members?: number; name?: string; code?: string } = {}) {
   const districtId = newId();
   const streetId = newId();
   const communityId = newId();
+  const code = opts.code ?? newCommunityCode();
   await db.district.create({ data: { id: districtId, name: '测试区' } });
   await db.street.create({ data: { id: streetId, districtId, name: '测试街道' } });
-  await db.community.create({ data: { id: communityId, streetId, name: opts.name ?? '测试社区' } });
+  await db.community.create({ data: { id: communityId, streetId, name: opts.name ?? '测试社区', code } });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const suffix = communityId.slice(0, 8);
   const facilitator = { id: newId(), username: `fac-${suffix}`, displayName: '主持人', role: 'facilitator', passwordHash, districtId, streetId, communityId };
@@ -22,7 +24,7 @@ export async function makeCommunity(db: Db, opts: { members?: number; name?: str
     id: newId(), communityId, name: `成员${String(i + 1).padStart(3, '0')}`, kind: 'council', joinToken: newToken(),
   }));
   await db.rosterMember.createMany({ data: roster });
-  return { districtId, streetId, communityId, facilitator, recorder, roster };
+  return { districtId, streetId, communityId, code, facilitator, recorder, roster };
 }
 
 export async function makeMeeting(db: Db, community: Awaited<ReturnType<typeof makeCommunity>>, overrides: Partial<CreateMeetingInput> = {}) {

@@ -28,7 +28,7 @@ for (const target of databaseTargets()) {
       title: '老旧小区加装电梯听证会', venue: '社区议事厅', scheduledAt: inDays(10, 19), endsAt: inDays(10, 21),
       agenda: [{ title: '加装电梯费用分摊方案' }],
     });
-    const board = async () => (await fetch(`${server.url}/api/board/${home.communityId}`)).json() as Promise<any>;
+    const board = async () => (await fetch(`${server.url}/api/board/${home.code}`)).json() as Promise<any>;
 
     beforeAll(async () => {
       scratch = await target.make();

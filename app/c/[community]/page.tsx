@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('board.pageTitle') };
 }
 
-/** /c/<community>: the community board (社区协商公示栏), public, phone first. */
+/** /c/<code>: the community board (社区协商公示栏), public, phone first (an old /c/<id> link redirects here). */
 export default async function CommunityBoardPage({ params }: { params: Promise<{ community: string }> }) {
   const { community } = await params;
   const board = await boardOr404(community);

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { CommunityCodeEditor } from '@/components/planning/CommunityCodeEditor';
 import { PlacesEditor } from '@/components/planning/PlacesEditor';
 import { getI18n } from '@/lib/i18n/server';
 import { mayPlanOwnCommunity } from '@/lib/planning/access';
 import { planningOptions } from '@/lib/planning/plan-meeting';
 import { sharedDb } from '@/lib/platform/db/shared';
+import { publicOrigin } from '@/lib/platform/public-origin';
 import { requireStaff } from '../staff';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('planning.places.title') };
 }
 
-/** /console/community: the grids and compounds of the staff member's community. */
+/** /console/community: the board's code and the grids and compounds of the staff member's community. */
 export default async function CommunityPlacesPage() {
   const staff = await requireStaff();
   const { t } = await getI18n();
@@ -26,6 +29,7 @@ export default async function CommunityPlacesPage() {
           <h1 className="text-3xl font-bold text-ink">{t('planning.places.heading', { community: options.community.name })}</h1>
           <p className="mt-1 text-lg text-ink-muted">{t('planning.places.intro')}</p>
           <p className="mt-3"><Link href="/console/community/roster" className="text-lg font-semibold text-civic-800 underline">{t('planning.roster.link')}</Link></p>
+          <CommunityCodeEditor communityId={communityId} code={options.community.code} origin={publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())} />
           <PlacesEditor communityId={communityId} grids={options.grids} />
         </>
       );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PhoneMeeting } from '@/components/meeting/phone/PhoneMeeting';
 import { getI18n } from '@/lib/i18n/server';
+import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +20,6 @@ export default async function MeetingPhonePage({
   const { code } = await params;
   const { remote } = await searchParams;
   const joinCode = decodeURIComponent(code).toUpperCase();
-  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { communityId: true, title: true } });
-  return <PhoneMeeting joinCode={joinCode} title={meeting?.title} remoteHint={remote === '1'} boardPath={meeting ? `/c/${encodeURIComponent(meeting.communityId)}` : undefined} />;
+  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { title: true, community: { select: { code: true } } } });
+  return <PhoneMeeting joinCode={joinCode} title={meeting?.title} remoteHint={remote === '1'} boardPath={meeting ? boardPath(meeting.community.code) : undefined} />;
 }

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { PrintButton } from '@/components/meeting/console/PrintButton';
 import { QrCode } from '@/components/ui/QrCode';
 import { getI18n } from '@/lib/i18n/server';
+import { boardPath } from '@/lib/planning/board-path';
 import { boardOr404 } from '../load-board';
 import { publicOrigin } from '@/lib/platform/public-origin';
 
@@ -11,12 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('board.poster') };
 }
 
-/** /c/<community>/poster: an A4 poster for the notice board in the building, with the board's QR. */
+/** /c/<code>/poster: an A4 poster for the notice board in the building, with the board's QR. */
 export default async function BoardPosterPage({ params }: { params: Promise<{ community: string }> }) {
   const { community } = await params;
   const { t } = await getI18n();
-  const board = await boardOr404(community);
-  const url = `${publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())}/c/${encodeURIComponent(board.community.id)}`;
+  const board = await boardOr404(community, '/poster');
+  const url = `${publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())}${boardPath(board.community.code)}`;
   return (
     <main className="mx-auto flex min-h-dvh max-w-[210mm] flex-col items-center justify-center gap-8 bg-white p-10 text-center print:min-h-0 print:p-0">
       <p className="text-2xl text-ink-muted">{board.community.streetName}</p>

@@ -6,6 +6,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
 import { loadDefaultTemplates, meetingProcedure } from '@/lib/planning/templates';
+import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../../staff';
 import { roleInMeetingOr404 } from './meeting-role';
@@ -20,7 +21,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const role = await roleInMeetingOr404(staff, id);
   const { t } = await getI18n();
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { communityId: true, form: true } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, community: { select: { code: true } } } });
   // A meeting made before template editions (or not through planning) kept no procedure: it follows the
   // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
   const form = MeetingForm.safeParse(meeting.form);
@@ -30,7 +31,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
       <ConsoleHeader staff={staff}>
         <Link href="/console" className="underline">{t('console.home.title')}</Link>
         <span aria-hidden="true"> · </span>
-        <Link href={`/c/${meeting.communityId}`} className="underline">{t('planning.notice.board')}</Link>
+        <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
         <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />

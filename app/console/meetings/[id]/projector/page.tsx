@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ProjectorView } from '@/components/meeting/projector/ProjectorView';
 import { getI18n } from '@/lib/i18n/server';
+import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { requireStaff } from '../../../staff';
 import { roleInMeetingOr404 } from '../meeting-role';
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await roleInMeetingOr404(await requireStaff(), id);
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { communityId: true } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { community: { select: { code: true } } } });
   // After the meeting the wall shows where its results will be published: the community board.
-  return <ProjectorView meetingId={id} boardPath={`/c/${encodeURIComponent(meeting.communityId)}`} />;
+  return <ProjectorView meetingId={id} boardPath={boardPath(meeting.community.code)} />;
 }
