@@ -64,8 +64,13 @@ export function staffMeetingRole(role: StaffRole, scope: StaffScope, place: Comm
   }
 }
 
-/** A device admitted with a participant session. Only a seat that may vote makes a member. */
-export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean): MeetingRole {
-  if (mode === 'observer' || !canVote) return 'observer';
+/**
+ * A device admitted with a participant session. Only a seat that may vote makes a member — or a walk-in
+ * admitted by the facilitator, who may speak and, in the polls walk-ins.ts opens to them, vote: the
+ * decision checks the seat's ballot right per poll, so the role alone never lets a walk-in into a binding
+ * poll. A member sees no more of the meeting than an observer.
+ */
+export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean, walkIn = false): MeetingRole {
+  if (mode === 'observer' || (!canVote && !walkIn)) return 'observer';
   return mode === 'remote' ? 'remote_member' : 'member';
 }

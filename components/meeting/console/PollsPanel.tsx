@@ -48,7 +48,7 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
         <div className="min-w-0">
           <h3 className="text-lg font-semibold leading-snug">{poll.question}</h3>
           <p className="text-sm text-ink-muted">
-            {[kindLabel(t, poll), t(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named'),
+            {[poll.nonBinding ? t('meeting.walkIns.nonBinding') : null, kindLabel(t, poll), t(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named'),
               t(poll.resultsVisibility === 'live' ? 'console.poll.visibility.live' : 'console.poll.visibility.hidden'),
               ruleName(t, poll.rule), item ? item.title : null].filter(Boolean).join(' · ')}
           </p>
