@@ -8,6 +8,7 @@ import { communityBoard } from '../lib/planning/board';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
 import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
+import { addExpert, editExpert, listExperts, retireExpert } from '../lib/planning/experts';
 import { importRosterFile } from '../lib/planning/roster-files';
 import { loadDefaultTemplates } from '../lib/planning/templates';
 import type { Db } from '../lib/platform/db/client';
@@ -63,6 +64,13 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     'POST /api/roster/import': async (req, body, _r, query) =>
       importRosterFile(db, await staffOf(req), parseOrThrow(IdParam, query.get('communityId')), body as Uint8Array),
     'POST /api/roster/:memberId/retire': async (req, _b, _r, _q, { memberId }) => retireMember(db, await staffOf(req), parseOrThrow(IdParam, memberId)),
+    // The community's expert pool (咨询专家库), invited to 专家咨询 meetings.
+    'GET /api/communities/:communityId/experts': async (req, _b, _r, _q, { communityId }) =>
+      ({ experts: await listExperts(db, await staffOf(req), parseOrThrow(IdParam, communityId)) }),
+    'POST /api/communities/:communityId/experts': async (req, body, _r, _q, { communityId }) =>
+      addExpert(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
+    'POST /api/experts/:expertId': async (req, body, _r, _q, { expertId }) => editExpert(db, await staffOf(req), parseOrThrow(IdParam, expertId), body),
+    'POST /api/experts/:expertId/retire': async (req, _b, _r, _q, { expertId }) => retireExpert(db, await staffOf(req), parseOrThrow(IdParam, expertId)),
     // Public: what the community's notice board shows (the /c/<id> page renders the same).
     'GET /api/board/:communityId': async (_req, _b, _r, _q, { communityId }) => communityBoard(db, parseOrThrow(IdParam, communityId)),
   };

@@ -27,8 +27,8 @@ export type Admission = { participantToken: string; meetingId: string; joinCode:
 type MeetingRow = { id: string; joinCode: string; status: string };
 
 /** A seat's name: its roster member's, a walk-in's as entered, or an expert's. */
-function seatName(seat: { rosterMember: { name: string } | null; walkInName: string | null }): string {
-  return seat.rosterMember?.name ?? seat.walkInName ?? '';
+function seatName(seat: { rosterMember: { name: string } | null; walkInName: string | null; expert?: { name: string } | null }): string {
+  return seat.rosterMember?.name ?? seat.walkInName ?? seat.expert?.name ?? '';
 }
 
 async function meetingByJoinCode(db: Db, joinCode: string): Promise<MeetingRow> {
@@ -94,8 +94,11 @@ export async function admit(db: Db, req: JoinRequest, now = new Date()): Promise
   return { participantToken, meetingId: meeting.id, joinCode: meeting.joinCode, seatId: seat?.id ?? null, mode, name: seat?.name ?? null };
 }
 
-/** `walkIn`: a stakeholder admitted at the meeting (no roster member); speaks, and votes where walk-ins.ts allows. */
-export type Participant = { meetingId: string; seatId: string | null; mode: 'hall' | 'remote' | 'observer'; canVote: boolean; walkIn: boolean };
+/**
+ * `speaks`: a seat without a vote that is still heard — a stakeholder admitted at the meeting (walk-in,
+ * who also votes where walk-ins.ts allows) or an invited expert (专家).
+ */
+export type Participant = { meetingId: string; seatId: string | null; mode: 'hall' | 'remote' | 'observer'; canVote: boolean; speaks: boolean };
 
 export async function participantFromToken(db: Db, token: string): Promise<Participant | null> {
   const s = await db.participantSession.findUnique({ where: { id: hashToken(token) } });
@@ -103,7 +106,7 @@ export async function participantFromToken(db: Db, token: string): Promise<Parti
   const seat = s.seatId ? await db.meetingSeat.findUnique({ where: { id: s.seatId } }) : null;
   return {
     meetingId: s.meetingId, seatId: s.seatId, mode: s.mode as Participant['mode'], canVote: seat?.canVote ?? false,
-    walkIn: seat !== null && seat.rosterMemberId === null && seat.walkInName !== null,
+    speaks: seat !== null && seat.rosterMemberId === null && (seat.walkInName !== null || seat.expertId !== null),
   };
 }
 
@@ -113,7 +116,7 @@ export async function participantFromToken(db: Db, token: string): Promise<Parti
  * The caller has already checked that the staff member manages this meeting.
  */
 export async function admitSeat(db: Db, meetingId: string, seatId: string): Promise<Admission> {
-  const seat = await db.meetingSeat.findFirst({ where: { id: seatId, meetingId }, include: { rosterMember: true, meeting: true } });
+  const seat = await db.meetingSeat.findFirst({ where: { id: seatId, meetingId }, include: { rosterMember: true, expert: true, meeting: true } });
   if (!seat) throw new AppError('NOT_FOUND', 'No such member in this meeting', { field: 'seatId' });
   if (seat.meeting.status === 'closed') throw new AppError('INVALID_STATE', 'This meeting has ended');
   const participantToken = newToken();

@@ -458,7 +458,9 @@ function attendanceSection(layout: Layout, r: ReadableRecord) {
   const absent = voting.filter((s) => !present.has(s.seatId)).map((s) => s.name);
   if (absent.length) layout.para(zh('record.attendance.absent', { names: list(absent) }));
   const canVote = new Map(r.roster.map((s) => [s.seatId, s.canVote]));
-  const walkIns = new Set(r.roster.filter((s) => s.kind === WALK_IN_KIND).map((s) => s.seatId));
+  // Walk-ins and invited experts are named as such beside their name (the roster's seat kind).
+  const kindOf = new Map(r.roster.map((s) => [s.seatId, s.kind]));
+  const badge = (seatId: string) => (kindOf.get(seatId) === WALK_IN_KIND ? zh('meeting.walkIns.badge') : kindOf.get(seatId) === 'expert' ? zh('planning.category.expert') : null);
   // Check-ins are shown as clock times on the meeting's day; an earlier day is written out.
   const meetingDay = day(r.meeting.startedAt ?? r.meeting.scheduledAt);
   const checkIn = (iso: string) => (day(iso) === meetingDay ? clock(iso) : when(iso));
@@ -469,7 +471,7 @@ function attendanceSection(layout: Layout, r: ReadableRecord) {
     ],
     r.attendance.map((a, i) => [
       String(i + 1),
-      walkIns.has(a.seatId) ? `${a.name}（${zh('meeting.walkIns.badge')}）`
+      badge(a.seatId) ? `${a.name}（${badge(a.seatId)}）`
         : canVote.get(a.seatId) === false ? zh('record.pdf.attendance.guest', { name: a.name }) : a.name,
       a.checkedInBy ? `${zh(`meeting.attendance.${a.mode}`)}，${zh('record.attendance.proxyBy', { by: a.checkedInBy })}` : zh(`meeting.attendance.${a.mode}`),
       checkIn(a.checkedInAt),

@@ -83,6 +83,7 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
               <span className="min-w-0 flex-1 truncate font-medium">
                 {seat.name}
                 {isWalkIn(seat) ? <span className="ml-1 text-sm text-ink-muted">（{t('meeting.walkIns.badge')}）</span>
+                  : seat.kind === 'expert' ? <span className="ml-1 text-sm text-ink-muted">（{t('planning.category.expert')}）</span>
                   : !seat.canVote ? <span className="ml-1 text-sm text-ink-muted">（{t('console.attendance.nonVoting')}）</span> : null}
               </span>
               {a ? (
