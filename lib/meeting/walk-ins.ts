@@ -46,3 +46,8 @@ export function pollVoters(s: MeetingState, poll: Pick<Poll, 'nonBinding'>): Sea
   const policy = walkInPolicyOf(s.form);
   return s.seats.filter((seat) => mayVoteIn(seat, poll, policy));
 }
+
+/** How many of those entitled to this poll's ballot are present: the roster's, and walk-ins in a non-binding poll. */
+export function presentPollVoters(s: MeetingState, poll: Pick<Poll, 'nonBinding'>): number {
+  return pollVoters(s, poll).filter((seat) => s.attendance[seat.id]).length;
+}

@@ -7,12 +7,12 @@ import { ConnectionBadge, effectiveConnection, useNetworkOnline } from '@/compon
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
 import { formatDateTime, type MessageKey } from '@/lib/i18n/locale';
-import { presentVoters, type MeetingState } from '@/lib/meeting/state';
+import type { MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
 import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
-import { isWalkIn, mayVoteIn, walkInPolicyOf } from '@/lib/meeting/walk-ins';
+import { isWalkIn, mayVoteIn, presentPollVoters, walkInPolicyOf } from '@/lib/meeting/walk-ins';
 import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 
@@ -247,7 +247,7 @@ function LiveMeeting({ joinCode, token, remoteHint, boardPath }: { joinCode: str
         pending={pending.find((b) => b.pollId === openPoll.id)}
         connection={connection}
         vote={vote}
-        members={presentVoters(state)}
+        members={presentPollVoters(state, openPoll)}
       />
     </Section>
   ) : lastClosed ? (
