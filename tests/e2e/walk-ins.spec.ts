@@ -73,6 +73,8 @@ test('the console admits a walk-in, whose phone votes in a non-binding poll only
   await expect(pollSection(phone)).toContainText('意向性表决（不具约束力）');
   await castVote(phone, '赞成');
   await expectReceipt(phone);
+  // The walk-in is one of those entitled to this poll's ballot, so the progress counts them.
+  await expect(pollSection(phone)).toContainText('已投 1 / 1 人');
   await shoot(phone, 'walk-ins-phone-voted');
   await expectNoSeriousA11yViolations(phone, 'walk-in phone after voting');
   await sounding.getByRole('button', { name: '结束投票' }).click();
