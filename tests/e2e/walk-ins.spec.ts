@@ -1,7 +1,7 @@
 // Walk-ins and the expert pool (issue 11) in the browser: the facilitator of an open space admits a
 // stakeholder who is not on the roster from the console; the walk-in's phone joins with the one-device
 // admission link the console's QR carries, votes in a non-binding poll, and is told that a binding poll is
-// for roster members. Then the community's expert pool page: add an expert, edit them.
+// for roster members. Then the community's expert pool page: add an expert, edit them, and invite them to a 专家咨询 planned in the console.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, LAPTOP, PHONE, castVote, expectNoSeriousA11yViolations, expectReceipt, openPage, pollSection, shoot } from './support';
 
@@ -88,7 +88,7 @@ test('the console admits a walk-in, whose phone votes in a non-binding poll only
   await expect(phone.getByText('13912345678')).toHaveCount(0);
 });
 
-test('staff keep the community\'s expert pool: add and edit an expert', async ({ browser }) => {
+test('staff keep the community\'s expert pool (add, edit) and invite an expert to a 专家咨询', async ({ browser }) => {
   const page = await openPage(browser, LAPTOP);
   const login = await page.context().request.post('/api/auth/login', { data: { username: DEMO.username, password: DEMO.password } });
   expect(login.status(), await login.text()).toBe(200);
@@ -111,4 +111,18 @@ test('staff keep the community\'s expert pool: add and edit an expert', async ({
   await page.getByRole('table').getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('row', { name: /刘工/ })).toContainText('建筑结构与加装电梯');
   await shoot(page, 'experts-pool-laptop', true);
+
+  // A 专家咨询 planned from the console invites him from the pool; he is seated as 专家.
+  await page.goto('/console/meetings/new');
+  await page.getByLabel('协商形式').selectOption({ label: '专家咨询' });
+  await page.getByRole('checkbox', { name: '刘工（建筑结构与加装电梯，市建筑设计院）' }).check();
+  await page.getByLabel('会议名称').fill('加装电梯结构安全专家咨询会');
+  await page.getByLabel('地点').fill('社区议事厅');
+  await page.getByLabel('开始时间').fill('2027-01-20T19:00');
+  await page.getByLabel('预计结束时间').fill('2027-01-20T21:00');
+  await page.getByLabel('议程（每行一项）').fill('结构安全评估');
+  await expectNoSeriousA11yViolations(page, 'new expert consultation');
+  await page.getByRole('button', { name: '创建会议' }).click();
+  await expect(page).toHaveURL(/\/console\/meetings\/[0-9a-f-]+$/);
+  await expect(page.getByRole('list', { name: '参会人员名单' })).toContainText('刘工（专家）');
 });
