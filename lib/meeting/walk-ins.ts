@@ -24,7 +24,7 @@ export function walkInPolicyOf(form: MeetingForm): WalkInPolicy {
 export const WalkInInput = z.strictObject({
   name: z.string().trim().min(1).max(50),
   building: z.string().trim().min(1).max(100),
-  phone: z.string().trim().regex(/^1\d{10}$/, 'a mainland mobile number of 11 digits').optional(),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number of 11 digits').optional(),
 });
 export type WalkInInput = z.infer<typeof WalkInInput>;
 

@@ -1,7 +1,8 @@
 // Walk-ins and the expert pool (issue 11) in the browser: the facilitator of an open space admits a
 // stakeholder who is not on the roster from the console; the walk-in's phone joins with the one-device
 // admission link the console's QR carries, votes in a non-binding poll, and is told that a binding poll is
-// for roster members. Then the community's expert pool page: add an expert, edit them, and invite them to a 专家咨询 planned in the console.
+// for roster members. Then the community's expert pool page: add an expert, edit them, and invite them to
+// a 专家咨询 planned in the console, where they are seated as 专家.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, LAPTOP, PHONE, castVote, expectNoSeriousA11yViolations, expectReceipt, openPage, pollSection, shoot } from './support';
 

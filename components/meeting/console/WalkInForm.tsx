@@ -46,7 +46,7 @@ export function WalkInForm({ run, onAdmitted }: { run: RunCommand; onAdmitted: (
         <input name="building" required maxLength={100} autoComplete="off" className={inputClass} />
       </label>
       <label className="block text-base font-semibold">{t('meeting.walkIns.phone')}
-        <input name="phone" type="tel" inputMode="numeric" pattern="1[0-9]{10}" maxLength={11} autoComplete="off" className={inputClass} />
+        <input name="phone" type="tel" inputMode="numeric" pattern="1[3-9][0-9]{9}" maxLength={11} autoComplete="off" className={inputClass} />
       </label>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy}>{t('meeting.walkIns.submit')}</Button>
