@@ -31,7 +31,7 @@ export async function resolveMeetingIdentity(db: Db, hub: MeetingHub, creds: Mee
     if (!p) throw new AppError('UNAUTHENTICATED', 'This device is not admitted to a meeting');
     const state = await hub.state(p.meetingId);
     const seat = state.seats.find((s) => s.id === p.seatId);
-    let role = participantMeetingRole(p.mode, p.canVote);
+    let role = participantMeetingRole(p.mode, p.canVote, p.speaks);
     if (creds.view === 'projector') role = 'projector';
     const mode = p.mode === 'observer' ? null : p.mode;
     return { meetingId: p.meetingId, role, actor: { role, label: seat?.name ?? 'observer', seatId: seat?.id ?? null, mode } };

@@ -11,6 +11,7 @@ import { attachmentFile, listAttachments, uploadAttachment, withdrawAttachment }
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
 import { addCompound, addGrid, renameCompound, renameGrid } from '../lib/planning/places';
 import { addMember, editMember, listRoster, retireMember } from '../lib/planning/roster';
+import { addExpert, editExpert, listExperts, retireExpert } from '../lib/planning/experts';
 import { importRosterFile } from '../lib/planning/roster-files';
 import { currentTemplates, saveTemplatesEdition } from '../lib/planning/template-editions';
 import type { Db } from '../lib/platform/db/client';
@@ -101,5 +102,12 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     // Public: what the community's notice board shows (the /c/<code> page renders the same). The address
     // is the code; an id (links from before codes) is answered too.
     'GET /api/board/:address': async (_req, _b, _r, _q, { address }) => (await communityBoardAt(db, parseOrThrow(BoardAddress, address))).board,
+    // The community's expert pool (咨询专家库), invited to 专家咨询 meetings.
+    'GET /api/communities/:communityId/experts': async (req, _b, _r, _q, { communityId }) =>
+      ({ experts: await listExperts(db, await staffOf(req), parseOrThrow(IdParam, communityId)) }),
+    'POST /api/communities/:communityId/experts': async (req, body, _r, _q, { communityId }) =>
+      addExpert(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
+    'POST /api/experts/:expertId': async (req, body, _r, _q, { expertId }) => editExpert(db, await staffOf(req), parseOrThrow(IdParam, expertId), body),
+    'POST /api/experts/:expertId/retire': async (req, _b, _r, _q, { expertId }) => retireExpert(db, await staffOf(req), parseOrThrow(IdParam, expertId)),
   };
 }

@@ -23,6 +23,7 @@ type Options = {
   community: { id: string; name: string };
   grids: { id: string; name: string; compounds: { id: string; name: string }[] }[];
   staff: { id: string; displayName: string; role: string; post: string | null; postPlaceId: string | null }[];
+  experts: { id: string; name: string; field: string; organisation: string }[];
 };
 
 /** The fields the server may name in an error, with their labels. */
@@ -91,6 +92,7 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
       convenerId: str('convenerId') || null, recorderIds: d.getAll('recorderIds').map(String),
       quorumRule: quorum === 'template' ? null : quorumPresets[quorum as keyof typeof quorumPresets],
       invitedCategories: categories,
+      expertIds: form === 'expert' || categories.includes('expert') ? d.getAll('expertIds').map(String) : [],
       agenda: str('agenda').split('\n').map((l) => l.trim()).filter(Boolean).map((title) => ({ title })),
       livestreamUrl: str('livestreamUrl') || null,
     };
@@ -219,6 +221,21 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
             </p>
           ) : null}
         </fieldset>
+        {form === 'expert' || categories.includes('expert') ? (
+          <fieldset>
+            <legend className={label}>{t('planning.experts.invite')}</legend>
+            {options.experts.length ? (
+              <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+                {options.experts.map((x) => (
+                  <label key={x.id} className={check}>
+                    <input type="checkbox" name="expertIds" value={x.id} className="size-5" />
+                    {t('planning.experts.option', { name: x.name, field: x.field, organisation: x.organisation })}
+                  </label>
+                ))}
+              </div>
+            ) : <p className="mt-1 text-base text-ink-muted">{t('planning.experts.none')}</p>}
+          </fieldset>
+        ) : null}
         <label className={label}>
           {t('planning.field.agenda')}
           <textarea name="agenda" rows={4} className={inputClass} />

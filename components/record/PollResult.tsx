@@ -31,6 +31,7 @@ export function PollResult({ poll, itemTitle, headingLevel }: { poll: ReadablePo
           itemTitle ? t('record.poll.item', { title: itemTitle }) : null,
           kindLabel(t, poll),
           t(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named'),
+          ...('nonBinding' in poll && poll.nonBinding ? [t('meeting.walkIns.nonBinding')] : []),
           ruleName(t, poll.rule),
         ].filter(Boolean).join(' · ')}
       </p>

@@ -7,6 +7,7 @@ import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatFileSize, formatList, formatNumber } from '@/lib/i18n/format';
 import { proxyCheckInNote, undoneCheckInLines } from '@/lib/record/ballot-notes';
 import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
+import { WALK_IN_KIND } from '@/lib/meeting/walk-ins';
 import { PollResult } from './PollResult';
 
 type Level = 1 | 2;
@@ -142,6 +143,7 @@ function Attendance({ record, level }: { record: ReadableRecord; level: Level })
   const t = useT();
   const locale = useLocale();
   const present = new Set(record.attendance.map((a) => a.seatId));
+  const kindOf = new Map(record.roster.map((r) => [r.seatId, r.kind]));
   const hall = record.attendance.filter((a) => a.mode === 'hall').length;
   const absent = record.roster.filter((r) => !present.has(r.seatId));
   const num = (n: number) => formatNumber(locale, n);
@@ -158,6 +160,8 @@ function Attendance({ record, level }: { record: ReadableRecord; level: Level })
           {record.attendance.map((a) => (
             <li key={a.seatId}>
               {a.name}
+              {kindOf.get(a.seatId) === WALK_IN_KIND ? <span className="ml-1 text-sm text-ink-muted">（{t('meeting.walkIns.badge')}）</span>
+                : kindOf.get(a.seatId) === 'expert' ? <span className="ml-1 text-sm text-ink-muted">（{t('planning.category.expert')}）</span> : null}
               <span className="ml-1 whitespace-nowrap text-sm text-ink-muted">
                 {t(a.mode === 'hall' ? 'meeting.attendance.hall' : 'meeting.attendance.remote')} {formatDateTime(locale, a.checkedInAt, { timeStyle: 'short' })}
                 {a.checkedInBy ? ` ${t('record.attendance.proxyBy', { by: a.checkedInBy })}` : null}

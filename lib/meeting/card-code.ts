@@ -28,8 +28,9 @@ export function newShortCodes(count: number, taken: Iterable<string> = []): stri
  */
 export async function ensureShortCodes(db: Db, meetingId: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const seats = await db.meetingSeat.findMany({ where: { meetingId }, select: { id: true, shortCode: true } });
-    const missing = seats.filter((s) => s.shortCode === null);
+    const seats = await db.meetingSeat.findMany({ where: { meetingId }, select: { id: true, shortCode: true, rosterMemberId: true } });
+    // Only roster members carry cards: a walk-in's (or an expert's) seat gets no short code.
+    const missing = seats.filter((s) => s.shortCode === null && s.rosterMemberId !== null);
     if (missing.length === 0) return;
     const codes = newShortCodes(missing.length, seats.flatMap((s) => (s.shortCode ? [s.shortCode] : [])));
     try {

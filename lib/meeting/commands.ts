@@ -8,6 +8,7 @@ import { CloseDecision, unfinishedWork } from './closing';
 import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand, type ScheduleEffect } from './schedule';
 import { queueOrder } from './speaking-queue';
 import { presentVoters, presentWithoutBallot, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from './state';
+import { isWalkIn, mayVoteIn, pollVoters, WALK_IN_KIND, walkInPolicyOf, WalkInInput } from './walk-ins';
 import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
 import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
 
@@ -35,6 +36,8 @@ export const commandSchemas = {
   'agenda.finish': z.strictObject({ itemId: z.string() }),
   'attendance.checkIn': z.strictObject({ seatId: z.string(), mode: AttendanceMode.default('hall') }),
   'attendance.checkInSelf': z.strictObject({}),
+  /** a walk-in stakeholder (not on the roster) admitted and checked in by the facilitator; see walk-ins.ts */
+  'attendance.admitWalkIn': WalkInInput,
   /** withdraw a 代签到 (staff check-in on a member's behalf) before the first poll opens; the reason is logged */
   'attendance.undoCheckIn': z.strictObject({ seatId: z.string(), reason: z.string().trim().min(2).max(500) }),
   'speaker.request': z.strictObject({ stance: Stance }),
@@ -53,6 +56,8 @@ export const commandSchemas = {
     itemId: z.string().nullable().default(null),
     /** the decision a passed motion records ("同意…"); derived from the question when left out */
     decision: z.string().trim().max(300).optional(),
+    /** 意向性表决: decides nothing; walk-ins may vote in it where the form allows (walk-ins.ts) */
+    nonBinding: z.boolean().default(false),
   }),
   'poll.open': z.strictObject({ pollId: z.string(), overrideReason: z.string().trim().min(2).max(500).optional() }),
   'poll.close': z.strictObject({ pollId: z.string() }),
@@ -94,6 +99,7 @@ const requiredAction: Record<CommandName, MeetingAction> = {
   'agenda.edit': 'meeting.manage', 'agenda.remove': 'meeting.manage',
   'agenda.add': 'meeting.manage', 'agenda.move': 'meeting.manage', 'agenda.start': 'meeting.manage', 'agenda.finish': 'meeting.manage',
   'attendance.checkIn': 'meeting.manage', 'attendance.checkInSelf': 'attendance.checkInSelf', 'attendance.undoCheckIn': 'meeting.manage',
+  'attendance.admitWalkIn': 'meeting.manage',
   'speaker.request': 'speaker.request', 'speaker.withdraw': 'speaker.request',
   'speaker.grant': 'meeting.manage', 'speaker.end': 'meeting.manage', 'speaker.skip': 'meeting.manage',
   'poll.create': 'meeting.manage', 'poll.open': 'meeting.manage', 'poll.close': 'meeting.manage', 'poll.reveal': 'meeting.manage',
@@ -111,10 +117,13 @@ export type Actor = { role: MeetingRole; label: string; seatId: string | null; m
 export type Effect =
   | { kind: 'attendance'; seatId: string; mode: 'hall' | 'remote' }
   | { kind: 'attendanceUndone'; seatId: string }
+  // the walk-in's seat row; building and phone go only to the database (staff-only), never to an event
+  | { kind: 'walkInSeat'; seatId: string; name: string; building: string; phone: string | null }
   | { kind: 'ballot'; pollId: string; seatId: string; choices: string[]; secret: boolean; idempotencyKey: string }
   | ScheduleEffect;
 
-export type Decision = { events: NewEvent[]; effects: Effect[] };
+/** `seatId`: the seat a command created (a walk-in's), returned to the caller with the acknowledgement. */
+export type Decision = { events: NewEvent[]; effects: Effect[]; seatId?: string };
 
 export type DecideContext = {
   /** seats that already voted in each poll (kept by the server, also for secret polls) */
@@ -239,6 +248,25 @@ export function decide<C extends CommandName>(
       const data = byStaff ? { seatId, mode, by: actor.label } : { seatId, mode };
       return one({ type: 'attendance.checkedIn', data }, { kind: 'attendance', seatId, mode });
     }
+    case 'attendance.admitWalkIn': {
+      requireNotClosed(s);
+      if (!walkInPolicyOf(s.form).allowed) throw new AppError('WALK_INS_NOT_ALLOWED', 'This form of meeting is for its roster only', { form: s.form });
+      const i = rawInput as CommandInput<'attendance.admitWalkIn'>;
+      const seatId = newId();
+      // The event carries what every screen shows of a seat (its name); building and phone stay in the
+      // seat's row. Admitted in the hall, so checked in at once, vouched for by the facilitator.
+      return {
+        events: [
+          { type: 'seat.added', data: { id: seatId, name: i.name, kind: WALK_IN_KIND, canVote: false } },
+          { type: 'attendance.checkedIn', data: { seatId, mode: 'hall', by: actor.label } },
+        ],
+        effects: [
+          { kind: 'walkInSeat', seatId, name: i.name, building: i.building, phone: i.phone ?? null },
+          { kind: 'attendance', seatId, mode: 'hall' },
+        ],
+        seatId,
+      };
+    }
     case 'attendance.undoCheckIn': {
       requireNotClosed(s);
       const i = rawInput as CommandInput<'attendance.undoCheckIn'>;
@@ -296,6 +324,7 @@ export function decide<C extends CommandName>(
         data: {
           id: newId(), itemId: i.itemId ?? s.currentItemId, question: i.question, kind: i.kind, options, maxChoices, secret: i.secret,
           resultsVisibility: i.resultsVisibility, rule: i.rule, ...(i.decision ? { decision: i.decision } : {}),
+          ...(i.nonBinding ? { nonBinding: true as const } : {}),
         },
       });
     }
@@ -332,7 +361,10 @@ export function decide<C extends CommandName>(
       const seatId = ballotSeatOf(name, rawInput, actor);
       const seat = s.seats.find((x) => x.id === seatId);
       if (staffEntered && !seat) throw new AppError('NOT_FOUND', 'No such member in this meeting');
-      if (!seat || !seat.canVote) throw new AppError('FORBIDDEN', 'You are not entitled to vote in this meeting');
+      if (seat && isWalkIn(seat) && !mayVoteIn(seat, poll, walkInPolicyOf(s.form))) {
+        throw new AppError('BINDING_POLL_ROSTER_ONLY', 'Only roster members vote in this poll', { pollId: poll.id });
+      }
+      if (!seat || !mayVoteIn(seat, poll, walkInPolicyOf(s.form))) throw new AppError('FORBIDDEN', 'You are not entitled to vote in this meeting');
       if (!s.attendance[seat.id]) throw new AppError('INVALID_STATE', 'Check in before voting');
       if (ctx.hasVoted(poll.id, seat.id)) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
       if (!validChoices(poll.kind, poll.options, poll.maxChoices, i.choices)) {
@@ -342,7 +374,7 @@ export function decide<C extends CommandName>(
       // is and the new totals. The choice itself goes to the database as the effect.
       // Paper ballots stand for present members without an electronic one: once they and the electronic
       // ballots make up everyone present, one more would count someone twice.
-      if (poll.paper && poll.paper.ballots >= presentWithoutBallot(s, poll.id, ctx.hasVoted)) {
+      if (poll.paper && poll.paper.ballots >= presentWithoutBallotIn(s, poll, ctx.hasVoted)) {
         throw new AppError('INVALID_STATE', 'Every present member\'s ballot is in, counting the paper ones');
       }
       let data: EventData<'poll.ballot'> = { pollId: poll.id, voted: poll.voted + 1 };
@@ -371,7 +403,7 @@ export function decide<C extends CommandName>(
         ? votes >= i.ballots && votes <= i.ballots * poll.maxChoices && Object.values(counts).every((n) => n <= i.ballots)
         : votes === i.ballots;
       if (!fits) throw new AppError('BAD_REQUEST', 'The counts do not match the number of ballots', { ballots: i.ballots, votes });
-      const room = presentWithoutBallot(s, poll.id, ctx.hasVoted);
+      const room = presentWithoutBallotIn(s, poll, ctx.hasVoted);
       if (i.ballots > room) throw new AppError('INVALID_STATE', 'More paper ballots than present members without an electronic one', { ballots: i.ballots, room });
       return one({ type: 'poll.paperCounted', data: { pollId: poll.id, ballots: i.ballots, counts, tellers: i.tellers } });
     }
@@ -383,12 +415,24 @@ export function decide<C extends CommandName>(
   throw new AppError('BAD_REQUEST', 'Unknown command');
 }
 
+/**
+ * Present seats entitled to a ballot in this poll that have cast no electronic one: roster members, and
+ * in a non-binding poll open to them, walk-ins too (the paper ballots stand for these).
+ */
+function presentWithoutBallotIn(s: MeetingState, poll: Poll, hasVoted: DecideContext['hasVoted']): number {
+  if (!poll.nonBinding) return presentWithoutBallot(s, poll.id, hasVoted);
+  return pollVoters(s, poll).filter((seat) => s.attendance[seat.id] && !hasVoted(poll.id, seat.id)).length;
+}
+
 function pollClosed(s: MeetingState, poll: Poll, ctx: DecideContext): NewEvent {
   const tally = ctx.tallyOf(poll.id);
   const voted = poll.voted;
+  // A binding poll's bases are the roster's; a non-binding one's are everyone entitled to its ballot.
+  const voters = poll.nonBinding ? pollVoters(s, poll) : null;
   const outcome = computeOutcome({
     kind: poll.kind, options: poll.options, rule: poll.rule, tally, ballots: voted,
-    present: presentVoters(s), members: votingMembers(s),
+    present: voters ? voters.filter((seat) => s.attendance[seat.id]).length : presentVoters(s),
+    members: voters ? voters.length : votingMembers(s),
   });
   return { type: 'poll.closed', data: { pollId: poll.id, voted, tally, outcome } };
 }

@@ -29,6 +29,8 @@ export const CreateMeetingInput = z.object({
   livestreamUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
   /** which roster kinds get a voting seat; a council session seats the council */
   seatKinds: z.array(z.enum(['council', 'representative', 'resident'])).default(['council']),
+  /** experts from the community's pool (咨询专家库), seated as 专家 without a vote (lib/planning/experts) */
+  experts: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
   /** a fixed code for the demo meeting; real meetings get a random one */
   joinCode: z.string().regex(/^[A-Z0-9]{4,8}$/).optional(),
   agenda: z.array(z.object({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default(''), speakLimitSec: z.number().int().min(15).max(3600).default(180) })).default([]),
@@ -52,13 +54,18 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
   const id = newId();
   const joinCode = input.joinCode ?? newJoinCode();
   const seats = roster.map((m) => ({ id: newId(), rosterMemberId: m.id, name: m.name, kind: m.kind }));
+  // Experts carry no card: the facilitator admits their phone with a one-device QR, as for a walk-in.
+  const expertSeats = input.experts.map((e) => ({ id: newId(), expertId: e.id, name: e.name, kind: 'expert' }));
   // Kept out of the event log and the state: a short code admits a phone, so only the cards page shows it.
   const shortCodes = newShortCodes(seats.length);
   const created: EventData<'meeting.created'> = {
     title: input.title, level: input.level, type: input.type, form: input.form, venue: input.venue,
     scheduledAt: input.scheduledAt.toISOString(), convenerName: convener.displayName, communityName: community.name,
     joinCode, livestreamUrl: input.livestreamUrl, quorumRule: input.quorumRule, status: 'draft',
-    seats: seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
+    seats: [
+      ...seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
+      ...expertSeats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: false })),
+    ],
     endsAt: input.endsAt?.toISOString() ?? null, recorderNames: input.recorderNames, invitedCategories: input.invitedCategories,
     noticeLeadDays: input.noticeLeadDays, ...(input.procedure ? { procedure: input.procedure } : {}),
   };
@@ -76,7 +83,10 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
       },
     }),
     db.meetingSeat.createMany({
-      data: seats.map((s, i) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: true, remoteToken: newToken(), shortCode: shortCodes[i]! })),
+      data: [
+        ...seats.map((s, i) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: true, remoteToken: newToken(), shortCode: shortCodes[i]! })),
+        ...expertSeats.map((s) => ({ id: s.id, meetingId: id, expertId: s.expertId, canVote: false, remoteToken: newToken() })),
+      ],
     }),
     db.meetingEvent.createMany({
       data: events.map((e, i) => ({ meetingId: id, seq: i + 1, type: e.type, data: JSON.stringify(e.data), actor: convener.displayName, at: now })),

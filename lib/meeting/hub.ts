@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
-import { newId, newReceipt } from '../platform/tokens';
+import { newId, newReceipt, newToken } from '../platform/tokens';
 import { ballotSeatOf, decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
 import { addBallot, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
 import { applyEvent, foldEvents, loggedActor, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
@@ -13,7 +13,8 @@ import { applyEvent, foldEvents, loggedActor, parseEvent, type MeetingEvent, typ
  * and broadcast. So an acknowledged ballot is on disk, and an unacknowledged one is not counted.
  */
 
-export type CommandResult = { seq: number; receipt?: string; duplicate?: boolean };
+/** `seatId`: the seat the command created (a walk-in's), for the facilitator's admission QR. */
+export type CommandResult = { seq: number; receipt?: string; duplicate?: boolean; seatId?: string };
 export type EventListener = (meetingId: string, events: MeetingEvent[], state: MeetingState) => void;
 
 type Pending = {
@@ -40,6 +41,7 @@ type Prepared = {
   events: MeetingEvent[];
   effects: Effect[];
   receipt?: string;
+  seatId?: string;
   /** a secret ballot's box after this command */
   box?: { pollId: string; box: BallotBox };
 };
@@ -218,7 +220,7 @@ export class MeetingHub {
             }
           }
         }
-        out.push({ item, events, effects: decision.effects, receipt, box });
+        out.push({ item, events, effects: decision.effects, receipt, box, ...(decision.seatId ? { seatId: decision.seatId } : {}) });
       } catch (err) {
         item.reject(err);
       }
@@ -241,6 +243,11 @@ export class MeetingHub {
       for (const eff of p.effects) {
         if (eff.kind === 'attendance') {
           writes.push(this.db.attendance.create({ data: { id: newId(), meetingId, seatId: eff.seatId, mode: eff.mode, checkedInAt: at } }));
+        } else if (eff.kind === 'walkInSeat') {
+          // No roster member, no card, no short code; the remote token is required but never handed out.
+          writes.push(this.db.meetingSeat.create({
+            data: { id: eff.seatId, meetingId, canVote: false, remoteToken: newToken(), walkInName: eff.name, walkInBuilding: eff.building, walkInPhone: eff.phone },
+          }));
         } else if (eff.kind === 'attendanceUndone') {
           writes.push(this.db.attendance.deleteMany({ where: { meetingId, seatId: eff.seatId } }));
         } else if (eff.kind === 'status') {
@@ -291,7 +298,7 @@ export class MeetingHub {
           live.participations.set(`${eff.pollId}:${eff.seatId}`, { idempotencyKey: eff.idempotencyKey, receipt: p.receipt! });
         }
       }
-      p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}) });
+      p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}), ...(p.seatId ? { seatId: p.seatId } : {}) });
     }
     if (events.length) for (const l of this.listeners) l(meetingId, events, live.state);
   }

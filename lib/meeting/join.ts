@@ -32,6 +32,11 @@ export type Admission = { participantToken: string; meetingId: string; joinCode:
 
 type MeetingRow = { id: string; joinCode: string; status: string };
 
+/** A seat's name: its roster member's, a walk-in's as entered, or an expert's. */
+function seatName(seat: { rosterMember: { name: string } | null; walkInName: string | null; expert?: { name: string } | null }): string {
+  return seat.rosterMember?.name ?? seat.walkInName ?? seat.expert?.name ?? '';
+}
+
 async function meetingByJoinCode(db: Db, joinCode: string): Promise<MeetingRow> {
   const meeting = await db.meeting.findUnique({ where: { joinCode } });
   if (!meeting) throw new AppError('NOT_FOUND', 'No meeting with this code', { field: 'joinCode' });
@@ -66,7 +71,7 @@ export async function admit(db: Db, req: JoinRequest, now = new Date()): Promise
   if (req.via === 'card') {
     const found = await seatOfCard(db, req.cardToken, req.joinCode, now);
     meeting = found.meeting;
-    seat = { id: found.seat.id, name: found.seat.rosterMember.name };
+    seat = { id: found.seat.id, name: seatName(found.seat) };
     mode = 'hall';
   } else if (req.via === 'code') {
     meeting = await meetingByJoinCode(db, req.joinCode);
@@ -75,13 +80,13 @@ export async function admit(db: Db, req: JoinRequest, now = new Date()): Promise
       ? await db.meetingSeat.findUnique({ where: { meetingId_shortCode: { meetingId: meeting.id, shortCode: req.shortCode } }, include: { rosterMember: true } })
       : null;
     if (!s) throw new AppError('NOT_FOUND', 'No card of this meeting has this code', { field: 'shortCode' });
-    seat = { id: s.id, name: s.rosterMember.name };
+    seat = { id: s.id, name: seatName(s) };
     mode = 'hall';
   } else if (req.via === 'remote') {
     const s = await db.meetingSeat.findUnique({ where: { remoteToken: req.inviteToken }, include: { rosterMember: true, meeting: true } });
     if (!s) throw new AppError('NOT_FOUND', 'This invitation link is not valid', { field: 'inviteToken' });
     meeting = s.meeting;
-    seat = { id: s.id, name: s.rosterMember.name };
+    seat = { id: s.id, name: seatName(s) };
     mode = 'remote';
   } else {
     const m = await db.meeting.findUnique({ where: { observerToken: req.observerToken } });
@@ -95,13 +100,20 @@ export async function admit(db: Db, req: JoinRequest, now = new Date()): Promise
   return { participantToken, meetingId: meeting.id, joinCode: meeting.joinCode, seatId: seat?.id ?? null, mode, name: seat?.name ?? null };
 }
 
-export type Participant = { meetingId: string; seatId: string | null; mode: 'hall' | 'remote' | 'observer'; canVote: boolean };
+/**
+ * `speaks`: a seat without a vote that is still heard — a stakeholder admitted at the meeting (walk-in,
+ * who also votes where walk-ins.ts allows) or an invited expert (专家).
+ */
+export type Participant = { meetingId: string; seatId: string | null; mode: 'hall' | 'remote' | 'observer'; canVote: boolean; speaks: boolean };
 
 export async function participantFromToken(db: Db, token: string): Promise<Participant | null> {
   const s = await db.participantSession.findUnique({ where: { id: hashToken(token) } });
   if (!s) return null;
   const seat = s.seatId ? await db.meetingSeat.findUnique({ where: { id: s.seatId } }) : null;
-  return { meetingId: s.meetingId, seatId: s.seatId, mode: s.mode as Participant['mode'], canVote: seat?.canVote ?? false };
+  return {
+    meetingId: s.meetingId, seatId: s.seatId, mode: s.mode as Participant['mode'], canVote: seat?.canVote ?? false,
+    speaks: seat !== null && seat.rosterMemberId === null && (seat.walkInName !== null || seat.expertId !== null),
+  };
 }
 
 /**
@@ -110,10 +122,10 @@ export async function participantFromToken(db: Db, token: string): Promise<Parti
  * The caller has already checked that the staff member manages this meeting.
  */
 export async function admitSeat(db: Db, meetingId: string, seatId: string): Promise<Admission> {
-  const seat = await db.meetingSeat.findFirst({ where: { id: seatId, meetingId }, include: { rosterMember: true, meeting: true } });
+  const seat = await db.meetingSeat.findFirst({ where: { id: seatId, meetingId }, include: { rosterMember: true, expert: true, meeting: true } });
   if (!seat) throw new AppError('NOT_FOUND', 'No such member in this meeting', { field: 'seatId' });
   if (seat.meeting.status === 'closed') throw new AppError('INVALID_STATE', 'This meeting has ended');
   const participantToken = newToken();
   await db.participantSession.create({ data: { id: hashToken(participantToken), meetingId, seatId, mode: 'hall' } });
-  return { participantToken, meetingId, joinCode: seat.meeting.joinCode, seatId, mode: 'hall', name: seat.rosterMember.name };
+  return { participantToken, meetingId, joinCode: seat.meeting.joinCode, seatId, mode: 'hall', name: seatName(seat) };
 }

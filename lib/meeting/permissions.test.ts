@@ -96,4 +96,15 @@ describe('participantMeetingRole', () => {
     expect(can(role, 'poll.vote')).toBe(false);
     expect(can(role, 'speaker.request')).toBe(false);
   });
+
+  it('a walk-in admitted in the hall may ask to speak and send ballots (their right per poll is decided in commands)', () => {
+    const role = participantMeetingRole('hall', false, true);
+    expect(role).toBe('member');
+    expect(can(role, 'speaker.request')).toBe(true);
+    expect(can(role, 'poll.vote')).toBe(true);
+    expect(can(role, 'meeting.manage')).toBe(false);
+    expect(can(role, 'poll.seeVoters')).toBe(false);
+    // An observer link stays an observer, walk-in or not.
+    expect(participantMeetingRole('observer', false, true)).toBe('observer');
+  });
 });

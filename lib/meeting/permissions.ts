@@ -65,8 +65,13 @@ export function staffMeetingRole(role: StaffRole, scope: StaffScope, place: Comm
   }
 }
 
-/** A device admitted with a participant session. Only a seat that may vote makes a member. */
-export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean): MeetingRole {
-  if (mode === 'observer' || !canVote) return 'observer';
+/**
+ * A device admitted with a participant session. Only a seat that may vote makes a member — or a seat
+ * that `speaks` without a vote: a walk-in admitted by the facilitator (who may also vote in the polls
+ * walk-ins.ts opens to them) or an invited expert. The decision checks the seat's ballot right per poll,
+ * so the role alone never lets such a seat into a binding poll. A member sees no more than an observer.
+ */
+export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean, speaks = false): MeetingRole {
+  if (mode === 'observer' || (!canVote && !speaks)) return 'observer';
   return mode === 'remote' ? 'remote_member' : 'member';
 }

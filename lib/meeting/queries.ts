@@ -47,14 +47,15 @@ export async function meetingAccess(db: Db, staff: StaffIdentity, meetingId: str
   await ensureShortCodes(db, meetingId);
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    include: { seats: { include: { rosterMember: true }, orderBy: { rosterMember: { name: 'asc' } } } },
+    // Cards and invitations are for roster seats; walk-ins are admitted at the meeting (walk-ins.ts).
+    include: { seats: { where: { rosterMemberId: { not: null } }, include: { rosterMember: true }, orderBy: { rosterMember: { name: 'asc' } } } },
   });
   return {
     meetingId: meeting.id,
     title: meeting.title,
     joinCode: meeting.joinCode,
     observerToken: meeting.observerToken,
-    seats: meeting.seats.map((s) => ({ seatId: s.id, name: s.rosterMember.name, cardToken: s.rosterMember.joinToken, shortCode: s.shortCode!, remoteToken: s.remoteToken })),
+    seats: meeting.seats.flatMap((s) => (s.rosterMember ? [{ seatId: s.id, name: s.rosterMember.name, cardToken: s.rosterMember.joinToken, shortCode: s.shortCode!, remoteToken: s.remoteToken }] : [])),
   };
 }
 

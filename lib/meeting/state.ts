@@ -31,6 +31,8 @@ export type Poll = {
   rule: MajorityRule;
   /** the decision a passed motion records, as entered with it (else derived from the question) */
   decision?: string;
+  /** 意向性表决: decides nothing (no decision in the record); walk-ins may vote where the form allows */
+  nonBinding?: true;
   status: 'draft' | 'open' | 'closed';
   /** an open poll dropped when the meeting closed: not counted, and why */
   dropReason?: string | null;
@@ -169,6 +171,7 @@ export const eventSchemas = {
     id: z.string(), itemId: z.string().nullable(), question: z.string(), kind: PollKind, options: z.array(z.string()),
     maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,
     decision: z.string().optional(),
+    nonBinding: z.literal(true).optional(),
   }),
   'poll.opened': z.object({ pollId: z.string(), quorum: QuorumStatusSchema, overrideReason: z.string().nullable() }),
   // A ballot was cast. Running totals, not a single choice, so applying it twice is harmless. A secret

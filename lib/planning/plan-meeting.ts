@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invitedExperts } from './experts';
 import type { StaffIdentity } from '../auth/staff-session';
 import { createMeeting } from '../meeting/create-meeting';
 import { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
@@ -38,6 +39,8 @@ export const PlanMeetingInput = z.strictObject({
   /** default: the form's template */
   invitedCategories: z.array(ParticipantCategory).max(20).nullable().default(null),
   agenda: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default('') })).max(30).default([]),
+  /** experts from the community's pool, seated as 专家 (专家咨询) */
+  expertIds: z.array(id).max(30).default([]),
   livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
 }).superRefine((i, ctx) => {
   if (Date.parse(i.endsAt) <= Date.parse(i.scheduledAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The meeting cannot end before it starts' });
@@ -52,7 +55,10 @@ export async function planningOptions(db: Db, staff: StaffIdentity, communityId:
   const people = await db.staffUser.findMany({
     where: { communityId }, orderBy: { displayName: 'asc' }, select: { id: true, displayName: true, role: true, post: true, postPlaceId: true },
   });
-  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people };
+  const experts = await db.expert.findMany({
+    where: { communityId, retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, field: true, organisation: true },
+  });
+  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people, experts };
 }
 
 /** `opts.joinCode`: a fixed code, for the demo meeting only (real meetings get a random one). */
@@ -86,13 +92,14 @@ export async function planMeeting(
   });
 
   const invited = input.invitedCategories ?? template.defaultCategories;
+  const experts = await invitedExperts(db, community.id, input.expertIds);
   const seatKinds = [...new Set(invited.flatMap((c) => seatKindOf[c] ?? []))];
   return createMeeting(db, {
     communityId: community.id, title: input.title, level: input.level, type: input.type, form: input.form,
     gridId: input.level === 'grid' ? placeId : null, compoundId: input.level === 'compound' ? placeId : null,
     venue: input.venue, scheduledAt: new Date(input.scheduledAt), endsAt: new Date(input.endsAt), convenerId,
     quorumRule: input.quorumRule ?? template.quorumRule ?? quorumPresets.more_than_half,
-    livestreamUrl: input.livestreamUrl, seatKinds,
+    livestreamUrl: input.livestreamUrl, seatKinds, experts,
     recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
     procedure: meetingProcedure(templates, input.form),
     agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),

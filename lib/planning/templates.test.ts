@@ -57,6 +57,17 @@ describe('procedure templates', () => {
     ]));
   });
 
+  it('admits walk-ins at open space and 民主恳谈 only, and refuses votes for walk-ins a form does not admit', () => {
+    const forms = loadDefaultTemplates().templates.filter((t) => t.walkIns.allowed).map((t) => t.form).sort();
+    expect(forms).toEqual(['dialogue', 'open_space']);
+    const raw = copy();
+    const council = raw.templates.find((t) => t.form === 'council')! as Record<string, unknown>;
+    council.walkIns = { allowed: false, nonBindingVotes: true };
+    const result = validateTemplates(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContain('template "council": walk-ins may only vote where they are allowed');
+  });
+
   it('reads the checklist from the meeting’s milestones and the steps staff ticked', () => {
     const dialogue = templateFor(loadDefaultTemplates(), 'dialogue');
     const announced = new Date('2026-12-01T02:00:00Z');

@@ -30,6 +30,12 @@ const Template = z.strictObject({
   quorumRule: QuorumRule.nullable(),
   /** the notice must be published at least this many days before the start; 0: no lead time */
   noticeLeadDays: z.number().int().min(0).max(60),
+  /**
+   * Whether the facilitator may admit walk-in stakeholders (non-roster participants who may speak) and
+   * whether they may vote in non-binding polls. The standard opens 开放空间 and 民主恳谈 to anyone with a
+   * stake; binding votes (议事会 and every binding poll) stay roster-only whatever this says.
+   */
+  walkIns: z.strictObject({ allowed: z.boolean(), nonBindingVotes: z.boolean() }).default({ allowed: false, nonBindingVotes: false }),
   /** where a figure or a step is our default rather than the standard's */
   note: Text.optional(),
 });
@@ -63,6 +69,7 @@ export function validateTemplates(raw: unknown): TemplatesValidation {
     for (const c of t.requiredCategories) {
       if (!t.defaultCategories.includes(c)) errors.push(`template "${t.form}": required category "${c}" is not among the default categories`);
     }
+    if (t.walkIns.nonBindingVotes && !t.walkIns.allowed) errors.push(`template "${t.form}": walk-ins may only vote where they are allowed`);
     if (t.noticeLeadDays > 0 && !t.steps.some((s) => s.doneWhen === 'announced')) {
       errors.push(`template "${t.form}": a notice lead time needs a step marked done when announced`);
     }
@@ -82,10 +89,15 @@ function where(raw: unknown, path: PropertyKey[]): string {
   return path.join('.') || '(templates)';
 }
 
+let defaultTemplates: ProcedureTemplates | null = null;
+
 export function loadDefaultTemplates(): ProcedureTemplates {
+  // Validated once: the meeting's command decisions read the walk-in policy from here.
+  if (defaultTemplates) return defaultTemplates;
   const result = validateTemplates(defaultTemplatesJson);
   if (!result.ok) throw new Error(`the default procedure templates are invalid:\n${result.errors.join('\n')}`);
-  return result.templates;
+  defaultTemplates = result.templates;
+  return defaultTemplates;
 }
 
 export function templateFor(templates: ProcedureTemplates, form: Form): ProcedureTemplate {

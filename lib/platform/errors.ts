@@ -17,6 +17,10 @@ export const errorCodes = {
   ALREADY_VOTED: 409,
   // closing a meeting that still has an item, speaker or open poll with no decision on what becomes of it
   UNFINISHED_WORK: 409,
+  // admitting a walk-in to a form that is for its roster only (议事会 …; see the form's template)
+  WALK_INS_NOT_ALLOWED: 409,
+  // a walk-in's ballot in a binding poll: binding votes are the roster's
+  BINDING_POLL_ROSTER_ONLY: 403,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

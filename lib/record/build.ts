@@ -87,6 +87,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
       secret: p.secret, rule: p.rule, quorumAtOpen: p.quorumAtOpen, overrideReason: p.overrideReason,
       openedAt: p.openedAt, closedAt: p.closedAt, voted: p.voted, tally: p.tally ?? {}, outcome: p.outcome,
       ...(p.dropReason ? { dropReason: p.dropReason } : {}),
+      ...(p.nonBinding ? { nonBinding: true } : {}),
       votes: p.secret
         ? null
         : [...(src.namedBallots.get(p.id) ?? new Map<string, string[]>())]
@@ -95,8 +96,9 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
             .sort((a, b) => (member.get(a.seatId) ?? 0) - (member.get(b.seatId) ?? 0) || a.seatId.localeCompare(b.seatId)),
       ...(p.paper ? { paper: { ballots: p.paper.ballots, tellerCommitments: p.paper.tellers.map(commit) } } : {}),
     })),
+    // A non-binding poll (意向性表决) sounds out opinion, walk-ins' too: it never makes a decision.
     decisions: polls
-      .filter((p) => p.outcome?.result === 'passed')
+      .filter((p) => p.outcome?.result === 'passed' && !p.nonBinding)
       .map((p) => ({
         pollId: p.id, itemId: p.itemId, question: p.question, winners: p.outcome!.winners,
         ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),

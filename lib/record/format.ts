@@ -62,6 +62,11 @@ const RecordPollV1 = PollBase.extend({
   votes: z.array(z.object({ name: z.string(), choices: z.array(z.string()) })).nullable(),
 });
 const RecordPollV2 = PollBase.extend({
+  /**
+   * 意向性表决 (since issue 11; absent otherwise, so earlier records keep their bytes): the poll decided
+   * nothing and is not among `decisions`; walk-ins (roster seats of kind `walk_in`) may have voted in it.
+   */
+  nonBinding: z.literal(true).optional(),
   /** named polls only: which seat voted how (`staffEntered`: the facilitator entered it for them); null for a secret poll */
   votes: z.array(z.object({ seatId: z.string(), choices: z.array(z.string()), staffEntered: z.literal(true).optional() })).nullable(),
   /**

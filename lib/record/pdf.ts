@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { formatFileSize, t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
 import { pollBallotNotes, proxyCheckInNote, undoneCheckInLines } from './ballot-notes';
 import type { ReadablePoll, ReadableRecord, ReadableSpeaker } from './readable';
+import { WALK_IN_KIND } from '../meeting/walk-ins';
 
 /**
  * The printable copy of a meeting record: what gets filed in the community's binder and shown to an
@@ -461,6 +462,9 @@ function attendanceSection(layout: Layout, r: ReadableRecord) {
   const absent = voting.filter((s) => !present.has(s.seatId)).map((s) => s.name);
   if (absent.length) layout.para(zh('record.attendance.absent', { names: list(absent) }));
   const canVote = new Map(r.roster.map((s) => [s.seatId, s.canVote]));
+  // Walk-ins and invited experts are named as such beside their name (the roster's seat kind).
+  const kindOf = new Map(r.roster.map((s) => [s.seatId, s.kind]));
+  const badge = (seatId: string) => (kindOf.get(seatId) === WALK_IN_KIND ? zh('meeting.walkIns.badge') : kindOf.get(seatId) === 'expert' ? zh('planning.category.expert') : null);
   // Check-ins are shown as clock times on the meeting's day; an earlier day is written out.
   const meetingDay = day(r.meeting.startedAt ?? r.meeting.scheduledAt);
   const checkIn = (iso: string) => (day(iso) === meetingDay ? clock(iso) : when(iso));
@@ -471,7 +475,8 @@ function attendanceSection(layout: Layout, r: ReadableRecord) {
     ],
     r.attendance.map((a, i) => [
       String(i + 1),
-      canVote.get(a.seatId) === false ? zh('record.pdf.attendance.guest', { name: a.name }) : a.name,
+      badge(a.seatId) ? `${a.name}（${badge(a.seatId)}）`
+        : canVote.get(a.seatId) === false ? zh('record.pdf.attendance.guest', { name: a.name }) : a.name,
       a.checkedInBy ? `${zh(`meeting.attendance.${a.mode}`)}，${zh('record.attendance.proxyBy', { by: a.checkedInBy })}` : zh(`meeting.attendance.${a.mode}`),
       checkIn(a.checkedInAt),
     ]),
@@ -532,7 +537,7 @@ function pollBlock(layout: Layout, r: ReadableRecord, poll: ReadablePoll, index:
   const q = poll.quorumAtOpen;
   if (item) layout.para(zh('record.poll.item', { title: item }), { color: MUTED });
   layout.fields([
-    [zh('record.pdf.poll.method'), `${kind}，${zh(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named')}`],
+    [zh('record.pdf.poll.method'), `${kind}，${zh(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named')}${'nonBinding' in poll && poll.nonBinding ? `，${zh('meeting.walkIns.nonBinding')}` : ''}`],
     [zh('record.pdf.poll.rule'), ruleText(poll.rule)],
     [zh('record.pdf.poll.quorum'), q
       ? `${zh('record.poll.quorumAtOpen', { present: q.present, members: q.members, required: q.required })}，${zh(q.met ? 'meeting.quorum.met' : 'meeting.quorum.notMet', { required: q.required })}`

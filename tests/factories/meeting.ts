@@ -1,5 +1,5 @@
 import { commandSchemas, decide, liveTally, type Actor, type CommandName, type Decision } from '../../lib/meeting/commands';
-import type { MeetingStatus } from '../../lib/meeting/model';
+import type { MeetingForm, MeetingStatus } from '../../lib/meeting/model';
 import type { MeetingRole } from '../../lib/meeting/permissions';
 import { quorumPresets, type QuorumRule } from '../../lib/meeting/quorum';
 import { addBallot, emptyBox, type BallotBox } from '../../lib/voting/ballot-box';
@@ -25,6 +25,8 @@ export type MeetingOptions = {
   currentItem?: number;
   /** the notice lead time of a planned meeting (days) */
   noticeLeadDays?: number;
+  /** the meeting's form (default council) */
+  form?: MeetingForm;
 };
 
 export const MEETING_ID = 'meeting-1';
@@ -42,7 +44,7 @@ export function stamp(events: readonly NewEvent[], afterSeq: number, actor = '�
 }
 
 export function meetingEvents(opts: MeetingOptions = {}): MeetingEvent[] {
-  const { seats = 5, nonVotingSeats = 0, checkedIn = 3, agenda = ['议题一：加装电梯', '议题二：停车管理'], status = 'live', quorumRule = quorumPresets.more_than_half, currentItem, noticeLeadDays } = opts;
+  const { seats = 5, nonVotingSeats = 0, checkedIn = 3, agenda = ['议题一：加装电梯', '议题二：停车管理'], status = 'live', quorumRule = quorumPresets.more_than_half, currentItem, noticeLeadDays, form = 'council' } = opts;
   const roster = [
     ...Array.from({ length: seats }, (_, i) => ({ id: seatIdOf(i + 1), name: `居民${i + 1}`, kind: 'council', canVote: true })),
     ...Array.from({ length: nonVotingSeats }, (_, i) => ({ id: guestIdOf(i + 1), name: `列席${i + 1}`, kind: 'guest', canVote: false })),
@@ -51,7 +53,7 @@ export function meetingEvents(opts: MeetingOptions = {}): MeetingEvent[] {
     {
       type: 'meeting.created',
       data: {
-        title: '第一次居民议事会', level: 'community', type: 'decision', form: 'council', venue: '社区活动室',
+        title: '第一次居民议事会', level: 'community', type: 'decision', form, venue: '社区活动室',
         scheduledAt: timeOf(0), convenerName: '张主任', communityName: '新都社区', joinCode: 'ABC234',
         livestreamUrl: null, quorumRule, seats: roster, status: 'draft', ...(noticeLeadDays === undefined ? {} : { noticeLeadDays }),
       },

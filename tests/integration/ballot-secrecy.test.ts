@@ -145,7 +145,7 @@ for (const target of databaseTargets()) {
         participations: await inStorageOrder('PollParticipation', `"pollId" = '${pollId}'`),
       };
       for (const s of sockets) s.disconnect();
-      const seatByName = new Map(seats.map((s) => [s.rosterMember.name, s.id]));
+      const seatByName = new Map(seats.map((s) => [s.rosterMember!.name, s.id]));
       return { received, database, truth, seatByName, voterSeats: voters.map((v) => v.seatId), pollId };
     }
 

@@ -34,7 +34,7 @@ for (const target of databaseTargets()) {
       const seat = seats[0]!;
       const typed = `${seat.shortCode!.slice(0, 3).toLowerCase()} ${seat.shortCode!.slice(3)}`;
       const a = await admit(db, { via: 'code', joinCode: meeting.joinCode, shortCode: typed.toUpperCase().replace(' ', '') });
-      expect(a).toMatchObject({ meetingId: meeting.id, seatId: seat.id, mode: 'hall', name: seat.rosterMember.name });
+      expect(a).toMatchObject({ meetingId: meeting.id, seatId: seat.id, mode: 'hall', name: seat.rosterMember!.name });
 
       const typo = seat.shortCode!.slice(0, 5) + (seat.shortCode!.endsWith('A') ? 'B' : 'A');
       await expect(admit(db, { via: 'code', joinCode: meeting.joinCode, shortCode: typo })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { field: 'shortCode' } });

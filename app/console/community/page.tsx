@@ -28,7 +28,10 @@ export default async function CommunityPlacesPage() {
         <>
           <h1 className="text-3xl font-bold text-ink">{t('planning.places.heading', { community: options.community.name })}</h1>
           <p className="mt-1 text-lg text-ink-muted">{t('planning.places.intro')}</p>
-          <p className="mt-3"><Link href="/console/community/roster" className="text-lg font-semibold text-civic-800 underline">{t('planning.roster.link')}</Link></p>
+          <p className="mt-3 flex flex-wrap gap-x-6">
+            <Link href="/console/community/roster" className="text-lg font-semibold text-civic-800 underline">{t('planning.roster.link')}</Link>
+            <Link href="/console/community/experts" className="text-lg font-semibold text-civic-800 underline">{t('planning.experts.link')}</Link>
+          </p>
           <CommunityCodeEditor communityId={communityId} code={options.community.code} origin={publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())} />
           <PlacesEditor communityId={communityId} grids={options.grids} />
         </>

@@ -10,6 +10,8 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { quorumStatus } from '@/lib/meeting/quorum';
 import { presentVoters, votingMembers, type MeetingState } from '@/lib/meeting/state';
 import type { RunCommand } from './useCommandRunner';
+import { isWalkIn, walkInPolicyOf } from '@/lib/meeting/walk-ins';
+import { WalkInForm } from './WalkInForm';
 
 export function QuorumLine({ state, className = '' }: { state: MeetingState; className?: string }) {
   const t = useT();
@@ -35,14 +37,14 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
   // 代签到 can be withdrawn until the first poll opens: after that, presence has counted towards quorum.
   const undoable = !closed && state.polls.every((p) => p.status === 'draft');
   const proxies = entries.filter((a) => a.by).length;
-  const [pass, setPass] = useState<{ name: string; url: string } | { name: string; error: string } | null>(null);
+  const [pass, setPass] = useState<{ name: string; url: string; walkIn?: true } | { name: string; error: string } | null>(null);
 
   // A walk-in without their card: after checking identity, the facilitator hands this member's phone a
   // one-device admission as a QR on the console screen (the token travels in the URL fragment).
-  async function admit(seatId: string, name: string) {
+  async function admit(seatId: string, name: string, walkIn = false) {
     const res = await fetch('/api/admit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ meetingId: state.meetingId, seatId }) });
     const body = (await res.json().catch(() => null)) as { participantToken?: string; joinCode?: string; error?: { code: string } } | null;
-    if (res.ok && body?.participantToken) setPass({ name, url: `${window.location.origin}/m/${body.joinCode}#pt=${body.participantToken}` });
+    if (res.ok && body?.participantToken) setPass({ name, url: `${window.location.origin}/m/${body.joinCode}#pt=${body.participantToken}`, ...(walkIn ? { walkIn: true as const } : {}) });
     else setPass({ name, error: t(`meeting.error.${(body?.error?.code ?? 'INTERNAL') as 'INTERNAL'}`) });
   }
 
@@ -57,12 +59,13 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
         <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} />
         {t('console.attendance.absentOnly')}
       </label>
+      {!closed && walkInPolicyOf(state.form).allowed ? <WalkInForm run={run} onAdmitted={(seatId, name) => void admit(seatId, name, true)} /> : null}
       {pass ? (
         <div role="dialog" aria-modal="false" aria-labelledby="walkin-title" className="mt-3 rounded-xl border-2 border-civic-800 bg-white p-4 text-center">
           <h3 id="walkin-title" className="text-lg font-bold">{t('console.walkIn.title', { name: pass.name })}</h3>
           {'url' in pass ? (
             <>
-              <p className="mt-1 text-sm text-ink-muted">{t('console.walkIn.hint')}</p>
+              <p className="mt-1 text-sm text-ink-muted">{t(pass.walkIn ? 'meeting.walkIns.qrHint' : 'console.walkIn.hint')}</p>
               <QrCodeClient value={pass.url} size={220} label={t('console.walkIn.qrLabel', { name: pass.name })} className="mx-auto mt-2" />
             </>
           ) : (
@@ -79,7 +82,9 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
               <span aria-hidden="true" className={`size-3 shrink-0 rounded-full ${a ? 'bg-ok-600' : 'border-2 border-ink/40'}`} />
               <span className="min-w-0 flex-1 truncate font-medium">
                 {seat.name}
-                {!seat.canVote ? <span className="ml-1 text-sm text-ink-muted">（{t('console.attendance.nonVoting')}）</span> : null}
+                {isWalkIn(seat) ? <span className="ml-1 text-sm text-ink-muted">（{t('meeting.walkIns.badge')}）</span>
+                  : seat.kind === 'expert' ? <span className="ml-1 text-sm text-ink-muted">（{t('planning.category.expert')}）</span>
+                  : !seat.canVote ? <span className="ml-1 text-sm text-ink-muted">（{t('console.attendance.nonVoting')}）</span> : null}
               </span>
               {a ? (
                 <>

@@ -26,6 +26,7 @@ export function PollCreateForm({ run, onDone }: { run: RunCommand; onDone: () =>
       resultsVisibility: d.get('visibility') === 'hidden' ? 'hidden' : 'live',
       rule: majorityPresets[preset],
       ...(kind === 'motion' && String(d.get('decision') ?? '').trim() ? { decision: String(d.get('decision')).trim() } : {}),
+      nonBinding: d.get('nonBinding') === 'on',
     });
     if (r.ok) onDone();
   }
@@ -90,6 +91,11 @@ export function PollCreateForm({ run, onDone }: { run: RunCommand; onDone: () =>
           ))}
         </select>
         <span className="mt-1 block text-sm font-normal text-ink-muted">{ruleDetail(t, majorityPresets[preset])}</span>
+      </label>
+      <label className="flex items-start gap-2 text-base">
+        <input type="checkbox" name="nonBinding" className="mt-1 size-5" />
+        <span><span className="font-semibold">{t('meeting.walkIns.nonBinding')}</span>
+          <span className="block text-sm text-ink-muted">{t('meeting.walkIns.nonBindingHint')}</span></span>
       </label>
       <div className="flex gap-2">
         <Button type="submit">{t('console.poll.create')}</Button>

@@ -5,13 +5,14 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
-import { presentVoters, type MeetingState, type Poll } from '@/lib/meeting/state';
+import type { MeetingState, Poll } from '@/lib/meeting/state';
 import { inputClass } from '@/components/ui/form-styles';
 import { kindLabel, ruleName } from './poll-labels';
 import { PollCreateForm } from './PollCreateForm';
 import { hidesCounts, useProjectorSafe } from './projector-safe';
 import { PaperCountForm, StaffBallotEntry } from './StaffBallots';
 import { OutcomeLine, TallyBars } from './TallyBars';
+import { pollVoters, presentPollVoters } from '@/lib/meeting/walk-ins';
 import type { RunCommand } from './useCommandRunner';
 
 const statusKey = { draft: 'meeting.poll.draft', open: 'meeting.poll.open', closed: 'meeting.poll.closed' } as const;
@@ -23,9 +24,10 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
   const { safe } = useProjectorSafe();
   const hideCounts = hidesCounts(safe, poll);
   const item = state.agenda.find((a) => a.id === poll.itemId);
-  const present = presentVoters(state);
+  // A non-binding poll's voters include the walk-ins present (lib/meeting/walk-ins.ts).
+  const present = presentPollVoters(state, poll);
   const notVoted = !poll.secret && poll.status === 'open'
-    ? state.seats.filter((s) => s.canVote && state.attendance[s.id] && !poll.votedSeatIds.includes(s.id))
+    ? pollVoters(state, poll).filter((s) => state.attendance[s.id] && !poll.votedSeatIds.includes(s.id))
     : [];
 
   async function open() {
@@ -48,7 +50,7 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
         <div className="min-w-0">
           <h3 className="text-lg font-semibold leading-snug">{poll.question}</h3>
           <p className="text-sm text-ink-muted">
-            {[kindLabel(t, poll), t(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named'),
+            {[poll.nonBinding ? t('meeting.walkIns.nonBinding') : null, kindLabel(t, poll), t(poll.secret ? 'meeting.poll.secret' : 'meeting.poll.named'),
               t(poll.resultsVisibility === 'live' ? 'console.poll.visibility.live' : 'console.poll.visibility.hidden'),
               ruleName(t, poll.rule), item ? item.title : null].filter(Boolean).join(' · ')}
           </p>

@@ -7,11 +7,12 @@ import { ConnectionBadge, effectiveConnection, useNetworkOnline } from '@/compon
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
 import { formatDateTime, type MessageKey } from '@/lib/i18n/format';
-import { presentVoters, type MeetingState } from '@/lib/meeting/state';
+import type { MeetingState } from '@/lib/meeting/state';
 import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
 import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
+import { isWalkIn, mayVoteIn, presentPollVoters, walkInPolicyOf } from '@/lib/meeting/walk-ins';
 import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 
@@ -153,6 +154,9 @@ function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: { joinCo
 
   const seatId = me.seatId;
   const member = isMember(me) && seatId !== null;
+  const mySeat = state.seats.find((s) => s.id === seatId) ?? null;
+  // A walk-in speaks, and votes only in the non-binding polls their meeting's form opens to them.
+  const walkIn = member && mySeat !== null && isWalkIn(mySeat);
   const attendance = seatId ? state.attendance[seatId] : undefined;
   const currentItem = state.agenda.find((a) => a.id === state.currentItemId) ?? null;
   const speaking = state.speakers.find((r) => r.status === 'speaking') ?? null;
@@ -167,6 +171,7 @@ function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: { joinCo
           {me.seatId ? t('phone.me.noVote') : t('phone.me.observer')}
         </p>
       ) : null}
+      {walkIn ? <p className="basis-full rounded-xl bg-civic-50 p-3 text-lg text-ink">{t('meeting.walkIns.phoneNote')}</p> : null}
       {remote && member ? <p className="rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">{t('phone.me.remote')}</p> : null}
     </div>
   );
@@ -232,17 +237,19 @@ function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: { joinCo
 
   const pollBlock = openPoll ? (
     <Section title={t('phone.poll.title')} id="ph-poll" tone="strong">
+      {openPoll.nonBinding ? <p className="mb-2 inline-block rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">{t('meeting.walkIns.nonBinding')}</p> : null}
       <OpenPoll
         key={openPoll.id}
         poll={openPoll}
-        canVote={member}
+        canVote={member && mySeat !== null && mayVoteIn(mySeat, openPoll, walkInPolicyOf(state.form))}
+        {...(walkIn ? { readOnlyNote: 'meeting.walkIns.bindingOnly' as const } : {})}
         checkedIn={Boolean(attendance)}
         receipt={me.receipts[openPoll.id]}
         staffEntered={me.staffEntered.includes(openPoll.id)}
         pending={pending.find((b) => b.pollId === openPoll.id)}
         connection={connection}
         vote={vote}
-        members={presentVoters(state)}
+        members={presentPollVoters(state, openPoll)}
       />
     </Section>
   ) : lastClosed ? (

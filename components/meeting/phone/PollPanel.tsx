@@ -22,6 +22,8 @@ type VoteProps = {
   poll: Poll;
   /** the member may vote in this meeting (not an observer, seat with a vote) */
   canVote: boolean;
+  /** why this device may not vote in this poll, when it is not simply an observer (a walk-in in a binding poll) */
+  readOnlyNote?: MessageKey;
   checkedIn: boolean;
   receipt: string | undefined;
   /** the facilitator entered this member's ballot for them (poll.voteFor) */
@@ -33,7 +35,7 @@ type VoteProps = {
 };
 
 /** The open poll: choose, confirm, then a receipt (or "saved, sent when back online"). */
-export function OpenPoll({ poll, canVote, checkedIn, receipt, staffEntered, pending, connection, vote, members }: VoteProps) {
+export function OpenPoll({ poll, canVote, readOnlyNote, checkedIn, receipt, staffEntered, pending, connection, vote, members }: VoteProps) {
   const t = useT();
   const [selected, setSelected] = useState<string[]>([]);
   const [step, setStep] = useState<'choose' | 'confirm'>('choose');
@@ -126,7 +128,7 @@ export function OpenPoll({ poll, canVote, checkedIn, receipt, staffEntered, pend
   } else if (alreadyVoted) {
     announce = <p className="rounded-xl bg-civic-50 p-4 text-xl font-semibold text-ink">{t('meeting.error.ALREADY_VOTED')}</p>;
   } else if (!canVote) {
-    body = <p className="text-xl text-ink-muted">{t('phone.poll.readOnly')}</p>;
+    body = <p className="text-xl text-ink-muted">{t(readOnlyNote ?? 'phone.poll.readOnly')}</p>;
   } else if (!checkedIn) {
     body = <p className="text-xl font-semibold text-accent-700">{t('phone.poll.checkInFirst')}</p>;
   } else if (step === 'confirm' && selected.length > 0) {

@@ -101,4 +101,21 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.error.INTERNAL': 'Network or server problem; try again shortly',
   // ── issue 10: 代签到, staff-entered and paper ballots ──
   'meeting.attendance.proxyCount': '{count} checked in by staff',
+  // ── issue 11: walk-in stakeholders ──
+  'meeting.error.WALK_INS_NOT_ALLOWED': 'This form of meeting is for its roster only: walk-ins cannot be admitted',
+  'meeting.error.BINDING_POLL_ROSTER_ONLY': 'This is a binding vote: only roster members vote; walk-ins may vote in non-binding polls',
+  'meeting.walkIns.badge': 'walk-in',
+  'meeting.walkIns.title': 'Admit a walk-in stakeholder',
+  'meeting.walkIns.intro': 'Open space and dialogue meetings are open to everyone with a stake. After checking who they are, register them: they may speak, and vote in non-binding polls. Binding votes and the quorum count roster members only.',
+  'meeting.walkIns.name': 'Name',
+  'meeting.walkIns.building': 'Building or organisation',
+  'meeting.walkIns.phone': 'Mobile number (optional, staff only)',
+  'meeting.walkIns.submit': 'Register and show the admission QR',
+  'meeting.walkIns.open': 'Admit a walk-in…',
+  'meeting.walkIns.cancel': 'Cancel',
+  'meeting.walkIns.qrHint': 'Let this walk-in scan the code with their phone to join. It admits this one phone only.',
+  'meeting.walkIns.nonBinding': 'Non-binding poll (sounding out opinion)',
+  'meeting.walkIns.nonBindingHint': 'Asks for views and decides nothing; walk-ins may vote too, and the record marks it.',
+  'meeting.walkIns.phoneNote': 'You joined as a walk-in: you may ask to speak and vote in non-binding polls; binding votes are for roster members.',
+  'meeting.walkIns.bindingOnly': 'This is a binding vote: only roster members vote.',
 };

@@ -110,4 +110,21 @@ export const meetingZhCN = {
   'meeting.error.INTERNAL': '网络或服务器出现问题，请稍后重试',
   // ── issue 10: 代签到, staff-entered and paper ballots ──
   'meeting.attendance.proxyCount': '其中代签到 {count} 人',
+  // ── issue 11: walk-in stakeholders (非名册参与者) ──
+  'meeting.error.WALK_INS_NOT_ALLOWED': '此会议形式只限名册成员参加，不能接纳现场参与者',
+  'meeting.error.BINDING_POLL_ROSTER_ONLY': '这是正式表决，只有名册成员可以投票；现场参与者可参加意向性表决',
+  'meeting.walkIns.badge': '现场参与者',
+  'meeting.walkIns.title': '接纳现场参与者',
+  'meeting.walkIns.intro': '开放空间和民主恳谈欢迎所有利益相关方。核实身份后登记，对方可以发言；意向性表决中也可以投票。正式表决和法定人数只计名册成员。',
+  'meeting.walkIns.name': '姓名',
+  'meeting.walkIns.building': '楼栋或单位',
+  'meeting.walkIns.phone': '手机号（可不填，仅工作人员可见）',
+  'meeting.walkIns.submit': '登记并显示入会二维码',
+  'meeting.walkIns.open': '接纳现场参与者…',
+  'meeting.walkIns.cancel': '取消',
+  'meeting.walkIns.qrHint': '请这位现场参与者用手机扫描此码入会。此码只给这一部手机使用。',
+  'meeting.walkIns.nonBinding': '意向性表决（不具约束力）',
+  'meeting.walkIns.nonBindingHint': '只征求意见、不作决定；现场参与者也可以投票，记录中单独标明。',
+  'meeting.walkIns.phoneNote': '您是现场参与者：可以申请发言，可以参加意向性表决；正式表决只限名册成员。',
+  'meeting.walkIns.bindingOnly': '这是正式表决，只有名册成员可以投票。',
 } satisfies Record<string, string>;
