@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandNames } from '../lib/meeting/commands';
-import { eventSchemas } from '../lib/meeting/state';
+import { eventSchemas } from '../lib/meeting/events';
 import { renderDoc } from './protocol-doc';
 
 const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'protocol.md'), 'utf8');

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { commandSchemas, permissionFor, type CommandName } from '../lib/meeting/commands';
 import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
-import { eventSchemas } from '../lib/meeting/state';
+import { eventSchemas } from '../lib/meeting/events';
 import { Handshake } from '../server/socket';
 import { ReviewInput, UploadMeta } from '../lib/assessment/evidence';
 import { FollowUpInput } from '../lib/assessment/follow-ups';

@@ -1,5 +1,5 @@
 // Which message areas (the part of a key before its first dot) each kind of page gives its client
-// components; components/ui/Messages hands them out, lib/i18n/client-messages.test.ts checks they cover
+// components; components/ui/Messages hands them out, lib/i18n/client-bundle.test.ts checks they cover
 // the catalogue.
 
 /**

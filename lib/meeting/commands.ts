@@ -8,9 +8,18 @@ import { CloseDecision, unfinishedWork } from './closing';
 import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand, type ScheduleEffect } from './schedule';
 import { queueOrder } from './speaking-queue';
 import { presentVoters, presentWithoutBallot, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from './state';
-import { isWalkIn, mayVoteIn, pollVoters, WALK_IN_KIND, walkInPolicyOf, WalkInInput } from './walk-ins';
+import { isWalkIn, mayVoteIn, pollVoters, WALK_IN_KIND } from './walk-ins';
+
+/** What the facilitator enters for a walk-in: the phone is optional, mainland mobile, and staff-only (never in an event). */
+export const WalkInInput = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  building: z.string().trim().min(1).max(100),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number of 11 digits').optional(),
+});
+export type WalkInInput = z.infer<typeof WalkInInput>;
 import { boxTally, emptyBox, type BallotBox } from '../voting/ballot-box';
-import { computeOutcome, MajorityRule, MOTION_OPTIONS, PollKind, type Tally } from '../voting/outcome';
+import { computeOutcome, MOTION_OPTIONS, type Tally } from '../voting/outcome';
+import { MajorityRule, PollKind } from '../voting/schemas';
 
 /**
  * Commands: what a client asks the meeting to do. Each has a zod schema (the socket payload; strict, so
@@ -250,7 +259,7 @@ export function decide<C extends CommandName>(
     }
     case 'attendance.admitWalkIn': {
       requireNotClosed(s);
-      if (!walkInPolicyOf(s.form).allowed) throw new AppError('WALK_INS_NOT_ALLOWED', 'This form of meeting is for its roster only', { form: s.form });
+      if (!s.walkIns.allowed) throw new AppError('WALK_INS_NOT_ALLOWED', 'This form of meeting is for its roster only', { form: s.form });
       const i = rawInput as CommandInput<'attendance.admitWalkIn'>;
       const seatId = newId();
       // The event carries what every screen shows of a seat (its name); building and phone stay in the
@@ -361,10 +370,10 @@ export function decide<C extends CommandName>(
       const seatId = ballotSeatOf(name, rawInput, actor);
       const seat = s.seats.find((x) => x.id === seatId);
       if (staffEntered && !seat) throw new AppError('NOT_FOUND', 'No such member in this meeting');
-      if (seat && isWalkIn(seat) && !mayVoteIn(seat, poll, walkInPolicyOf(s.form))) {
+      if (seat && isWalkIn(seat) && !mayVoteIn(seat, poll, s.walkIns)) {
         throw new AppError('BINDING_POLL_ROSTER_ONLY', 'Only roster members vote in this poll', { pollId: poll.id });
       }
-      if (!seat || !mayVoteIn(seat, poll, walkInPolicyOf(s.form))) throw new AppError('FORBIDDEN', 'You are not entitled to vote in this meeting');
+      if (!seat || !mayVoteIn(seat, poll, s.walkIns)) throw new AppError('FORBIDDEN', 'You are not entitled to vote in this meeting');
       if (!s.attendance[seat.id]) throw new AppError('INVALID_STATE', 'Check in before voting');
       if (ctx.hasVoted(poll.id, seat.id)) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
       if (!validChoices(poll.kind, poll.options, poll.maxChoices, i.choices)) {

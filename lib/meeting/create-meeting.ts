@@ -5,7 +5,8 @@ import { newId, newJoinCode, newToken } from '../platform/tokens';
 import { newShortCodes } from './card-code';
 import { MeetingForm, MeetingLevel, MeetingType } from './model';
 import { QuorumRule, quorumPresets } from './quorum';
-import { MeetingProcedure, type EventData } from './state';
+import { walkInPolicyOf } from '../planning/templates';
+import { MeetingProcedure, type EventData } from './events';
 
 export const CreateMeetingInput = z.object({
   communityId: z.string(),
@@ -24,6 +25,8 @@ export const CreateMeetingInput = z.object({
   noticeLeadDays: z.number().int().min(0).default(0),
   /** the form's procedure from the template edition in use (planned meetings) */
   procedure: MeetingProcedure.optional(),
+  /** whether walk-ins may be admitted (and vote in non-binding polls); default: the form's shipped template */
+  walkIns: z.object({ allowed: z.boolean(), nonBindingVotes: z.boolean() }).optional(),
   convenerId: z.string(),
   quorumRule: QuorumRule.default(quorumPresets.more_than_half),
   livestreamUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
@@ -68,6 +71,7 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
     ],
     endsAt: input.endsAt?.toISOString() ?? null, recorderNames: input.recorderNames, invitedCategories: input.invitedCategories,
     noticeLeadDays: input.noticeLeadDays, ...(input.procedure ? { procedure: input.procedure } : {}),
+    walkIns: input.walkIns ?? walkInPolicyOf(input.form),
   };
   const events = [
     { type: 'meeting.created', data: created },

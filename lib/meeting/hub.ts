@@ -4,7 +4,8 @@ import { AppError } from '../platform/errors';
 import { newId, newReceipt, newToken } from '../platform/tokens';
 import { ballotSeatOf, decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
 import { addBallot, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
-import { applyEvent, foldEvents, loggedActor, parseEvent, type MeetingEvent, type MeetingState, type NewEvent } from './state';
+import { parseEvent } from './events';
+import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingState, type NewEvent } from './state';
 
 /**
  * The authority for live meetings in this process. Commands for one meeting are decided one after

@@ -1,8 +1,11 @@
-import { z } from 'zod';
-import { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType, Stance } from './model';
-import { QuorumRule, type QuorumStatus } from './quorum';
+import type { MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
+import type { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType } from './model';
+import type { QuorumRule, QuorumStatus } from './quorum';
 import type { SpeakRequest } from './speaking-queue';
-import { MajorityRule, PollKind, type Outcome, type Tally } from '../voting/outcome';
+import type { MajorityRule, Outcome, PollKind, Tally } from '../voting/outcome';
+
+// Types only from the event schemas (lib/meeting/events.ts): this module runs in every browser.
+export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
 
 /**
  * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
@@ -55,8 +58,6 @@ export type Poll = {
 
 /** A dated notice (会议公告) as published: the first announces, later ones revise or cancel. */
 export type Notice = { id: string; kind: NoticeKind; text: string; publishedAt: string; by: string };
-export const NoticeKind = z.enum(['notice', 'revision', 'cancellation']);
-export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** Paper ballots of a secret poll, counted in the hall: aggregate only, no seat is ever linked to them. */
 export type PaperCount = { ballots: number; counts: Tally; tellers: string[] };
@@ -84,6 +85,8 @@ export type MeetingState = {
   noticeLeadDays: number;
   /** the procedure of its form's template as it was when planned (older and unplanned meetings: null) */
   procedure: MeetingProcedure | null;
+  /** whether walk-in stakeholders may be admitted, and vote in non-binding polls (from the form's template when planned) */
+  walkIns: WalkInPolicy;
   notices: Notice[];
   /** why the meeting started before the notice lead time passed, or why it was cancelled */
   statusReason: string | null;
@@ -106,102 +109,14 @@ export type MeetingState = {
   closedAt: string | null;
 };
 
-const Iso = z.string();
-const SeatSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), canVote: z.boolean() });
-const QuorumStatusSchema = z.object({ present: z.number(), members: z.number(), required: z.number(), met: z.boolean() });
-const TallySchema = z.record(z.string(), z.number());
-const OutcomeSchema = z.object({
-  result: z.enum(['passed', 'failed']),
-  support: z.number(),
-  denominator: z.number(),
-  required: z.number(),
-  winners: z.array(z.string()),
-  reason: z.enum(['no_votes', 'tie']).optional(),
-});
-
-/**
- * What a planned meeting keeps of its form's procedure template (lib/planning/templates): the steps and
- * the categories it requires, with the template edition's version, so a later edition changes nothing here.
- */
-export const MeetingProcedure = z.object({
-  version: z.string(),
-  steps: z.array(z.object({ id: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }), doneWhen: z.string() })),
-  requiredCategories: z.array(z.string()),
-});
-export type MeetingProcedure = z.infer<typeof MeetingProcedure>;
-
-/** Every event the log may hold, with its payload schema. */
-export const eventSchemas = {
-  'meeting.created': z.object({
-    title: z.string(), level: MeetingLevel, type: MeetingType, form: MeetingForm, venue: z.string(),
-    scheduledAt: Iso, convenerName: z.string(), communityName: z.string(), joinCode: z.string(),
-    livestreamUrl: z.string().nullable(), quorumRule: QuorumRule, seats: z.array(SeatSchema), status: MeetingStatus,
-    // Planned meetings (issue 11) carry these; logs written before them fold to the defaults.
-    endsAt: Iso.nullable().optional(), recorderNames: z.array(z.string()).optional(),
-    invitedCategories: z.array(z.string()).optional(), noticeLeadDays: z.number().int().min(0).optional(),
-    procedure: MeetingProcedure.optional(),
-  }),
-  'meeting.updated': z.object({
-    title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(), endsAt: Iso.nullable().optional(),
-    livestreamUrl: z.string().nullable().optional(), quorumRule: QuorumRule.optional(), minutesPublic: z.boolean().optional(),
-  }),
-  // reason: the override for starting before the notice lead time, or why the meeting was cancelled
-  'meeting.statusChanged': z.object({ status: MeetingStatus, reason: z.string().optional() }),
-  'notice.published': z.object({ id: z.string(), kind: NoticeKind, text: z.string() }),
-  'seat.added': SeatSchema,
-  'agenda.added': z.object({ id: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
-  'agenda.moved': z.object({ itemId: z.string(), toIndex: z.number().int() }),
-  'agenda.edited': z.object({ itemId: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
-  'agenda.removed': z.object({ itemId: z.string() }),
-  'agenda.started': z.object({ itemId: z.string() }),
-  'agenda.finished': z.object({ itemId: z.string() }),
-  /** closing the meeting with the item unfinished: deferred to a later meeting, or dropped with a reason */
-  'agenda.closedOut': z.object({ itemId: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
-  // `by`: the staff member who checked the member in on their behalf (代签到); absent for a self check-in.
-  'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode, by: z.string().optional() }),
-  'attendance.checkInUndone': z.object({ seatId: z.string(), reason: z.string() }),
-  'speaker.requested': z.object({ id: z.string(), itemId: z.string().nullable(), seatId: z.string(), name: z.string(), stance: Stance, limitSec: z.number() }),
-  'speaker.granted': z.object({ id: z.string() }),
-  'speaker.ended': z.object({ id: z.string() }),
-  'speaker.skipped': z.object({ id: z.string() }),
-  'speaker.withdrawn': z.object({ id: z.string() }),
-  /** closing the meeting with the speaker still waiting or speaking */
-  'speaker.closedOut': z.object({ id: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
-  'poll.created': z.object({
-    id: z.string(), itemId: z.string().nullable(), question: z.string(), kind: PollKind, options: z.array(z.string()),
-    maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,
-    decision: z.string().optional(),
-    nonBinding: z.literal(true).optional(),
-  }),
-  'poll.opened': z.object({ pollId: z.string(), quorum: QuorumStatusSchema, overrideReason: z.string().nullable() }),
-  // A ballot was cast. Running totals, not a single choice, so applying it twice is harmless. A secret
-  // poll's event is only the count — no tally, no seat, and no actor (see ballotEventActor) — so nothing
-  // in the log or on the wire says who chose what. A named poll's carries the tally and the seat.
-  // `staffEntered`: a named ballot the facilitator entered for a member without a phone (poll.voteFor).
-  'poll.ballot': z.object({
-    pollId: z.string(), voted: z.number(), tally: TallySchema.nullable().optional(), seatId: z.string().optional(),
-    staffEntered: z.literal(true).optional(),
-  }),
-  // The paper ballots of a secret poll as counted by the tellers (replaces an earlier count of the same
-  // poll). Aggregate by nature: no seat, so it cannot link a ballot to anyone.
-  'poll.paperCounted': z.object({ pollId: z.string(), ballots: z.number().int().min(0), counts: TallySchema, tellers: z.array(z.string()) }),
-  'poll.closed': z.object({ pollId: z.string(), voted: z.number(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
-  /** closing the meeting with the poll still open, without counting it */
-  'poll.dropped': z.object({ pollId: z.string(), reason: z.string() }),
-  'poll.revealed': z.object({ pollId: z.string(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
-  'message.shown': z.object({ text: z.string() }),
-  'message.cleared': z.object({}),
-} as const;
-
-export type EventType = keyof typeof eventSchemas;
-export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
-export type NewEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
-export type MeetingEvent = NewEvent & { seq: number; at: string; actor: string };
+/** The form's rule for walk-ins (lib/meeting/walk-ins), kept with the meeting as planned. */
+export type WalkInPolicy = { allowed: boolean; nonBindingVotes: boolean };
+export const NO_WALK_INS: WalkInPolicy = { allowed: false, nonBindingVotes: false };
 
 export function emptyState(meetingId: string): MeetingState {
   return {
     meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
-    scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, notices: [],
+    scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
     currentItemId: null, speakers: [], polls: [], message: null, startedAt: null, closedAt: null,
@@ -223,6 +138,7 @@ export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
       return {
         ...next, ...e.data, endsAt: e.data.endsAt ?? null, recorderNames: e.data.recorderNames ?? [],
         invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0, procedure: e.data.procedure ?? null,
+        walkIns: e.data.walkIns ?? NO_WALK_INS,
         minutesPublic: false, attendance: {}, undoneCheckIns: [], agenda: [], speakers: [], polls: [],
       };
     case 'meeting.updated': {
@@ -385,12 +301,6 @@ export function foldEvents(meetingId: string, events: readonly MeetingEvent[]): 
   return events.reduce(applyEvent, emptyState(meetingId));
 }
 
-/** Validate an event read from storage or the wire; throws on a payload that does not match. */
-export function parseEvent(raw: { seq: number; type: string; data: unknown; at: string; actor: string }): MeetingEvent {
-  const schema = eventSchemas[raw.type as EventType];
-  if (!schema) throw new Error(`Unknown meeting event type ${raw.type}`);
-  return { seq: raw.seq, type: raw.type, data: schema.parse(raw.data), at: raw.at, actor: raw.actor } as MeetingEvent;
-}
 
 export function presentVoters(s: MeetingState): number {
   return s.seats.filter((seat) => seat.canVote && s.attendance[seat.id]).length;

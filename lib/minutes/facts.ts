@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fillMessage, type MessageParams } from '../i18n/format';
 import { meetingZhCN } from '../i18n/messages/meeting.zh-CN';
-import { MajorityRule, outcomeSentence } from '../voting/outcome';
+import { outcomeSentence } from '../voting/outcome';
+import { MajorityRule } from '../voting/schemas';
 
 /**
  * Facts the server writes into the minutes: the header, each agenda item's section heading, the

@@ -101,7 +101,7 @@ export async function planMeeting(
     quorumRule: input.quorumRule ?? template.quorumRule ?? quorumPresets.more_than_half,
     livestreamUrl: input.livestreamUrl, seatKinds, experts,
     recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
-    procedure: meetingProcedure(templates, input.form),
+    procedure: meetingProcedure(templates, input.form), walkIns: template.walkIns,
     agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
     ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
   });

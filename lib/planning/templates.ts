@@ -100,6 +100,11 @@ export function loadDefaultTemplates(): ProcedureTemplates {
   return defaultTemplates;
 }
 
+/** A form's walk-in rule in the shipped templates: for meetings created outside planning (tests, benches). */
+export function walkInPolicyOf(form: Form): { allowed: boolean; nonBindingVotes: boolean } {
+  return templateFor(loadDefaultTemplates(), form).walkIns;
+}
+
 export function templateFor(templates: ProcedureTemplates, form: Form): ProcedureTemplate {
   const found = templates.templates.find((t) => t.form === form);
   if (!found) throw new Error(`no procedure template for form ${form}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingType, Stance } from '../meeting/model';
 import { QuorumRule } from '../meeting/quorum';
-import { MajorityRule, PollKind } from '../voting/outcome';
+import { MajorityRule, PollKind } from '../voting/schemas';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform

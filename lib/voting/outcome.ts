@@ -1,16 +1,7 @@
-import { z } from 'zod';
+import type { MajorityRule, PollKind } from './schemas';
 
-/**
- * Majority rules (表决规则). The basis says what the "yes" votes are compared with; the threshold how
- * large a share they need; `abstentions` whether an abstention counts as a vote cast (and so makes
- * passing harder) or is left out. The outcome is always computed here, never typed in by a person.
- */
-export const MajorityRule = z.object({
-  basis: z.enum(['votes_cast', 'present', 'all_members']),
-  threshold: z.enum(['more_than_half', 'two_thirds']),
-  abstentions: z.enum(['excluded', 'counted']),
-});
-export type MajorityRule = z.infer<typeof MajorityRule>;
+// The rules' schemas live in ./schemas; this module (the arithmetic and its wording) runs in browsers too.
+export type { MajorityRule, PollKind } from './schemas';
 
 export const majorityPresets = {
   simple_majority: { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' },
@@ -18,9 +9,6 @@ export const majorityPresets = {
   two_thirds_of_present: { basis: 'present', threshold: 'two_thirds', abstentions: 'counted' },
   two_thirds_of_members: { basis: 'all_members', threshold: 'two_thirds', abstentions: 'counted' },
 } as const satisfies Record<string, MajorityRule>;
-
-export const PollKind = z.enum(['motion', 'single', 'multiple']);
-export type PollKind = z.infer<typeof PollKind>;
 
 /** Motion options, in this order: 赞成 / 反对 / 弃权. */
 export const MOTION_OPTIONS = ['yes', 'no', 'abstain'] as const;

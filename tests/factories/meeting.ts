@@ -2,6 +2,7 @@ import { commandSchemas, decide, liveTally, type Actor, type CommandName, type D
 import type { MeetingForm, MeetingStatus } from '../../lib/meeting/model';
 import type { MeetingRole } from '../../lib/meeting/permissions';
 import { quorumPresets, type QuorumRule } from '../../lib/meeting/quorum';
+import { walkInPolicyOf } from '../../lib/planning/templates';
 import { addBallot, emptyBox, type BallotBox } from '../../lib/voting/ballot-box';
 import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingState, type NewEvent } from '../../lib/meeting/state';
 import { z } from 'zod';
@@ -55,7 +56,7 @@ export function meetingEvents(opts: MeetingOptions = {}): MeetingEvent[] {
       data: {
         title: '第一次居民议事会', level: 'community', type: 'decision', form, venue: '社区活动室',
         scheduledAt: timeOf(0), convenerName: '张主任', communityName: '新都社区', joinCode: 'ABC234',
-        livestreamUrl: null, quorumRule, seats: roster, status: 'draft', ...(noticeLeadDays === undefined ? {} : { noticeLeadDays }),
+        livestreamUrl: null, quorumRule, seats: roster, status: 'draft', walkIns: walkInPolicyOf(form), ...(noticeLeadDays === undefined ? {} : { noticeLeadDays }),
       },
     },
     ...agenda.map((title, i): NewEvent => ({ type: 'agenda.added', data: { id: itemIdOf(i + 1), title, notes: '', speakLimitSec: 180 } })),

@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { quorumStatus } from '@/lib/meeting/quorum';
 import { presentVoters, votingMembers, type MeetingState } from '@/lib/meeting/state';
 import type { RunCommand } from './useCommandRunner';
-import { isWalkIn, walkInPolicyOf } from '@/lib/meeting/walk-ins';
+import { isWalkIn } from '@/lib/meeting/walk-ins';
 import { WalkInForm } from './WalkInForm';
 
 export function QuorumLine({ state, className = '' }: { state: MeetingState; className?: string }) {
@@ -59,7 +59,7 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
         <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} />
         {t('console.attendance.absentOnly')}
       </label>
-      {!closed && walkInPolicyOf(state.form).allowed ? <WalkInForm run={run} onAdmitted={(seatId, name) => void admit(seatId, name, true)} /> : null}
+      {!closed && state.walkIns.allowed ? <WalkInForm run={run} onAdmitted={(seatId, name) => void admit(seatId, name, true)} /> : null}
       {pass ? (
         <div role="dialog" aria-modal="false" aria-labelledby="walkin-title" className="mt-3 rounded-xl border-2 border-civic-800 bg-white p-4 text-center">
           <h3 id="walkin-title" className="text-lg font-bold">{t('console.walkIn.title', { name: pass.name })}</h3>

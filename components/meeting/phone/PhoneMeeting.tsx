@@ -12,7 +12,7 @@ import { useMeeting, type Me } from '../useMeeting';
 import { errorMessageKey } from './error-message';
 import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
-import { isWalkIn, mayVoteIn, presentPollVoters, walkInPolicyOf } from '@/lib/meeting/walk-ins';
+import { isWalkIn, mayVoteIn, presentPollVoters } from '@/lib/meeting/walk-ins';
 import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 
@@ -241,7 +241,7 @@ function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: { joinCo
       <OpenPoll
         key={openPoll.id}
         poll={openPoll}
-        canVote={member && mySeat !== null && mayVoteIn(mySeat, openPoll, walkInPolicyOf(state.form))}
+        canVote={member && mySeat !== null && mayVoteIn(mySeat, openPoll, state.walkIns)}
         {...(walkIn ? { readOnlyNote: 'meeting.walkIns.bindingOnly' as const } : {})}
         checkedIn={Boolean(attendance)}
         receipt={me.receipts[openPoll.id]}

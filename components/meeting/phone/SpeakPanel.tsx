@@ -5,14 +5,13 @@ import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { useT } from '@/components/ui/I18nProvider';
 import type { MessageKey } from '@/lib/i18n/format';
-import { Stance } from '@/lib/meeting/model';
+import { stances } from '@/lib/meeting/vocabulary';
 import { queueOrder, type SpeakRequest } from '@/lib/meeting/speaking-queue';
 import type { MeetingState } from '@/lib/meeting/state';
 import type { MeetingConnection } from '../useMeeting';
 import { bringIntoView } from './bring-into-view';
 import { errorMessageKey } from './error-message';
 
-const stances = Stance.options;
 
 export function speakingEndsAt(r: SpeakRequest): string | null {
   if (!r.startedAt) return null;

@@ -1,6 +1,7 @@
-// The browser gets only the messages its page needs (components/ui/Messages), never the catalogues of
-// both languages: a client component that imported lib/i18n/locale at runtime would put ~35 KB
-// (compressed) back into every phone page. Checked on the source's import graph, as the bundler sees it.
+// What the browser loads with a page, checked on the source's import graph as the bundler sees it: only
+// the messages its page needs (components/ui/Messages), never the catalogues of both languages (a client
+// component importing lib/i18n/locale at runtime would put ~35 KB compressed back into every page); and
+// on the resident's phone pages no zod (another ~30 KB: the server validates, the phone trusts its events).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ describe('messages in the browser', () => {
   });
 
   it('the phone pages carry no zod (it is the server that validates)', () => {
-    for (const entry of ['components/meeting/phone/JoinForm.tsx']) {
+    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LinkJoin.tsx']) {
       expect([...eagerGraph(join(root, entry)).packages], entry).not.toContain('zod');
     }
   });
