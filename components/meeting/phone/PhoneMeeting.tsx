@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonLink } from '@/components/ui/Button';
@@ -13,8 +14,13 @@ import { errorMessageKey } from './error-message';
 import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
 import { isWalkIn, mayVoteIn, presentPollVoters } from '@/lib/meeting/walk-ins';
-import { AgendaList, Livestream, SpeakersList } from './RemotePanels';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
+
+// The whole agenda, the speakers list and the stream are for remote participants and observers (the
+// wide layout): a resident's phone in the hall never loads them.
+const AgendaList = dynamic(() => import('./RemotePanels').then((m) => m.AgendaList));
+const SpeakersList = dynamic(() => import('./RemotePanels').then((m) => m.SpeakersList));
+const Livestream = dynamic(() => import('./RemotePanels').then((m) => m.Livestream));
 
 /**
  * The resident's phone (and the remote participant's browser). The device's participant token, kept
