@@ -91,13 +91,14 @@ function where(raw: unknown, path: PropertyKey[]): string {
 
 let defaultTemplates: ProcedureTemplates | null = null;
 
+/** The shipped templates, validated once; each caller gets its own copy, which it may change. */
 export function loadDefaultTemplates(): ProcedureTemplates {
-  // Validated once: the meeting's command decisions read the walk-in policy from here.
-  if (defaultTemplates) return defaultTemplates;
-  const result = validateTemplates(defaultTemplatesJson);
-  if (!result.ok) throw new Error(`the default procedure templates are invalid:\n${result.errors.join('\n')}`);
-  defaultTemplates = result.templates;
-  return defaultTemplates;
+  if (!defaultTemplates) {
+    const result = validateTemplates(defaultTemplatesJson);
+    if (!result.ok) throw new Error(`the default procedure templates are invalid:\n${result.errors.join('\n')}`);
+    defaultTemplates = result.templates;
+  }
+  return structuredClone(defaultTemplates);
 }
 
 /** A form's walk-in rule in the shipped templates: for meetings created outside planning (tests, benches). */

@@ -7,14 +7,22 @@ import { newId, newToken } from '../../lib/platform/tokens';
 export const TEST_PASSWORD = 'test-password-1';
 
 /** A district → street → community with `members` council members, a facilitator and a recorder. */
-export async function makeCommunity(db: Db, opts: { members?: number; name?: string; code?: string } = {}) {
+/**
+ * `beforeCommunityCode`: the database is migrated only up to a schema without `Community.code` (the
+ * secret-ballot migration test builds the old layout), so the community row is written without it.
+ */
+export async function makeCommunity(db: Db, opts: { members?: number; name?: string; code?: string; beforeCommunityCode?: boolean } = {}) {
   const districtId = newId();
   const streetId = newId();
   const communityId = newId();
   const code = opts.code ?? newCommunityCode();
   await db.district.create({ data: { id: districtId, name: '测试区' } });
   await db.street.create({ data: { id: streetId, districtId, name: '测试街道' } });
-  await db.community.create({ data: { id: communityId, streetId, name: opts.name ?? '测试社区', code } });
+  if (opts.beforeCommunityCode) {
+    await db.$executeRaw`INSERT INTO "Community" ("id", "streetId", "name") VALUES (${communityId}, ${streetId}, ${opts.name ?? '测试社区'})`;
+  } else {
+    await db.community.create({ data: { id: communityId, streetId, name: opts.name ?? '测试社区', code } });
+  }
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const suffix = communityId.slice(0, 8);
   const facilitator = { id: newId(), username: `fac-${suffix}`, displayName: '主持人', role: 'facilitator', passwordHash, districtId, streetId, communityId };

@@ -55,7 +55,7 @@ for (const target of databaseTargets()) {
         filters: noFilter,
       }));
       db = createDb(scratch.url);
-      const old = await oldMeeting(db, await makeCommunity(db, { members: 0 }));
+      const old = await oldMeeting(db, await makeCommunity(db, { members: 0, beforeCommunityCode: true }));
       meetingId = old.id;
       seats.push(...old.seats);
 
