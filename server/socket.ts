@@ -141,7 +141,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
       const { pollId, seatId } = e.data;
       void hub.receiptsOf(meetingId, seatId).then((receipts) => {
         if (receipts[pollId]) io.to(seatRoom(meetingId, seatId)).emit('meeting:receipt', { pollId, receipt: receipts[pollId], staffEntered: true });
-      });
+      }).catch((err: unknown) => console.error('[socket] could not tell a member of a ballot staff entered', err));
     }
     for (const role of meetingRoles) {
       const projected = events.map((e) => projectEvent(e, state, role));
