@@ -6,6 +6,7 @@ import type { CollabServer } from '../lib/minutes/collab/server';
 import { createMinutesService } from '../lib/minutes/service';
 import { createRecordService, type RecordService } from '../lib/record/service';
 import type { Db } from '../lib/platform/db/client';
+import type { SmsSender } from '../lib/platform/sms';
 import { FailureLimiter } from '../lib/platform/rate-limit';
 import { createCollabEndpoint } from './collab';
 import { clientAddress, createHttpApi } from './http-api';
@@ -21,6 +22,8 @@ export type YishiServerOptions = {
   secureCookies?: boolean;
   /** Base URL printed in records' QR codes (YISHI_PUBLIC_URL); default: the Host the request came to. */
   publicUrl?: string;
+  /** residents' one-time codes (default: the log sender, codes never shown on the page) */
+  sms?: SmsSender;
 };
 
 export type YishiServer = {
@@ -53,7 +56,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
     records.freeze(meetingId).catch((err) => console.error('[record] freeze failed', meetingId, err));
   });
   const api = createHttpApi(opts.db, {
-    hub, secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl, scoresChanged,
+    hub, secureCookies: opts.secureCookies ?? false, isReady: () => ready, minutes: minutes.access, records, publicUrl: opts.publicUrl, scoresChanged, sms: opts.sms,
   });
 
   type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

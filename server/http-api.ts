@@ -7,6 +7,7 @@ import { can, type MeetingAction } from '../lib/meeting/permissions';
 import { admit, admitSeat, JoinRequest } from '../lib/meeting/join';
 import { joinFailureLimits } from '../lib/meeting/rate-limits';
 import type { Db } from '../lib/platform/db/client';
+import { LogSmsSender } from '../lib/platform/sms';
 import { AppError, httpStatusOf, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { FailureLimiter } from '../lib/platform/rate-limit';
 import { IdParam } from '../lib/platform/tokens';
@@ -16,6 +17,9 @@ import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
 import { planningRoutes } from './planning-routes';
+import { RESIDENT_BYTE_ROUTES, TOPIC_BYTE_ROUTES, topicRoutes } from './topic-routes';
+import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity';
+import type { SmsSender } from '../lib/platform/sms';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { assertOwnOrigin } from './identity';
 import { RawBody, type Handler } from './http-types';
@@ -44,7 +48,7 @@ const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
-const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments']);
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES]);
 
 export function createHttpApi(db: Db, opts: {
   /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */
@@ -52,7 +56,10 @@ export function createHttpApi(db: Db, opts: {
   secureCookies: boolean; isReady: () => boolean; minutes?: MinutesAccess; records?: RecordService; publicUrl?: string;
   /** told when a community's score inputs changed (uploads, reviews, follow-ups, catalogue) */
   scoresChanged?: (communityId: string) => void;
+  /** residents' one-time codes; default: the log sender, codes never shown on the page */
+  sms?: SmsSender;
 }) {
+  const residents = new PhoneIdentity(db, opts.sms ?? new LogSmsSender(false), { phoneKey: process.env.YISHI_PHONE_KEY || undefined });
   const loginGuard = createLoginGuard(); // per username+address, and per address across usernames
   // per address; a typed short code has its own, larger budget (see joinFailureLimits)
   const joinFailures = new FailureLimiter(joinFailureLimits.tokens.failures, joinFailureLimits.tokens.perSeconds);
@@ -62,16 +69,17 @@ export function createHttpApi(db: Db, opts: {
   const routes: Record<string, Handler> = {
     ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
     ...(opts.hub ? planningRoutes(db, opts.hub) : {}),
+    ...topicRoutes(db, residents, { clientAddress, cookie: (name, token, expires) => sessionCookie(name, token, expires, opts.secureCookies) }),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
       const { username, password } = parseOrThrow(LoginBody, body);
       const session = await loginGuard(clientAddress(req), username, () => logIn(db, username, password));
-      res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, opts.secureCookies));
+      res.setHeader('Set-Cookie', sessionCookie(STAFF_COOKIE, session.token, session.expiresAt, opts.secureCookies));
       return { user: session.user };
     },
     'POST /api/auth/logout': async (req, _body, res) => {
       await logOut(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
-      res.setHeader('Set-Cookie', sessionCookie('', new Date(0), opts.secureCookies));
+      res.setHeader('Set-Cookie', sessionCookie(STAFF_COOKIE, '', new Date(0), opts.secureCookies));
       return { ok: true };
     },
     // Staff who run the meeting: its join code, observer link and every seat's card and invitation token.
@@ -214,14 +222,15 @@ export function createHttpApi(db: Db, opts: {
       const [method, path] = k.split(' ') as [string, string];
       const names: string[] = [];
       const re = new RegExp(`^${path.replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
-      return { method, re, names, handler: routes[k]! };
+      return { method, re, names, handler: routes[k]!, key: k };
     });
-  function match(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
+  /** The handler, its :params and its key as written in `routes` (the pattern, for routes with params). */
+  function match(method: string, path: string): { handler: Handler; params: Record<string, string>; key: string } | null {
     const exact = routes[`${method} ${path}`];
-    if (exact) return { handler: exact, params: {} };
+    if (exact) return { handler: exact, params: {}, key: `${method} ${path}` };
     for (const p of patterns) {
       const m = p.method === method ? p.re.exec(path) : null;
-      if (m) return { handler: p.handler, params: Object.fromEntries(p.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+      if (m) return { handler: p.handler, params: Object.fromEntries(p.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])), key: p.key };
     }
     return null;
   }
@@ -234,10 +243,14 @@ export function createHttpApi(db: Db, opts: {
     if (!route) return false;
     try {
       if (!SAFE_METHODS.has(req.method ?? 'GET')) assertOwnOrigin(req.headers, opts.publicUrl);
-      const key = `${req.method} ${path}`;
+      const key = route.key;
       const large = BYTE_BODY_ROUTES.has(key) || key in BODY_LIMITS;
-      // Large bodies are only read for someone logged in; the handler still decides what they may do.
-      if (large && !(await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE)))) throw new AppError('UNAUTHENTICATED', 'Log in first');
+      // Large bodies are only read for someone logged in (staff; a confirmed resident for their photos);
+      // the handler still decides what they may do.
+      if (large && !(await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE)))
+        && !(RESIDENT_BYTE_ROUTES.has(key) && (await residents.residentFromSession(cookieFrom(req.headers.cookie, RESIDENT_COOKIE))))) {
+        throw new AppError('UNAUTHENTICATED', 'Log in first');
+      }
       const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(key) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req, BODY_LIMITS[key] ?? MAX_BODY);
       const result = await route.handler(req, body, res, url.searchParams, route.params);
       if (result instanceof RawBody) {
@@ -323,8 +336,8 @@ function htmlPage(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-function sessionCookie(token: string, expires: Date, secure: boolean): string {
-  return `${STAFF_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Expires=${expires.toUTCString()}${secure ? '; Secure' : ''}`;
+function sessionCookie(name: string, token: string, expires: Date, secure: boolean): string {
+  return `${name}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Expires=${expires.toUTCString()}${secure ? '; Secure' : ''}`;
 }
 
 export function clientAddress(req: IncomingMessage): string {

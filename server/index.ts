@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
 import { seedDemoWorld } from '../lib/demo/world';
 import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
+import { smsSenderFromEnv } from '../lib/platform/sms';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import { publicUrlWarning } from '../lib/record/public-url';
 import { createYishiServer } from './app';
@@ -10,7 +11,9 @@ import { createYishiServer } from './app';
  * Entry point: migrate, seed the demo on an empty database, start one server, shut down cleanly.
  * Environment: PORT (3000; 0 picks a free port), HOST, DATABASE_URL, YISHI_SEED=0 to skip demo data,
  * YISHI_NO_NEXT=1 to serve only the API and sockets (tests, rehearsal load), YISHI_PUBLIC_URL for the
- * verification links printed in records (default: the address the request came to).
+ * verification links printed in records (default: the address the request came to); YISHI_SMS_URL,
+ * YISHI_SMS_TOKEN, YISHI_SMS_SENDER for an SMS provider and YISHI_DEMO=1|0 to show residents' codes on the page
+ * (default: on with demo data); YISHI_PHONE_KEY keeps the key of phone-number hashes out of the database.
  */
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const dev = process.argv.includes('--dev');
@@ -30,6 +33,8 @@ const server = await createYishiServer({
   next: process.env.YISHI_NO_NEXT === '1' ? null : { dev, dir: resolve(import.meta.dirname, '..') },
   secureCookies: process.env.YISHI_SECURE_COOKIES === '1',
   publicUrl: process.env.YISHI_PUBLIC_URL || undefined,
+  // Demo data means demo mode: with the log sender, pages show residents' codes (see lib/platform/sms).
+  sms: smsSenderFromEnv({ ...process.env, YISHI_DEMO: process.env.YISHI_DEMO ?? (process.env.YISHI_SEED === '0' ? '0' : '1') }),
 });
 const host = process.env.HOST ?? '0.0.0.0';
 const port = await server.listen(Number(process.env.PORT ?? 3000), host);

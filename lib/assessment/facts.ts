@@ -13,7 +13,9 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
     db.community.findMany({ where: { id: { in: communityIds } }, select: { id: true, name: true, streetId: true } }),
     db.meetingRecord.findMany({ where: { communityId: { in: communityIds }, status: 'filed' }, select: { id: true, communityId: true, body: true, filedAt: true } }),
     verifyFiledRecords(db, communityIds),
-    db.topic.findMany({ where: { communityId: { in: communityIds } }, select: { id: true, communityId: true, intakePath: true, createdAt: true } }),
+    // A topic counts once accepted in review (议题审核), from then: a proposal still gathering co-signatures, or
+    // one merged, referred or rejected, is not a topic of this community's consultation.
+    db.topic.findMany({ where: { communityId: { in: communityIds }, status: 'accepted' }, select: { id: true, communityId: true, intakePath: true, createdAt: true, reviewedAt: true } }),
     db.evidenceUpload.findMany({
       where: { communityId: { in: communityIds } },
       select: { id: true, communityId: true, indicatorId: true, year: true, status: true, credit: true, createdAt: true, reviewedAt: true },
@@ -39,7 +41,7 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
   }
   for (const t of topics) {
     const path = IntakePath.safeParse(t.intakePath);
-    if (path.success) facts.get(t.communityId)?.topics.push({ id: t.id, intakePath: path.data, createdAt: t.createdAt.toISOString() });
+    if (path.success) facts.get(t.communityId)?.topics.push({ id: t.id, intakePath: path.data, createdAt: (t.reviewedAt ?? t.createdAt).toISOString() });
   }
   for (const u of uploads) {
     facts.get(u.communityId)?.uploads.push({

@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import { communityByBoardAddress } from './community-code';
 import { publishedAttachments } from './notice-attachments';
+import { boardTopics } from '../topics/queries';
 
 /**
  * The community board (社区协商公示栏), public and without login: what is coming (with every notice as
@@ -39,6 +40,8 @@ export async function communityBoard(db: Db, communityId: string, now = new Date
   return {
     community: { id: community.id, code: community.code, name: community.name, streetName: community.street.name },
     upcoming,
+    /** residents' proposals and the community's topics, with co-signature counts (never who signed) */
+    topics: await boardTopics(db, communityId),
     held: meetings.filter(held).map(({ joinCode: _code, ...m }) => ({ ...m, recordId: recordOf.get(m.id)?.id ?? null, filedAt: recordOf.get(m.id)?.filedAt ?? null })),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invitedExperts } from './experts';
+import { putOnAgenda } from '../topics/agenda';
 import type { StaffIdentity } from '../auth/staff-session';
 import { createMeeting } from '../meeting/create-meeting';
 import { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
@@ -38,7 +39,8 @@ export const PlanMeetingInput = z.strictObject({
   quorumRule: QuorumRule.nullable().default(null),
   /** default: the form's template */
   invitedCategories: z.array(ParticipantCategory).max(20).nullable().default(null),
-  agenda: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default('') })).max(30).default([]),
+  /** an item may take up an accepted topic of the community (the topic then lists this meeting) */
+  agenda: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default(''), topicId: id.optional() })).max(30).default([]),
   /** experts from the community's pool, seated as 专家 (专家咨询) */
   expertIds: z.array(id).max(30).default([]),
   livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
@@ -58,7 +60,11 @@ export async function planningOptions(db: Db, staff: StaffIdentity, communityId:
   const experts = await db.expert.findMany({
     where: { communityId, retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, field: true, organisation: true },
   });
-  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people, experts };
+  const topics = await db.topic.findMany({
+    where: { communityId, status: 'accepted' }, orderBy: { reviewedAt: 'desc' }, take: 100,
+    select: { id: true, title: true, description: true, level: true, placeId: true, type: true, intakePath: true },
+  });
+  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people, experts, topics };
 }
 
 /** `opts.joinCode`: a fixed code, for the demo meeting only (real meetings get a random one). */
@@ -91,10 +97,14 @@ export async function planMeeting(
     return r;
   });
 
+  const topicIds = [...new Set(input.agenda.flatMap((a) => (a.topicId ? [a.topicId] : [])))];
+  const topics = await db.topic.findMany({ where: { id: { in: topicIds }, communityId: community.id, status: 'accepted' }, select: { id: true } });
+  if (topics.length !== topicIds.length) throw new AppError('BAD_REQUEST', 'An agenda item names a topic that is not an accepted topic of this community', { field: 'agenda' });
+
   const invited = input.invitedCategories ?? template.defaultCategories;
   const experts = await invitedExperts(db, community.id, input.expertIds);
   const seatKinds = [...new Set(invited.flatMap((c) => seatKindOf[c] ?? []))];
-  return createMeeting(db, {
+  const meeting = await createMeeting(db, {
     communityId: community.id, title: input.title, level: input.level, type: input.type, form: input.form,
     gridId: input.level === 'grid' ? placeId : null, compoundId: input.level === 'compound' ? placeId : null,
     venue: input.venue, scheduledAt: new Date(input.scheduledAt), endsAt: new Date(input.endsAt), convenerId,
@@ -105,4 +115,6 @@ export async function planMeeting(
     agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
     ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
   });
+  for (const topicId of topicIds) await putOnAgenda(db, topicId, meeting.id, input.title, staff.displayName);
+  return meeting;
 }

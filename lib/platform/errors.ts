@@ -22,6 +22,8 @@ export const errorCodes = {
   // a walk-in's ballot in a binding poll: binding votes are the roster's
   BINDING_POLL_ROSTER_ONLY: 403,
   RATE_LIMITED: 429,
+  // a service the product relies on (the SMS provider) did not answer
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 

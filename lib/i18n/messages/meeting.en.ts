@@ -98,6 +98,7 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.error.ALREADY_VOTED': 'You have already voted',
   'meeting.error.UNFINISHED_WORK': 'Some items, speakers or polls are unfinished: decide for each whether to finish, defer or drop it when closing',
   'meeting.error.RATE_LIMITED': 'Too many attempts; try again later',
+  'meeting.error.UNAVAILABLE': 'A service is not answering; try again shortly',
   'meeting.error.INTERNAL': 'Network or server problem; try again shortly',
   // ── issue 10: 代签到, staff-entered and paper ballots ──
   'meeting.attendance.proxyCount': '{count} checked in by staff',

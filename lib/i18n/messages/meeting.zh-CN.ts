@@ -107,6 +107,7 @@ export const meetingZhCN = {
   'meeting.error.ALREADY_VOTED': '您已经投过票了',
   'meeting.error.UNFINISHED_WORK': '还有未完成的议题、发言或投票：请在结束会议时逐项决定完成、延期还是撤下',
   'meeting.error.RATE_LIMITED': '尝试次数过多，请稍后再试',
+  'meeting.error.UNAVAILABLE': '服务暂时无法响应，请稍后再试',
   'meeting.error.INTERNAL': '网络或服务器出现问题，请稍后重试',
   // ── issue 10: 代签到, staff-entered and paper ballots ──
   'meeting.attendance.proxyCount': '其中代签到 {count} 人',
