@@ -8,11 +8,11 @@
  * landing page. Staff pages and the public record add theirs with <Messages areas={…}>.
  */
 export const BASE_AREAS = [
-  'app', 'common', 'connection', 'ui', 'notFound', 'landing', 'login', 'join', 'phone', 'meeting', 'remote', 'projector', 'board', 'cards', 'minutes',
+  'app', 'common', 'connection', 'ui', 'notFound', 'landing', 'login', 'join', 'phone', 'meeting', 'remote', 'projector', 'board', 'cards', 'minutes', 'topic',
 ] as const;
 
 /** The staff console's areas: with BASE_AREAS, everything in the catalogue. */
-export const CONSOLE_AREAS = ['attachments', 'console', 'planning', 'record', 'scoring', 'templates'] as const;
+export const CONSOLE_AREAS = ['attachments', 'console', 'planning', 'record', 'scoring', 'templates', 'topicReview'] as const;
 
 /** The public record page (/v/<id>): the record and the planning lines it shows. */
 export const RECORD_AREAS = ['console', 'planning', 'record'] as const;

@@ -5,6 +5,8 @@ import { phoneEn } from './phone.en';
 import { planningEn } from './planning.en';
 import { recordEn } from './record.en';
 import { scoringAreaEn } from './scoring.en';
+import { topicReviewEn } from './topic-review.en';
+import { topicsEn } from './topics.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -19,6 +21,8 @@ export const en: Messages = {
   ...minutesEn,
   ...recordEn,
   ...scoringAreaEn,
+  ...topicsEn,
+  ...topicReviewEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

@@ -29,6 +29,8 @@ import { phoneZhCN } from './phone.zh-CN';
 import { planningZhCN } from './planning.zh-CN';
 import { recordZhCN } from './record.zh-CN';
 import { scoringAreaZhCN } from './scoring.zh-CN';
+import { topicReviewZhCN } from './topic-review.zh-CN';
+import { topicsZhCN } from './topics.zh-CN';
 
 // Areas with many keys live in their own files (<area>.zh-CN.ts / <area>.en.ts) and are spread in here.
 export const zhCN = {
@@ -39,6 +41,8 @@ export const zhCN = {
   ...minutesZhCN,
   ...recordZhCN,
   ...scoringAreaZhCN,
+  ...topicsZhCN,
+  ...topicReviewZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',
