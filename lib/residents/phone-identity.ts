@@ -98,16 +98,21 @@ export class PhoneIdentity {
     return { token, resident };
   }
 
-  async residentFromSession(token: string | null | undefined): Promise<ResidentIdentity | null> {
-    if (!token) return null;
-    const s = await this.db.residentSession.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!s || s.expiresAt.getTime() < Date.now()) return null;
-    return { phoneHash: s.phoneHash, phoneMasked: s.phoneMasked, expiresAt: s.expiresAt };
+  residentFromSession(token: string | null | undefined): Promise<ResidentIdentity | null> {
+    return residentFromSession(this.db, token);
   }
 
   async endSession(token: string | null | undefined): Promise<void> {
     if (token) await this.db.residentSession.deleteMany({ where: { tokenHash: hashToken(token) } });
   }
+}
+
+/** The resident a session cookie stands for, or null (none, unknown or expired). */
+export async function residentFromSession(db: Db, token: string | null | undefined): Promise<ResidentIdentity | null> {
+  if (!token) return null;
+  const s = await db.residentSession.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!s || s.expiresAt.getTime() < Date.now()) return null;
+  return { phoneHash: s.phoneHash, phoneMasked: s.phoneMasked, expiresAt: s.expiresAt };
 }
 
 function sameHash(a: string, b: string): boolean {
