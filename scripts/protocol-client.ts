@@ -20,6 +20,21 @@ export async function logInStaff(baseUrl: string, username: string, password: st
   return r.cookie.split(';')[0]!;
 }
 
+/**
+ * A resident confirms a phone number (docs/protocol.md, residents): asks for a code and confirms it. The code
+ * is read from the answer (a server in demo mode) or from `readCode` (a test reading the SMS it captured).
+ * Returns the resident cookie (name=value).
+ */
+export async function confirmResident(baseUrl: string, phone: string, readCode?: () => Promise<string>): Promise<string> {
+  const sent = await postJson(`${baseUrl}/api/residents/code`, { phone });
+  if (sent.status !== 200) throw new Error(`code request failed (${sent.status}): ${JSON.stringify(sent.body)}`);
+  const code: string | undefined = sent.body.demoCode ?? (readCode ? await readCode() : undefined);
+  if (!code) throw new Error('the server does not show codes (not in demo mode) and no readCode was given');
+  const confirmed = await postJson(`${baseUrl}/api/residents/confirm`, { phone, code });
+  if (confirmed.status !== 200 || !confirmed.cookie) throw new Error(`confirming failed (${confirmed.status}): ${JSON.stringify(confirmed.body)}`);
+  return confirmed.cookie.split(';')[0]!;
+}
+
 export type MeetingClient = Socket & { lastSeq: number; meeting: MeetingState | null; onEventSeq?: (seq: number, at: number) => void };
 
 /** Connects to a meeting; reconnects on its own and tells the server where it left off. */

@@ -5,6 +5,7 @@ import { getI18n } from '@/lib/i18n/server';
 import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
 import type { CommunityBoard } from '@/lib/planning/board';
 import { boardPath } from '@/lib/planning/board-path';
+import { TopicList } from '@/components/topics/TopicList';
 
 const statusClass: Record<MeetingStatus, string> = {
   draft: 'border-ink/30 text-ink',
@@ -92,6 +93,7 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
             </ul>
           )}
         </section>
+        <TopicList topics={board.topics} boardHref={boardPath(board.community.code)} t={t} locale={locale} />
         <section aria-labelledby="board-held">
           <h2 id="board-held" className="text-2xl font-semibold text-ink">{t('board.held')}</h2>
           {board.held.length === 0 ? <p className="mt-2 text-lg text-ink-muted">{t('board.heldEmpty')}</p> : (

@@ -38,7 +38,7 @@ export function maskPhone(phone: string): string {
  * The limits on sending codes: per number (a stranger cannot flood one phone) and per address (one client
  * cannot walk through numbers). A hall's residents share one address, so its budget is larger.
  */
-export const codeLimits = { perPhone: { points: 3, perSeconds: 15 * 60 }, perAddress: { points: 30, perSeconds: 15 * 60 } };
+export const codeLimits = { perPhone: { points: 3, perSeconds: 15 * 60 }, perAddress: { points: 100, perSeconds: 15 * 60 } };
 
 export class PhoneIdentity {
   private perPhone = new AttemptLimiter(codeLimits.perPhone.points, codeLimits.perPhone.perSeconds);
