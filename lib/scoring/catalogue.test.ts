@@ -119,6 +119,14 @@ describe('validateCatalogue names what is wrong', () => {
     ]);
   });
 
+  it('a grade line below 600, where the standard gives no grade (an edited 1A at 300 is refused)', () => {
+    const raw = copy();
+    raw.grades['1A'] = 300;
+    expect(errorsOf(raw)).toEqual(['grade 1A: line 300 is below 600, under which the standard gives no grade']);
+    raw.grades['1A'] = 600;
+    expect(validateCatalogue(raw).ok).toBe(true);
+  });
+
   it('a grade that is not nA, by its name', () => {
     const raw = copy() as Raw & { grades: Record<string, number> };
     raw.grades['AAAAA'] = 950;

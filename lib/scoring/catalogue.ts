@@ -16,6 +16,8 @@ import { isRuleName, parseRuleParams, type RuleName } from './rules';
 export const tiers = ['basic', 'advanced', 'featured'] as const; // 基础 / 进阶 / 特色
 export const Tier = z.enum(tiers);
 export type Tier = z.infer<typeof Tier>;
+/** The standard: below 600 points there is no grade. */
+export const LOWEST_GRADE_LINE = 600;
 export const TIER_POINTS: Record<Tier, number> = { basic: 600, advanced: 200, featured: 200 };
 export const TOTAL_POINTS = 1000;
 
@@ -153,11 +155,13 @@ export function validateCatalogue(raw: unknown): ValidationResult {
   }
   if (total !== TOTAL_POINTS) errors.push(`indicators sum to ${total} points in all, the standard totals ${TOTAL_POINTS}`);
 
-  // Grade lines must rise with the grade (1A lowest) and be reachable.
+  // Grade lines must rise with the grade (1A lowest), be reachable, and none may sit below 600: the
+  // standard gives no grade below 600 points, so an edited catalogue cannot grade a community that fails.
   const lines = Object.entries(catalogue.grades).sort(([a], [b]) => parseInt(a) - parseInt(b));
   if (lines.length === 0) errors.push('grades: at least one grade line is needed');
   lines.forEach(([grade, line], k) => {
     if (line > TOTAL_POINTS) errors.push(`grade ${grade}: line ${line} is above the total of ${TOTAL_POINTS}`);
+    if (line < LOWEST_GRADE_LINE) errors.push(`grade ${grade}: line ${line} is below ${LOWEST_GRADE_LINE}, under which the standard gives no grade`);
     const below = lines[k - 1];
     if (below && line <= below[1]) errors.push(`grade ${grade}: line ${line} is not above grade ${below[0]}'s line ${below[1]}`);
   });

@@ -206,14 +206,14 @@ describe('gradeFor', () => {
   it('takes the lines from the catalogue, not from code', () => {
     expect(gradeFor({ '1A': 300, '2A': 500 }, 450)).toBe('1A');
     const raw = structuredClone(catalogue) as Catalogue;
-    raw.grades = { '1A': 500 };
+    // A district that grades only excellence: one line at 900. Full marks are 5A by default, 1A here.
+    raw.grades = { '1A': 900 };
     const result = validateCatalogue(raw);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const f = fullMarks();
-    f.uploads = [];
     const card = score(f, END, result.catalogue);
-    expect(card.total).toBeGreaterThanOrEqual(500);
+    expect(card.total).toBeGreaterThanOrEqual(900);
     expect(card.grade).toBe('1A');
-    expect(score(f).grade).toBeNull();
+    expect(score(f).grade).toBe('5A');
   });
 });

@@ -108,18 +108,22 @@ describe('consultation index scores', () => {
       return { status: res.status, body: await res.json() as any };
     };
     const edited = structuredClone(loadDefaultCatalogue());
-    edited.grades = { ...edited.grades, '1A': 500 };
+    edited.grades = { ...edited.grades, '1A': 620 };
     expect((await post(facilitatorCookie, { year: 2026, catalogue: edited })).status).toBe(403);
     const broken = structuredClone(edited);
     broken.indicators[0]!.points += 5; // the basic tier no longer sums to 600
     const refused = await post(adminCookie, { year: 2026, catalogue: broken });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.errors.join('\n')).toMatch(/600/);
+    // A lowest line under 600 (the standard gives no grade there) is refused too.
+    const lenient = await post(adminCookie, { year: 2026, catalogue: { ...structuredClone(edited), grades: { ...edited.grades, '1A': 300 } } });
+    expect(lenient.status).toBe(400);
+    expect(lenient.body.error.details.errors).toContain('grade 1A: line 300 is below 600, under which the standard gives no grade');
     const saved = await post(adminCookie, { year: 2026, catalogue: edited });
     expect(saved).toMatchObject({ status: 200, body: { version: '2026-d1' } });
     const score = (await get(`/api/scores/${home.communityId}?year=2026`, facilitatorCookie)).body;
     expect(score.edition.version).toBe('2026-d1');
-    expect(score.catalogue.grades['1A']).toBe(500);
+    expect(score.catalogue.grades['1A']).toBe(620);
   });
 
   it('refuses bad files and the wrong roles with clear errors, storing nothing', async () => {
