@@ -7,6 +7,7 @@ import { RESIDENT_COOKIE, type PhoneIdentity, type ResidentIdentity } from '../l
 import { createIntake } from '../lib/topics/intake';
 import { publicTopic, staffTopicFile, staffTopics, topicPhoto } from '../lib/topics/queries';
 import { reviewTopic } from '../lib/topics/review';
+import { createPublicity } from '../lib/topics/publicity';
 import { RawBody, type Handler } from './http-types';
 
 /** Upload routes: a proposal's photo (its resident) and a registered topic's submission (staff). */
@@ -23,6 +24,7 @@ export function topicRoutes(db: Db, residents: PhoneIdentity, http: {
   cookie(name: string, token: string, expires: Date): string;
 }): Record<string, Handler> {
   const intake = createIntake(db);
+  const publicity = createPublicity(db);
 
   async function staffOf(req: IncomingMessage): Promise<StaffIdentity> {
     const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
@@ -71,6 +73,12 @@ export function topicRoutes(db: Db, residents: PhoneIdentity, http: {
       const p = await topicPhoto(db, parseOrThrow(IdParam, photoId));
       return new RawBody(p.mimeType, p.data, undefined, true);
     },
+
+    // Results publicity: a resident objects while the period runs; staff answer (both public, never the phone).
+    'POST /api/records/:recordId/objections': async (req, body, _r, _q, { recordId }) =>
+      publicity.object(await residentOf(req), parseOrThrow(IdParam, recordId), body),
+    'POST /api/objections/:objectionId/answer': async (req, body, _r, _q, { objectionId }) =>
+      publicity.answer(await staffOf(req), parseOrThrow(IdParam, objectionId), body),
 
     // Staff: the register and review queue, registering the other paths' topics, review.
     'GET /api/communities/:communityId/topics': async (req, _b, _r, _q, { communityId }) =>

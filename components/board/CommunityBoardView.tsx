@@ -6,6 +6,8 @@ import type { MeetingForm, MeetingStatus } from '@/lib/meeting/model';
 import type { CommunityBoard } from '@/lib/planning/board';
 import { boardPath } from '@/lib/planning/board-path';
 import { TopicList } from '@/components/topics/TopicList';
+import { PublicationList } from '@/components/topics/PublicationList';
+import type { ResidentView } from '@/components/topics/resident-api';
 
 const statusClass: Record<MeetingStatus, string> = {
   draft: 'border-ink/30 text-ink',
@@ -19,7 +21,7 @@ const statusClass: Record<MeetingStatus, string> = {
  * The community board as a resident sees it on a phone (WeChat's browser included): large type, one
  * column, no script needed to read it. Notices are shown whole and in the order they were published.
  */
-export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
+export async function CommunityBoardView({ board, resident }: { board: CommunityBoard; resident: ResidentView }) {
   const { t, locale } = await getI18n();
   const when = (d: Date) => formatDateTime(locale, d, { dateStyle: 'full', timeStyle: 'short' });
   const badge = (status: string) => (
@@ -94,6 +96,7 @@ export async function CommunityBoardView({ board }: { board: CommunityBoard }) {
           )}
         </section>
         <TopicList topics={board.topics} boardHref={boardPath(board.community.code)} t={t} locale={locale} />
+        <PublicationList publications={board.publications} t={t} locale={locale} resident={resident} />
         <section aria-labelledby="board-held">
           <h2 id="board-held" className="text-2xl font-semibold text-ink">{t('board.held')}</h2>
           {board.held.length === 0 ? <p className="mt-2 text-lg text-ink-muted">{t('board.heldEmpty')}</p> : (

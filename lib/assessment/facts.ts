@@ -21,6 +21,8 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
       select: { id: true, communityId: true, indicatorId: true, year: true, status: true, credit: true, createdAt: true, reviewedAt: true },
     }),
   ]);
+  const publications = await db.resultPublication.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, select: { recordId: true, publishedAt: true } });
+  const publishedAt = new Map(publications.map((p) => [p.recordId, p.publishedAt]));
   const followUps = await db.decisionFollowUp.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { recordedAt: 'asc' } });
   const firstFollowUp = new Map<string, Date>();
   for (const f of followUps) if (!firstFollowUp.has(`${f.recordId}:${f.pollId}`)) firstFollowUp.set(`${f.recordId}:${f.pollId}`, f.recordedAt);
@@ -37,7 +39,7 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
       target.records.push(unreadable(row.id, row.filedAt));
       continue;
     }
-    target.records.push(recordFact(parsed, row.filedAt, verification.get(row.id)?.valid ?? false, firstFollowUp));
+    target.records.push(recordFact(parsed, row.filedAt, publishedAt.get(row.id) ?? null, verification.get(row.id)?.valid ?? false, firstFollowUp));
   }
   for (const t of topics) {
     const path = IntakePath.safeParse(t.intakePath);
@@ -55,13 +57,13 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
   return facts;
 }
 
-function recordFact(r: MeetingRecord, filedAt: Date, verified: boolean, followUps: Map<string, Date>): FiledRecordFact {
+function recordFact(r: MeetingRecord, filedAt: Date, publishedAt: Date | null, verified: boolean, followUps: Map<string, Date>): FiledRecordFact {
   return {
     recordId: r.recordId, meetingId: r.meetingId, form: r.meeting.form, type: r.meeting.type, level: r.meeting.level,
     title: r.meeting.title, scheduledAt: r.meeting.scheduledAt, startedAt: r.meeting.startedAt, closedAt: r.meeting.closedAt,
     filedAt: filedAt.toISOString(), announcedAt: r.meeting.announcedAt,
-    // The record is published on its public page the moment it is filed: that is when results are out.
-    resultsPublishedAt: filedAt.toISOString(),
+    // When its results went on the board (结果公示): filing publishes them, but the publication is its own fact.
+    resultsPublishedAt: publishedAt?.toISOString() ?? null,
     members: r.roster.filter((m) => m.canVote).length,
     attended: r.attendance.length,
     remoteAttended: r.attendance.filter((a) => a.mode === 'remote').length,

@@ -3,6 +3,7 @@ import { AppError } from '../platform/errors';
 import { communityByBoardAddress } from './community-code';
 import { publishedAttachments } from './notice-attachments';
 import { boardTopics } from '../topics/queries';
+import { boardPublications } from '../topics/publicity';
 
 /**
  * The community board (社区协商公示栏), public and without login: what is coming (with every notice as
@@ -42,6 +43,8 @@ export async function communityBoard(db: Db, communityId: string, now = new Date
     upcoming,
     /** residents' proposals and the community's topics, with co-signature counts (never who signed) */
     topics: await boardTopics(db, communityId),
+    /** results in publicity (结果公示) and before: decisions, the period, objections and answers */
+    publications: await boardPublications(db, communityId, now),
     held: meetings.filter(held).map(({ joinCode: _code, ...m }) => ({ ...m, recordId: recordOf.get(m.id)?.id ?? null, filedAt: recordOf.get(m.id)?.filedAt ?? null })),
   };
 }

@@ -36,6 +36,8 @@ const Template = z.strictObject({
    * stake; binding votes (议事会 and every binding poll) stay roster-only whatever this says.
    */
   walkIns: z.strictObject({ allowed: z.boolean(), nonBindingVotes: z.boolean() }).default({ allowed: false, nonBindingVotes: false }),
+  /** days the results stay in publicity (结果公示) on the board after filing, open to objections */
+  publicityDays: z.number().int().min(1).max(60).default(5),
   /** where a figure or a step is our default rather than the standard's */
   note: Text.optional(),
 });

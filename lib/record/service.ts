@@ -3,6 +3,7 @@ import type { StaffIdentity } from '../auth/staff-session';
 import type { MeetingHub } from '../meeting/hub';
 import { can } from '../meeting/permissions';
 import { meetingRecorders, staffRoleIn } from '../meeting/queries';
+import { publishResults } from '../topics/publicity';
 import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError } from '../platform/errors';
@@ -212,7 +213,11 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
         platformSignature: platformEntry.signature, platformKeyId: platform.id,
       },
     });
-    if (filed.count === 1) opts.onFiled?.(recordId, row.communityId);
+    if (filed.count === 1) {
+      // Filed means public: its results go on the board now, for the form's publicity period.
+      await publishResults(db, recordId, new Date(statement.filedAt));
+      opts.onFiled?.(recordId, row.communityId);
+    }
   }
 
   /**
