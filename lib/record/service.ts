@@ -214,8 +214,9 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
       },
     });
     if (filed.count === 1) {
-      // Filed means public: its results go on the board now, for the form's publicity period.
-      await publishResults(db, recordId, new Date(statement.filedAt));
+      // Filed means public: its results go on the board now, for the form's publicity period. The filing
+      // stands if this fails; the publication is then missing (the index says so) and is logged.
+      await publishResults(db, recordId, new Date(statement.filedAt)).catch((err) => console.error('[publicity] publishing failed', recordId, err));
       opts.onFiled?.(recordId, row.communityId);
     }
   }

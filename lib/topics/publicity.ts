@@ -20,6 +20,7 @@ import type { ResidentIdentity } from '../residents/phone-identity';
  */
 
 const DAY_MS = 86_400_000;
+const DEFAULT_PUBLICITY_DAYS = 5;
 
 /** Whether objections are open at `at`: from publication to the end of the period. */
 export function publicityOpen(p: { publishedAt: Date; endsAt: Date }, at: Date): boolean {
@@ -35,9 +36,11 @@ export async function publishResults(db: Db, recordId: string, at: Date) {
   if (existing) return existing;
   const record = await db.meetingRecord.findUnique({ where: { id: recordId }, select: { communityId: true, meetingId: true, status: true } });
   if (!record || record.status !== 'filed') throw new AppError('INVALID_STATE', 'Only a filed record’s results are published');
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: record.meetingId }, select: { form: true, community: { select: { street: { select: { districtId: true } } } } } });
-  const { templates } = await currentTemplates(db, meeting.community.street.districtId);
-  const days = templateFor(templates, meeting.form as MeetingForm).publicityDays;
+  const meeting = await db.meeting.findUnique({ where: { id: record.meetingId }, select: { form: true, community: { select: { street: { select: { districtId: true } } } } } });
+  // A record imported without its meeting (an older format's fixture) gets the standard's default period.
+  const days = meeting
+    ? templateFor((await currentTemplates(db, meeting.community.street.districtId)).templates, meeting.form as MeetingForm).publicityDays
+    : DEFAULT_PUBLICITY_DAYS;
   try {
     return await db.resultPublication.create({
       data: { recordId, communityId: record.communityId, meetingId: record.meetingId, publishedAt: at, endsAt: new Date(at.getTime() + days * DAY_MS) },
