@@ -91,8 +91,17 @@ export function createPublicity(db: Db) {
  * them, the period, and the objections with their answers — no phone, no name.
  */
 export async function boardPublications(db: Db, communityId: string, now = new Date()) {
+  return publications(db, { communityId }, now);
+}
+
+/** A meeting's publication as its staff see it in the console (the same as on the board), or null. */
+export async function publicationOfMeeting(db: Db, meetingId: string, now = new Date()) {
+  return (await publications(db, { meetingId }, now))[0] ?? null;
+}
+
+async function publications(db: Db, where: { communityId: string } | { meetingId: string }, now: Date) {
   const rows = await db.resultPublication.findMany({
-    where: { communityId }, orderBy: { publishedAt: 'desc' }, take: 20,
+    where, orderBy: { publishedAt: 'desc' }, take: 20,
     include: { objections: { orderBy: { createdAt: 'asc' }, select: { id: true, text: true, createdAt: true, answer: true, answeredAt: true, answeredBy: true } } },
   });
   const records = await db.meetingRecord.findMany({ where: { id: { in: rows.map((r) => r.recordId) } }, select: { id: true, body: true } });

@@ -106,6 +106,10 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.publicity.objectionSent': 'Objection submitted. The community will answer on the board.',
   'topic.publicity.closed': 'The publicity period has ended; objections are closed.',
 
+  'topic.publicity.noObjections': 'No objections received during publicity.',
+  'topic.publicity.answerField': 'Answer (shown publicly)',
+  'topic.publicity.answerSubmit': 'Publish the answer',
+
   'topic.error.network': 'No connection. Check the network and try again.',
   'topic.error.rateLimited': 'Too many attempts. Please wait a moment.',
   'topic.error.smsUnavailable': 'The text message cannot be sent right now. Please try again later.',

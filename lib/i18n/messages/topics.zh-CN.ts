@@ -106,6 +106,10 @@ export const topicsZhCN = {
   'topic.publicity.objectionSent': '异议已提交，社区会在公示栏答复。',
   'topic.publicity.closed': '公示期已结束，不能再提出异议。',
 
+  'topic.publicity.noObjections': '公示期内没有收到异议。',
+  'topic.publicity.answerField': '答复（公开显示）',
+  'topic.publicity.answerSubmit': '发布答复',
+
   'topic.error.network': '网络不通，请检查网络后重试。',
   'topic.error.rateLimited': '操作太频繁，请稍后再试。',
   'topic.error.smsUnavailable': '短信暂时发送不出去，请稍后再试。',

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MeetingPage } from '@/components/meeting/console/MeetingPage';
 import { RecordWorkspace } from '@/components/record/RecordWorkspace';
+import { PublicityPanel } from '@/components/topics/PublicityPanel';
+import { publicationOfMeeting } from '@/lib/topics/publicity';
 import { getI18n } from '@/lib/i18n/server';
 import { can } from '@/lib/meeting/permissions';
 import { meetingHeadline } from '@/lib/meeting/queries';
@@ -27,9 +29,11 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   const { t } = await getI18n();
   const meeting = await meetingHeadline(sharedDb(), id);
   const fingerprint = await platformFingerprint(sharedDb());
+  const publication = await publicationOfMeeting(sharedDb(), id);
   return (
     <MeetingPage staff={staff} meetingId={id} heading={t('record.page.heading')} intro={`${meeting ? `${meeting.title} · ` : ''}${t('record.page.intro')}`}>
       <RecordWorkspace meetingId={id} staffId={staff.id} meetingClosed={meeting?.status === 'closed'} platformFingerprint={fingerprint} />
+      {publication ? <div className="mt-6"><PublicityPanel publication={publication} mayAnswer={can(role, 'meeting.manage')} /></div> : null}
     </MeetingPage>
   );
 }
