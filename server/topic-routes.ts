@@ -8,11 +8,12 @@ import { createIntake } from '../lib/topics/intake';
 import { publicTopic, staffTopicFile, staffTopics, topicPhoto } from '../lib/topics/queries';
 import { reviewTopic } from '../lib/topics/review';
 import { createPublicity } from '../lib/topics/publicity';
+import { communityTasks, createImplementation, publicDecision, updatePhoto } from '../lib/topics/implementation';
 import { RawBody, type Handler } from './http-types';
 
 /** Upload routes: a proposal's photo (its resident) and a registered topic's submission (staff). */
 export const RESIDENT_BYTE_ROUTES = new Set(['POST /api/topics/:topicId/photos']);
-export const TOPIC_BYTE_ROUTES = new Set(['POST /api/topics/:topicId/submissions']);
+export const TOPIC_BYTE_ROUTES = new Set(['POST /api/topics/:topicId/submissions', 'POST /api/decision-updates/:updateId/photo']);
 
 /**
  * Residents' identity (a confirmed phone) and topics over HTTP: residents propose, add photos, co-sign and
@@ -25,6 +26,7 @@ export function topicRoutes(db: Db, residents: PhoneIdentity, http: {
 }): Record<string, Handler> {
   const intake = createIntake(db);
   const publicity = createPublicity(db);
+  const implementation = createImplementation(db);
 
   async function staffOf(req: IncomingMessage): Promise<StaffIdentity> {
     const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));
@@ -79,6 +81,22 @@ export function topicRoutes(db: Db, residents: PhoneIdentity, http: {
       publicity.object(await residentOf(req), parseOrThrow(IdParam, recordId), body),
     'POST /api/objections/:objectionId/answer': async (req, body, _r, _q, { objectionId }) =>
       publicity.answer(await staffOf(req), parseOrThrow(IdParam, objectionId), body),
+
+    // Implementation (落实): staff plan and update each decision; the public reads its page; residents rate it.
+    'GET /api/communities/:communityId/decisions': async (req, _b, _r, _q, { communityId }) =>
+      ({ decisions: await communityTasks(db, await staffOf(req), parseOrThrow(IdParam, communityId)) }),
+    'POST /api/decisions/:taskId/plan': async (req, body, _r, _q, { taskId }) =>
+      implementation.plan(await staffOf(req), parseOrThrow(IdParam, taskId), body),
+    'POST /api/decisions/:taskId/updates': async (req, body, _r, _q, { taskId }) =>
+      implementation.update(await staffOf(req), parseOrThrow(IdParam, taskId), body),
+    'POST /api/decision-updates/:updateId/photo': async (req, body, _r, _q, { updateId }) =>
+      implementation.addPhoto(await staffOf(req), parseOrThrow(IdParam, updateId), body as Uint8Array),
+    'GET /api/decisions/:taskId': async (req, _b, _r, _q, { taskId }) =>
+      publicDecision(db, parseOrThrow(IdParam, taskId), await residents.residentFromSession(cookieFrom(req.headers.cookie, RESIDENT_COOKIE))),
+    'GET /api/decision-photos/:updateId': async (_req, _b, _r, _q, { updateId }) =>
+      new RawBody('image/jpeg', await updatePhoto(db, parseOrThrow(IdParam, updateId)), undefined, true),
+    'POST /api/decisions/:taskId/ratings': async (req, body, _r, _q, { taskId }) =>
+      implementation.rate(await residentOf(req), parseOrThrow(IdParam, taskId), body),
 
     // Staff: the register and review queue, registering the other paths' topics, review.
     'GET /api/communities/:communityId/topics': async (req, _b, _r, _q, { communityId }) =>

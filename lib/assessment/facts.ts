@@ -1,3 +1,4 @@
+import { TaskStatus } from '../topics/implementation';
 import type { Db } from '../platform/db/client';
 import { parseStoredRecord, type MeetingRecord } from '../record/format';
 import { verifyFiledRecords } from '../record/verify-stored';
@@ -24,8 +25,15 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
   const publications = await db.resultPublication.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, select: { recordId: true, publishedAt: true } });
   const publishedAt = new Map(publications.map((p) => [p.recordId, p.publishedAt]));
   const followUps = await db.decisionFollowUp.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { recordedAt: 'asc' } });
+  // A decision's follow-up: its first implementation update, or a note recorded before tasks existed.
+  const tasks = await db.decisionTask.findMany({
+    where: { recordId: { in: records.map((r) => r.id) } },
+    select: { recordId: true, pollId: true, deadline: true, status: true, updates: { orderBy: { at: 'asc' }, take: 1, select: { at: true } } },
+  });
   const firstFollowUp = new Map<string, Date>();
-  for (const f of followUps) if (!firstFollowUp.has(`${f.recordId}:${f.pollId}`)) firstFollowUp.set(`${f.recordId}:${f.pollId}`, f.recordedAt);
+  const followUpAt = [...followUps.map((f) => ({ key: `${f.recordId}:${f.pollId}`, at: f.recordedAt })), ...tasks.flatMap((t) => t.updates.map((u) => ({ key: `${t.recordId}:${t.pollId}`, at: u.at })))];
+  for (const f of followUpAt) if (!firstFollowUp.has(f.key) || firstFollowUp.get(f.key)! > f.at) firstFollowUp.set(f.key, f.at);
+  const taskOf = new Map(tasks.map((t) => [`${t.recordId}:${t.pollId}`, t]));
 
   const facts = new Map<string, CommunityFacts>(communities.map((c) => [c.id, {
     communityId: c.id, communityName: c.name, streetId: c.streetId, records: [], topics: [], uploads: [],
@@ -39,7 +47,7 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
       target.records.push(unreadable(row.id, row.filedAt));
       continue;
     }
-    target.records.push(recordFact(parsed, row.filedAt, publishedAt.get(row.id) ?? null, verification.get(row.id)?.valid ?? false, firstFollowUp));
+    target.records.push(recordFact(parsed, row.filedAt, publishedAt.get(row.id) ?? null, verification.get(row.id)?.valid ?? false, firstFollowUp, taskOf));
   }
   for (const t of topics) {
     const path = IntakePath.safeParse(t.intakePath);
@@ -57,7 +65,10 @@ export async function communityFacts(db: Db, communityIds: string[]): Promise<Ma
   return facts;
 }
 
-function recordFact(r: MeetingRecord, filedAt: Date, publishedAt: Date | null, verified: boolean, followUps: Map<string, Date>): FiledRecordFact {
+function recordFact(
+  r: MeetingRecord, filedAt: Date, publishedAt: Date | null, verified: boolean, followUps: Map<string, Date>,
+  tasks: Map<string, { deadline: Date | null; status: string }>,
+): FiledRecordFact {
   return {
     recordId: r.recordId, meetingId: r.meetingId, form: r.meeting.form, type: r.meeting.type, level: r.meeting.level,
     title: r.meeting.title, scheduledAt: r.meeting.scheduledAt, startedAt: r.meeting.startedAt, closedAt: r.meeting.closedAt,
@@ -68,7 +79,13 @@ function recordFact(r: MeetingRecord, filedAt: Date, publishedAt: Date | null, v
     attended: r.attendance.length,
     remoteAttended: r.attendance.filter((a) => a.mode === 'remote').length,
     polls: r.polls.map((p) => ({ id: p.id, passed: p.outcome?.result === 'passed', decision: p.kind === 'motion' })),
-    decisions: r.decisions.map((d) => ({ pollId: d.pollId, followUpRecordedAt: followUps.get(`${r.recordId}:${d.pollId}`)?.toISOString() ?? null })),
+    decisions: r.decisions.map((d) => {
+      const task = tasks.get(`${r.recordId}:${d.pollId}`);
+      return {
+        pollId: d.pollId, followUpRecordedAt: followUps.get(`${r.recordId}:${d.pollId}`)?.toISOString() ?? null,
+        ...(task ? { deadline: task.deadline?.toISOString() ?? null, implementation: TaskStatus.parse(task.status) } : {}),
+      };
+    }),
     verified,
   };
 }

@@ -53,7 +53,12 @@ export const FiledRecordFact = z.object({
   /** `decision`: the poll was put to decide (not to sound out opinion) */
   polls: z.array(z.object({ id: z.string(), passed: z.boolean(), decision: z.boolean() })),
   /** decisions the record lists, with the time their implementation follow-up (落实情况) was recorded */
-  decisions: z.array(z.object({ pollId: z.string(), followUpRecordedAt: Instant.nullable() })),
+  decisions: z.array(z.object({
+    pollId: z.string(), followUpRecordedAt: Instant.nullable(),
+    /** its implementation (落实): the deadline staff set and where it stands; absent before it is tracked */
+    deadline: Instant.nullable().optional(),
+    implementation: z.enum(['not_started', 'in_progress', 'done', 'impossible']).optional(),
+  })),
   /** the record's signatures verified; unverified records never count */
   verified: z.boolean(),
 });
@@ -134,7 +139,7 @@ export type RecordView = {
   attended: number;
   remoteAttended: number;
   polls: FiledRecordFact['polls'];
-  decisions: { pollId: string; followUp: number | null }[];
+  decisions: { pollId: string; followUp: number | null; deadline: number | null; open: boolean }[];
 };
 
 export type UploadView = {
@@ -184,7 +189,10 @@ export function viewFacts(facts: CommunityFacts, period: Period, asOf: number): 
       announced: seen(r.announcedAt), resultsPublished: seen(r.resultsPublishedAt),
       members: r.members, attended: r.attended, remoteAttended: r.remoteAttended,
       polls: r.polls,
-      decisions: r.decisions.map((d) => ({ pollId: d.pollId, followUp: seen(d.followUpRecordedAt) })),
+      decisions: r.decisions.map((d) => ({
+        pollId: d.pollId, followUp: seen(d.followUpRecordedAt), deadline: d.deadline ? Date.parse(d.deadline) : null,
+        open: d.implementation === 'not_started' || d.implementation === 'in_progress',
+      })),
     });
   }
   for (const t of facts.topics) {

@@ -57,6 +57,7 @@ export const scoringZhCN = {
   'scoring.warning.resultsDueSoon': '「{title}」的结果须在 {daysLeft} 天内公布',
   'scoring.warning.resultsOverdue': '「{title}」的结果已超过公布期限',
   'scoring.warning.followUpOverdue': '「{title}」的决议会后超过 {days} 天仍无落实跟踪记录',
+  'scoring.warning.decisionOverdue': '「{title}」的决议已过落实期限（{deadline}），尚未完成',
   'scoring.warning.evidencePending': '{indicator} 有 {count} 份材料待审核，最早的已等待 {days} 天',
   'scoring.warning.recordUnverified': '「{title}」的会议记录签名未通过校验，不计入测评',
 
@@ -124,6 +125,7 @@ export const scoringEn: Record<ScoringMessageKey, string> = {
   'scoring.warning.resultsDueSoon': '“{title}”: results must be published within {daysLeft} days',
   'scoring.warning.resultsOverdue': '“{title}”: results are past their publication deadline',
   'scoring.warning.followUpOverdue': '“{title}”: no follow-up recorded on its decision {days} days after the meeting',
+  'scoring.warning.decisionOverdue': '“{title}”: its decision is past its deadline ({deadline}) and not carried out',
   'scoring.warning.evidencePending': '{indicator}: {count} uploads awaiting review, the oldest for {days} days',
   'scoring.warning.recordUnverified': '“{title}”: the record’s signatures did not verify, so it does not count',
 

@@ -14,6 +14,7 @@ export const warningKinds = [
   'no_session_this_quarter',
   'results_due',
   'follow_up_overdue',
+  'decision_overdue',
   'evidence_pending',
   'low_score',
 ] as const;
@@ -101,6 +102,21 @@ export function shortfallWarnings({ catalogue, facts, period, asOf, scores, para
         out.push({
           kind: 'follow_up_overdue', indicatorId: indicator, recordId: r.recordId, severity: 'high',
           messageKey: 'scoring.warning.followUpOverdue', params: { title: r.title, recordId: r.recordId, pollId: d.pollId, days: dueDays },
+          nextStepKey: 'scoring.next.recordFollowUp',
+        });
+      }
+    }
+  }
+
+  // A decision past the deadline staff set for it and still not carried out (or declared impossible): it
+  // goes with the follow-up section (same indicator), as the standard's 落实 is one obligation.
+  if (config.followUp) {
+    for (const r of matching(config.followUp.indicator)) {
+      for (const d of r.decisions) {
+        if (!d.open || d.deadline === null || shanghaiDay(d.deadline) >= today) continue;
+        out.push({
+          kind: 'decision_overdue', indicatorId: config.followUp.indicator, recordId: r.recordId, severity: 'high',
+          messageKey: 'scoring.warning.decisionOverdue', params: { title: r.title, recordId: r.recordId, pollId: d.pollId, deadline: shanghaiDate(shanghaiDay(d.deadline)) },
           nextStepKey: 'scoring.next.recordFollowUp',
         });
       }

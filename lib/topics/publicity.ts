@@ -11,6 +11,7 @@ import { AttemptLimiter } from '../platform/rate-limit';
 import { newId } from '../platform/tokens';
 import { parseStoredRecord } from '../record/format';
 import type { ResidentIdentity } from '../residents/phone-identity';
+import { ensureTasks, taskStatusByDecision } from './implementation';
 
 /**
  * Results publicity (结果公示): a filed record's decisions go on the community board at once, for the
@@ -32,6 +33,8 @@ export function publicityOpen(p: { publishedAt: Date; endsAt: Date }, at: Date):
  * publication. `at`: the filing's clock (the demo history files on its own dates).
  */
 export async function publishResults(db: Db, recordId: string, at: Date) {
+  // Each decision's implementation starts being tracked with its publication.
+  await ensureTasks(db, recordId);
   const existing = await db.resultPublication.findUnique({ where: { recordId } });
   if (existing) return existing;
   const record = await db.meetingRecord.findUnique({ where: { id: recordId }, select: { communityId: true, meetingId: true, status: true } });
@@ -106,12 +109,17 @@ async function publications(db: Db, where: { communityId: string } | { meetingId
   });
   const records = await db.meetingRecord.findMany({ where: { id: { in: rows.map((r) => r.recordId) } }, select: { id: true, body: true } });
   const bodyOf = new Map(records.map((r) => [r.id, r.body]));
+  const tasks = await taskStatusByDecision(db, rows.map((r) => r.recordId), now);
   return rows.map((p) => {
     const record = parseStoredRecord(bodyOf.get(p.recordId) ?? '');
     return {
       recordId: p.recordId, meetingId: p.meetingId, publishedAt: p.publishedAt, endsAt: p.endsAt, open: publicityOpen(p, now),
       meetingTitle: record?.meeting.title ?? '',
-      decisions: (record?.decisions ?? []).map((d) => ({ pollId: d.pollId, question: d.question, decision: d.decision ?? null, winners: d.winners })),
+      decisions: (record?.decisions ?? []).map((d) => ({
+        pollId: d.pollId, question: d.question, decision: d.decision ?? null, winners: d.winners,
+        /** its implementation: null for a record whose tasks the console has not opened yet */
+        task: tasks.get(`${p.recordId}:${d.pollId}`) ?? null,
+      })),
       objections: p.objections,
     };
   });

@@ -1,0 +1,59 @@
+-- CreateTable
+CREATE TABLE "DecisionTask" (
+    "id" TEXT NOT NULL,
+    "recordId" TEXT NOT NULL,
+    "pollId" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "owner" TEXT NOT NULL DEFAULT '',
+    "deadline" TIMESTAMP(3),
+    "status" TEXT NOT NULL DEFAULT 'not_started',
+    "reason" TEXT,
+    "doneAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DecisionTask_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DecisionUpdate" (
+    "id" TEXT NOT NULL,
+    "taskId" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "by" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "photo" BYTEA,
+
+    CONSTRAINT "DecisionUpdate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DecisionRating" (
+    "id" TEXT NOT NULL,
+    "taskId" TEXT NOT NULL,
+    "phoneHash" TEXT NOT NULL,
+    "rating" TEXT NOT NULL,
+    "comment" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DecisionRating_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "DecisionTask_communityId_idx" ON "DecisionTask"("communityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DecisionTask_recordId_pollId_key" ON "DecisionTask"("recordId", "pollId");
+
+-- CreateIndex
+CREATE INDEX "DecisionUpdate_taskId_at_idx" ON "DecisionUpdate"("taskId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DecisionRating_taskId_phoneHash_key" ON "DecisionRating"("taskId", "phoneHash");
+
+-- AddForeignKey
+ALTER TABLE "DecisionUpdate" ADD CONSTRAINT "DecisionUpdate_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "DecisionTask"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DecisionRating" ADD CONSTRAINT "DecisionRating_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "DecisionTask"("id") ON DELETE CASCADE ON UPDATE CASCADE;
