@@ -6,7 +6,7 @@ import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
 import type { MeetingLevel, MeetingType } from '@/lib/meeting/model';
 import type { ConsoleTopic } from './console-topic';
-import { TopicFacts, TopicFiles, usePathLabel } from './TopicReviewQueue';
+import { TopicFiles, usePathLabel } from './TopicReviewQueue';
 
 const reviewed = ['accepted', 'merged', 'referred', 'rejected'] as const;
 
@@ -46,15 +46,18 @@ export function TopicRegister({ topics }: { topics: ConsoleTopic[] }) {
       </div>
       <p role="status" className="mt-3 text-base text-ink-muted">{t('topicReview.all.count', { count: shown.length })}</p>
       {shown.length === 0 ? <p className="mt-2 text-lg text-ink-muted">{t('topicReview.all.empty')}</p> : (
-        <ul className="mt-2 space-y-3">
+        <ul className="mt-2 space-y-2">
           {shown.map((topic) => (
             <li key={topic.id}>
-              <article aria-labelledby={`register-${topic.id}`} className="rounded-2xl border border-ink/15 bg-white p-4 shadow-sm">
+              <article aria-labelledby={`register-${topic.id}`} className="rounded-2xl border border-ink/15 bg-white px-4 py-3 shadow-sm">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <h3 id={`register-${topic.id}`} className="min-w-0 flex-1 break-words text-lg font-semibold text-ink">{topic.title}</h3>
                   <span className={`shrink-0 rounded-full border-2 bg-white px-3 py-0.5 text-base font-semibold ${badge[topic.status] ?? ''}`}>{t(`topicReview.status.${topic.status}`)}</span>
                 </div>
-                <TopicFacts topic={topic} />
+                {/* A register is read down the page: who and where on one line, then the outcome. */}
+                <p className="mt-1 break-words text-base text-ink-muted">
+                  {[pathLabel(topic.intakePath), topic.submitter, topic.created, topic.place].filter(Boolean).join(' · ')}
+                </p>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
                   {topic.reviewed ? (
                     <>

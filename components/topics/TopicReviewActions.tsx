@@ -27,7 +27,7 @@ export function TopicReviewActions({ topic, grids, mergeTargets, onDone }: {
   topic: ConsoleTopic;
   grids: GridOption[];
   mergeTargets: ConsoleTopic[];
-  onDone: (message: string) => void;
+  onDone: (message: string, tone: 'ok' | 'error') => void;
 }) {
   const t = useT();
   const router = useRouter();
@@ -65,6 +65,7 @@ export function TopicReviewActions({ topic, grids, mergeTargets, onDone }: {
           : open === 'merge' ? t('topicReview.done.merged', { title: topic.title, into })
             : open === 'refer' ? t('topicReview.done.referred', { title: topic.title, to: String(body.to) })
               : t('topicReview.done.rejected', { title: topic.title }),
+        'ok',
       );
       router.refresh();
       return;
@@ -72,8 +73,13 @@ export function TopicReviewActions({ topic, grids, mergeTargets, onDone }: {
     if (!res.error) return setGeneral(t('topicReview.error.network'));
     const byField = topicFieldErrors(t, res.error, { ...labels, reason: open === 'refer' ? 'topicReview.refer.reason' : 'topicReview.reject.reason' }, body);
     if (Object.keys(byField).length) return setErrors(byField);
+    // Reviewed meanwhile (by a colleague): the topic leaves the queue on refresh, so the page says why.
+    if (res.error.code === 'INVALID_STATE') {
+      onDone(topicGeneralError(t, res.error), 'error');
+      router.refresh();
+      return;
+    }
     setGeneral(topicGeneralError(t, res.error as ApiError));
-    if (res.error.code === 'INVALID_STATE') router.refresh();
   }
 
   /** A labelled field with its error under it (tied to it by aria-describedby). */

@@ -20,8 +20,12 @@ export function TopicFacts({ topic }: { topic: ConsoleTopic }) {
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
       <dt className="text-ink-muted">{t('topicReview.meta.path')}</dt>
       <dd>{pathLabel(topic.intakePath)}</dd>
-      <dt className="text-ink-muted">{t('topicReview.meta.submitter')}</dt>
-      <dd className="break-words">{topic.submitter}</dd>
+      {topic.submitter ? (
+        <>
+          <dt className="text-ink-muted">{t('topicReview.meta.submitter')}</dt>
+          <dd className="break-words">{topic.submitter}</dd>
+        </>
+      ) : null}
       <dt className="text-ink-muted">{t('topicReview.meta.created')}</dt>
       <dd>{topic.created}</dd>
       {topic.place ? (
@@ -61,13 +65,15 @@ export function TopicFiles({ topic }: { topic: ConsoleTopic }) {
  */
 export function TopicReviewQueue({ topics, grids }: { topics: ConsoleTopic[]; grids: GridOption[] }) {
   const t = useT();
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ message: string; tone: 'ok' | 'error' } | null>(null);
   const waiting = topics.filter((x) => x.status === 'submitted').reverse();
   const open = topics.filter((x) => x.status === 'submitted' || x.status === 'accepted');
   return (
     <section aria-labelledby="topic-queue" className="mt-6">
       <h2 id="topic-queue" className="text-2xl font-semibold text-ink">{t('topicReview.queue.title', { count: waiting.length })}</h2>
-      <div role="status" className={done ? 'mt-3 rounded-xl border-2 border-ok-600 bg-white p-3 text-base font-semibold text-ink' : 'sr-only'}>{done}</div>
+      <div role="status" className={done ? `mt-3 rounded-xl border-2 p-3 text-base font-semibold ${done.tone === 'ok' ? 'border-ok-600 bg-white text-ink' : 'border-accent-700 bg-accent-50 text-accent-800'}` : 'sr-only'}>
+        {done?.message}
+      </div>
       {waiting.length === 0 ? <p className="mt-3 text-lg text-ink-muted">{t('topicReview.queue.empty')}</p> : (
         <ul className="mt-3 space-y-4">
           {waiting.map((topic) => (
@@ -112,7 +118,7 @@ export function TopicReviewQueue({ topics, grids }: { topics: ConsoleTopic[]; gr
                   </div>
                 ) : null}
                 <TopicFiles topic={topic} />
-                <TopicReviewActions topic={topic} grids={grids} mergeTargets={open.filter((x) => x.id !== topic.id)} onDone={setDone} />
+                <TopicReviewActions topic={topic} grids={grids} mergeTargets={open.filter((x) => x.id !== topic.id)} onDone={(message, tone) => setDone({ message, tone })} />
               </article>
             </li>
           ))}
