@@ -1,7 +1,8 @@
 // 议题审核 in the console: the convener registers a grid worker's topic with its written submission, sees it
 // in the review queue and accepts it as a 网格 topic (a missing grid is answered next to the field); a
-// resident's board proposal shows its co-signers to staff; another topic is not accepted, with a reason;
-// the register shows both outcomes; the accepted topic goes on a new meeting's agenda and then lists it.
+// resident's board proposal shows its co-signers to staff; another topic is not accepted, with a reason,
+// and a duplicate is merged; the register shows the outcomes; the accepted topic goes on a new meeting's
+// agenda and then lists it; the proposal is referred to the body responsible.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO, PHONE, expectNoSeriousA11yViolations, openPage, shoot } from './support';
 
@@ -109,7 +110,19 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   await expect(queue.getByRole('status')).toHaveText('“请求社区出资修缮学校围墙”不予受理，理由已在议题页面告知提出人。');
   await expect(queue.getByRole('article', { name: '请求社区出资修缮学校围墙' })).toHaveCount(0);
 
-  // The register shows both outcomes, filtered by status and path.
+  // 合并: the same matter registered again by a council member goes into the accepted topic.
+  const again = await page.context().request.post('/api/topics', {
+    data: { communityId, intakePath: 'council_member', title: '南门路灯维修（议事会成员反映）', description: '', place: '', submitter: '议事会成员 张伟' },
+  });
+  expect(again.status(), await again.text()).toBe(200);
+  await page.reload();
+  const duplicate = page.getByRole('article', { name: '南门路灯维修（议事会成员反映）' });
+  await duplicate.getByRole('button', { name: '合并', exact: true }).click();
+  await duplicate.getByLabel('并入哪个议题').selectOption({ label: '桂湖花园小区南门路灯不亮（已受理）' });
+  await duplicate.getByRole('button', { name: '确认合并' }).click();
+  await expect(queue.getByRole('status')).toHaveText('已把“南门路灯维修（议事会成员反映）”并入“桂湖花园小区南门路灯不亮”。');
+
+  // The register shows the outcomes, filtered by status and path.
   const ledger = page.getByRole('region', { name: '议题台账' });
   await ledger.getByLabel('按状态筛选').selectOption({ label: '已受理' });
   const accepted = ledger.getByRole('article', { name: '桂湖花园小区南门路灯不亮' });
@@ -120,6 +133,8 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   const rejected = ledger.getByRole('article', { name: '请求社区出资修缮学校围墙' });
   await expect(rejected).toContainText('学校围墙属教育部门维护范围');
   await expect(ledger.getByRole('article', { name: '桂湖花园小区南门路灯不亮' })).toHaveCount(0);
+  await ledger.getByLabel('按状态筛选').selectOption({ label: '已合并' });
+  await expect(ledger.getByRole('article', { name: '南门路灯维修（议事会成员反映）' })).toContainText('并入议题桂湖花园小区南门路灯不亮');
   await ledger.getByLabel('按状态筛选').selectOption({ label: '全部' });
   await ledger.getByLabel('按征集路径筛选').selectOption({ label: '网格员收集' });
   await expect(ledger.getByRole('article', { name: '桂湖花园小区南门路灯不亮' })).toBeVisible();
@@ -164,4 +179,13 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   await page.goto('/console/community/topics');
   const listed = page.getByRole('region', { name: '议题台账' }).getByRole('article', { name: '桂湖花园小区南门路灯不亮' });
   await expect(listed.getByRole('link', { name: '南门路灯维修协调会' })).toHaveAttribute('href', `/console/meetings/${meetingId}`);
+
+  // 转交: the resident's proposal goes to the body responsible, with a reason.
+  const charging = page.getByRole('article', { name: '桂湖花园小区增设电动车充电桩' });
+  await charging.getByRole('button', { name: '转交', exact: true }).click();
+  await charging.getByLabel('转交给（部门或单位）').fill('桂湖花园小区业主委员会');
+  await charging.getByLabel('转交理由（提出人会看到）').fill('车棚属业主共有部分，增设充电桩须由业主大会决定。');
+  await charging.getByRole('button', { name: '确认转交' }).click();
+  await expect(page.getByRole('region', { name: /待审核的议题/ }).getByRole('status')).toHaveText('已把“桂湖花园小区增设电动车充电桩”转交给桂湖花园小区业主委员会。');
+  await expect(page.getByRole('region', { name: '议题台账' }).getByRole('article', { name: '桂湖花园小区增设电动车充电桩' })).toContainText('转交给桂湖花园小区业主委员会');
 });
