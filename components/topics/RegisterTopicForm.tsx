@@ -9,22 +9,17 @@ import type { MessageKey } from '@/lib/i18n/format';
 import { postTopicJson, topicFieldErrors, topicGeneralError } from './topic-errors';
 import { usePathLabel } from './TopicReviewQueue';
 
-/**
- * The paths staff register, in the standard's order: all but 居民联名, which only the board produces
- * (lib/topics/model's registeredPaths; repeated here as plain strings so the console page does not load zod).
- */
-const registeredPaths = ['party_representative', 'council_member', 'grid_worker', 'social_organisation', 'resident_unit', 'online_platform', 'deputy'] as const;
-
 const labels: Record<string, MessageKey> = {
   intakePath: 'topicReview.form.path', submitter: 'topicReview.form.submitter', title: 'topicReview.form.topicTitle',
   description: 'topicReview.form.description', place: 'topicReview.form.place', file: 'topicReview.form.file',
 };
 
 /**
- * 登记议题: a topic raised through another path, with its submitter, and optionally the written submission
- * (uploaded once the topic exists; if only the upload fails, the topic stays registered and the page says so).
+ * 登记议题: a topic raised through another path (`paths`: the ones staff register, from lib/topics/model
+ * on the server), with its submitter, and optionally the written submission (uploaded once the topic
+ * exists; if only the upload fails, the topic stays registered and the page says so).
  */
-export function RegisterTopicForm({ communityId }: { communityId: string }) {
+export function RegisterTopicForm({ communityId, paths }: { communityId: string; paths: readonly string[] }) {
   const t = useT();
   const router = useRouter();
   const pathLabel = usePathLabel();
@@ -95,7 +90,7 @@ export function RegisterTopicForm({ communityId }: { communityId: string }) {
           {field('intakePath', (p) => (
             <select name="intakePath" defaultValue="" className={inputClass} {...p}>
               <option value="">{t('topicReview.form.pathChoose')}</option>
-              {registeredPaths.map((path) => <option key={path} value={path}>{pathLabel(path)}</option>)}
+              {paths.map((path) => <option key={path} value={path}>{pathLabel(path)}</option>)}
             </select>
           ))}
           {field('submitter', (p) => <input name="submitter" maxLength={80} className={inputClass} {...p} />)}

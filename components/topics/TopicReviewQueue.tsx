@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/ui/I18nProvider';
 import { formatFileSize, type MessageKey } from '@/lib/i18n/format';
 import type { ConsoleTopic, GridOption } from './console-topic';
@@ -66,12 +66,18 @@ export function TopicFiles({ topic }: { topic: ConsoleTopic }) {
 export function TopicReviewQueue({ topics, grids }: { topics: ConsoleTopic[]; grids: GridOption[] }) {
   const t = useT();
   const [done, setDone] = useState<{ message: string; tone: 'ok' | 'error' } | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The reviewed topic (and the button that was pressed) leaves the queue: focus moves to the outcome, so
+  // neither the keyboard nor the eye is left at the foot of a list that no longer has that topic.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const waiting = topics.filter((x) => x.status === 'submitted').reverse();
   const open = topics.filter((x) => x.status === 'submitted' || x.status === 'accepted');
   return (
     <section aria-labelledby="topic-queue" className="mt-6">
       <h2 id="topic-queue" className="text-2xl font-semibold text-ink">{t('topicReview.queue.title', { count: waiting.length })}</h2>
-      <div role="status" className={done ? `mt-3 rounded-xl border-2 p-3 text-base font-semibold ${done.tone === 'ok' ? 'border-ok-600 bg-white text-ink' : 'border-accent-700 bg-accent-50 text-accent-800'}` : 'sr-only'}>
+      <div ref={doneRef} tabIndex={-1} role="status" className={done ? `mt-3 rounded-xl border-2 p-3 text-base font-semibold ${done.tone === 'ok' ? 'border-ok-600 bg-white text-ink' : 'border-accent-700 bg-accent-50 text-accent-800'}` : 'sr-only'}>
         {done?.message}
       </div>
       {waiting.length === 0 ? <p className="mt-3 text-lg text-ink-muted">{t('topicReview.queue.empty')}</p> : (

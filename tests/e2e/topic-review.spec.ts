@@ -97,6 +97,7 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   const queue = page.getByRole('region', { name: /待审核的议题/ });
   await expect(queue.getByRole('status')).toHaveText('已受理“桂湖花园小区南门路灯不亮”：网格协商 · 协调型。新建会议时可以把它列入议程。');
   await expect(queue.getByRole('article', { name: '桂湖花园小区南门路灯不亮' })).toHaveCount(0);
+  await expect(queue.getByRole('status')).toBeFocused();
 
   // 不予受理 needs a reason the proposer will read.
   const wall = queue.getByRole('article', { name: '请求社区出资修缮学校围墙' });
@@ -147,6 +148,12 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   await staffLogin(phone);
   await phone.goto('/console/community/topics');
   await expect(phone.getByRole('article', { name: '桂湖花园小区增设电动车充电桩' })).toBeVisible();
+  const onPhone = phone.getByRole('article', { name: '桂湖花园小区增设电动车充电桩' });
+  await onPhone.getByRole('button', { name: '转交', exact: true }).click();
+  await expect(onPhone.getByLabel('转交给（部门或单位）')).toBeVisible();
+  await onPhone.scrollIntoViewIfNeeded();
+  await shoot(phone, 'topic-review-refer-phone');
+  await onPhone.getByRole('button', { name: '取消' }).click();
   await shoot(phone, 'topic-review-phone', true);
   await expectNoSeriousA11yViolations(phone, 'topic review on a phone');
 

@@ -11,6 +11,7 @@ import { listMeetingsFor } from '@/lib/meeting/queries';
 import { mayPlanOwnCommunity } from '@/lib/planning/access';
 import { planningOptions } from '@/lib/planning/plan-meeting';
 import { sharedDb } from '@/lib/platform/db/shared';
+import { registeredPaths } from '@/lib/topics/model';
 import { staffTopics } from '@/lib/topics/queries';
 import { requireStaff } from '../../staff';
 
@@ -62,7 +63,7 @@ export default async function TopicsPage() {
             <h1 className="text-3xl font-bold text-ink">{t('topicReview.title')}</h1>
             <p className="mt-1 text-lg text-ink-muted">{t('topicReview.intro')}</p>
             <TopicReviewQueue topics={data.rows} grids={data.grids} />
-            <RegisterTopicForm communityId={data.communityId} />
+            <RegisterTopicForm communityId={data.communityId} paths={registeredPaths} />
             <TopicRegister topics={data.rows.filter((x) => x.status !== 'submitted')} />
           </>
         ) : <p role="alert" className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('planning.error.forbidden')}</p>}
