@@ -33,7 +33,7 @@ export function TopicRegister({ topics }: { topics: ConsoleTopic[] }) {
           {t('topicReview.all.filterStatus')}
           <select value={status} onChange={(e) => setStatus(e.target.value)} className={inputClass}>
             <option value="">{t('topicReview.all.any')}</option>
-            {reviewed.map((s) => <option key={s} value={s}>{t(`topicReview.status.${s}`)}</option>)}
+            {reviewed.map((s) => <option key={s} value={s}>{t(`topic.status.${s}`)}</option>)}
           </select>
         </label>
         <label className="block text-base font-semibold text-ink">
@@ -52,7 +52,7 @@ export function TopicRegister({ topics }: { topics: ConsoleTopic[] }) {
               <article aria-labelledby={`register-${topic.id}`} className="rounded-2xl border border-ink/15 bg-white px-4 py-3 shadow-sm">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <h3 id={`register-${topic.id}`} className="min-w-0 flex-1 break-words text-lg font-semibold text-ink">{topic.title}</h3>
-                  <span className={`shrink-0 rounded-full border-2 bg-white px-3 py-0.5 text-base font-semibold ${badge[topic.status] ?? ''}`}>{t(`topicReview.status.${topic.status}`)}</span>
+                  <span className={`shrink-0 rounded-full border-2 bg-white px-3 py-0.5 text-base font-semibold ${badge[topic.status] ?? ''}`}>{t(`topic.status.${topic.status}`)}</span>
                 </div>
                 {/* A register is read down the page: who and where on one line, then the outcome. */}
                 <p className="mt-1 break-words text-base text-ink-muted">

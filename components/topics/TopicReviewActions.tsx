@@ -143,7 +143,7 @@ export function TopicReviewActions({ topic, grids, mergeTargets, onDone }: {
           {open === 'merge' ? (mergeTargets.length ? field('intoTopicId', t('topicReview.merge.into'), (describedBy) => (
             <select name="intoTopicId" defaultValue="" aria-describedby={describedBy} {...invalid('intoTopicId')} className={inputClass}>
               <option value="">{t('topicReview.merge.choose')}</option>
-              {mergeTargets.map((x) => <option key={x.id} value={x.id}>{t('topicReview.merge.option', { title: x.title, status: t(`topicReview.status.${x.status}`) })}</option>)}
+              {mergeTargets.map((x) => <option key={x.id} value={x.id}>{t('topicReview.merge.option', { title: x.title, status: t(`topic.status.${x.status}`) })}</option>)}
             </select>
           )) : <p className="text-base text-ink-muted">{t('topicReview.merge.none')}</p>) : null}
           {open === 'refer' ? field('to', t('topicReview.refer.to'), (describedBy) => (

@@ -9,7 +9,7 @@ import { TopicReviewActions } from './TopicReviewActions';
 /** The intake path's name; a path the catalogue does not know shows as itself. */
 export function usePathLabel(): (path: string) => string {
   const t = useT();
-  return (path) => t(`topicReview.path.${path}` as MessageKey);
+  return (path) => t(`topic.path.${path}` as MessageKey);
 }
 
 /** What a topic says about itself: path, submitter, time, place; shared by the queue and the register. */

@@ -45,7 +45,7 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   // The co-signers are the staff's to see: name, building, masked phone.
   const proposal = page.getByRole('article', { name: '桂湖花园小区增设电动车充电桩' });
   await expect(proposal).toContainText('已有 1 人联名，还差 9 人');
-  await expect(proposal).toContainText('网络平台收集');
+  await expect(proposal).toContainText('网络平台征集');
   await proposal.getByText('查看联名居民（1 人）').click();
   await expect(proposal.getByRole('row', { name: /周建国/ })).toContainText('3栋');
   await expect(proposal.getByRole('row', { name: /周建国/ })).toContainText('139****5678');
