@@ -24,6 +24,8 @@ type Options = {
   grids: { id: string; name: string; compounds: { id: string; name: string }[] }[];
   staff: { id: string; displayName: string; role: string; post: string | null; postPlaceId: string | null }[];
   experts: { id: string; name: string; field: string; organisation: string }[];
+  /** the community's accepted topics, any of which an agenda item may take up */
+  topics: { id: string; title: string }[];
 };
 
 /** The fields the server may name in an error, with their labels. */
@@ -48,6 +50,10 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
   const [categories, setCategories] = useState<ParticipantCategory[]>(template.defaultCategories);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
+  // Agenda items that take up an accepted topic (the topic then lists the meeting); free-text items follow.
+  const [topicItems, setTopicItems] = useState<{ topicId: string; title: string }[]>([]);
+  const [topicChoice, setTopicChoice] = useState('');
+  const topicsLeft = options.topics.filter((x) => !topicItems.some((i) => i.topicId === x.id));
 
   function chooseForm(next: MeetingForm) {
     setForm(next);
@@ -93,7 +99,10 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
       quorumRule: quorum === 'template' ? null : quorumPresets[quorum as keyof typeof quorumPresets],
       invitedCategories: categories,
       expertIds: form === 'expert' || categories.includes('expert') ? d.getAll('expertIds').map(String) : [],
-      agenda: str('agenda').split('\n').map((l) => l.trim()).filter(Boolean).map((title) => ({ title })),
+      agenda: [
+        ...topicItems,
+        ...str('agenda').split('\n').map((l) => l.trim()).filter(Boolean).map((title) => ({ title })),
+      ],
       livestreamUrl: str('livestreamUrl') || null,
     };
     setBusy(true);
@@ -236,8 +245,47 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
             ) : <p className="mt-1 text-base text-ink-muted">{t('planning.experts.none')}</p>}
           </fieldset>
         ) : null}
+        <fieldset>
+          <legend className={label}>{t('planning.topics.legend')}</legend>
+          {options.topics.length ? (
+            <>
+              {topicItems.length ? (
+                <ul className="mt-1 space-y-1">
+                  {topicItems.map((item) => (
+                    <li key={item.topicId} className="flex flex-wrap items-center gap-2 rounded-lg border border-civic-200 bg-civic-50 px-3 py-1 text-base">
+                      <span className="rounded-full border-2 border-civic-700 bg-white px-2 text-sm font-semibold">{t('planning.topics.fromTopic')}</span>
+                      <span className="min-w-0 flex-1 break-words">{item.title}</span>
+                      <Button variant="ghost" className="!min-h-9" aria-label={t('planning.topics.removeLabel', { title: item.title })}
+                        onClick={() => setTopicItems((list) => list.filter((i) => i.topicId !== item.topicId))}>
+                        {t('planning.agenda.remove')}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {topicsLeft.length ? (
+                <div className="mt-1 flex flex-wrap items-end gap-2">
+                  <label className="block min-w-0 flex-1 text-base font-normal">
+                    <span className="sr-only">{t('planning.topics.choose')}</span>
+                    <select value={topicChoice} onChange={(e) => setTopicChoice(e.target.value)} className={inputClass}>
+                      <option value="">{t('planning.topics.choose')}</option>
+                      {topicsLeft.map((x) => <option key={x.id} value={x.id}>{x.title}</option>)}
+                    </select>
+                  </label>
+                  <Button variant="secondary" disabled={!topicChoice} onClick={() => {
+                    const chosen = options.topics.find((x) => x.id === topicChoice);
+                    if (chosen) setTopicItems((list) => [...list, { topicId: chosen.id, title: chosen.title }]);
+                    setTopicChoice('');
+                  }}>
+                    {t('planning.topics.add')}
+                  </Button>
+                </div>
+              ) : null}
+            </>
+          ) : <p className="mt-1 text-base text-ink-muted">{t('planning.topics.none')}</p>}
+        </fieldset>
         <label className={label}>
-          {t('planning.field.agenda')}
+          {t(topicItems.length ? 'planning.field.agendaMore' : 'planning.field.agenda')}
           <textarea name="agenda" rows={4} className={inputClass} />
         </label>
         <label className={label}>

@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import type { ConsoleTopic } from '@/components/topics/console-topic';
+import { RegisterTopicForm } from '@/components/topics/RegisterTopicForm';
+import { TopicRegister } from '@/components/topics/TopicRegister';
+import { TopicReviewQueue } from '@/components/topics/TopicReviewQueue';
+import { formatDateTime } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+import { listMeetingsFor } from '@/lib/meeting/queries';
+import { mayPlanOwnCommunity } from '@/lib/planning/access';
+import { planningOptions } from '@/lib/planning/plan-meeting';
+import { sharedDb } from '@/lib/platform/db/shared';
+import { registeredPaths } from '@/lib/topics/model';
+import { staffTopics } from '@/lib/topics/queries';
+import { requireStaff } from '../../staff';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('topicReview.title') };
+}
+
+/** /console/community/topics: the review queue (议题审核), registering another path's topic, and the register. */
+export default async function TopicsPage() {
+  const staff = await requireStaff();
+  const { t, locale } = await getI18n();
+  const communityId = staff.scope.communityId;
+  const allowed = communityId && mayPlanOwnCommunity(staff);
+  const data = allowed ? await (async () => {
+    const db = sharedDb();
+    const [topics, options, meetings] = await Promise.all([staffTopics(db, staff, communityId), planningOptions(db, staff, communityId), listMeetingsFor(db, staff)]);
+    const places = new Map<string, string>([[options.community.id, options.community.name]]);
+    for (const g of options.grids) {
+      places.set(g.id, g.name);
+      for (const c of g.compounds) places.set(c.id, `${g.name} · ${c.name}`);
+    }
+    const titles = new Map(topics.map((x) => [x.id, x.title]));
+    const meetingTitles = new Map(meetings.map((m) => [m.id, m.title]));
+    const when = (d: Date) => formatDateTime(locale, d, { dateStyle: 'medium', timeStyle: 'short' });
+    const rows: ConsoleTopic[] = topics.map((x) => ({
+      id: x.id, title: x.title, description: x.description, place: x.place, intakePath: x.intakePath, status: x.status,
+      submitter: x.submitter, proposal: x.proposal, created: when(x.createdAt), reviewed: x.reviewedAt ? when(x.reviewedAt) : null,
+      level: x.level, type: x.type, placeName: x.placeId ? places.get(x.placeId) ?? null : null,
+      mergedInto: x.mergedIntoId ? { id: x.mergedIntoId, title: titles.get(x.mergedIntoId) ?? '' } : null,
+      referredTo: x.referredTo, reason: x.reason, coSign: x.coSign,
+      coSigners: x.coSigners.map((c) => ({ name: c.name, building: c.building, phoneMasked: c.phoneMasked, time: when(c.createdAt) })),
+      files: x.files,
+      meetings: x.meetingIds.flatMap((id) => (meetingTitles.has(id) ? [{ id, title: meetingTitles.get(id)! }] : [])),
+    }));
+    return { communityId, rows, grids: options.grids.map((g) => ({ id: g.id, name: g.name, compounds: g.compounds.map((c) => ({ id: c.id, name: c.name })) })) };
+  })() : null;
+
+  return (
+    <div className="min-h-dvh">
+      <ConsoleHeader staff={staff}>
+        <Link href="/console" className="underline">{t('console.home.title')}</Link>
+        <span aria-hidden="true"> › </span>
+        <Link href="/console/community" className="underline">{t('planning.places.title')}</Link>
+      </ConsoleHeader>
+      <main className="mx-auto w-full max-w-5xl px-4 py-8">
+        {data ? (
+          <>
+            <h1 className="text-3xl font-bold text-ink">{t('topicReview.title')}</h1>
+            <p className="mt-1 text-lg text-ink-muted">{t('topicReview.intro')}</p>
+            <TopicReviewQueue topics={data.rows} grids={data.grids} />
+            <RegisterTopicForm communityId={data.communityId} paths={registeredPaths} />
+            <TopicRegister topics={data.rows.filter((x) => x.status !== 'submitted')} />
+          </>
+        ) : <p role="alert" className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('planning.error.forbidden')}</p>}
+      </main>
+    </div>
+  );
+}
