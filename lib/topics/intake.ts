@@ -81,10 +81,16 @@ export function createIntake(db: Db) {
       if (!coSigningOpen(TopicStatus.parse(topic.status))) throw new AppError('INVALID_STATE', 'The topic has been reviewed');
       if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', 'The photo is larger than 10 MB', { field: 'photo' });
       const photo = await normalisePhoto(bytes);
-      const position = await db.topicFile.count({ where: { topicId, kind: 'photo' } });
-      if (position >= MAX_PHOTOS) throw new AppError('CONFLICT', `A proposal has at most ${MAX_PHOTOS} photos`, { field: 'photo' });
       const id = newId();
-      await db.topicFile.create({ data: { id, topicId, kind: 'photo', position, fileName: `photo-${position + 1}.jpg`, mimeType: photo.mimeType, size: photo.data.byteLength, data: new Uint8Array(photo.data) } });
+      // Counted and written under the topic's row lock (the no-op update takes it): photos sent together
+      // would otherwise all see room for one more (PostgreSQL let a sixth through), and none lands after review.
+      await db.$transaction(async (tx) => {
+        const open = await tx.topic.updateMany({ where: { id: topicId, status: 'submitted' }, data: { status: 'submitted' } });
+        if (open.count === 0) throw new AppError('INVALID_STATE', 'The topic has been reviewed');
+        const position = await tx.topicFile.count({ where: { topicId, kind: 'photo' } });
+        if (position >= MAX_PHOTOS) throw new AppError('CONFLICT', `A proposal has at most ${MAX_PHOTOS} photos`, { field: 'photo' });
+        await tx.topicFile.create({ data: { id, topicId, kind: 'photo', position, fileName: `photo-${position + 1}.jpg`, mimeType: photo.mimeType, size: photo.data.byteLength, data: new Uint8Array(photo.data) } });
+      });
       return { photoId: id, width: photo.width, height: photo.height };
     },
 

@@ -175,6 +175,20 @@ for (const target of databaseTargets()) {
       expect((await get(`/api/topics/${second}`)).body.coSign).toEqual({ have: 2, missing: 8, reached: false });
     });
 
+    it('a proposal takes at most five photos, also when they are sent together; a registered topic is not co-signed', async () => {
+      const png = (n: number) => sharp({ create: { width: 40 + n, height: 30, channels: 3, background: '#888' } }).png().toBuffer();
+      const sent = await Promise.all([0, 1, 2, 3, 4, 5, 6].map(async (n) => postBytes(`/api/topics/${second}/photos`, await png(n), cookies[1]!)));
+      expect(sent.filter((r) => r.status === 200)).toHaveLength(5);
+      expect(sent.filter((r) => r.status !== 200).map((r) => r.body.error.code)).toEqual(['CONFLICT', 'CONFLICT']);
+      const photos = await db.topicFile.findMany({ where: { topicId: second, kind: 'photo' }, orderBy: { position: 'asc' } });
+      expect(photos.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);
+      expect((await get(`/api/topics/${second}`)).body.photos).toHaveLength(5);
+
+      const registered = await postJson(url('/api/topics'), { communityId: home.communityId, intakePath: 'council_member', title: '垃圾分类投放点', submitter: '议事会成员' }, { cookie: staff });
+      expect((await coSign(registered.body.topicId, 3)).body.error.code).toBe('INVALID_STATE');
+      await review(registered.body.topicId, { decision: 'reject', reason: '重复议题' });
+    });
+
     it('a co-signer withdraws before review; below ten the topic is online again, and the journey says so', async () => {
       expect((await coSign(second, 3)).body.coSigners).toBe(3);
       const gone = await withdraw(second, 2);
