@@ -42,16 +42,22 @@ export function createIntake(db: Db) {
 
   /**
    * Recomputes a board proposal's path from its co-signatures and records crossing the threshold. The
-   * conditional update makes the step appear once even when two co-signatures land together.
+   * conditional update makes the step appear once even when two co-signatures land together. After a move
+   * (or a lost one) it looks again: a withdrawal and a co-signature racing at ten can each read the other's
+   * stale state — the withdrawal moves the topic to online on a count of 9 while the co-signature, still
+   * seeing joint, counts 10 and stops — which left a ten-signature topic online. The mover re-counting
+   * after its own move sees every signature committed before that move, so the last word is right.
    */
   async function settlePath(topicId: string) {
-    const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { intakePath: true, proposerPhoneHash: true, status: true } });
-    if (!topic.proposerPhoneHash || !coSigningOpen(TopicStatus.parse(topic.status))) return;
-    const count = await db.topicCoSign.count({ where: { topicId } });
-    const path = proposalPath(count);
-    if (path === topic.intakePath) return;
-    const moved = await db.topic.updateMany({ where: { id: topicId, intakePath: topic.intakePath, status: 'submitted' }, data: { intakePath: path } });
-    if (moved.count === 1) await addStep(db, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
+    for (let round = 0; round < 10; round++) {
+      const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { intakePath: true, proposerPhoneHash: true, status: true } });
+      if (!topic.proposerPhoneHash || !coSigningOpen(TopicStatus.parse(topic.status))) return;
+      const count = await db.topicCoSign.count({ where: { topicId } });
+      const path = proposalPath(count);
+      if (path === topic.intakePath) return;
+      const moved = await db.topic.updateMany({ where: { id: topicId, intakePath: topic.intakePath, status: 'submitted' }, data: { intakePath: path } });
+      if (moved.count === 1) await addStep(db, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
+    }
   }
 
   return {

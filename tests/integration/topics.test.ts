@@ -211,6 +211,30 @@ for (const target of databaseTargets()) {
       expect(page.steps.map((s: { kind: string }) => s.kind)).toEqual(['proposed', 'joint_reached', 'joint_lost', 'joint_reached']);
     });
 
+    it('withdrawals and co-signatures racing at the threshold leave the path matching the count, and the journey with it', async () => {
+      const proposed = await postJson(url(`/api/communities/${home.communityId}/topics`), {
+        title: '垃圾房异味整治', description: '五栋旁的垃圾房夏天异味很重，希望加装除臭设备。', declaration: { name: residents[2]!.name, building: residents[2]!.building, adult: true },
+      }, { cookie: cookies[2]! });
+      const raced = proposed.body.topicId as string;
+      for (let i = 3; i < 12; i++) expect((await coSign(raced, i)).status).toBe(200); // 10 with the proposer: joint
+      const consistent = async () => {
+        const topic = await db.topic.findUniqueOrThrow({ where: { id: raced } });
+        const count = await db.topicCoSign.count({ where: { topicId: raced } });
+        const kinds = (await db.topicStep.findMany({ where: { topicId: raced }, orderBy: { at: 'asc' } })).map((s) => s.kind);
+        const net = kinds.filter((k) => k === 'joint_reached').length - kinds.filter((k) => k === 'joint_lost').length;
+        expect({ count, path: topic.intakePath, net }).toEqual({ count: 10, path: 'joint_residents', net: 1 });
+      };
+      await consistent();
+      // Each round one phone leaves while another joins: the count passes through 9 or 11 and ends at 10.
+      let [signed, unsigned] = [11, 0];
+      for (let round = 0; round < 10; round++) {
+        const [left, joined] = await Promise.all([withdraw(raced, signed), coSign(raced, unsigned)]);
+        expect([left.status, joined.status]).toEqual([200, 200]);
+        await consistent();
+        [signed, unsigned] = [unsigned, signed];
+      }
+    });
+
     it('one-time codes: a wrong one is 400, five wrong tries spend it, an expired or replaced one fails, a fourth request is 429; only hashes are stored', async () => {
       const [w1, w2, exp, lim] = ['13912340001', '13912340002', '13912340003', '13912340004'];
       phonesUsed.push(w1, w2, exp, lim);
