@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { AppError, toErrorPayload } from './errors';
 import { HttpSmsSender, LogSmsSender, smsSenderFromEnv } from './sms';
 
 /** A stand-in SMS gateway on port 0: records each request and answers with `status`. */
@@ -49,11 +49,15 @@ describe('HttpSmsSender', () => {
     expect(new HttpSmsSender({ url }).revealsCodes).toBe(false);
   });
 
-  it('turns a 500 answer into UNAVAILABLE', async () => {
+  it('turns a 500 answer into UNAVAILABLE, telling the log and not the caller what the provider said', async () => {
     status = 500;
-    const err = await new HttpSmsSender({ url, token: 't' }).send('13812341234', 'hi').catch((e: unknown) => e);
+    const logged: string[] = [];
+    const err = await new HttpSmsSender({ url, token: 't' }, (l) => logged.push(l)).send('13812341234', 'hi').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'UNAVAILABLE', details: { status: 500 } });
+    expect((err as AppError).code).toBe('UNAVAILABLE');
+    // AppError details reach whoever asked for a code.
+    expect(JSON.stringify(toErrorPayload(err))).not.toContain('quota');
+    expect(logged).toEqual(['[sms] provider answered 500: {"error":"quota exceeded"}']);
   });
 
   it('turns any other non-2xx answer into UNAVAILABLE too', async () => {
@@ -67,9 +71,13 @@ describe('HttpSmsSender', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    const err = await new HttpSmsSender({ url: `http://127.0.0.1:${port}/send` }).send('13812341234', 'hi').catch((e: unknown) => e);
+    const logged: string[] = [];
+    const err = await new HttpSmsSender({ url: `http://127.0.0.1:${port}/send` }, (l) => logged.push(l)).send('13812341234', 'hi').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UNAVAILABLE');
+    expect(JSON.stringify(toErrorPayload(err))).not.toContain(String(port));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^\[sms\] provider unreachable: /);
   });
 
   it('gives up on a provider that never answers', async () => {
@@ -77,7 +85,7 @@ describe('HttpSmsSender', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const port = (silent.address() as AddressInfo).port;
-      await expect(new HttpSmsSender({ url: `http://127.0.0.1:${port}/`, timeoutMs: 200 }).send('13812341234', 'hi')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await expect(new HttpSmsSender({ url: `http://127.0.0.1:${port}/`, timeoutMs: 200 }, () => {}).send('13812341234', 'hi')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     } finally {
       silent.closeAllConnections();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -94,21 +102,27 @@ describe('LogSmsSender', () => {
 });
 
 describe('smsSenderFromEnv', () => {
+  const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
   it('picks the HTTP provider when YISHI_SMS_URL is set, which never reveals codes even in demo mode', () => {
-    const sender = smsSenderFromEnv({ YISHI_SMS_URL: 'https://sms.example.cn/send', YISHI_SMS_TOKEN: 'x', YISHI_DEMO: '1' });
+    const sender = smsSenderFromEnv(env({ YISHI_SMS_URL: 'https://sms.example.cn/send', YISHI_SMS_TOKEN: 'x', YISHI_DEMO: '1' }));
     expect(sender).toBeInstanceOf(HttpSmsSender);
     expect(sender.revealsCodes).toBe(false);
   });
   it('picks the log sender otherwise; it reveals codes only with YISHI_DEMO=1', () => {
-    const demo = smsSenderFromEnv({ YISHI_DEMO: '1' });
+    const demo = smsSenderFromEnv(env({ YISHI_DEMO: '1' }));
     expect(demo).toBeInstanceOf(LogSmsSender);
     expect(demo.revealsCodes).toBe(true);
-    expect(smsSenderFromEnv({ YISHI_DEMO: '0' }).revealsCodes).toBe(false);
-    expect(smsSenderFromEnv({}).revealsCodes).toBe(false);
+    expect(smsSenderFromEnv(env({ YISHI_DEMO: '0' })).revealsCodes).toBe(false);
+    expect(smsSenderFromEnv(env({})).revealsCodes).toBe(false);
+  });
+  it('takes an empty setting for an unset one (an env file’s `YISHI_SMS_URL=`)', () => {
+    const sender = smsSenderFromEnv(env({ YISHI_SMS_URL: '', YISHI_SMS_TOKEN: '', YISHI_SMS_SENDER: '', YISHI_DEMO: '' }));
+    expect(sender).toBeInstanceOf(LogSmsSender);
+    expect(sender.revealsCodes).toBe(false);
   });
   it('refuses a malformed or non-http provider URL and a bad YISHI_DEMO, naming the setting', () => {
-    expect(() => smsSenderFromEnv({ YISHI_SMS_URL: 'not a url' })).toThrow(/YISHI_SMS_URL/);
-    expect(() => smsSenderFromEnv({ YISHI_SMS_URL: 'ftp://sms.example.cn/send' })).toThrow(/YISHI_SMS_URL/);
-    expect(() => smsSenderFromEnv({ YISHI_DEMO: 'yes' })).toThrow(/YISHI_DEMO/);
+    expect(() => smsSenderFromEnv(env({ YISHI_SMS_URL: 'not a url' }))).toThrow(/YISHI_SMS_URL/);
+    expect(() => smsSenderFromEnv(env({ YISHI_SMS_URL: 'ftp://sms.example.cn/send' }))).toThrow(/YISHI_SMS_URL/);
+    expect(() => smsSenderFromEnv(env({ YISHI_DEMO: 'yes' }))).toThrow(/YISHI_DEMO/);
   });
 });

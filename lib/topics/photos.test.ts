@@ -74,7 +74,7 @@ describe('normalisePhoto', () => {
   });
 
   it('refuses a truncated JPEG', async () => {
-    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
     const err = await refusal(jpeg.subarray(0, Math.floor(jpeg.length / 2)));
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'photo' } });

@@ -424,7 +424,7 @@ for (const target of databaseTargets()) {
           req.on('end', () => {
             received.push({ headers: req.headers, body: JSON.parse(body) });
             res.writeHead(answer, { 'content-type': 'application/json' });
-            res.end('{}');
+            res.end(answer < 300 ? '{}' : '{"error":"balance 0 on account gh-relay-7"}');
           });
         });
         await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
@@ -465,6 +465,9 @@ for (const target of databaseTargets()) {
         expect(failed.status).toBe(503);
         expect(failed.body.error.code).toBe('UNAVAILABLE');
         expect(failed.body).not.toHaveProperty('demoCode');
+        // What the gateway said is for the operator's log, not for whoever asked for a code.
+        expect(JSON.stringify(failed.body)).not.toContain('gh-relay-7');
+        expect(smsServer.output()).toContain('[sms] provider answered 500: {"error":"balance 0 on account gh-relay-7"}');
       });
     });
   });
