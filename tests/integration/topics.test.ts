@@ -459,15 +459,21 @@ for (const target of databaseTargets()) {
         expect((await fetch(`${smsServer.url}/api/residents/me`, { headers: { cookie } }).then((r) => r.json()) as any).resident.phoneMasked).toBe('137****5678');
       });
 
-      it('answers 503 when the provider fails', async () => {
+      it('answers 503 when the provider fails, and the code sent before still works', async () => {
+        const phone = '13712340000';
+        expect((await postJson(`${smsServer.url}/api/residents/code`, { phone })).status).toBe(200);
+        const delivered = /验证码是 (\d{6})/.exec(received.at(-1)!.body.text)![1]!;
         answer = 500;
-        const failed = await postJson(`${smsServer.url}/api/residents/code`, { phone: '13712340000' });
+        const failed = await postJson(`${smsServer.url}/api/residents/code`, { phone });
         expect(failed.status).toBe(503);
         expect(failed.body.error.code).toBe('UNAVAILABLE');
         expect(failed.body).not.toHaveProperty('demoCode');
         // What the gateway said is for the operator's log, not for whoever asked for a code.
         expect(JSON.stringify(failed.body)).not.toContain('gh-relay-7');
         expect(smsServer.output()).toContain('[sms] provider answered 500: {"error":"balance 0 on account gh-relay-7"}');
+        // A code that never reached the phone does not replace the one that did.
+        answer = 200;
+        expect((await postJson(`${smsServer.url}/api/residents/confirm`, { phone, code: delivered })).status).toBe(200);
       });
     });
   });
