@@ -269,6 +269,15 @@ for (const target of databaseTargets()) {
       expect(limited.status).toBe(429);
       expect(limited.body.error.code).toBe('RATE_LIMITED');
 
+      // Two requests sent together (a double tap): the newer code works.
+      const twice = '13912340005';
+      phonesUsed.push(twice);
+      const both = await Promise.all([requestCode(twice), requestCode(twice)]);
+      expect(both.map((r) => r.status)).toEqual([200, 200]);
+      const tries = [];
+      for (const r of both) tries.push((await confirm(twice, r.body.demoCode)).status);
+      expect(tries).toContain(200);
+
       // The database keeps hashes of codes and numbers, never a code or a number.
       const codes = await db.phoneCode.findMany();
       expect(codes.length).toBeGreaterThanOrEqual(codesSeen.length);
