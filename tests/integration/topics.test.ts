@@ -211,6 +211,17 @@ for (const target of databaseTargets()) {
       expect(page.steps.map((s: { kind: string }) => s.kind)).toEqual(['proposed', 'joint_reached', 'joint_lost', 'joint_reached']);
     });
 
+    it('a phone proposes at most three topics a day', async () => {
+      const propose = (n: number) => postJson(url(`/api/communities/${home.communityId}/topics`), {
+        title: `第${n}个建议的议题`, description: '同一个手机号一天内提出的又一个议题。', declaration: { name: residents[7]!.name, building: residents[7]!.building, adult: true },
+      }, { cookie: cookies[7]! });
+      for (const n of [1, 2, 3]) expect((await propose(n)).status).toBe(200);
+      const fourth = await propose(4);
+      expect(fourth.status).toBe(429);
+      expect(fourth.body.error.code).toBe('RATE_LIMITED');
+      expect(await db.topic.count({ where: { proposerPhoneHash: await phoneHash(residents[7]!.phone) } })).toBe(3);
+    });
+
     it('withdrawals and co-signatures racing at the threshold leave the path matching the count, and the journey with it', async () => {
       const proposed = await postJson(url(`/api/communities/${home.communityId}/topics`), {
         title: '垃圾房异味整治', description: '五栋旁的垃圾房夏天异味很重，希望加装除臭设备。', declaration: { name: residents[2]!.name, building: residents[2]!.building, adult: true },
