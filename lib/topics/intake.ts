@@ -41,23 +41,27 @@ export function createIntake(db: Db) {
   }
 
   /**
-   * Recomputes a board proposal's path from its co-signatures and records crossing the threshold. The
-   * conditional update makes the step appear once even when two co-signatures land together. After a move
-   * (or a lost one) it looks again: a withdrawal and a co-signature racing at ten can each read the other's
-   * stale state — the withdrawal moves the topic to online on a count of 9 while the co-signature, still
-   * seeing joint, counts 10 and stops — which left a ten-signature topic online. The mover re-counting
-   * after its own move sees every signature committed before that move, so the last word is right.
+   * Co-signatures change, and the proposal's path is settled, in one transaction under the topic's row lock
+   * (the conditional no-op update takes it, as review's own conditional update does). So a co-signature lands
+   * before a review or not at all, and the tenth signature and the path it makes are one step: settled
+   * separately, a withdrawal and a co-signature racing at ten left a ten-signature topic online (seen on
+   * PostgreSQL), and a review between a signature and its settling saw the old path. The threshold step is
+   * recorded once per crossing, in the same transaction.
    */
-  async function settlePath(topicId: string) {
-    for (let round = 0; round < 10; round++) {
-      const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { intakePath: true, proposerPhoneHash: true, status: true } });
-      if (!topic.proposerPhoneHash || !coSigningOpen(TopicStatus.parse(topic.status))) return;
-      const count = await db.topicCoSign.count({ where: { topicId } });
+  async function changeCoSigns(topicId: string, closed: string, change: (tx: Tx) => Promise<void>): Promise<number> {
+    return db.$transaction(async (tx) => {
+      const open = await tx.topic.updateMany({ where: { id: topicId, status: 'submitted' }, data: { status: 'submitted' } });
+      if (open.count === 0) throw new AppError('INVALID_STATE', closed);
+      await change(tx);
+      const topic = await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { intakePath: true, proposerPhoneHash: true } });
+      const count = await tx.topicCoSign.count({ where: { topicId } });
       const path = proposalPath(count);
-      if (path === topic.intakePath) return;
-      const moved = await db.topic.updateMany({ where: { id: topicId, intakePath: topic.intakePath, status: 'submitted' }, data: { intakePath: path } });
-      if (moved.count === 1) await addStep(db, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
-    }
+      if (topic.proposerPhoneHash && path !== topic.intakePath) {
+        await tx.topic.update({ where: { id: topicId }, data: { intakePath: path } });
+        await addStep(tx, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
+      }
+      return count;
+    });
   }
 
   return {
@@ -110,14 +114,18 @@ export function createIntake(db: Db) {
       if (!topic.proposerPhoneHash) throw new AppError('INVALID_STATE', 'Only residents’ proposals are co-signed');
       if (!coSigningOpen(TopicStatus.parse(topic.status))) throw new AppError('INVALID_STATE', 'The topic has been reviewed; co-signing has closed');
       await coSigns.take(resident.phoneHash);
+      const already = new AppError('CONFLICT', 'This phone has already co-signed this topic', { reason: 'already_signed' });
       try {
-        await db.topicCoSign.create({ data: { id: newId(), topicId, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: declaration.name, building: declaration.building } });
+        const coSigners = await changeCoSigns(topicId, 'The topic has been reviewed; co-signing has closed', async (tx) => {
+          // Under the lock this check is exact; the unique key stays the last word.
+          if (await tx.topicCoSign.count({ where: { topicId, phoneHash: resident.phoneHash } })) throw already;
+          await tx.topicCoSign.create({ data: { id: newId(), topicId, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: declaration.name, building: declaration.building } });
+        });
+        return { coSigners };
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'This phone has already co-signed this topic', { reason: 'already_signed' });
+        if (isUniqueViolation(err)) throw already;
         throw err;
       }
-      await settlePath(topicId);
-      return { coSigners: await db.topicCoSign.count({ where: { topicId } }) };
     },
 
     /** A co-signer withdraws before review (the proposer withdraws by asking staff to reject). */
@@ -125,10 +133,11 @@ export function createIntake(db: Db) {
       const topic = await openTopic(topicId);
       if (!coSigningOpen(TopicStatus.parse(topic.status))) throw new AppError('INVALID_STATE', 'The topic has been reviewed; co-signatures stand');
       if (topic.proposerPhoneHash === resident.phoneHash) throw new AppError('INVALID_STATE', 'The proposer’s own signature stays with the proposal');
-      const gone = await db.topicCoSign.deleteMany({ where: { topicId, phoneHash: resident.phoneHash } });
-      if (gone.count === 0) throw new AppError('NOT_FOUND', 'This phone has not co-signed this topic');
-      await settlePath(topicId);
-      return { coSigners: await db.topicCoSign.count({ where: { topicId } }) };
+      const coSigners = await changeCoSigns(topicId, 'The topic has been reviewed; co-signatures stand', async (tx) => {
+        const gone = await tx.topicCoSign.deleteMany({ where: { topicId, phoneHash: resident.phoneHash } });
+        if (gone.count === 0) throw new AppError('NOT_FOUND', 'This phone has not co-signed this topic');
+      });
+      return { coSigners };
     },
 
     /** Staff register a topic raised through one of the other paths. */

@@ -248,6 +248,21 @@ for (const target of databaseTargets()) {
       }
     });
 
+    it('a review racing co-signatures at nine: each signature lands before the review or not at all, and the path is what the count makes it', async () => {
+      const proposed = await postJson(url(`/api/communities/${home.communityId}/topics`), {
+        title: '健身器材更新', description: '小广场的健身器材生锈松动，希望更换。', declaration: { name: residents[8]!.name, building: residents[8]!.building, adult: true },
+      }, { cookie: cookies[8]! });
+      const topicId = proposed.body.topicId as string;
+      for (let i = 0; i < 8; i++) expect((await coSign(topicId, i)).status).toBe(200); // 9 with the proposer
+      const [reviewed, ...signed] = await Promise.all([review(topicId, { decision: 'reject', reason: '已由街道统一更换' }), coSign(topicId, 9), coSign(topicId, 10), coSign(topicId, 11)]);
+      expect(reviewed.status).toBe(200);
+      for (const r of signed) expect([200, 409]).toContain(r.status);
+      const count = await db.topicCoSign.count({ where: { topicId } });
+      expect(count).toBe(9 + signed.filter((r) => r.status === 200).length);
+      const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId } });
+      expect(topic.intakePath).toBe(count >= 10 ? 'joint_residents' : 'online_platform');
+    });
+
     it('one-time codes: a wrong one is 400, five wrong tries spend it, an expired or replaced one fails, a fourth request is 429; only hashes are stored', async () => {
       const [w1, w2, exp, lim] = ['13912340001', '13912340002', '13912340003', '13912340004'];
       phonesUsed.push(w1, w2, exp, lim);
