@@ -79,7 +79,7 @@ if (notice.status !== 200) fail('publishing the notice failed', notice.body);
 
 // The meeting is held now, ahead of its date (the reason goes into the record), and its record filed.
 const held = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'demo-meeting.ts'),
-  '--url', base, '--meeting', planned.body.joinCode, '--members', '12', '--start-reason', '居民联名议题，住户要求尽快协商'], { cwd: join(import.meta.dirname, '..') })
+  '--url', base, '--meeting', planned.body.joinCode, '--start-reason', '居民联名议题，住户要求尽快协商'], { cwd: join(import.meta.dirname, '..') })
   .catch((e: Error & { stdout?: string; stderr?: string }) => fail('holding the meeting failed', `${e.stdout ?? ''}${e.stderr ?? e.message}`));
 const recordId = /^record (\S+) filed$/m.exec(held.stdout)?.[1] ?? fail('the meeting’s record was not filed', held.stdout);
 

@@ -52,7 +52,11 @@ export async function DecisionView({ decision, boardHref, communityName, residen
             <ol className="mt-3 space-y-4 border-l-4 border-civic-700 pl-4">
               {decision.updates.map((u) => (
                 <li key={u.id}>
-                  <p className="text-lg"><span className="font-semibold">{t(`topic.task.${u.status as 'done'}`)}</span> · {u.note}</p>
+                  <p className="text-lg">
+                    {u.status === 'planned'
+                      ? t('topic.decision.planned', { owner: u.owner ?? '', deadline: u.deadline ? formatDateTime(locale, u.deadline, { dateStyle: 'long' }) : '' })
+                      : <><span className="font-semibold">{t(`topic.task.${u.status as 'done'}`)}</span> · {u.note}</>}
+                  </p>
                   <p className="text-base text-ink-muted"><time dateTime={u.at.toISOString()}>{formatDateTime(locale, u.at)}</time> · {u.by}</p>
                   {u.hasPhoto ? (
                     // eslint-disable-next-line @next/next/no-img-element -- re-encoded JPEGs served by the API

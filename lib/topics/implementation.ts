@@ -88,7 +88,7 @@ export function createImplementation(db: Db) {
       const deadline = new Date(input.deadline);
       await db.$transaction([
         db.decisionTask.update({ where: { id: task.id }, data: { owner: input.owner, deadline } }),
-        db.decisionUpdate.create({ data: { id: newId(), taskId: task.id, by: staff.displayName, status: task.status, note: `责任人：${input.owner}；期限：${input.deadline.slice(0, 10)}` } }),
+        db.decisionUpdate.create({ data: { id: newId(), taskId: task.id, by: staff.displayName, status: 'planned', note: '', owner: input.owner, deadline } }),
       ]);
       return { ok: true };
     },
@@ -141,10 +141,10 @@ export function createImplementation(db: Db) {
 
 const taskSelect = {
   id: true, recordId: true, pollId: true, title: true, owner: true, deadline: true, status: true, reason: true, doneAt: true, createdAt: true,
-  updates: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, by: true, status: true, note: true, photo: true } },
+  updates: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, by: true, status: true, note: true, owner: true, deadline: true, photo: true } },
   ratings: { orderBy: { createdAt: 'asc' as const }, select: { rating: true, comment: true, createdAt: true } },
 };
-type UpdateRow = { id: string; at: Date; by: string; status: string; note: string; photo: Uint8Array | null };
+type UpdateRow = { id: string; at: Date; by: string; status: string; note: string; owner: string | null; deadline: Date | null; photo: Uint8Array | null };
 type TaskRow = { updates: UpdateRow[]; ratings: { rating: string; comment: string; createdAt: Date }[]; status: string; deadline: Date | null } & Record<string, unknown>;
 
 function view<T extends TaskRow>(t: T, now: Date) {

@@ -128,6 +128,7 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.decision.chooseRating': 'Choose how satisfied you are.',
   'topic.decision.youRated': 'You have rated this. Thank you.',
   'topic.decision.alreadyRated': 'This phone number has already rated this decision.',
+  'topic.decision.planned': 'Responsible: {owner}; deadline: {deadline}',
   'topic.decision.view': 'Follow-up',
   'topic.task.not_started': 'Not started',
   'topic.task.in_progress': 'In progress',

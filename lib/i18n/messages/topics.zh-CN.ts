@@ -128,6 +128,7 @@ export const topicsZhCN = {
   'topic.decision.chooseRating': '请选择满意程度。',
   'topic.decision.youRated': '您已评议，谢谢。',
   'topic.decision.alreadyRated': '这个手机号已经评议过这项决议。',
+  'topic.decision.planned': '确定责任人：{owner}，落实期限：{deadline}',
   'topic.decision.view': '落实情况',
   'topic.task.not_started': '未开始',
   'topic.task.in_progress': '进行中',
