@@ -7,6 +7,7 @@ import { RESIDENT_COOKIE, type PhoneIdentity, type ResidentIdentity } from '../l
 import { createIntake } from '../lib/topics/intake';
 import { publicTopic, staffTopicFile, staffTopics, topicPhoto } from '../lib/topics/queries';
 import { reviewTopic } from '../lib/topics/review';
+import { escalateTopic } from '../lib/topics/escalation';
 import { createPublicity } from '../lib/topics/publicity';
 import { communityTasks, createImplementation, publicDecision, updatePhoto } from '../lib/topics/implementation';
 import { RawBody, type Handler } from './http-types';
@@ -106,6 +107,8 @@ export function topicRoutes(db: Db, residents: PhoneIdentity, http: {
       intake.attachSubmission(await staffOf(req), parseOrThrow(IdParam, topicId), query.get('name') ?? '', body as Uint8Array),
     'POST /api/topics/:topicId/review': async (req, body, _r, _q, { topicId }) =>
       reviewTopic(db, await staffOf(req), parseOrThrow(IdParam, topicId), body),
+    'POST /api/topics/:topicId/escalate': async (req, body, _r, _q, { topicId }) =>
+      escalateTopic(db, await staffOf(req), parseOrThrow(IdParam, topicId), body),
     'GET /api/topic-files/:fileId': async (req, _b, _r, _q, { fileId }) => {
       const f = await staffTopicFile(db, await staffOf(req), parseOrThrow(IdParam, fileId));
       return new RawBody(f.mimeType, f.data, f.fileName, f.mimeType.startsWith('image/'));

@@ -21,7 +21,7 @@ export type TopicStatus = z.infer<typeof TopicStatus>;
 export const registeredPaths = intakePaths.filter((p) => p !== 'joint_residents');
 export const RegisteredPath = z.enum(registeredPaths as [Exclude<IntakePath, 'joint_residents'>, ...Exclude<IntakePath, 'joint_residents'>[]]);
 
-export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda']);
+export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda', 'escalated']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /** Text from the public: bounded, trimmed, and never markup (it is rendered as text; tags are dropped here too). */

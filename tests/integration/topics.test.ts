@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/platform/tokens';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { LogSmsSender } from '../../lib/platform/sms';
@@ -453,6 +454,42 @@ for (const target of databaseTargets()) {
       expect(page.meetings).toEqual([]);
       expect(page.steps.map((s: { kind: string }) => s.kind)).not.toContain('on_agenda');
       expect(await db.meeting.count({ where: { communityId: home.communityId } })).toBe(1);
+    });
+
+    it('escalation: a compound topic goes to the grid, then the community, each back in review there, then is reported to the street; the journey keeps every reason', async () => {
+      const gridId = newId();
+      const compoundId = newId();
+      await db.grid.create({ data: { id: gridId, communityId: home.communityId, name: '第一网格' } });
+      await db.compound.create({ data: { id: compoundId, gridId, name: '桂花苑' } });
+      const topicId = (await postJson(url('/api/topics'), { communityId: home.communityId, intakePath: 'council_member', title: '桂花苑车棚充电起火隐患', submitter: '议事会成员王强' }, { cookie: staff })).body.topicId as string;
+      const escalate = (reason: string, cookie = staff) => postJson(url(`/api/topics/${topicId}/escalate`), { reason }, { cookie });
+
+      // Not yet accepted: nothing to escalate. A resident cannot; a reason is needed.
+      expect((await escalate('小区无法解决')).body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'not_escalatable' } });
+      expect((await review(topicId, { decision: 'accept', level: 'compound', placeId: compoundId, type: 'coordination' })).status).toBe(200);
+      expect((await escalate('小区无法解决', cookies[0]!)).status).toBe(401);
+      expect((await escalate(' ')).status).toBe(400);
+
+      expect(await escalate('小区议事会无权改动消防设施，需网格协调物业和消防')).toMatchObject({ status: 200, body: { level: 'grid' } });
+      let row = await db.topic.findUniqueOrThrow({ where: { id: topicId } });
+      expect(row).toMatchObject({ status: 'submitted', level: 'grid', placeId: gridId });
+      // In the grid's review queue, with where it came from and why.
+      const queued = (await get(`/api/communities/${home.communityId}/topics`, staff)).body.topics.find((t: any) => t.id === topicId);
+      expect(queued.escalation).toMatchObject({ from: 'compound', to: 'grid', reason: '小区议事会无权改动消防设施，需网格协调物业和消防' });
+      expect((await escalate('再上报')).status).toBe(409); // awaiting review at the grid: accept it first
+
+      expect((await review(topicId, { decision: 'accept', level: 'grid', placeId: gridId, type: 'coordination' })).status).toBe(200);
+      expect(await escalate('涉及三个小区的充电桩统一规划')).toMatchObject({ status: 200, body: { level: 'community' } });
+      row = await db.topic.findUniqueOrThrow({ where: { id: topicId } });
+      expect(row).toMatchObject({ status: 'submitted', level: 'community', placeId: home.communityId });
+      expect((await review(topicId, { decision: 'accept', level: 'community', placeId: null, type: 'decision' })).status).toBe(200);
+      expect(await escalate('需街道协调供电公司增容')).toMatchObject({ status: 200, body: { level: 'street' } });
+      row = await db.topic.findUniqueOrThrow({ where: { id: topicId } });
+      expect(row).toMatchObject({ status: 'referred', referredTo: '测试街道', reason: '需街道协调供电公司增容' });
+
+      const journey = (await get(`/api/topics/${topicId}`)).body.steps.filter((st: any) => st.kind === 'escalated').map((st: any) => [st.detail.from, st.detail.to]);
+      expect(journey).toEqual([['compound', 'grid'], ['grid', 'community'], ['community', 'street']]);
+      expect((await escalate('还能再上报吗')).status).toBe(409);
     });
 
     describe('with an HTTP SMS provider', () => {

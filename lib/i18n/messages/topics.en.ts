@@ -39,6 +39,10 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.step.mergedFrom': '“{title}” was merged into this topic',
   'topic.step.referred': 'Referred to {to}: {reason}',
   'topic.step.rejected': 'Not accepted: {reason}',
+  'topic.step.escalated': 'Escalated to the {to}: {reason}',
+  'topic.level.grid': 'grid',
+  'topic.level.community': 'community',
+  'topic.level.street': 'street',
   'topic.step.onAgenda': 'On the agenda of {meeting}',
 
   'topic.phone.title': 'Confirm your phone number',

@@ -39,6 +39,10 @@ export const topicsZhCN = {
   'topic.step.mergedFrom': '议题「{title}」合并到本议题',
   'topic.step.referred': '转交{to}：{reason}',
   'topic.step.rejected': '不予受理：{reason}',
+  'topic.step.escalated': '上报{to}：{reason}',
+  'topic.level.grid': '网格',
+  'topic.level.community': '社区',
+  'topic.level.street': '街道',
   'topic.step.onAgenda': '列入会议议程：{meeting}',
 
   'topic.phone.title': '验证手机号',

@@ -46,6 +46,7 @@ export default async function TopicsPage() {
       coSigners: x.coSigners.map((c) => ({ name: c.name, building: c.building, phoneMasked: c.phoneMasked, time: when(c.createdAt) })),
       files: x.files,
       meetings: x.meetingIds.flatMap((id) => (meetingTitles.has(id) ? [{ id, title: meetingTitles.get(id)! }] : [])),
+      escalation: x.escalation ? { from: x.escalation.from, to: x.escalation.to, reason: x.escalation.reason, by: x.escalation.by, time: when(x.escalation.at) } : null,
     }));
     return { communityId, rows, grids: options.grids.map((g) => ({ id: g.id, name: g.name, compounds: g.compounds.map((c) => ({ id: c.id, name: c.name })) })) };
   })() : null;
