@@ -6,6 +6,7 @@
 // Runs on SQLite and PostgreSQL.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/platform/tokens';
@@ -490,6 +491,33 @@ for (const target of databaseTargets()) {
       const journey = (await get(`/api/topics/${topicId}`)).body.steps.filter((st: any) => st.kind === 'escalated').map((st: any) => [st.detail.from, st.detail.to]);
       expect(journey).toEqual([['compound', 'grid'], ['grid', 'community'], ['community', 'street']]);
       expect((await escalate('还能再上报吗')).status).toBe(409);
+    });
+
+    it('the ledger lists topics with path, escalations and meetings, filters them, and exports CSV and XLSX that no cell can turn into a formula', async () => {
+      const sneaky = (await postJson(url('/api/topics'), { communityId: home.communityId, intakePath: 'deputy', title: '=HYPERLINK("http://evil","点")', submitter: '@某代表' }, { cookie: staff })).body.topicId as string;
+      const ledger = (await get(`/api/communities/${home.communityId}/ledger`, staff)).body.rows as any[];
+      expect(ledger.find((r) => r.id === sneaky)).toMatchObject({ intakePath: 'deputy', status: 'submitted', escalations: [], meetings: [] });
+      const escalated = ledger.find((r) => r.title === '桂花苑车棚充电起火隐患');
+      expect(escalated.escalations.map((e: any) => e.to)).toEqual(['grid', 'community', 'street']);
+      const onlyDeputy = (await get(`/api/communities/${home.communityId}/ledger?intakePath=deputy`, staff)).body.rows as any[];
+      expect(onlyDeputy.length).toBeGreaterThan(0);
+      expect(onlyDeputy.every((r) => r.intakePath === 'deputy')).toBe(true);
+      expect((await get(`/api/communities/${home.communityId}/ledger?intakePath=nope`, staff)).status).toBe(400);
+      expect((await get(`/api/communities/${home.communityId}/ledger`, cookies[0]!)).status).toBe(401);
+
+      const csv = await (await fetch(url(`/api/communities/${home.communityId}/ledger?format=csv&locale=zh-CN`), { headers: { cookie: staff } })).text();
+      expect(csv.startsWith('\uFEFF议题,征集路径,提出人,状态')).toBe(true);
+      expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点"")",人大代表、政协委员提交,'@某代表,待审核`);
+      expect(csv).toContain('社区→街道：需街道协调供电公司增容');
+
+      const xlsx = await fetch(url(`/api/communities/${home.communityId}/ledger?format=xlsx&locale=en`), { headers: { cookie: staff } });
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+      const sheet = book.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('Topic');
+      const cell = sheet.getColumn(1).values.find((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'));
+      expect(cell).toBe('=HYPERLINK("http://evil","点")'); // a string cell, not a formula
     });
 
     describe('with an HTTP SMS provider', () => {
