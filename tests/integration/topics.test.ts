@@ -505,9 +505,11 @@ for (const target of databaseTargets()) {
       expect((await get(`/api/communities/${home.communityId}/ledger?intakePath=nope`, staff)).status).toBe(400);
       expect((await get(`/api/communities/${home.communityId}/ledger`, cookies[0]!)).status).toBe(401);
 
-      const csv = await (await fetch(url(`/api/communities/${home.communityId}/ledger?format=csv&locale=zh-CN`), { headers: { cookie: staff } })).text();
-      expect(csv.startsWith('\uFEFF议题,征集路径,提出人,状态')).toBe(true);
-      expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点"")",人大代表、政协委员提交,'@某代表,待审核`);
+      const bytes = Buffer.from(await (await fetch(url(`/api/communities/${home.communityId}/ledger?format=csv&locale=zh-CN`), { headers: { cookie: staff } })).arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM spreadsheet programs need for Chinese
+      const csv = bytes.subarray(3).toString('utf8');
+      expect(csv.startsWith('议题,征集路径,提出人,状态')).toBe(true);
+      expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点"")",人大代表、政协委员提交,"'@某代表",待审核`);
       expect(csv).toContain('社区→街道：需街道协调供电公司增容');
 
       const xlsx = await fetch(url(`/api/communities/${home.communityId}/ledger?format=xlsx&locale=en`), { headers: { cookie: staff } });
