@@ -78,7 +78,9 @@ async function taskFor(db: Db, staff: StaffIdentity, taskId: string) {
   return task;
 }
 
-export function createImplementation(db: Db) {
+/** `now`: the clock (the demo history carries decisions out on its own past dates). */
+export function createImplementation(db: Db, opts: { now?: () => Date } = {}) {
+  const now = opts.now ?? (() => new Date());
   const ratings = new AttemptLimiter(30, 3600);
   return {
     /** Staff name the owner and the deadline (and may change them; each change is an update in the history). */
@@ -88,7 +90,7 @@ export function createImplementation(db: Db) {
       const deadline = new Date(input.deadline);
       await db.$transaction([
         db.decisionTask.update({ where: { id: task.id }, data: { owner: input.owner, deadline } }),
-        db.decisionUpdate.create({ data: { id: newId(), taskId: task.id, by: staff.displayName, status: 'planned', note: '', owner: input.owner, deadline } }),
+        db.decisionUpdate.create({ data: { id: newId(), taskId: task.id, at: now(), by: staff.displayName, status: 'planned', note: '', owner: input.owner, deadline } }),
       ]);
       return { ok: true };
     },
@@ -103,9 +105,9 @@ export function createImplementation(db: Db) {
       await db.$transaction([
         db.decisionTask.update({
           where: { id: task.id },
-          data: { status: input.status, reason: input.status === 'impossible' ? input.reason : null, doneAt: input.status === 'done' ? new Date() : null },
+          data: { status: input.status, reason: input.status === 'impossible' ? input.reason : null, doneAt: input.status === 'done' ? now() : null },
         }),
-        db.decisionUpdate.create({ data: { id, taskId: task.id, by: staff.displayName, status: input.status, note: input.note } }),
+        db.decisionUpdate.create({ data: { id, taskId: task.id, at: now(), by: staff.displayName, status: input.status, note: input.note } }),
       ]);
       return { updateId: id };
     },
@@ -129,7 +131,7 @@ export function createImplementation(db: Db) {
       if (!ratingOpen(task.status)) throw new AppError('INVALID_STATE', 'Only a decision that was carried out is rated', { reason: 'not_done' });
       await ratings.take(resident.phoneHash);
       try {
-        await db.decisionRating.create({ data: { id: newId(), taskId, phoneHash: resident.phoneHash, rating: input.rating, comment: input.comment } });
+        await db.decisionRating.create({ data: { id: newId(), taskId, phoneHash: resident.phoneHash, rating: input.rating, comment: input.comment, createdAt: now() } });
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'This phone has already rated this decision', { reason: 'already_rated' });
         throw err;

@@ -24,7 +24,9 @@ export async function addStep(db: Db | Tx, topicId: string, kind: StepKind, acto
   await db.topicStep.create({ data: { id: newId(), topicId, kind, actor, detail: JSON.stringify(detail), at } });
 }
 
-export function createIntake(db: Db) {
+/** `now`: the clock (the demo history proposes and signs on its own past dates). */
+export function createIntake(db: Db, opts: { now?: () => Date } = {}) {
+  const now = opts.now ?? (() => new Date());
   const proposals = new AttemptLimiter(intakeLimits.proposals.points, intakeLimits.proposals.perSeconds);
   const coSigns = new AttemptLimiter(intakeLimits.coSigns.points, intakeLimits.coSigns.perSeconds);
 
@@ -58,7 +60,7 @@ export function createIntake(db: Db) {
       const path = proposalPath(count);
       if (topic.proposerPhoneHash && path !== topic.intakePath) {
         await tx.topic.update({ where: { id: topicId }, data: { intakePath: path } });
-        await addStep(tx, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
+        await addStep(tx, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count }, now());
       }
       return count;
     });
@@ -75,11 +77,11 @@ export function createIntake(db: Db) {
         await tx.topic.create({
           data: {
             id, communityId, title: input.title, description: input.description, place: input.place, intakePath: 'online_platform',
-            status: 'submitted', submitter: input.declaration.name, proposerPhoneHash: resident.phoneHash,
+            status: 'submitted', submitter: input.declaration.name, proposerPhoneHash: resident.phoneHash, createdAt: now(),
           },
         });
-        await tx.topicCoSign.create({ data: { id: newId(), topicId: id, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: input.declaration.name, building: input.declaration.building } });
-        await addStep(tx, id, 'proposed');
+        await tx.topicCoSign.create({ data: { id: newId(), topicId: id, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: input.declaration.name, building: input.declaration.building, createdAt: now() } });
+        await addStep(tx, id, 'proposed', '', {}, now());
       });
       return { topicId: id };
     },
@@ -119,7 +121,7 @@ export function createIntake(db: Db) {
         const coSigners = await changeCoSigns(topicId, 'The topic has been reviewed; co-signing has closed', async (tx) => {
           // Under the lock this check is exact; the unique key stays the last word.
           if (await tx.topicCoSign.count({ where: { topicId, phoneHash: resident.phoneHash } })) throw already;
-          await tx.topicCoSign.create({ data: { id: newId(), topicId, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: declaration.name, building: declaration.building } });
+          await tx.topicCoSign.create({ data: { id: newId(), topicId, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: declaration.name, building: declaration.building, createdAt: now() } });
         });
         return { coSigners };
       } catch (err) {
@@ -147,9 +149,9 @@ export function createIntake(db: Db) {
       const id = newId();
       await db.$transaction(async (tx) => {
         await tx.topic.create({
-          data: { id, communityId: input.communityId, title: input.title, description: input.description, place: input.place, intakePath: input.intakePath, status: 'submitted', submitter: input.submitter },
+          data: { id, communityId: input.communityId, title: input.title, description: input.description, place: input.place, intakePath: input.intakePath, status: 'submitted', submitter: input.submitter, createdAt: now() },
         });
-        await addStep(tx, id, 'registered', staff.displayName, { intakePath: input.intakePath });
+        await addStep(tx, id, 'registered', staff.displayName, { intakePath: input.intakePath }, now());
       });
       return { topicId: id };
     },

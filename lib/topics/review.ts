@@ -9,7 +9,7 @@ import { reviewOutcome, ReviewInput, TopicStatus } from './model';
  * 议题审核: staff who plan the community's meetings accept, merge, refer or reject a topic awaiting review.
  * The status moves with a condition on the old one, so two reviewers deciding at once cannot both win.
  */
-export async function reviewTopic(db: Db, staff: StaffIdentity, topicId: string, raw: unknown) {
+export async function reviewTopic(db: Db, staff: StaffIdentity, topicId: string, raw: unknown, now = new Date()) {
   const input = parseOrThrow(ReviewInput, raw);
   const topic = await db.topic.findUnique({ where: { id: topicId } });
   if (!topic) throw new AppError('NOT_FOUND', 'No such topic');
@@ -17,7 +17,7 @@ export async function reviewTopic(db: Db, staff: StaffIdentity, topicId: string,
   const next = reviewOutcome(TopicStatus.parse(topic.status), input.decision);
   if (!next) throw new AppError('INVALID_STATE', 'This topic has already been reviewed');
 
-  const data: Record<string, unknown> = { status: next, reviewedAt: new Date() };
+  const data: Record<string, unknown> = { status: next, reviewedAt: now };
   let detail: Record<string, unknown> = {};
   if (input.decision === 'accept') {
     if (input.level !== 'community' && !input.placeId) throw new AppError('BAD_REQUEST', 'Choose the grid or compound that takes it up', { field: 'placeId' });
@@ -43,8 +43,8 @@ export async function reviewTopic(db: Db, staff: StaffIdentity, topicId: string,
   await db.$transaction(async (tx) => {
     const moved = await tx.topic.updateMany({ where: { id: topicId, status: 'submitted' }, data });
     if (moved.count === 0) throw new AppError('INVALID_STATE', 'This topic has already been reviewed');
-    await addStep(tx, topicId, next === 'accepted' ? 'accepted' : next === 'merged' ? 'merged' : next === 'referred' ? 'referred' : 'rejected', staff.displayName, detail);
-    if (input.decision === 'merge') await addStep(tx, input.intoTopicId, 'merged_from', staff.displayName, { fromTopicId: topicId, fromTitle: topic.title });
+    await addStep(tx, topicId, next === 'accepted' ? 'accepted' : next === 'merged' ? 'merged' : next === 'referred' ? 'referred' : 'rejected', staff.displayName, detail, now);
+    if (input.decision === 'merge') await addStep(tx, input.intoTopicId, 'merged_from', staff.displayName, { fromTopicId: topicId, fromTitle: topic.title }, now);
   });
   return { status: next };
 }
