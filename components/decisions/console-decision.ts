@@ -13,6 +13,7 @@ export type ConsoleDecision = {
   id: string;
   recordId: string;
   title: string;
+  /** null until named (the database keeps an empty string) */
   owner: string | null;
   /** the deadline's day as written for the reader, and as YYYY-MM-DD (Beijing time) for the date picker */
   deadline: string | null;
