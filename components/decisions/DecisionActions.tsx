@@ -39,9 +39,11 @@ export function DecisionActions({ decision: d, onDone }: { decision: ConsoleDeci
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
+  const [photoName, setPhotoName] = useState<string | null>(null);
 
   function choose(m: Mode | null) {
     setOpen(m);
+    setPhotoName(null);
     setErrors({});
     setGeneral(null);
   }
@@ -162,7 +164,16 @@ export function DecisionActions({ decision: d, onDone }: { decision: ConsoleDeci
                 <textarea name="reason" rows={3} maxLength={500} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} />
               )) : null}
               {field('photo', t('decisions.update.photo'), (describedBy, invalid) => (
-                <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClass} file:mr-3 file:rounded-lg file:border-0 file:bg-civic-100 file:px-3 file:py-1`} />
+                // The browser's own file button speaks the browser's language, not the page's: the input is
+                // kept (for the keyboard and screen readers) but drawn as a button of ours with the file's name.
+                <span className="mt-1 flex flex-wrap items-center gap-3 rounded-lg focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-civic-700">
+                  <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" aria-describedby={describedBy} aria-invalid={invalid || undefined}
+                    onChange={(e) => setPhotoName(e.currentTarget.files?.[0]?.name ?? null)} className="peer sr-only" />
+                  <span aria-hidden="true" className="inline-flex min-h-11 cursor-pointer items-center rounded-xl border-2 border-civic-800 bg-white px-4 font-semibold text-civic-900 hover:bg-civic-50">
+                    {t('decisions.update.photoChoose')}
+                  </span>
+                  <span aria-hidden="true" className="min-w-0 break-all font-normal text-ink-muted">{photoName ?? t('decisions.update.photoNone')}</span>
+                </span>
               ))}
             </>
           )}

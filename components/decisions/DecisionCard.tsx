@@ -64,8 +64,9 @@ export function DecisionCard({ decision: d }: { decision: ConsoleDecision }) {
   const closed = d.status === 'done' || d.status === 'impossible';
   return (
     <article aria-labelledby={`decision-${d.id}`} className={`rounded-2xl border bg-white p-5 shadow-sm ${d.overdue ? 'border-accent-700 border-2' : 'border-ink/15'}`}>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={`decision-${d.id}`} className="min-w-0 flex-1 break-words text-xl font-semibold text-ink">{d.title}</h3>
+      {/* On a phone the badges go under the title rather than squeezing it into a narrow column. */}
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <h3 id={`decision-${d.id}`} className="min-w-0 break-words text-xl font-semibold text-ink sm:flex-1">{d.title}</h3>
         <div className="flex flex-wrap gap-2">
           <TaskStatusBadge status={d.status} />
           {d.overdue ? <span className="shrink-0 rounded-full border-2 border-accent-700 bg-accent-50 px-3 py-0.5 text-base font-semibold text-accent-800">{t('decisions.overdue')}</span> : null}

@@ -51,6 +51,8 @@ export const decisionsEn: Record<keyof typeof decisionsZhCN, string> = {
   'decisions.update.note': 'What was done',
   'decisions.update.reason': 'Why it cannot be carried out (required; residents see it)',
   'decisions.update.photo': 'Photo (optional: JPEG, PNG or WebP)',
+  'decisions.update.photoChoose': 'Choose a photo',
+  'decisions.update.photoNone': 'No photo chosen',
   'decisions.update.submit': 'Record progress',
   'decisions.update.done': 'Progress recorded: {status}.',
   'decisions.busy': 'Sending…',

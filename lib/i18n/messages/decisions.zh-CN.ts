@@ -55,6 +55,8 @@ export const decisionsZhCN = {
   'decisions.update.note': '进展说明',
   'decisions.update.reason': '无法落实的原因（必填，居民可见）',
   'decisions.update.photo': '照片（可选，JPEG、PNG 或 WebP）',
+  'decisions.update.photoChoose': '选择照片',
+  'decisions.update.photoNone': '未选择照片',
   'decisions.update.submit': '提交进展',
   'decisions.update.done': '已登记进展：{status}。',
   'decisions.busy': '正在提交…',
