@@ -92,9 +92,9 @@ export function DecisionCard({ decision: d }: { decision: ConsoleDecision }) {
           </>
         ) : null}
       </dl>
-      <details className="mt-3" open={d.updates.length > 0 && d.updates.length <= 3}>
-        <summary className="cursor-pointer text-base font-semibold text-civic-800">{t('decisions.history.title', { count: d.updates.length })}</summary>
-        {d.updates.length === 0 ? <p className="mt-1 text-base text-ink-muted">{t('decisions.history.empty')}</p> : (
+      {d.updates.length === 0 ? <p className="mt-3 text-base text-ink-muted">{t('decisions.history.empty')}</p> : (
+        <details className="mt-3" open={d.updates.length <= 3}>
+          <summary className="cursor-pointer text-base font-semibold text-civic-800">{t('decisions.history.title', { count: d.updates.length })}</summary>
           <ol className="mt-2 space-y-3 border-l-2 border-civic-200 pl-4">
             {d.updates.map((u) => (
               <li key={u.id} className="text-base">
@@ -113,8 +113,8 @@ export function DecisionCard({ decision: d }: { decision: ConsoleDecision }) {
               </li>
             ))}
           </ol>
-        )}
-      </details>
+        </details>
+      )}
       {d.status === 'done' ? <Ratings decision={d} /> : null}
       <div role="status" className={outcome ? `mt-3 rounded-xl border-2 p-3 text-base font-semibold ${outcome.tone === 'ok' ? 'border-ok-600 bg-white text-ink' : 'border-accent-700 bg-accent-50 text-accent-800'}` : 'sr-only'}>
         {outcome?.message}
