@@ -1,6 +1,7 @@
 // A short council meeting, run headlessly through the real protocol, ending in a filed record:
 //   npm run demo:meeting                                   # in-process server on DATABASE_URL (default ./data/yishi.db)
 //   npm run demo:meeting -- --url http://host:3000 --meeting <join code>   # against a running server
+//     [--start-reason <why>]   # to start before the notice's lead time has passed (the record keeps why)
 // The demo facilitator starts the meeting, members check in with their cards, one speaks on the first
 // item, a named motion and a secret election are voted, the meeting closes; then the devices of the
 // convener and the recorder each make an Ed25519 key, sign the frozen record.json and send the
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     url: { type: 'string' },
     meeting: { type: 'string' },
     members: { type: 'string', default: '15' },
+    /** a meeting whose notice has not been up for its lead time starts only with a stated reason */
+    'start-reason': { type: 'string' },
   },
 });
 if (values.url && !values.meeting) {
@@ -107,7 +110,8 @@ try {
   sockets.push(fac);
   await waitFor(() => !!fac.meeting, 10_000, 'the facilitator’s connection');
   if (fac.meeting!.status === 'closed') throw new Error(`meeting ${joinCode} is already closed`);
-  if (fac.meeting!.status !== 'live') ok(await sendCommand(fac, 'meeting.start'), 'start');
+  const startReason = values['start-reason'];
+  if (fac.meeting!.status !== 'live') ok(await sendCommand(fac, 'meeting.start', startReason ? { overrideReason: startReason } : undefined), 'start');
   log(`meeting ${joinCode} “${access.title}” is live`);
 
   // Members scan their cards and check in from their phones.

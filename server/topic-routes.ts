@@ -7,6 +7,9 @@ import { RESIDENT_COOKIE, type PhoneIdentity, type ResidentIdentity } from '../l
 import { createIntake } from '../lib/topics/intake';
 import { publicTopic, staffTopicFile, staffTopics, topicPhoto } from '../lib/topics/queries';
 import { reviewTopic } from '../lib/topics/review';
+import { escalateTopic } from '../lib/topics/escalation';
+import { communityLedger, ledgerCsv, ledgerXlsx } from '../lib/topics/ledger';
+import { isLocale, DEFAULT_LOCALE } from '../lib/i18n/format';
 import { createPublicity } from '../lib/topics/publicity';
 import { communityTasks, createImplementation, publicDecision, updatePhoto } from '../lib/topics/implementation';
 import { RawBody, type Handler } from './http-types';
@@ -106,6 +109,17 @@ export function topicRoutes(db: Db, residents: PhoneIdentity, http: {
       intake.attachSubmission(await staffOf(req), parseOrThrow(IdParam, topicId), query.get('name') ?? '', body as Uint8Array),
     'POST /api/topics/:topicId/review': async (req, body, _r, _q, { topicId }) =>
       reviewTopic(db, await staffOf(req), parseOrThrow(IdParam, topicId), body),
+    // The ledger (台账): JSON, or a file in the reader's language (?format=csv|xlsx&locale=zh-CN|en), filtered.
+    'GET /api/communities/:communityId/ledger': async (req, _b, _r, query, { communityId }) => {
+      const { format, locale: rawLocale, ...filter } = Object.fromEntries(query);
+      const rows = await communityLedger(db, await staffOf(req), parseOrThrow(IdParam, communityId), filter);
+      const locale = isLocale(rawLocale) ? rawLocale : DEFAULT_LOCALE;
+      if (format === 'csv') return new RawBody('text/csv; charset=utf-8', ledgerCsv(rows, locale), 'ledger.csv');
+      if (format === 'xlsx') return new RawBody('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await ledgerXlsx(rows, locale), 'ledger.xlsx');
+      return { rows };
+    },
+    'POST /api/topics/:topicId/escalate': async (req, body, _r, _q, { topicId }) =>
+      escalateTopic(db, await staffOf(req), parseOrThrow(IdParam, topicId), body),
     'GET /api/topic-files/:fileId': async (req, _b, _r, _q, { fileId }) => {
       const f = await staffTopicFile(db, await staffOf(req), parseOrThrow(IdParam, fileId));
       return new RawBody(f.mimeType, f.data, f.fileName, f.mimeType.startsWith('image/'));

@@ -96,7 +96,7 @@ export async function CommunityBoardView({ board, resident }: { board: Community
           )}
         </section>
         <TopicList topics={board.topics} boardHref={boardPath(board.community.code)} t={t} locale={locale} />
-        <PublicationList publications={board.publications} t={t} locale={locale} resident={resident} />
+        <PublicationList publications={board.publications} boardHref={boardPath(board.community.code)} t={t} locale={locale} resident={resident} />
         <section aria-labelledby="board-held">
           <h2 id="board-held" className="text-2xl font-semibold text-ink">{t('board.held')}</h2>
           {board.held.length === 0 ? <p className="mt-2 text-lg text-ink-muted">{t('board.heldEmpty')}</p> : (

@@ -8,7 +8,9 @@ import type { ResidentView } from './resident-api';
  * Results publicity (结果公示) on the board: each filed meeting's decisions as its signed record states them,
  * the publicity period, and the objections residents raised with staff's answers.
  */
-export function PublicationList({ publications, t, locale, resident }: { publications: BoardPublication[]; t: Translate; locale: Locale; resident: ResidentView }) {
+export function PublicationList({ publications, boardHref, t, locale, resident }: {
+  publications: BoardPublication[]; boardHref: string; t: Translate; locale: Locale; resident: ResidentView;
+}) {
   const day = (d: Date) => formatDateTime(locale, d, { dateStyle: 'medium' });
   return (
     <section aria-labelledby="board-publicity">
@@ -28,8 +30,19 @@ export function PublicationList({ publications, t, locale, resident }: { publica
                   {t('topic.publicity.period', { from: day(p.publishedAt), to: day(p.endsAt) })}
                 </p>
                 {p.decisions.length ? (
-                  <ul className="mt-2 list-disc space-y-1 pl-6 text-lg">
-                    {p.decisions.map((d) => <li key={d.pollId}>{d.decision ?? `${d.question}：${d.winners.join('、')}`}</li>)}
+                  <ul className="mt-2 space-y-2 text-lg">
+                    {p.decisions.map((d) => (
+                      <li key={d.pollId} className="rounded-xl bg-paper px-3 py-2">
+                        <p>{d.decision ?? `${d.question}：${d.winners.join('、')}`}</p>
+                        {d.task ? (
+                          <p className="mt-1 text-base">
+                            <Link href={`${boardHref}/d/${encodeURIComponent(d.task.taskId)}`} className="font-semibold text-civic-800 underline">
+                              {t('topic.decision.view')}：{t(`topic.task.${d.task.status}`)}{d.task.overdue ? ` · ${t('topic.decision.overdue')}` : ''}
+                            </Link>
+                          </p>
+                        ) : null}
+                      </li>
+                    ))}
                   </ul>
                 ) : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
                 <p className="mt-2 text-lg"><Link href={`/v/${encodeURIComponent(p.recordId)}`} className="font-semibold text-civic-800 underline">{t('board.record')}</Link></p>

@@ -7,6 +7,7 @@ import { inputClass } from '@/components/ui/form-styles';
 import type { MeetingLevel, MeetingType } from '@/lib/meeting/model';
 import type { ConsoleTopic } from './console-topic';
 import { TopicFiles, usePathLabel } from './TopicReviewQueue';
+import { EscalateTopic, EscalationNote } from './EscalateTopic';
 
 const reviewed = ['accepted', 'merged', 'referred', 'rejected'] as const;
 
@@ -102,7 +103,11 @@ export function TopicRegister({ topics }: { topics: ConsoleTopic[] }) {
                     </>
                   ) : null}
                 </dl>
+                {topic.escalation ? <EscalationNote escalation={topic.escalation} /> : null}
                 <TopicFiles topic={topic} />
+                {topic.status === 'accepted' && (topic.level === 'compound' || topic.level === 'grid' || topic.level === 'community') ? (
+                  <div className="mt-2"><EscalateTopic topicId={topic.id} level={topic.level} /></div>
+                ) : null}
               </article>
             </li>
           ))}

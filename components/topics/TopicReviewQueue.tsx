@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/ui/I18nProvider';
 import { formatFileSize, type MessageKey } from '@/lib/i18n/format';
+import { EscalationNote } from './EscalateTopic';
 import type { ConsoleTopic, GridOption } from './console-topic';
 import { TopicReviewActions } from './TopicReviewActions';
 
@@ -88,6 +89,7 @@ export function TopicReviewQueue({ topics, grids }: { topics: ConsoleTopic[]; gr
                 <h3 id={`topic-${topic.id}`} className="break-words text-xl font-semibold text-ink">{topic.title}</h3>
                 {topic.description ? <p className="mt-1 whitespace-pre-line break-words text-base">{topic.description}</p> : null}
                 <TopicFacts topic={topic} />
+                {topic.escalation ? <EscalationNote escalation={topic.escalation} /> : null}
                 {topic.proposal ? (
                   <div className="mt-3">
                     <p className={`text-base font-semibold ${topic.coSign.reached ? 'text-ok-600' : 'text-ink'}`}>

@@ -20,6 +20,7 @@ function stepText(s: Step, t: Translate): string {
     case 'merged_from': return t('topic.step.mergedFrom', { title: String(d.fromTitle ?? '') });
     case 'referred': return t('topic.step.referred', { to: String(d.to ?? ''), reason: String(d.reason ?? '') });
     case 'rejected': return t('topic.step.rejected', { reason: String(d.reason ?? '') });
+    case 'escalated': return t('topic.step.escalated', { to: t(`topic.level.${d.to as 'grid'}`), reason: String(d.reason ?? '') });
     case 'on_agenda': return t('topic.step.onAgenda', { meeting: String(d.meetingTitle ?? '') });
     case 'joint_reached': return t('topic.step.jointReached', { count: Number(d.coSigners ?? 0) });
     case 'joint_lost': return t('topic.step.jointLost', { count: Number(d.coSigners ?? 0) });

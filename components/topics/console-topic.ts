@@ -28,6 +28,8 @@ export type ConsoleTopic = {
   coSigners: { name: string; building: string; phoneMasked: string; time: string }[];
   files: { id: string; kind: string; fileName: string; size: number }[];
   meetings: { id: string; title: string }[];
+  /** the last escalation (逐级上报) that brought it to this level */
+  escalation: { from: string; to: string; reason: string; by: string; time: string } | null;
 };
 
 export type GridOption = { id: string; name: string; compounds: { id: string; name: string }[] };

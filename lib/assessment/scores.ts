@@ -1,4 +1,5 @@
 import type { StaffIdentity } from '../auth/staff-session';
+import { csvDocument } from '../platform/csv';
 import type { Db } from '../platform/db/client';
 import { t, type Locale } from '../i18n/locale';
 import { AppError } from '../platform/errors';
@@ -121,13 +122,7 @@ export function overviewCsv(overview: Awaited<ReturnType<typeof districtOverview
   overview.rows.forEach((r, i) => {
     lines.push([String(i + 1), r.street, r.name, String(r.total), r.grade ?? t(locale, 'scoring.grade.none'), ...cats.map((c) => String(r.categories[c.id]?.earned ?? 0))]);
   });
-  const cell = (raw: string) => {
-    // Spreadsheets run a cell as a formula when it starts with = + - @ — also after leading spaces
-    // (" =1+1") — or with a tab or CR; a leading ' makes them show it as text.
-    const v = /^[\t\r]|^\s*[=+\-@]/.test(raw) ? `'${raw}` : raw;
-    return v !== raw || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
 
 /** A community's evidence: its filed records (with verification and the indicators they support) and uploads. */

@@ -22,11 +22,20 @@ export class LogSmsSender implements SmsSender {
   }
 }
 
+/**
+ * The provider's failures go to the server log for the operator, never into the answer: AppError details
+ * reach whoever asked for a code (anyone), and a gateway's error text can name the account, its balance
+ * or the relay's address.
+ */
 export class HttpSmsSender implements SmsSender {
   readonly revealsCodes = false;
-  constructor(private opts: { url: string; token?: string; sender?: string; timeoutMs?: number }) {}
+  constructor(
+    private opts: { url: string; token?: string; sender?: string; timeoutMs?: number },
+    private log: (line: string) => void = (line) => console.error(line),
+  ) {}
 
   async send(to: string, text: string): Promise<void> {
+    const failed = () => new AppError('UNAVAILABLE', 'The text message could not be sent; try again shortly');
     let res: Response;
     try {
       res = await fetch(this.opts.url, {
@@ -36,11 +45,15 @@ export class HttpSmsSender implements SmsSender {
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
       });
     } catch (err) {
-      throw new AppError('UNAVAILABLE', 'The text message could not be sent; try again shortly', { cause: String(err) });
+      this.log(`[sms] provider unreachable: ${String(err)}`);
+      throw failed();
     }
     // The body is drained either way so the connection is reused.
     const answer = await res.text().catch(() => '');
-    if (!res.ok) throw new AppError('UNAVAILABLE', 'The text message could not be sent; try again shortly', { status: res.status, answer: answer.slice(0, 200) });
+    if (!res.ok) {
+      this.log(`[sms] provider answered ${res.status}: ${answer.slice(0, 200)}`);
+      throw failed();
+    }
   }
 }
 
@@ -53,7 +66,8 @@ const SmsEnv = z.object({
 
 /** The sender the environment names: the HTTP provider when YISHI_SMS_URL is set, else the log sender. */
 export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSender {
-  const parsed = SmsEnv.safeParse(env);
+  // An empty setting (`YISHI_SMS_URL=` in an env file or compose file) is unset, as for YISHI_PUBLIC_URL.
+  const parsed = SmsEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) throw new Error(`SMS settings are invalid: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
   const e = parsed.data;
   if (e.YISHI_SMS_URL) return new HttpSmsSender({ url: e.YISHI_SMS_URL, token: e.YISHI_SMS_TOKEN, sender: e.YISHI_SMS_SENDER });

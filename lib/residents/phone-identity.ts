@@ -70,10 +70,18 @@ export class PhoneIdentity {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const phoneHash = await this.phoneHash(phone);
     const expiresAt = new Date(Date.now() + CODE_TTL_MS);
-    // A new code replaces the older ones: only the latest message is the one to type.
-    await this.db.phoneCode.updateMany({ where: { phoneHash, usedAt: null }, data: { usedAt: new Date() } });
-    await this.db.phoneCode.create({ data: { id: newId(), phoneHash, codeHash: hashToken(`${phoneHash}:${code}`), expiresAt } });
-    await this.sms.send(phone, `【议事】您的验证码是 ${code}，5 分钟内有效。请勿告诉他人。`);
+    const id = newId();
+    const { createdAt } = await this.db.phoneCode.create({ data: { id, phoneHash, codeHash: hashToken(`${phoneHash}:${code}`), expiresAt } });
+    try {
+      await this.sms.send(phone, `【议事】您的验证码是 ${code}，5 分钟内有效。请勿告诉他人。`);
+    } catch (err) {
+      // A code that never left does not count, nor replace the one the phone already has.
+      await this.db.phoneCode.deleteMany({ where: { id } });
+      throw err;
+    }
+    // A new code replaces the older ones once it is sent: only the latest message is the one to type. (Only
+    // older ones: of two requests sent together, neither may retire the other's newer code.)
+    await this.db.phoneCode.updateMany({ where: { phoneHash, usedAt: null, createdAt: { lt: createdAt } }, data: { usedAt: new Date() } });
     return { expiresAt, shown: this.sms.revealsCodes ? code : null };
   }
 

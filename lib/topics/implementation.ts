@@ -88,7 +88,7 @@ export function createImplementation(db: Db) {
       const deadline = new Date(input.deadline);
       await db.$transaction([
         db.decisionTask.update({ where: { id: task.id }, data: { owner: input.owner, deadline } }),
-        db.decisionUpdate.create({ data: { id: newId(), taskId: task.id, by: staff.displayName, status: task.status, note: `责任人：${input.owner}；期限：${input.deadline.slice(0, 10)}` } }),
+        db.decisionUpdate.create({ data: { id: newId(), taskId: task.id, by: staff.displayName, status: 'planned', note: '', owner: input.owner, deadline } }),
       ]);
       return { ok: true };
     },
@@ -141,19 +141,21 @@ export function createImplementation(db: Db) {
 
 const taskSelect = {
   id: true, recordId: true, pollId: true, title: true, owner: true, deadline: true, status: true, reason: true, doneAt: true, createdAt: true,
-  updates: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, by: true, status: true, note: true, photo: true } },
+  updates: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, by: true, status: true, note: true, owner: true, deadline: true, photo: true } },
   ratings: { orderBy: { createdAt: 'asc' as const }, select: { rating: true, comment: true, createdAt: true } },
 };
-type TaskRow = { updates: { photo: Uint8Array | null }[]; ratings: { rating: string; comment: string; createdAt: Date }[]; status: string; deadline: Date | null } & Record<string, unknown>;
+type UpdateRow = { id: string; at: Date; by: string; status: string; note: string; owner: string | null; deadline: Date | null; photo: Uint8Array | null };
+type TaskRow = { updates: UpdateRow[]; ratings: { rating: string; comment: string; createdAt: Date }[]; status: string; deadline: Date | null } & Record<string, unknown>;
 
 function view<T extends TaskRow>(t: T, now: Date) {
+  const { updates, ratings, status, ...rest } = t;
   return {
-    ...t,
-    status: TaskStatus.parse(t.status),
+    ...(rest as Omit<T, 'updates' | 'ratings' | 'status'>),
+    status: TaskStatus.parse(status),
     overdue: isOverdue(t, now),
-    updates: t.updates.map(({ photo, ...u }) => ({ ...u, hasPhoto: photo !== null })),
-    ratings: ratingCounts(t.ratings),
-    comments: t.ratings.filter((r) => r.comment).map((r) => ({ rating: r.rating, comment: r.comment, createdAt: r.createdAt })),
+    updates: updates.map(({ photo, ...u }) => ({ ...u, hasPhoto: photo !== null })),
+    ratings: ratingCounts(ratings),
+    comments: ratings.filter((r) => r.comment).map((r) => ({ rating: r.rating, comment: r.comment, createdAt: r.createdAt })),
   };
 }
 

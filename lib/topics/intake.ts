@@ -41,17 +41,27 @@ export function createIntake(db: Db) {
   }
 
   /**
-   * Recomputes a board proposal's path from its co-signatures and records crossing the threshold. The
-   * conditional update makes the step appear once even when two co-signatures land together.
+   * Co-signatures change, and the proposal's path is settled, in one transaction under the topic's row lock
+   * (the conditional no-op update takes it, as review's own conditional update does). So a co-signature lands
+   * before a review or not at all, and the tenth signature and the path it makes are one step: settled
+   * separately, a withdrawal and a co-signature racing at ten left a ten-signature topic online (seen on
+   * PostgreSQL), and a review between a signature and its settling saw the old path. The threshold step is
+   * recorded once per crossing, in the same transaction.
    */
-  async function settlePath(topicId: string) {
-    const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { intakePath: true, proposerPhoneHash: true, status: true } });
-    if (!topic.proposerPhoneHash || !coSigningOpen(TopicStatus.parse(topic.status))) return;
-    const count = await db.topicCoSign.count({ where: { topicId } });
-    const path = proposalPath(count);
-    if (path === topic.intakePath) return;
-    const moved = await db.topic.updateMany({ where: { id: topicId, intakePath: topic.intakePath, status: 'submitted' }, data: { intakePath: path } });
-    if (moved.count === 1) await addStep(db, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
+  async function changeCoSigns(topicId: string, closed: string, change: (tx: Tx) => Promise<void>): Promise<number> {
+    return db.$transaction(async (tx) => {
+      const open = await tx.topic.updateMany({ where: { id: topicId, status: 'submitted' }, data: { status: 'submitted' } });
+      if (open.count === 0) throw new AppError('INVALID_STATE', closed);
+      await change(tx);
+      const topic = await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { intakePath: true, proposerPhoneHash: true } });
+      const count = await tx.topicCoSign.count({ where: { topicId } });
+      const path = proposalPath(count);
+      if (topic.proposerPhoneHash && path !== topic.intakePath) {
+        await tx.topic.update({ where: { id: topicId }, data: { intakePath: path } });
+        await addStep(tx, topicId, path === 'joint_residents' ? 'joint_reached' : 'joint_lost', '', { coSigners: count });
+      }
+      return count;
+    });
   }
 
   return {
@@ -81,10 +91,16 @@ export function createIntake(db: Db) {
       if (!coSigningOpen(TopicStatus.parse(topic.status))) throw new AppError('INVALID_STATE', 'The topic has been reviewed');
       if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', 'The photo is larger than 10 MB', { field: 'photo' });
       const photo = await normalisePhoto(bytes);
-      const position = await db.topicFile.count({ where: { topicId, kind: 'photo' } });
-      if (position >= MAX_PHOTOS) throw new AppError('CONFLICT', `A proposal has at most ${MAX_PHOTOS} photos`, { field: 'photo' });
       const id = newId();
-      await db.topicFile.create({ data: { id, topicId, kind: 'photo', position, fileName: `photo-${position + 1}.jpg`, mimeType: photo.mimeType, size: photo.data.byteLength, data: new Uint8Array(photo.data) } });
+      // Counted and written under the topic's row lock (the no-op update takes it): photos sent together
+      // would otherwise all see room for one more (PostgreSQL let a sixth through), and none lands after review.
+      await db.$transaction(async (tx) => {
+        const open = await tx.topic.updateMany({ where: { id: topicId, status: 'submitted' }, data: { status: 'submitted' } });
+        if (open.count === 0) throw new AppError('INVALID_STATE', 'The topic has been reviewed');
+        const position = await tx.topicFile.count({ where: { topicId, kind: 'photo' } });
+        if (position >= MAX_PHOTOS) throw new AppError('CONFLICT', `A proposal has at most ${MAX_PHOTOS} photos`, { field: 'photo' });
+        await tx.topicFile.create({ data: { id, topicId, kind: 'photo', position, fileName: `photo-${position + 1}.jpg`, mimeType: photo.mimeType, size: photo.data.byteLength, data: new Uint8Array(photo.data) } });
+      });
       return { photoId: id, width: photo.width, height: photo.height };
     },
 
@@ -98,14 +114,18 @@ export function createIntake(db: Db) {
       if (!topic.proposerPhoneHash) throw new AppError('INVALID_STATE', 'Only residents’ proposals are co-signed');
       if (!coSigningOpen(TopicStatus.parse(topic.status))) throw new AppError('INVALID_STATE', 'The topic has been reviewed; co-signing has closed');
       await coSigns.take(resident.phoneHash);
+      const already = new AppError('CONFLICT', 'This phone has already co-signed this topic', { reason: 'already_signed' });
       try {
-        await db.topicCoSign.create({ data: { id: newId(), topicId, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: declaration.name, building: declaration.building } });
+        const coSigners = await changeCoSigns(topicId, 'The topic has been reviewed; co-signing has closed', async (tx) => {
+          // Under the lock this check is exact; the unique key stays the last word.
+          if (await tx.topicCoSign.count({ where: { topicId, phoneHash: resident.phoneHash } })) throw already;
+          await tx.topicCoSign.create({ data: { id: newId(), topicId, phoneHash: resident.phoneHash, phoneMasked: resident.phoneMasked, name: declaration.name, building: declaration.building } });
+        });
+        return { coSigners };
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'This phone has already co-signed this topic', { reason: 'already_signed' });
+        if (isUniqueViolation(err)) throw already;
         throw err;
       }
-      await settlePath(topicId);
-      return { coSigners: await db.topicCoSign.count({ where: { topicId } }) };
     },
 
     /** A co-signer withdraws before review (the proposer withdraws by asking staff to reject). */
@@ -113,10 +133,11 @@ export function createIntake(db: Db) {
       const topic = await openTopic(topicId);
       if (!coSigningOpen(TopicStatus.parse(topic.status))) throw new AppError('INVALID_STATE', 'The topic has been reviewed; co-signatures stand');
       if (topic.proposerPhoneHash === resident.phoneHash) throw new AppError('INVALID_STATE', 'The proposer’s own signature stays with the proposal');
-      const gone = await db.topicCoSign.deleteMany({ where: { topicId, phoneHash: resident.phoneHash } });
-      if (gone.count === 0) throw new AppError('NOT_FOUND', 'This phone has not co-signed this topic');
-      await settlePath(topicId);
-      return { coSigners: await db.topicCoSign.count({ where: { topicId } }) };
+      const coSigners = await changeCoSigns(topicId, 'The topic has been reviewed; co-signatures stand', async (tx) => {
+        const gone = await tx.topicCoSign.deleteMany({ where: { topicId, phoneHash: resident.phoneHash } });
+        if (gone.count === 0) throw new AppError('NOT_FOUND', 'This phone has not co-signed this topic');
+      });
+      return { coSigners };
     },
 
     /** Staff register a topic raised through one of the other paths. */

@@ -17,11 +17,11 @@ export const JOINT_THRESHOLD = 10;
 export const TopicStatus = z.enum(['submitted', 'accepted', 'merged', 'referred', 'rejected']);
 export type TopicStatus = z.infer<typeof TopicStatus>;
 
-/** Paths staff register: all but the two the board itself produces (a proposal, and its co-signatures). */
+/** Paths staff register: all but the joint one, which only co-signatures on the board produce (staff may register an online topic gathered elsewhere, e.g. a WeChat group). */
 export const registeredPaths = intakePaths.filter((p) => p !== 'joint_residents');
 export const RegisteredPath = z.enum(registeredPaths as [Exclude<IntakePath, 'joint_residents'>, ...Exclude<IntakePath, 'joint_residents'>[]]);
 
-export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda']);
+export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda', 'escalated']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /** Text from the public: bounded, trimmed, and never markup (it is rendered as text; tags are dropped here too). */

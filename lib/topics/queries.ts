@@ -84,9 +84,14 @@ export async function staffTopics(db: Db, staff: StaffIdentity, communityId: str
       coSigns: { orderBy: { createdAt: 'asc' }, select: { name: true, building: true, phoneMasked: true, createdAt: true } },
       files: { orderBy: [{ kind: 'asc' }, { position: 'asc' }], select: { id: true, kind: true, fileName: true, size: true } },
       meetings: { select: { meetingId: true } },
+      steps: { where: { kind: 'escalated' }, orderBy: { at: 'desc' }, take: 1, select: { at: true, actor: true, detail: true } },
     },
   });
-  return rows.map(({ coSigns, files, meetings, ...t }) => ({ ...publicView(t), coSigners: coSigns, files, meetingIds: meetings.map((m) => m.meetingId) }));
+  return rows.map(({ coSigns, files, meetings, steps, ...t }) => ({
+    ...publicView(t), coSigners: coSigns, files, meetingIds: meetings.map((m) => m.meetingId),
+    /** the last escalation that brought it here (逐级上报): from which level, why, by whom */
+    escalation: steps[0] ? { at: steps[0].at, by: steps[0].actor, ...(JSON.parse(steps[0].detail) as { from: string; to: string; reason: string }) } : null,
+  }));
 }
 export type StaffTopic = Awaited<ReturnType<typeof staffTopics>>[number];
 

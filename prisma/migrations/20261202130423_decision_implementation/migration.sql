@@ -21,6 +21,8 @@ CREATE TABLE "DecisionUpdate" (
     "by" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "note" TEXT NOT NULL,
+    "owner" TEXT,
+    "deadline" DATETIME,
     "photo" BLOB,
     CONSTRAINT "DecisionUpdate_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "DecisionTask" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

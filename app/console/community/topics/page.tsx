@@ -46,6 +46,7 @@ export default async function TopicsPage() {
       coSigners: x.coSigners.map((c) => ({ name: c.name, building: c.building, phoneMasked: c.phoneMasked, time: when(c.createdAt) })),
       files: x.files,
       meetings: x.meetingIds.flatMap((id) => (meetingTitles.has(id) ? [{ id, title: meetingTitles.get(id)! }] : [])),
+      escalation: x.escalation ? { from: x.escalation.from, to: x.escalation.to, reason: x.escalation.reason, by: x.escalation.by, time: when(x.escalation.at) } : null,
     }));
     return { communityId, rows, grids: options.grids.map((g) => ({ id: g.id, name: g.name, compounds: g.compounds.map((c) => ({ id: c.id, name: c.name })) })) };
   })() : null;
@@ -65,6 +66,14 @@ export default async function TopicsPage() {
             <TopicReviewQueue topics={data.rows} grids={data.grids} />
             <RegisterTopicForm communityId={data.communityId} paths={registeredPaths} />
             <TopicRegister topics={data.rows.filter((x) => x.status !== 'submitted')} />
+            <section aria-labelledby="ledger-title" className="mt-10 rounded-2xl border border-ink/15 bg-white p-5">
+              <h2 id="ledger-title" className="text-2xl font-semibold">{t('topicReview.ledger.title')}</h2>
+              <p className="mt-1 text-base text-ink-muted">{t('topicReview.ledger.intro')}</p>
+              <p className="mt-3 flex flex-wrap gap-4 text-lg">
+                <a href={`/api/communities/${encodeURIComponent(data.communityId)}/ledger?format=xlsx&locale=${locale}`} className="font-semibold text-civic-800 underline">{t('topicReview.ledger.xlsx')}</a>
+                <a href={`/api/communities/${encodeURIComponent(data.communityId)}/ledger?format=csv&locale=${locale}`} className="font-semibold text-civic-800 underline">{t('topicReview.ledger.csv')}</a>
+              </p>
+            </section>
           </>
         ) : <p role="alert" className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('planning.error.forbidden')}</p>}
       </main>

@@ -23,6 +23,8 @@ CREATE TABLE "DecisionUpdate" (
     "by" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "note" TEXT NOT NULL,
+    "owner" TEXT,
+    "deadline" TIMESTAMP(3),
     "photo" BYTEA,
 
     CONSTRAINT "DecisionUpdate_pkey" PRIMARY KEY ("id")
