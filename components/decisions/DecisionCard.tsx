@@ -100,9 +100,10 @@ export function DecisionCard({ decision: d }: { decision: ConsoleDecision }) {
               <li key={u.id} className="text-base">
                 <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
                   <span>{t('decisions.history.entry', { time: u.at, by: u.by })}</span>
-                  <span className="rounded-full border border-ink/30 px-2 font-semibold text-ink">{t(`decisions.status.${u.status}`)}</span>
+                  <span className="rounded-full border border-ink/30 px-2 font-semibold text-ink">{t(u.status === 'planned' ? 'decisions.history.planned' : `decisions.status.${u.status}`)}</span>
                 </p>
-                <p className="mt-0.5 whitespace-pre-line break-words">{u.note}</p>
+                {u.status === 'planned' ? <p className="mt-0.5 break-words">{t('decisions.history.plan', { owner: u.owner ?? '', deadline: u.deadline ?? '' })}</p> : null}
+                {u.note ? <p className="mt-0.5 whitespace-pre-line break-words">{u.note}</p> : null}
                 {u.hasPhoto ? (
                   <a href={`/api/decision-photos/${u.id}`} target="_blank" rel="noreferrer" className="mt-1 inline-block">
                     {/* eslint-disable-next-line @next/next/no-img-element -- a stored photo served by the API, already resized */}

@@ -22,7 +22,8 @@ export type ConsoleDecision = {
   reason: string | null;
   doneAt: string | null;
   overdue: boolean;
-  updates: { id: string; at: string; by: string; status: TaskStatusName; note: string; hasPhoto: boolean }[];
+  /** the history: progress updates, and each naming of the owner and deadline (status 'planned', with both) */
+  updates: { id: string; at: string; by: string; status: TaskStatusName | 'planned'; note: string; owner: string | null; deadline: string | null; hasPhoto: boolean }[];
   ratings: Record<RatingName, number>;
   comments: { rating: RatingName; comment: string; at: string }[];
 };

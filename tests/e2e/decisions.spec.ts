@@ -125,6 +125,7 @@ test('staff name owners and deadlines, record progress with photos, and see over
 
   // The history: the plan, both updates (the first with its photo, served as a JPEG).
   await expect(first.getByText('落实记录（3）')).toBeVisible();
+  await expect(first.getByText(/^责任人：桂湖社区居委会 王敏；期限：\d{4}年\d{1,2}月\d{1,2}日$/)).toBeVisible();
   await expect(first.getByText('施工队已进场，正在更换南门路灯。')).toBeVisible();
   await expect(first.getByText('南门路灯已全部更换完毕，夜间照明恢复。')).toBeVisible();
   const photo = first.getByRole('img', { name: /^进展照片：/ });

@@ -29,6 +29,8 @@ export const decisionsEn: Record<keyof typeof decisionsZhCN, string> = {
   'decisions.history.title': 'History ({count})',
   'decisions.history.empty': 'Nothing recorded yet.',
   'decisions.history.entry': '{time} · {by}',
+  'decisions.history.planned': 'Owner and deadline named',
+  'decisions.history.plan': 'Owner: {owner}; deadline: {deadline}',
   'decisions.history.photo': 'Progress photo: {time}',
 
   'decisions.rating.title': 'Residents’ ratings ({count})',

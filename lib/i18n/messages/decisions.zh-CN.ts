@@ -31,6 +31,8 @@ export const decisionsZhCN = {
   'decisions.history.title': '落实记录（{count}）',
   'decisions.history.empty': '还没有落实记录。',
   'decisions.history.entry': '{time} · {by}',
+  'decisions.history.planned': '指定责任人和期限',
+  'decisions.history.plan': '责任人：{owner}；期限：{deadline}',
   'decisions.history.photo': '进展照片：{time}',
 
   // ratings (评议)

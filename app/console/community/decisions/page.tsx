@@ -31,11 +31,11 @@ export default async function DecisionsPage() {
       id: x.id, recordId: x.recordId, title: x.title, owner: x.owner || null, status: x.status, reason: x.reason, overdue: x.overdue,
       deadline: x.deadline ? day(x.deadline) : null, deadlineDay: x.deadline ? dayOf(x.deadline) : null,
       doneAt: x.doneAt ? when(x.doneAt) : null,
-      // communityTasks's type keeps the stored row's shape for updates and ratings (a generic spread); at run
-      // time they are what its view() made of them: updates with hasPhoto, ratings as counts.
-      updates: (x.updates as unknown as { id: string; at: Date; by: string; status: string; note: string; hasPhoto: boolean }[])
-        .map((u) => ({ id: u.id, at: when(u.at), by: u.by, status: u.status as ConsoleDecision['status'], note: u.note, hasPhoto: u.hasPhoto })),
-      ratings: x.ratings as unknown as ConsoleDecision['ratings'],
+      updates: x.updates.map((u) => ({
+        id: u.id, at: when(u.at), by: u.by, status: u.status as ConsoleDecision['updates'][number]['status'], note: u.note,
+        owner: u.owner, deadline: u.deadline ? day(u.deadline) : null, hasPhoto: u.hasPhoto,
+      })),
+      ratings: x.ratings,
       comments: x.comments.map((c) => ({ rating: c.rating as RatingName, comment: c.comment, at: when(c.createdAt) })),
     }));
   })() : null;
