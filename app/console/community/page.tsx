@@ -32,6 +32,7 @@ export default async function CommunityPlacesPage() {
             <Link href="/console/community/roster" className="text-lg font-semibold text-civic-800 underline">{t('planning.roster.link')}</Link>
             <Link href="/console/community/experts" className="text-lg font-semibold text-civic-800 underline">{t('planning.experts.link')}</Link>
             <Link href="/console/community/topics" className="text-lg font-semibold text-civic-800 underline">{t('topicReview.link')}</Link>
+            <Link href="/console/community/decisions" className="text-lg font-semibold text-civic-800 underline">{t('decisions.link')}</Link>
           </p>
           <CommunityCodeEditor communityId={communityId} code={options.community.code} origin={publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())} />
           <PlacesEditor communityId={communityId} grids={options.grids} />

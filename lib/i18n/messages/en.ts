@@ -1,4 +1,5 @@
 import { consoleEn } from './console.en';
+import { decisionsEn } from './decisions.en';
 import { meetingEn } from './meeting.en';
 import { minutesEn } from './minutes.en';
 import { phoneEn } from './phone.en';
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...scoringAreaEn,
   ...topicsEn,
   ...topicReviewEn,
+  ...decisionsEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

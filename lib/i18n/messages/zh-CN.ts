@@ -23,6 +23,7 @@
  *   there (or a key that exists only there) is a compile error.
  */
 import { consoleZhCN } from './console.zh-CN';
+import { decisionsZhCN } from './decisions.zh-CN';
 import { meetingZhCN } from './meeting.zh-CN';
 import { minutesZhCN } from './minutes.zh-CN';
 import { phoneZhCN } from './phone.zh-CN';
@@ -43,6 +44,7 @@ export const zhCN = {
   ...scoringAreaZhCN,
   ...topicsZhCN,
   ...topicReviewZhCN,
+  ...decisionsZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',
