@@ -10,6 +10,9 @@ import { assessedIndicators, loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
 import { yearOf } from '../scoring/period';
 import { runPastMeetings, type PastMeeting } from './history';
+import { createIntake } from '../topics/intake';
+import { JOINT_THRESHOLD } from '../topics/model';
+import { reviewTopic } from '../topics/review';
 import { seededRandom } from './random';
 import { DEMO_PASSWORD } from './seed';
 
@@ -139,13 +142,17 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
       });
     }
   }
+  // Topics from the intake paths, through the same workflows as the product (on their own dates): staff
+  // register the other paths' topics, residents propose and co-sign joint ones; each is accepted in review.
   for (const c of communities) {
     for (const year of [thisYear - 1, thisYear]) {
       const paths = intakePaths.filter(() => random() < c.activity);
       for (const [k, path] of paths.entries()) {
         const createdAt = new Date(Date.UTC(year, (k * 3) % 12, 3 + k, 2, 0));
         if (createdAt.getTime() > until) continue;
-        await db.topic.create({ data: { id: newId(), communityId: c.id, title: TOPICS[(k + year) % TOPICS.length]!, intakePath: path, createdAt } });
+        const title = TOPICS[(k + year) % TOPICS.length]!;
+        const topicId = await demoTopic(db, c, path, title, createdAt, `${c.id}-${year}-${k}`);
+        await reviewTopic(db, c.convener, topicId, { decision: 'accept', level: 'community', placeId: null, type: 'coordination' }, new Date(createdAt.getTime() + 2 * 86400_000));
       }
     }
   }
@@ -193,3 +200,26 @@ function evidencePdf(text: string): Promise<Buffer> {
     doc.end();
   });
 }
+
+/**
+ * One demo topic through the intake workflow at `at`: a joint one is proposed by a resident and co-signed
+ * by nine neighbours (ten in all: the standard's threshold); any other is registered by the convener.
+ * Residents are made-up confirmed phones (their keyed hashes stand for numbers nobody owns).
+ */
+async function demoTopic(db: Db, c: { id: string; convener: StaffIdentity }, path: (typeof intakePaths)[number], title: string, at: Date, seed: string): Promise<string> {
+  const intake = createIntake(db, { now: () => at });
+  const description = `居民反映${title}问题，希望社区组织协商解决。`;
+  if (path !== 'joint_residents') {
+    return (await intake.register(c.convener, { communityId: c.id, intakePath: path, title, description, submitter: SUBMITTERS[path] })).topicId;
+  }
+  const resident = (i: number) => ({ phoneHash: createHash('sha256').update(`demo-resident:${seed}:${i}`).digest('base64url'), phoneMasked: `139****${String(1000 + i).slice(-4)}`, expiresAt: at });
+  const declaration = (i: number) => ({ name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`, building: `${(i % 8) + 1} 号楼`, adult: true as const });
+  const { topicId } = await intake.propose(resident(0), c.id, { title, description, place: '', declaration: declaration(0) });
+  for (let i = 1; i < JOINT_THRESHOLD; i++) await intake.coSign(resident(i), topicId, declaration(i));
+  return topicId;
+}
+
+const SUBMITTERS: Record<Exclude<(typeof intakePaths)[number], 'joint_residents'>, string> = {
+  party_representative: '社区党代表工作室', council_member: '居民议事会成员', grid_worker: '网格员', social_organisation: '社区志愿者协会',
+  resident_unit: '辖区中心小学', online_platform: '社区微信群', deputy: '区人大代表联络站',
+};
