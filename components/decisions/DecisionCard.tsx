@@ -74,7 +74,10 @@ export function DecisionCard({ decision: d }: { decision: ConsoleDecision }) {
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">
         <dt className="text-ink-muted">{t('decisions.meta.record')}</dt>
-        <dd><a href={`/v/${d.recordId}`} className="font-semibold text-civic-800 underline">{t('decisions.meta.recordLink')}</a></dd>
+        <dd className="break-words">
+          {d.meeting ? <span>{d.meeting.title} · {d.meeting.day} · </span> : null}
+          <a href={`/v/${d.recordId}`} className="font-semibold text-civic-800 underline">{t('decisions.meta.recordLink')}</a>
+        </dd>
         <dt className="text-ink-muted">{t('decisions.meta.owner')}</dt>
         <dd className="break-words">{d.owner ?? <span className="text-ink-muted">{t('decisions.meta.unset')}</span>}</dd>
         <dt className="text-ink-muted">{t('decisions.meta.deadline')}</dt>

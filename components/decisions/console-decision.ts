@@ -12,6 +12,8 @@ export type RatingName = (typeof ratingNames)[number];
 export type ConsoleDecision = {
   id: string;
   recordId: string;
+  /** the meeting the decision was taken in, its day written for the reader */
+  meeting: { title: string; day: string } | null;
   title: string;
   /** null until named (the database keeps an empty string) */
   owner: string | null;

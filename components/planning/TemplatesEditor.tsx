@@ -16,7 +16,7 @@ import type { ProcedureTemplates } from '@/lib/planning/templates';
 
 type Template = ProcedureTemplates['templates'][number];
 
-const FIELDS = ['noticeLeadDays', 'quorumRule', 'defaultCategories', 'requiredCategories', 'steps'] as const;
+const FIELDS = ['noticeLeadDays', 'publicityDays', 'quorumRule', 'defaultCategories', 'requiredCategories', 'steps'] as const;
 
 /**
  * The server's reason (`template "hearing": noticeLeadDays: Too big …`, lib/planning/templates.ts) led by
@@ -127,6 +127,15 @@ export function TemplatesEditor({ templates, canEdit }: { templates: ProcedureTe
                     id={id('lead')} type="number" min={0} max={60} step={1}
                     value={Number.isFinite(tpl.noticeLeadDays) ? tpl.noticeLeadDays : ''}
                     onChange={(e) => update(tpl.form, (x) => { x.noticeLeadDays = e.target.valueAsNumber; })}
+                    className={inputClass}
+                  />
+                </label>
+                <label htmlFor={id('publicity')} className="block text-base font-medium text-ink">
+                  {t('templates.field.publicityDays')}
+                  <input
+                    id={id('publicity')} type="number" min={1} max={60} step={1}
+                    value={Number.isFinite(tpl.publicityDays) ? tpl.publicityDays : ''}
+                    onChange={(e) => update(tpl.form, (x) => { x.publicityDays = e.target.valueAsNumber; })}
                     className={inputClass}
                   />
                 </label>

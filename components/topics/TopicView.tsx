@@ -87,9 +87,28 @@ export async function TopicView({ topic, boardHref, communityName, resident, pho
         {topic.meetings.length ? (
           <section aria-labelledby="topic-meetings">
             <h2 id="topic-meetings" className="text-xl font-semibold">{t('topic.meetings')}</h2>
-            <ul className="mt-2 space-y-1 text-lg">
+            <ul className="mt-2 space-y-3 text-lg">
               {topic.meetings.map((m) => (
-                <li key={m.id}>{m.title} · <time dateTime={m.scheduledAt.toISOString()}>{when(m.scheduledAt)}</time> · {t(`meeting.status.${m.status as MeetingStatus}`)}</li>
+                <li key={m.id} className="rounded-xl border border-ink/15 bg-white px-3 py-2">
+                  <p>{m.title} · <time dateTime={m.scheduledAt.toISOString()}>{when(m.scheduledAt)}</time> · {t(`meeting.status.${m.status as MeetingStatus}`)}</p>
+                  {m.outcome ? (
+                    <>
+                      <p className="mt-1 text-base">
+                        <Link href={`/v/${encodeURIComponent(m.outcome.recordId)}`} className="font-semibold text-civic-800 underline">{t('board.record')}</Link>
+                        {m.outcome.publishedAt ? <> · {t('topic.outcome.published', { at: when(m.outcome.publishedAt) })}</> : null}
+                      </p>
+                      {m.outcome.decisions.length ? (
+                        <ul className="mt-1 space-y-1 text-base">
+                          {m.outcome.decisions.map((d) => (
+                            <li key={d.taskId}>
+                              {d.title} · <Link href={`${boardHref}/d/${encodeURIComponent(d.taskId)}`} className="font-semibold text-civic-800 underline">{t(`topic.task.${d.status as 'done'}`)}</Link>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </>
+                  ) : null}
+                </li>
               ))}
             </ul>
           </section>

@@ -28,6 +28,18 @@ describe('procedure templates', () => {
     expect(templateFor(t, 'council').quorumRule).toEqual({ numerator: 1, denominator: 2, comparison: 'more_than' });
   });
 
+  it('keeps results in publicity 5 days unless a template says otherwise, and at least one day', () => {
+    expect(templateFor(loadDefaultTemplates(), 'council').publicityDays).toBe(5);
+    const raw = structuredClone(defaultJson) as { templates: Record<string, unknown>[] };
+    raw.templates[0]!.publicityDays = 7;
+    const ok = validateTemplates(raw);
+    expect(ok.ok && ok.templates.templates[0]!.publicityDays).toBe(7);
+    raw.templates[0]!.publicityDays = 0;
+    const refused = validateTemplates(raw);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors.join('\n')).toMatch(/publicityDays/);
+  });
+
   it('names the template and field of a shape error', () => {
     const raw = copy();
     (raw.templates[2]!.steps as { name: Record<string, string> }[])[0]!.name['zh-CN'] = '';

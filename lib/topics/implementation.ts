@@ -169,7 +169,11 @@ export async function communityTasks(db: Db, staff: StaffIdentity, communityId: 
   const withTasks = new Set((await db.decisionTask.findMany({ where: { communityId }, select: { recordId: true }, distinct: ['recordId'] })).map((t) => t.recordId));
   for (const r of filed) if (!withTasks.has(r.id)) await ensureTasks(db, r.id);
   const rows = await db.decisionTask.findMany({ where: { communityId }, orderBy: { createdAt: 'desc' }, take: 200, select: taskSelect });
-  return rows.map((t) => view(t, now));
+  // The meeting each decision came from, so a long list can be read by meeting.
+  const records = await db.meetingRecord.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recordId))] } }, select: { id: true, meetingId: true } });
+  const meetings = await db.meeting.findMany({ where: { id: { in: records.map((r) => r.meetingId) } }, select: { id: true, title: true, scheduledAt: true } });
+  const meetingOf = new Map(records.map((r) => [r.id, meetings.find((m) => m.id === r.meetingId) ?? null]));
+  return rows.map((t) => ({ ...view(t, now), meeting: meetingOf.get(t.recordId) ?? null }));
 }
 export type CommunityTask = Awaited<ReturnType<typeof communityTasks>>[number];
 

@@ -55,12 +55,28 @@ export async function publicTopic(db: Db, topicId: string, resident: ResidentIde
   const journey = steps
     .map((s) => ({ kind: StepKind.parse(s.kind), at: s.at, actor: s.actor, detail: JSON.parse(s.detail) as Record<string, unknown> }))
     .filter((s) => s.kind !== 'on_agenda' || shown.has(String(s.detail.meetingId)));
+  // What came of each meeting: its filed record, when its results were published, its decisions' state.
+  const meetingIds = meetings.map((m) => m.meeting.id);
+  const records = await db.meetingRecord.findMany({ where: { meetingId: { in: meetingIds }, status: 'filed' }, select: { id: true, meetingId: true } });
+  const [publications, tasks] = await Promise.all([
+    db.resultPublication.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, select: { recordId: true, publishedAt: true } }),
+    db.decisionTask.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { createdAt: 'asc' }, select: { id: true, recordId: true, title: true, status: true } }),
+  ]);
+  const outcome = (meetingId: string) => {
+    const record = records.find((r) => r.meetingId === meetingId);
+    if (!record) return null;
+    return {
+      recordId: record.id,
+      publishedAt: publications.find((p) => p.recordId === record.id)?.publishedAt ?? null,
+      decisions: tasks.filter((x) => x.recordId === record.id).map((x) => ({ taskId: x.id, title: x.title, status: x.status })),
+    };
+  };
   return {
     ...publicView(rest),
     communityId,
     steps: journey,
     photos: files,
-    meetings: meetings.map((m) => m.meeting).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime()),
+    meetings: meetings.map((m) => ({ ...m.meeting, outcome: outcome(m.meeting.id) })).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime()),
     mine: resident ? { signed, proposer: row.proposerPhoneHash === resident.phoneHash } : null,
   };
 }

@@ -152,6 +152,7 @@ export const planningEn: Record<keyof typeof planningZhCN, string> = {
   'templates.readOnly': 'Only the district administrator can change the templates.',
   'templates.summary': 'notice {days} days ahead · {steps} steps',
   'templates.field.noticeLeadDays': 'Notice lead time (days)',
+  'templates.field.publicityDays': 'Results publicity (days)',
   'templates.field.quorumRule': 'Quorum',
   'templates.field.categories': 'Participant categories',
   'templates.field.defaultCategories': 'Invited',

@@ -156,6 +156,7 @@ export const planningZhCN = {
   'templates.readOnly': '只有区级管理员可以修改规程模板。',
   'templates.summary': '公告提前 {days} 天 · {steps} 个步骤',
   'templates.field.noticeLeadDays': '公告提前天数',
+  'templates.field.publicityDays': '结果公示天数',
   'templates.field.quorumRule': '法定人数',
   'templates.field.categories': '参加人员类别',
   'templates.field.defaultCategories': '默认邀请',

@@ -11,6 +11,7 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.photos': 'Photos',
   'topic.photoAlt': 'Photo {n} of the topic',
   'topic.meetings': 'Meetings with this topic on the agenda',
+  'topic.outcome.published': 'results published {at}',
   'topic.journey': 'Journey',
   'topic.reason.rejected': 'Not accepted: {reason}',
   'topic.reason.referred': 'Referred to {to}: {reason}',

@@ -11,6 +11,7 @@ export const topicsZhCN = {
   'topic.photos': '照片',
   'topic.photoAlt': '议题照片 {n}',
   'topic.meetings': '列入议程的会议',
+  'topic.outcome.published': '结果公示于 {at}',
   'topic.journey': '议题进程',
   'topic.reason.rejected': '不予受理：{reason}',
   'topic.reason.referred': '已转交{to}：{reason}',

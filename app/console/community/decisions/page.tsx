@@ -28,7 +28,7 @@ export default async function DecisionsPage() {
     const when = (d: Date) => formatDateTime(locale, d, { dateStyle: 'medium', timeStyle: 'short' });
     const day = (d: Date) => formatDateTime(locale, d, { dateStyle: 'medium' });
     return tasks.map((x): ConsoleDecision => ({
-      id: x.id, recordId: x.recordId, title: x.title, owner: x.owner || null, status: x.status, reason: x.reason, overdue: x.overdue,
+      id: x.id, recordId: x.recordId, meeting: x.meeting ? { title: x.meeting.title, day: formatDateTime(locale, x.meeting.scheduledAt, { dateStyle: 'medium' }) } : null, title: x.title, owner: x.owner || null, status: x.status, reason: x.reason, overdue: x.overdue,
       deadline: x.deadline ? day(x.deadline) : null, deadlineDay: x.deadline ? dayOf(x.deadline) : null,
       doneAt: x.doneAt ? when(x.doneAt) : null,
       updates: x.updates.map((u) => ({
