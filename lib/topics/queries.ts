@@ -118,3 +118,13 @@ export async function staffTopicFile(db: Db, staff: StaffIdentity, fileId: strin
   await plannableCommunity(db, staff, f.topic.communityId);
   return f;
 }
+
+/**
+ * The community's accepted topics by title (public on its board), so the index's explanations can name the
+ * topics they counted. The caller has already been allowed to read the community's score.
+ */
+export async function acceptedTopicTitles(db: Db, communityId: string) {
+  const community = await db.community.findUnique({ where: { id: communityId }, select: { code: true } });
+  const list = await db.topic.findMany({ where: { communityId, status: 'accepted' }, select: { id: true, title: true } });
+  return { code: community?.code ?? '', list };
+}

@@ -24,6 +24,8 @@ import type { Db } from '@/lib/platform/db/client';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { AppError } from '@/lib/platform/errors';
 import { assessedIndicators, tiers } from '@/lib/scoring/catalogue';
+import { boardPath } from '@/lib/planning/board-path';
+import { acceptedTopicTitles } from '@/lib/topics/queries';
 import { requireStaff } from '../staff';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -58,6 +60,7 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
   const db = sharedDb();
   const { score, evidence } = await load(db, staff, communityId, year);
   const { catalogue, card, community, edition } = score;
+  const topics = await acceptedTopicTitles(db, communityId);
   const nameOf = catalogueNames(catalogue, locale);
 
   const canUpload = canAssess(staff.role, 'evidence.upload');
@@ -143,6 +146,7 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
           card={card}
           records={new Map(evidence.records.map((r) => [r.recordId, r.title]))}
           uploads={new Map(evidence.uploads.map((u) => [u.id, u.title]))}
+          topics={new Map(topics.list.map((x) => [x.id, { title: x.title, href: `${boardPath(topics.code)}/t/${x.id}` }]))}
           nameOf={nameOf}
           t={t}
           locale={locale}
