@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invitedExperts } from './experts';
 import { putOnAgenda } from '../topics/agenda';
+import { evaluationMaterial } from '../topics/evaluation-material';
 import type { StaffIdentity } from '../auth/staff-session';
 import { createMeeting } from '../meeting/create-meeting';
 import { MeetingForm, MeetingLevel, MeetingType } from '../meeting/model';
@@ -101,6 +102,10 @@ export async function planMeeting(
   const topics = await db.topic.findMany({ where: { id: { in: topicIds }, communityId: community.id, status: 'accepted' }, select: { id: true } });
   if (topics.length !== topicIds.length) throw new AppError('BAD_REQUEST', 'An agenda item names a topic that is not an accepted topic of this community', { field: 'agenda' });
 
+  // 民主评议 reviews the half year's decisions: their implementation and ratings are its agenda material.
+  const material = input.form === 'evaluation' ? await evaluationMaterial(db, community.id, new Date(input.scheduledAt)) : null;
+  const agenda = [...input.agenda.map((a) => ({ title: a.title, notes: a.notes })), ...(material ? [material] : [])].slice(0, 30);
+
   const invited = input.invitedCategories ?? template.defaultCategories;
   const experts = await invitedExperts(db, community.id, input.expertIds);
   const seatKinds = [...new Set(invited.flatMap((c) => seatKindOf[c] ?? []))];
@@ -112,7 +117,7 @@ export async function planMeeting(
     livestreamUrl: input.livestreamUrl, seatKinds, experts,
     recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
     procedure: meetingProcedure(templates, input.form), walkIns: template.walkIns,
-    agenda: input.agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
+    agenda: agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),
     ...(opts.joinCode ? { joinCode: opts.joinCode } : {}),
   });
   for (const topicId of topicIds) await putOnAgenda(db, topicId, meeting.id, input.title, staff.displayName);

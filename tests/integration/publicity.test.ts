@@ -4,6 +4,7 @@
 // time; after the period objections are refused. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityFacts } from '../../lib/assessment/facts';
+import { MeetingHub } from '../../lib/meeting/hub';
 import { DEMO_PASSWORD } from '../../lib/demo/seed';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { confirmResident } from '../../scripts/protocol-client';
@@ -78,6 +79,35 @@ for (const target of databaseTargets()) {
       const late = await postJson(`${server.url}/api/records/${recordId}/objections`, { text: '公示期后才看到，我也有意见。' }, { cookie: resident });
       expect(late).toMatchObject({ status: 409, body: { error: { code: 'INVALID_STATE', details: { reason: 'publicity_closed' } } } });
       expect((await board()).publications.find((p: any) => p.recordId === recordId).open).toBe(false);
+    });
+
+    it('a decision is carried out and rated once per phone; the next 民主评议 gets the period’s decisions and ratings as agenda material', async () => {
+      const staff = await staffCookie(server.url, 'facilitator', DEMO_PASSWORD);
+      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId } });
+      const task = await db.decisionTask.findFirstOrThrow({ where: { recordId } });
+      const [r1, r2] = [await confirmResident(server.url, '13812340001'), await confirmResident(server.url, '13812340002')];
+      const rate = (cookie: string, rating: string) => postJson(`${server.url}/api/decisions/${task.id}/ratings`, { rating, comment: '' }, { cookie });
+      expect((await rate(r1, 'satisfied')).body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'not_done' } });
+      expect((await postJson(`${server.url}/api/decisions/${task.id}/updates`, { status: 'done', note: '已完成' }, { cookie: staff })).body.error.details.reason).toBe('unplanned');
+      expect((await postJson(`${server.url}/api/decisions/${task.id}/plan`, { owner: '社区居委会', deadline: new Date(Date.now() + 20 * 86_400_000).toISOString() }, { cookie: staff })).status).toBe(200);
+      expect((await postJson(`${server.url}/api/decisions/${task.id}/updates`, { status: 'done', note: '已按决议完成' }, { cookie: staff })).status).toBe(200);
+      expect((await rate(r1, 'satisfied')).status).toBe(200);
+      const twice = await Promise.all([rate(r2, 'dissatisfied'), rate(r2, 'dissatisfied'), rate(r2, 'dissatisfied')]);
+      expect(twice.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      const page = await (await fetch(`${server.url}/api/decisions/${task.id}`)).json() as any;
+      expect(page).toMatchObject({ status: 'done', ratings: { satisfied: 1, basically_satisfied: 0, dissatisfied: 1 } });
+      expect(JSON.stringify(page)).not.toMatch(/phoneHash|13812340001/);
+
+      const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const planned = await postJson(`${server.url}/api/meetings`, {
+        communityId: record.communityId, form: 'evaluation', level: 'community', type: 'supervision', title: '下半年民主评议会',
+        venue: '社区议事厅', scheduledAt: `${day}T19:00:00+08:00`, endsAt: `${day}T21:00:00+08:00`, agenda: [{ title: '通报半年工作' }],
+      }, { cookie: staff });
+      expect(planned.status, JSON.stringify(planned.body)).toBe(200);
+      const agenda = (await new MeetingHub(db).state(planned.body.meetingId)).agenda;
+      expect(agenda[0]!.title).toBe('通报半年工作');
+      const material = agenda.find((a) => a.title.startsWith('评议本期'))!;
+      expect(material.notes).toContain(`· ${task.title}：已完成；居民评议 满意 1、基本满意 0、不满意 1`);
     });
   });
 }

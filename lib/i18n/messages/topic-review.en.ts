@@ -110,6 +110,8 @@ export const topicReviewEn: Record<keyof typeof topicReviewZhCN, string> = {
   'topicReview.ledger.col.published': 'Results published',
   'topicReview.ledger.col.decisions': 'Decisions and implementation',
   'topicReview.ledger.col.ratings': 'Residents’ ratings',
+  'topicReview.evaluation.title': 'Evaluating how this period’s {count} decisions were carried out',
+  'topicReview.evaluation.line': '· {title}: {status}; residents’ ratings: satisfied {satisfied}, mostly satisfied {basically}, dissatisfied {dissatisfied}',
   'topicReview.escalate.to.grid': 'Escalate to the grid',
   'topicReview.escalate.to.community': 'Escalate to the community',
   'topicReview.escalate.to.street': 'Report to the street',

@@ -115,6 +115,8 @@ export const topicReviewZhCN = {
   'topicReview.ledger.col.published': '结果公示时间',
   'topicReview.ledger.col.decisions': '决议与落实',
   'topicReview.ledger.col.ratings': '居民评议',
+  'topicReview.evaluation.title': '评议本期 {count} 项决议的落实情况',
+  'topicReview.evaluation.line': '· {title}：{status}；居民评议 满意 {satisfied}、基本满意 {basically}、不满意 {dissatisfied}',
   'topicReview.escalate.to.grid': '上报网格',
   'topicReview.escalate.to.community': '上报社区',
   'topicReview.escalate.to.street': '上报街道',
