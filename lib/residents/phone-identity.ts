@@ -1,5 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { t } from '../i18n/locale';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { AttemptLimiter } from '../platform/rate-limit';
@@ -73,7 +74,8 @@ export class PhoneIdentity {
     const id = newId();
     const { createdAt } = await this.db.phoneCode.create({ data: { id, phoneHash, codeHash: hashToken(`${phoneHash}:${code}`), expiresAt } });
     try {
-      await this.sms.send(phone, `【议事】您的验证码是 ${code}，5 分钟内有效。请勿告诉他人。`);
+      // Texts go out in Chinese: the resident has no language setting before confirming a number.
+      await this.sms.send(phone, t('zh-CN', 'topic.sms.code', { code }));
     } catch (err) {
       // A code that never left does not count, nor replace the one the phone already has.
       await this.db.phoneCode.deleteMany({ where: { id } });

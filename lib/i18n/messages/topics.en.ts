@@ -46,6 +46,7 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.level.street': 'street',
   'topic.step.onAgenda': 'On the agenda of {meeting}',
 
+  'topic.sms.code': '[Yishi] Your code is {code}. It is valid for 5 minutes. Do not share it.',
   'topic.phone.title': 'Confirm your phone number',
   'topic.phone.why': 'Raising and co-signing topics needs a confirmed phone number; each number co-signs a topic once. The number is never shown.',
   'topic.phone.number': 'Mobile number',

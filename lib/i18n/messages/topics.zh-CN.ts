@@ -46,6 +46,7 @@ export const topicsZhCN = {
   'topic.level.street': '街道',
   'topic.step.onAgenda': '列入会议议程：{meeting}',
 
+  'topic.sms.code': '【议事】您的验证码是 {code}，5 分钟内有效。请勿告诉他人。',
   'topic.phone.title': '验证手机号',
   'topic.phone.why': '提出议题和联名需要验证手机号，每个手机号对每个议题只能联名一次。号码不会公开。',
   'topic.phone.number': '手机号',
