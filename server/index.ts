@@ -28,13 +28,15 @@ if (process.env.YISHI_SEED !== '0' && !(await isSeeded(db))) {
   console.log(`[yishi] demo data created (${world.records} past meetings with filed records); meeting join code ${demo.joinCode}`);
 }
 
+// Demo data means demo mode: with the log sender, pages show residents' codes (see lib/platform/sms).
+const sms = smsSenderFromEnv({ ...process.env, YISHI_DEMO: process.env.YISHI_DEMO ?? (process.env.YISHI_SEED === '0' ? '0' : '1') });
+if (sms.revealsCodes) console.warn('[yishi] demo mode: residents\' one-time codes are shown on the page, so phone numbers are not really confirmed. Set YISHI_SMS_URL (or YISHI_DEMO=0) for real use.');
 const server = await createYishiServer({
   db,
   next: process.env.YISHI_NO_NEXT === '1' ? null : { dev, dir: resolve(import.meta.dirname, '..') },
   secureCookies: process.env.YISHI_SECURE_COOKIES === '1',
   publicUrl: process.env.YISHI_PUBLIC_URL || undefined,
-  // Demo data means demo mode: with the log sender, pages show residents' codes (see lib/platform/sms).
-  sms: smsSenderFromEnv({ ...process.env, YISHI_DEMO: process.env.YISHI_DEMO ?? (process.env.YISHI_SEED === '0' ? '0' : '1') }),
+  sms,
 });
 const host = process.env.HOST ?? '0.0.0.0';
 const port = await server.listen(Number(process.env.PORT ?? 3000), host);
