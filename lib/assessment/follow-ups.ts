@@ -30,7 +30,9 @@ export async function decisionsAwaitingFollowUp(db: Db, staff: StaffIdentity, co
   await requireCommunity(db, staff, communityId, 'followUp.record');
   const rows = await db.meetingRecord.findMany({ where: { communityId, status: 'filed' }, select: { id: true, body: true } });
   const followUps = await db.decisionFollowUp.findMany({ where: { recordId: { in: rows.map((r) => r.id) } }, select: { recordId: true, pollId: true } });
-  const done = new Set(followUps.map((f) => `${f.recordId}:${f.pollId}`));
+  // A decision whose implementation has any update (决议落实) is followed up as much as one with a note.
+  const tracked = await db.decisionTask.findMany({ where: { recordId: { in: rows.map((r) => r.id) }, updates: { some: {} } }, select: { recordId: true, pollId: true } });
+  const done = new Set([...followUps, ...tracked].map((f) => `${f.recordId}:${f.pollId}`));
   return rows
     .flatMap((row) => {
       const parsed = parseStoredRecord(row.body);

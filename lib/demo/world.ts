@@ -10,6 +10,7 @@ import { assessedIndicators, loadDefaultCatalogue } from '../scoring/catalogue';
 import { intakePaths } from '../scoring/facts';
 import { yearOf } from '../scoring/period';
 import { runPastMeetings, type PastMeeting } from './history';
+import { createImplementation } from '../topics/implementation';
 import { createIntake } from '../topics/intake';
 import { JOINT_THRESHOLD } from '../topics/model';
 import { reviewTopic } from '../topics/review';
@@ -131,15 +132,29 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
   past.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
   const runs = await runPastMeetings(db, past, random);
 
-  // Follow-ups of decisions (more often in active communities), and topics from the intake paths.
+  // Decisions carried out (more often in active communities), through the implementation workflow on the
+  // history's dates: owner and deadline after 3 days, in progress after 14, done after 40 with residents'
+  // ratings — the more recent ones still open, as in a real community.
   const activityOf = new Map(communities.map((c) => [c.id, c.activity]));
   for (const [k, run] of runs.entries()) {
     const m = past[k]!;
     for (const d of run.decisions) {
       if (random() > activityOf.get(m.communityId)!) continue;
-      await db.decisionFollowUp.create({
-        data: { id: newId(), recordId: run.recordId, pollId: d.pollId, note: '已交物业公司落实，社区跟进中。', recordedById: m.convener.id, recordedAt: new Date(m.scheduledAt.getTime() + 14 * 86400_000) },
-      });
+      const task = await db.decisionTask.findUnique({ where: { recordId_pollId: { recordId: run.recordId, pollId: d.pollId } } });
+      if (!task) continue;
+      const day = (n: number) => new Date(m.scheduledAt.getTime() + n * 86400_000);
+      await createImplementation(db, { now: () => day(3) }).plan(m.convener, task.id, { owner: '社区物业服务中心', deadline: day(45).toISOString() });
+      if (day(14).getTime() > until) continue;
+      await createImplementation(db, { now: () => day(14) }).update(m.convener, task.id, { status: 'in_progress', note: '已交物业公司落实，社区跟进中。' });
+      if (day(40).getTime() > until) continue;
+      const done = createImplementation(db, { now: () => day(40) });
+      await done.update(m.convener, task.id, { status: 'done', note: '已按决议完成，经居民代表验收。' });
+      const raters = 3 + Math.floor(random() * 6);
+      for (let i = 0; i < raters; i++) {
+        const r = random();
+        const resident = { phoneHash: createHash('sha256').update(`demo-rater:${task.id}:${i}`).digest('base64url'), phoneMasked: '139****0000', expiresAt: day(41) };
+        await done.rate(resident, task.id, { rating: r < 0.6 ? 'satisfied' : r < 0.9 ? 'basically_satisfied' : 'dissatisfied', comment: '' });
+      }
     }
   }
   // Topics from the intake paths, through the same workflows as the product (on their own dates): staff

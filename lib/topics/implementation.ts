@@ -55,8 +55,11 @@ export function ratingCounts(ratings: { rating: string }[]): Record<Rating, numb
   return out;
 }
 
-/** One task per decision of a filed record (a retry, or a record filed before tasks existed, adds the missing). */
-export async function ensureTasks(db: Db, recordId: string): Promise<void> {
+/**
+ * One task per decision of a filed record (a retry, or a record filed before tasks existed, adds the missing).
+ * `at`: when tracking starts — the publication (the demo history files on its own dates).
+ */
+export async function ensureTasks(db: Db, recordId: string, at = new Date()): Promise<void> {
   const row = await db.meetingRecord.findUnique({ where: { id: recordId }, select: { communityId: true, body: true, status: true } });
   if (!row || row.status !== 'filed') return;
   const decisions = parseStoredRecord(row.body)?.decisions ?? [];
@@ -64,7 +67,7 @@ export async function ensureTasks(db: Db, recordId: string): Promise<void> {
   for (const d of decisions) {
     if (have.has(d.pollId)) continue;
     try {
-      await db.decisionTask.create({ data: { id: newId(), recordId, pollId: d.pollId, communityId: row.communityId, title: d.decision ?? `${d.question}：${d.winners.join('、')}` } });
+      await db.decisionTask.create({ data: { id: newId(), recordId, pollId: d.pollId, communityId: row.communityId, title: d.decision ?? `${d.question}：${d.winners.join('、')}`, createdAt: at } });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
     }

@@ -34,7 +34,7 @@ export function publicityOpen(p: { publishedAt: Date; endsAt: Date }, at: Date):
  */
 export async function publishResults(db: Db, recordId: string, at: Date) {
   // Each decision's implementation starts being tracked with its publication.
-  await ensureTasks(db, recordId);
+  await ensureTasks(db, recordId, at);
   const existing = await db.resultPublication.findUnique({ where: { recordId } });
   if (existing) return existing;
   const record = await db.meetingRecord.findUnique({ where: { id: recordId }, select: { communityId: true, meetingId: true, status: true } });
