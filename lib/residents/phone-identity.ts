@@ -22,9 +22,9 @@ const SESSION_TTL_MS = 2 * 3600_000;
 /** wrong codes allowed on one sent code before it is spent */
 const TRIES_PER_CODE = 5;
 
-/** A mainland mobile number: 11 digits starting 1[3-9]; spaces, dashes and a +86 prefix are forgiven. */
+/** A mainland mobile number: 11 digits starting 1[3-9]; spaces, dashes, brackets and a +86 / 0086 prefix are forgiven. */
 export const PhoneNumber = z.string().max(30)
-  .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86)/, ''))
+  .transform((s) => s.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, ''))
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'Enter an 11-digit mobile number'));
 export const RequestCodeInput = z.strictObject({ phone: PhoneNumber });
 export const ConfirmCodeInput = z.strictObject({ phone: PhoneNumber, code: z.string().trim().regex(/^\d{6}$/, 'The code has 6 digits') });
