@@ -10,7 +10,6 @@ import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/events';
 import { Handshake } from '../server/socket';
 import { ReviewInput, UploadMeta } from '../lib/assessment/evidence';
-import { FollowUpInput } from '../lib/assessment/follow-ups';
 import { SignRecordInput } from '../lib/record/service';
 import { PlanMeetingInput } from '../lib/planning/plan-meeting';
 
@@ -26,7 +25,6 @@ export function generatedReference(): string {
   out.push('### POST /api/join body', '', schema(JoinRequest), '');
   out.push('### POST /api/meetings body', '', schema(PlanMeetingInput), '');
   out.push('### POST /api/records/:recordId/signatures body', '', schema(SignRecordInput), '');
-  out.push('### POST /api/records/:recordId/follow-ups body', '', schema(FollowUpInput), '');
   out.push('### POST /api/evidence query (the body is the file; `mimeType` is its Content-Type)', '', schema(UploadMeta), '');
   out.push('### POST /api/evidence/:id/review body', '', schema(ReviewInput), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');

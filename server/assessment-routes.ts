@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { evidenceFile, listEvidence, reviewEvidence, reviewQueue, uploadEvidence } from '../lib/assessment/evidence';
-import { recordFollowUp } from '../lib/assessment/follow-ups';
 import { catalogueFor, communityEvidence, communityScore, districtOverview, overviewCsv, saveCatalogueEdition } from '../lib/assessment/scores';
 import { cookieFrom, STAFF_COOKIE, staffFromSession, type StaffIdentity } from '../lib/auth/staff-session';
 import type { Db } from '../lib/platform/db/client';
@@ -57,11 +56,6 @@ export function assessmentRoutes(db: Db, changed: (communityId: string) => void)
     'GET /api/evidence/:id/file': async (req, _b, _r, _q, { id }) => {
       const file = await evidenceFile(db, await staffOf(req), parseOrThrow(Id, id));
       return new RawBody(file.mimeType, file.data, file.fileName);
-    },
-    'POST /api/records/:recordId/follow-ups': async (req, body, _r, _q, { recordId }) => {
-      const result = await recordFollowUp(db, await staffOf(req), parseOrThrow(Id, recordId), body);
-      changed(result.communityId);
-      return { ok: true };
     },
     'GET /api/overview': async (req, _b, _r, query) => {
       const q = parseOrThrow(OverviewQuery, Object.fromEntries(query));

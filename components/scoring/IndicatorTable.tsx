@@ -12,8 +12,9 @@ type Props = {
   /** titles of the records and uploads an explanation may cite, by id */
   records: Map<string, string>;
   uploads: Map<string, string>;
-  /** the accepted topics an explanation may cite, by id: title and their page on the board */
+  /** the accepted topics and the decisions being carried out an explanation may cite, by id: title and their page on the board */
   topics: Map<string, { title: string; href: string }>;
+  decisions: Map<string, { title: string; href: string }>;
   nameOf: NameOf;
   t: Translate;
   locale: Locale;
@@ -25,23 +26,27 @@ const EVIDENCE_SHOWN = 3;
  * Every indicator with its points and why: grouped category → element, each row with the rule's
  * findings, what is missing and the evidence it counted (records link to their public page).
  */
-export function IndicatorTable({ catalogue, card, records, uploads, topics, nameOf, t, locale }: Props) {
+export function IndicatorTable({ catalogue, card, records, uploads, topics, decisions, nameOf, t, locale }: Props) {
   const scores = new Map(card.indicators.map((s) => [s.id, s]));
   // What an indicator's score rests on, as one list: the first records (linked), how many more, the
-  // uploads, and the topics counted (cited ids that are neither records nor uploads).
+  // uploads, then the topics and decisions counted by name (their board pages show how each came in or
+  // was carried out), the first few of each and how many more.
   const citedItems = (cited: readonly string[]): ReactNode[] => {
     const citedRecords = cited.filter((id) => records.has(id));
     const citedUploads = cited.filter((id) => uploads.has(id));
-    const citedTopics = cited.filter((id) => topics.has(id));
-    const others = cited.length - citedRecords.length - citedUploads.length - citedTopics.length;
+    const named = (of: Map<string, { title: string; href: string }>, one: 'scoring.indicators.topic' | 'scoring.indicators.decision', more: 'scoring.indicators.topics' | 'scoring.indicators.decisions') => {
+      const ids = cited.filter((id) => of.has(id));
+      return [
+        ...ids.slice(0, EVIDENCE_SHOWN).map((id) => <Link key={id} href={of.get(id)!.href} className="text-civic-800 underline">{t(one, { title: of.get(id)!.title })}</Link>),
+        ...(ids.length > EVIDENCE_SHOWN ? [t(more, { count: ids.length - EVIDENCE_SHOWN })] : []),
+      ];
+    };
     return [
       ...citedRecords.slice(0, EVIDENCE_SHOWN).map((id) => <Link key={id} href={`/v/${id}`} className="text-civic-800 underline">{records.get(id)}</Link>),
       ...(citedRecords.length > EVIDENCE_SHOWN ? [t('scoring.indicators.moreRecords', { count: citedRecords.length - EVIDENCE_SHOWN })] : []),
       ...citedUploads.map((id) => t('scoring.indicators.upload', { title: uploads.get(id)! })),
-      // Topics by name (their page on the board shows how each came in), the first few, then how many more.
-      ...citedTopics.slice(0, EVIDENCE_SHOWN).map((id) => <Link key={id} href={topics.get(id)!.href} className="text-civic-800 underline">{t('scoring.indicators.topic', { title: topics.get(id)!.title })}</Link>),
-      ...(citedTopics.length > EVIDENCE_SHOWN ? [t('scoring.indicators.topics', { count: citedTopics.length - EVIDENCE_SHOWN })] : []),
-      ...(others > 0 ? [t('scoring.indicators.topics', { count: others })] : []),
+      ...named(topics, 'scoring.indicators.topic', 'scoring.indicators.topics'),
+      ...named(decisions, 'scoring.indicators.decision', 'scoring.indicators.decisions'),
     ];
   };
   return (

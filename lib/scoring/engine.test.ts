@@ -11,7 +11,8 @@ const END = '2026-12-31T23:00:00+08:00';
 
 // ── factories ──
 /** A meeting on `day` (YYYY-MM-DD, Shanghai) that does everything right: announced 10 days ahead, results
- *  and follow-up the next day, 95% attendance with remote participants, a decision passed. */
+ *  and follow-up the next day, 95% attendance with remote participants, a decision passed, carried out and
+ *  rated by residents, its matter a registered topic. */
 function goodRecord(day: string, form: MeetingForm, level: MeetingLevel = 'community', type: MeetingType = 'decision'): FiledRecordFact {
   const id = `${day}-${form}-${level}-${type}`;
   const on = (d: string, time: string) => `${d}T${time}+08:00`;
@@ -22,7 +23,11 @@ function goodRecord(day: string, form: MeetingForm, level: MeetingLevel = 'commu
     announcedAt: shift(-10), resultsPublishedAt: shift(1),
     members: 20, attended: 19, remoteAttended: 3,
     polls: [{ id: `poll-${id}`, passed: true, decision: true }],
-    decisions: [{ pollId: `poll-${id}`, followUpRecordedAt: shift(1) }],
+    decisions: [{
+      pollId: `poll-${id}`, id: `task-${id}`, followUpRecordedAt: shift(1), implementation: 'done',
+      ratings: [{ rating: 'satisfied', at: shift(20) }, { rating: 'basically_satisfied', at: shift(21) }],
+    }],
+    topics: [`topic-${id}`],
     verified: true,
   };
 }

@@ -55,10 +55,21 @@ export const FiledRecordFact = z.object({
   /** decisions the record lists, with the time their implementation follow-up (落实情况) was recorded */
   decisions: z.array(z.object({
     pollId: z.string(), followUpRecordedAt: Instant.nullable(),
+    /** its implementation task (落实), whose page on the board an explanation links to; absent before it is tracked */
+    id: z.string().optional(),
+    /** what was decided (the decision sentence, else the question), so an explanation can name it */
+    text: z.string().optional(),
     /** its implementation (落实): the deadline staff set and where it stands; absent before it is tracked */
     deadline: Instant.nullable().optional(),
     implementation: z.enum(['not_started', 'in_progress', 'done', 'impossible']).optional(),
+    /** residents' ratings of the decision once done (评议), each with its time */
+    ratings: z.array(z.object({ rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']), at: Instant })).optional(),
   })),
+  /**
+   * The registered topics (社区议题台账) the meeting took up: a matter of a 小区 or 网格 meeting is on the
+   * community's register when it came in as a topic the community accepted.
+   */
+  topics: z.array(z.string()).optional(),
   /** the record's signatures verified; unverified records never count */
   verified: z.boolean(),
 });
@@ -69,6 +80,8 @@ export const TopicFact = z.object({
   intakePath: IntakePath,
   /** decides the period the topic counts in */
   createdAt: Instant,
+  /** when it was escalated a level up (逐级上报), each with a reason on the topic's page */
+  escalatedAt: z.array(Instant).optional(),
 });
 export type TopicFact = z.infer<typeof TopicFact>;
 
@@ -139,7 +152,11 @@ export type RecordView = {
   attended: number;
   remoteAttended: number;
   polls: FiledRecordFact['polls'];
-  decisions: { pollId: string; followUp: number | null; deadline: number | null; open: boolean }[];
+  decisions: {
+    pollId: string; id: string | null; text: string | null; followUp: number | null; deadline: number | null; open: boolean;
+    ratings: ('satisfied' | 'basically_satisfied' | 'dissatisfied')[];
+  }[];
+  topics: string[];
 };
 
 export type UploadView = {
@@ -156,6 +173,8 @@ export type FactsView = {
   /** closed in the period and filed, but their signatures did not verify: never evidence, only warned about */
   unverified: { recordId: string; title: string }[];
   topics: { id: string; intakePath: IntakePath; created: number }[];
+  /** escalations (逐级上报) made in the period, of the community's accepted topics */
+  escalations: { topicId: string; at: number }[];
   uploads: UploadView[];
 };
 
@@ -174,7 +193,7 @@ export function viewFacts(facts: CommunityFacts, period: Period, asOf: number): 
     return t <= asOf ? t : null;
   };
 
-  const view: FactsView = { records: [], unverified: [], topics: [], uploads: [] };
+  const view: FactsView = { records: [], unverified: [], topics: [], escalations: [], uploads: [] };
   for (const r of facts.records) {
     const closed = Date.parse(r.closedAt);
     const filed = Date.parse(r.filedAt);
@@ -190,14 +209,18 @@ export function viewFacts(facts: CommunityFacts, period: Period, asOf: number): 
       members: r.members, attended: r.attended, remoteAttended: r.remoteAttended,
       polls: r.polls,
       decisions: r.decisions.map((d) => ({
-        pollId: d.pollId, followUp: seen(d.followUpRecordedAt), deadline: d.deadline ? Date.parse(d.deadline) : null,
+        pollId: d.pollId, id: d.id ?? null, text: d.text ?? null,
+        followUp: seen(d.followUpRecordedAt), deadline: d.deadline ? Date.parse(d.deadline) : null,
         open: d.implementation === 'not_started' || d.implementation === 'in_progress',
+        ratings: (d.ratings ?? []).filter((x) => Date.parse(x.at) <= asOf).map((x) => x.rating),
       })),
+      topics: r.topics ?? [],
     });
   }
   for (const t of facts.topics) {
     const created = Date.parse(t.createdAt);
     if (inPeriod(created)) view.topics.push({ id: t.id, intakePath: t.intakePath, created });
+    for (const at of t.escalatedAt ?? []) if (inPeriod(Date.parse(at))) view.escalations.push({ topicId: t.id, at: Date.parse(at) });
   }
   for (const u of facts.uploads) {
     const submitted = Date.parse(u.submittedAt);

@@ -216,6 +216,72 @@ describe('follow_up on decisions', () => {
   it('gives nothing without decisions', () => {
     expect(run('follow_up', p, { records: [record()] }).fraction).toBe(0);
   });
+
+  it('cites the decisions it counted and names the ones without follow-up', () => {
+    const r = record({
+      closedAt: '2026-03-01T11:00:00+08:00',
+      decisions: [
+        { pollId: 'a', id: 'task-a', text: '同意加装电梯', followUpRecordedAt: '2026-03-02T10:00:00+08:00' },
+        { pollId: 'b', id: 'task-b', text: '同意更换路灯', followUpRecordedAt: null },
+      ],
+    });
+    const out = run('follow_up', p, { records: [r] });
+    expect(out.evidence).toEqual(['task-a']);
+    expect(out.missing.find((m) => m.key === 'scoring.missing.followUp')?.params).toMatchObject({ decision: '同意更换路灯' });
+  });
+});
+
+describe('matters_registered: compound and grid matters on the community register', () => {
+  const p = { match: { levels: ['compound', 'grid'] } };
+  it('is the share of compound and grid meetings that took up an accepted topic, citing record and topics', () => {
+    const registered = record({ level: 'compound', title: '3号楼议事', topics: ['topic-lift'] });
+    const unregistered = record({ level: 'grid', title: '网格议事' });
+    const community = record({ level: 'community' });
+    const out = run('matters_registered', p, { records: [registered, unregistered, community] });
+    expect(out.fraction).toBe(0.5);
+    expect(out.evidence).toEqual([registered.recordId, 'topic-lift']);
+    expect(out.missing.find((m) => m.key === 'scoring.missing.unregistered')?.params).toMatchObject({ title: '网格议事' });
+  });
+
+  it('names the escalations of the period, not those of other years or after asOf', () => {
+    const r = record({ level: 'compound', topics: ['t1'] });
+    const escalated: TopicFact = { ...topic('online_platform'), escalatedAt: ['2026-04-01T10:00:00+08:00', '2026-05-01T10:00:00+08:00', '2025-12-01T10:00:00+08:00'] };
+    const out = run('matters_registered', p, { records: [r], topics: [escalated], asOf: '2026-04-15T10:00:00+08:00' });
+    expect(out.parts.find((m) => m.key === 'scoring.part.escalated')?.params).toEqual({ count: 1, topics: 1 });
+    expect(keys(run('matters_registered', p, { records: [r] }).parts)).not.toContain('scoring.part.escalated');
+  });
+
+  it('gives nothing without compound or grid meetings', () => {
+    expect(run('matters_registered', p, { records: [record({ level: 'community', topics: ['t'] })] }).fraction).toBe(0);
+  });
+});
+
+describe('satisfaction: residents\' ratings of decisions carried out', () => {
+  const rated = (ratings: ('satisfied' | 'basically_satisfied' | 'dissatisfied')[], at = '2026-04-01T10:00:00+08:00') =>
+    record({ decisions: [{ pollId: `p-${++seq}`, id: `task-${seq}`, followUpRecordedAt: null, ratings: ratings.map((rating) => ({ rating, at })) }] });
+  const p = { threshold: 0.9, atLeast: 10 };
+
+  it('gives full marks at 90% satisfied or fairly satisfied among at least ten ratings', () => {
+    const out = run('satisfaction', p, { records: [rated([...Array(6).fill('satisfied'), ...Array(3).fill('basically_satisfied'), 'dissatisfied'])] });
+    expect(out.fraction).toBe(1);
+    expect(out.evidence).toHaveLength(1);
+    expect(out.missing).toEqual([]);
+  });
+
+  it('credits less below the line and with too few ratings', () => {
+    const low = run('satisfaction', p, { records: [rated([...Array(8).fill('satisfied'), 'dissatisfied', 'dissatisfied'])] });
+    expect(low.fraction).toBeCloseTo(0.8 / 0.9);
+    expect(keys(low.missing)).toContain('scoring.missing.satisfaction');
+    const few = run('satisfaction', p, { records: [rated(['satisfied', 'satisfied'])] });
+    expect(few.fraction).toBeCloseTo(0.2);
+    expect(few.missing.find((m) => m.key === 'scoring.missing.ratings')?.params).toEqual({ more: 8 });
+  });
+
+  it('counts only ratings given by asOf, and nothing without ratings', () => {
+    const later = rated(Array(10).fill('satisfied'), '2026-06-01T10:00:00+08:00');
+    expect(run('satisfaction', p, { records: [later], asOf: '2026-05-01T10:00:00+08:00' }).fraction).toBe(0);
+    expect(run('satisfaction', p, { records: [record()] }).missing.map((m) => m.key)).toEqual(['scoring.missing.noRatings']);
+  });
 });
 
 describe('decisions_reached and filed_on_time', () => {

@@ -269,11 +269,12 @@ export const rules = {
       for (const r of selected(facts, p.match)) {
         for (const d of r.decisions) {
           if (d.followUp !== null) {
-            evidence.add(r.recordId);
+            // The decision itself (its page on the board shows what was done), or its record before tasks existed.
+            evidence.add(d.id ?? r.recordId);
             hits++;
             counted++;
           } else if (shanghaiDay(asOf) - shanghaiDay(r.closed) > p.dueDays) {
-            misses.push(message('scoring.missing.followUp', { title: r.title, recordId: r.recordId, days: p.dueDays }));
+            misses.push(message('scoring.missing.followUp', { title: r.title, decision: d.text ?? r.title, recordId: r.recordId, days: p.dueDays }));
             counted++;
           } else {
             notDue++;
@@ -281,6 +282,59 @@ export const rules = {
         }
       }
       return shareOutcome({ hits, total: counted, threshold: p.threshold, evidence: [...evidence], misses, notDue });
+    },
+  }),
+
+  /**
+   * Share of qualifying meetings (usually the 小区 and 网格 ones) whose matter is on the community's register
+   * (备案登记): the meeting took up a topic the community accepted, so the ledger lists it with its meetings,
+   * decisions and implementation. Escalations of the period (逐级上报) are named beside the share.
+   */
+  matters_registered: defineRule({
+    params: z.strictObject({ match: RecordMatcher, threshold: Threshold }),
+    evaluate(facts, p) {
+      const records = selected(facts, p.match);
+      const evidence: string[] = [];
+      const misses: ScoringMessage[] = [];
+      let hits = 0;
+      for (const r of records) {
+        if (r.topics.length > 0) {
+          hits++;
+          evidence.push(r.recordId, ...r.topics.filter((id) => !evidence.includes(id)));
+        } else {
+          misses.push(message('scoring.missing.unregistered', { title: r.title, recordId: r.recordId }));
+        }
+      }
+      const outcome = shareOutcome({ hits, total: records.length, threshold: p.threshold, evidence, misses });
+      const escalated = new Set(facts.escalations.map((e) => e.topicId));
+      if (escalated.size > 0) outcome.parts.push(message('scoring.part.escalated', { count: facts.escalations.length, topics: escalated.size }));
+      return outcome;
+    },
+  }),
+
+  /**
+   * Residents' satisfaction (满意度测评) from their ratings of decisions carried out (评议): the share of
+   * 满意 and 基本满意 among the ratings of the period's decisions. Fewer than `atLeast` ratings are too few
+   * to speak for the residents: the credit shrinks in proportion.
+   */
+  satisfaction: defineRule({
+    params: z.strictObject({ threshold: Threshold, atLeast: AtLeast.default(10), match: RecordMatcher.optional() }),
+    evaluate(facts, p) {
+      const rated = selected(facts, p.match).flatMap((r) => r.decisions.filter((d) => d.ratings.length > 0));
+      const all = rated.flatMap((d) => d.ratings);
+      if (all.length === 0) return { fraction: 0, evidence: [], parts: [], missing: [message('scoring.missing.noRatings')] };
+      const content = all.filter((x) => x !== 'dissatisfied').length;
+      const share = content / all.length;
+      const target = percent(p.threshold);
+      const missing: ScoringMessage[] = [];
+      if (share < p.threshold) missing.push(message('scoring.missing.satisfaction', { percent: percent(share), target }));
+      if (all.length < p.atLeast) missing.push(message('scoring.missing.ratings', { more: p.atLeast - all.length }));
+      return {
+        fraction: Math.min(1, share / p.threshold) * countCredit(all.length, p.atLeast),
+        evidence: rated.flatMap((d) => (d.id ? [d.id] : [])),
+        parts: [message('scoring.part.satisfaction', { count: all.length, decisions: rated.length, percent: percent(share), target })],
+        missing,
+      };
     },
   }),
 

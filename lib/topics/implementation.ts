@@ -48,6 +48,11 @@ export function ratingOpen(status: string): boolean {
   return status === 'done';
 }
 
+/** A decision as the signed record states it: its decision sentence, or the question with who or what won. */
+export function decisionTitle(d: { decision?: string; question: string; winners: string[] }): string {
+  return d.decision ?? `${d.question}：${d.winners.join('、')}`;
+}
+
 /** The distribution of ratings, in the order the board shows them. */
 export function ratingCounts(ratings: { rating: string }[]): Record<Rating, number> {
   const out: Record<Rating, number> = { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
@@ -67,7 +72,7 @@ export async function ensureTasks(db: Db, recordId: string, at = new Date()): Pr
   for (const d of decisions) {
     if (have.has(d.pollId)) continue;
     try {
-      await db.decisionTask.create({ data: { id: newId(), recordId, pollId: d.pollId, communityId: row.communityId, title: d.decision ?? `${d.question}：${d.winners.join('、')}`, createdAt: at } });
+      await db.decisionTask.create({ data: { id: newId(), recordId, pollId: d.pollId, communityId: row.communityId, title: decisionTitle(d), createdAt: at } });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
     }

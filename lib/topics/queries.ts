@@ -1,5 +1,6 @@
 import type { StaffIdentity } from '../auth/staff-session';
 import { plannableCommunity } from '../planning/access';
+import { boardPath } from '../planning/board-path';
 import type { Db } from '../platform/db/client';
 import { AppError } from '../platform/errors';
 import type { ResidentIdentity } from '../residents/phone-identity';
@@ -120,11 +121,19 @@ export async function staffTopicFile(db: Db, staff: StaffIdentity, fileId: strin
 }
 
 /**
- * The community's accepted topics by title (public on its board), so the index's explanations can name the
- * topics they counted. The caller has already been allowed to read the community's score.
+ * What the index's explanations may cite besides records and uploads, by title with their page on the
+ * community's board (all public there): the accepted topics and the decisions being carried out. The
+ * caller has already been allowed to read the community's score.
  */
-export async function acceptedTopicTitles(db: Db, communityId: string) {
+export async function citableTitles(db: Db, communityId: string) {
   const community = await db.community.findUnique({ where: { id: communityId }, select: { code: true } });
-  const list = await db.topic.findMany({ where: { communityId, status: 'accepted' }, select: { id: true, title: true } });
-  return { code: community?.code ?? '', list };
+  const [topics, decisions] = await Promise.all([
+    db.topic.findMany({ where: { communityId, status: 'accepted' }, select: { id: true, title: true } }),
+    db.decisionTask.findMany({ where: { communityId }, select: { id: true, title: true } }),
+  ]);
+  const board = boardPath(community?.code ?? '');
+  return {
+    topics: new Map(topics.map((x) => [x.id, { title: x.title, href: `${board}/t/${x.id}` }])),
+    decisions: new Map(decisions.map((x) => [x.id, { title: x.title, href: `${board}/d/${x.id}` }])),
+  };
 }

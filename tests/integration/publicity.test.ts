@@ -98,6 +98,17 @@ for (const target of databaseTargets()) {
       expect(page).toMatchObject({ status: 'done', ratings: { satisfied: 1, basically_satisfied: 0, dissatisfied: 1 } });
       expect(JSON.stringify(page)).not.toMatch(/phoneHash|13812340001/);
 
+      // The index reads the same facts: the decision's follow-up and its two ratings, named by its task.
+      const fact = (await communityFacts(db, [record.communityId])).get(record.communityId)!.records.find((r) => r.recordId === recordId)!;
+      const decision = fact.decisions.find((d) => d.pollId === task.pollId)!;
+      expect(decision).toMatchObject({ id: task.id, text: task.title, implementation: 'done', followUpRecordedAt: expect.any(String) });
+      expect(decision.ratings!.map((x) => x.rating).sort()).toEqual(['dissatisfied', 'satisfied']);
+      const { card } = (await (await fetch(`${server.url}/api/scores/${record.communityId}`, { headers: { cookie: staff } })).json()) as any;
+      const satisfaction = card.indicators.find((i: any) => i.id === 'outcome.impact.satisfaction');
+      expect(satisfaction.explanation.evidence).toContain(task.id);
+      expect(satisfaction.explanation.parts[0]).toMatchObject({ key: 'scoring.part.satisfaction', params: { count: 2, percent: 50 } });
+      expect(card.indicators.find((i: any) => i.id === 'mechanism.accountability.follow_up').explanation.evidence).toContain(task.id);
+
       const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
       const planned = await postJson(`${server.url}/api/meetings`, {
         communityId: record.communityId, form: 'evaluation', level: 'community', type: 'supervision', title: '下半年民主评议会',

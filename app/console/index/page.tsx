@@ -24,8 +24,7 @@ import type { Db } from '@/lib/platform/db/client';
 import { sharedDb } from '@/lib/platform/db/shared';
 import { AppError } from '@/lib/platform/errors';
 import { assessedIndicators, tiers } from '@/lib/scoring/catalogue';
-import { boardPath } from '@/lib/planning/board-path';
-import { acceptedTopicTitles } from '@/lib/topics/queries';
+import { citableTitles } from '@/lib/topics/queries';
 import { requireStaff } from '../staff';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,7 +59,7 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
   const db = sharedDb();
   const { score, evidence } = await load(db, staff, communityId, year);
   const { catalogue, card, community, edition } = score;
-  const topics = await acceptedTopicTitles(db, communityId);
+  const cited = await citableTitles(db, communityId);
   const nameOf = catalogueNames(catalogue, locale);
 
   const canUpload = canAssess(staff.role, 'evidence.upload');
@@ -69,7 +68,7 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
   const decisions: OpenDecision[] = canFollowUp
     ? (await decisionsAwaitingFollowUp(db, staff, communityId))
         .map((d) => ({
-          recordId: d.recordId, pollId: d.pollId, question: d.question, meetingTitle: d.meetingTitle,
+          recordId: d.recordId, taskId: d.taskId, question: d.question, meetingTitle: d.meetingTitle,
           closedOn: formatDateTime(locale, d.closedAt, { dateStyle: 'medium' }), overdue: overdue.has(`${d.recordId}:${d.pollId}`),
         }))
         .sort((a, b) => Number(b.overdue) - Number(a.overdue))
@@ -129,7 +128,7 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
           ) : null}
           {canFollowUp ? (
             <Card title={t('scoring.followUp.title')} id="follow-ups">
-              <FollowUpList decisions={decisions} />
+              <FollowUpList decisions={decisions} t={t} />
             </Card>
           ) : null}
         </div>
@@ -146,7 +145,8 @@ export default async function IndexDashboardPage({ searchParams }: { searchParam
           card={card}
           records={new Map(evidence.records.map((r) => [r.recordId, r.title]))}
           uploads={new Map(evidence.uploads.map((u) => [u.id, u.title]))}
-          topics={new Map(topics.list.map((x) => [x.id, { title: x.title, href: `${boardPath(topics.code)}/t/${x.id}` }]))}
+          topics={cited.topics}
+          decisions={cited.decisions}
           nameOf={nameOf}
           t={t}
           locale={locale}

@@ -79,6 +79,8 @@ export const scoringAreaEn: Record<keyof typeof scoringAreaZhCN, string> = {
   'scoring.indicators.moreRecords': '{count} more',
   'scoring.indicators.topic': 'topic “{title}”',
   'scoring.indicators.topics': '{count} more topics',
+  'scoring.indicators.decision': 'decision “{title}”',
+  'scoring.indicators.decisions': '{count} more decisions',
   'scoring.indicators.upload': 'material “{title}”',
   'scoring.indicators.materials': 'Materials needed: {text}',
   'scoring.evidence.title': 'Evidence',
@@ -123,16 +125,13 @@ export const scoringAreaEn: Record<keyof typeof scoringAreaZhCN, string> = {
   'scoring.upload.error.forbidden': 'Your account may not upload materials for this community.',
 
   // ── follow-ups ──
-  'scoring.followUp.title': 'Follow-up of decisions',
-  'scoring.followUp.intro': 'Decisions of filed meetings whose follow-up has not been recorded yet.',
-  'scoring.followUp.none': 'Every decision has its follow-up recorded.',
+  'scoring.followUp.title': 'Decisions awaiting follow-up',
+  'scoring.followUp.intro': 'Decisions of filed meetings with no implementation progress yet. Name an owner and a deadline in Decisions and record the progress there.',
+  'scoring.followUp.none': 'Every decision has implementation progress.',
+  'scoring.followUp.open': 'Open Decisions',
   'scoring.followUp.decision': 'Decision: {question}',
   'scoring.followUp.meeting': '“{title}” · {date}',
   'scoring.followUp.overdue': 'Overdue',
-  'scoring.followUp.note': 'What was done',
-  'scoring.followUp.submit': 'Record',
-  'scoring.followUp.done': 'Follow-up recorded.',
-  'scoring.followUp.error.note': 'Write at least two characters about what was done.',
 
   // ── assessor queue (/console/assess) ──
   'scoring.assess.title': 'Review materials',
@@ -228,4 +227,6 @@ export const scoringAreaEn: Record<keyof typeof scoringAreaZhCN, string> = {
   'scoring.rule.follow_up': 'Follow-up of decisions',
   'scoring.rule.decisions_reached': 'Decisions reached',
   'scoring.rule.filed_on_time': 'Filed on time',
+  'scoring.rule.matters_registered': 'Matters on the register',
+  'scoring.rule.satisfaction': 'Residents’ satisfaction',
 };

@@ -85,6 +85,8 @@ export const scoringAreaZhCN = {
   'scoring.indicators.moreRecords': '其他 {count} 份会议记录',
   'scoring.indicators.topic': '议题「{title}」',
   'scoring.indicators.topics': '其他议题 {count} 条',
+  'scoring.indicators.decision': '决议「{title}」',
+  'scoring.indicators.decisions': '其他决议 {count} 项',
   'scoring.indicators.upload': '材料「{title}」',
   'scoring.indicators.materials': '所需材料：{text}',
   'scoring.evidence.title': '佐证材料',
@@ -129,16 +131,13 @@ export const scoringAreaZhCN = {
   'scoring.upload.error.forbidden': '您的账号不能为这个社区上传材料。',
 
   // ── follow-ups ──
-  'scoring.followUp.title': '决议落实登记',
-  'scoring.followUp.intro': '已归档会议的决议，还没有登记落实情况的列在这里。',
-  'scoring.followUp.none': '所有决议都已登记落实情况。',
+  'scoring.followUp.title': '待落实的决议',
+  'scoring.followUp.intro': '已归档会议的决议中，还没有任何落实进展的列在这里。请在“决议落实”中确定责任人和期限，并登记进展。',
+  'scoring.followUp.none': '所有决议都已有落实进展。',
+  'scoring.followUp.open': '前往决议落实',
   'scoring.followUp.decision': '决议：{question}',
   'scoring.followUp.meeting': '「{title}」· {date}',
   'scoring.followUp.overdue': '已超期',
-  'scoring.followUp.note': '落实情况',
-  'scoring.followUp.submit': '登记',
-  'scoring.followUp.done': '已登记落实情况。',
-  'scoring.followUp.error.note': '请至少写两个字，说明做了什么。',
 
   // ── assessor queue (/console/assess) ──
   'scoring.assess.title': '材料审核',
@@ -234,4 +233,6 @@ export const scoringAreaZhCN = {
   'scoring.rule.follow_up': '决议落实登记',
   'scoring.rule.decisions_reached': '形成决议',
   'scoring.rule.filed_on_time': '按时归档',
+  'scoring.rule.matters_registered': '事项备案登记',
+  'scoring.rule.satisfaction': '居民满意度',
 } satisfies Record<string, string>;
