@@ -6,6 +6,7 @@ import { staffRoleIn } from '../lib/meeting/queries';
 import { can } from '../lib/meeting/permissions';
 import { scheduleCommandSchemas } from '../lib/meeting/schedule';
 import { communityBoardAt } from '../lib/planning/board';
+import { assignPost } from '../lib/planning/convener';
 import { setCommunityCode } from '../lib/planning/community-code';
 import { attachmentFile, listAttachments, uploadAttachment, withdrawAttachment } from '../lib/planning/notice-attachments';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';
@@ -65,6 +66,9 @@ export function planningRoutes(db: Db, hub: MeetingHub): Record<string, Handler>
     'POST /api/grids/:gridId': async (req, body, _r, _q, { gridId }) => renameGrid(db, await staffOf(req), parseOrThrow(IdParam, gridId), body),
     'POST /api/grids/:gridId/compounds': async (req, body, _r, _q, { gridId }) => addCompound(db, await staffOf(req), parseOrThrow(IdParam, gridId), body),
     'POST /api/compounds/:compoundId': async (req, body, _r, _q, { compoundId }) => renameCompound(db, await staffOf(req), parseOrThrow(IdParam, compoundId), body),
+    // Who holds the convening posts over them (小区议事负责人, 网格长, 书记, 主任): the default conveners.
+    'POST /api/communities/:communityId/posts': async (req, body, _r, _q, { communityId }) =>
+      assignPost(db, await staffOf(req), parseOrThrow(IdParam, communityId), body),
     // The community's roster: members with their participant categories.
     'GET /api/communities/:communityId/roster': async (req, _b, _r, _q, { communityId }) =>
       ({ members: await listRoster(db, await staffOf(req), parseOrThrow(IdParam, communityId)) }),

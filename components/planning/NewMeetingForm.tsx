@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
 import type { MessageKey } from '@/lib/i18n/format';
-import { meetingForms, meetingLevels, meetingTypes, type MeetingForm, type MeetingLevel } from '@/lib/meeting/model';
+import { meetingForms, meetingLevels, meetingTypes, type MeetingForm, type MeetingLevel, type MeetingType } from '@/lib/meeting/model';
 import { quorumPresets, type QuorumRule } from '@/lib/meeting/quorum';
 import { participantCategories, type ParticipantCategory } from '@/lib/planning/categories';
 
@@ -24,8 +24,8 @@ type Options = {
   grids: { id: string; name: string; compounds: { id: string; name: string }[] }[];
   staff: { id: string; displayName: string; role: string; post: string | null; postPlaceId: string | null }[];
   experts: { id: string; name: string; field: string; organisation: string }[];
-  /** the community's accepted topics, any of which an agenda item may take up */
-  topics: { id: string; title: string }[];
+  /** the community's accepted topics, any of which an agenda item may take up, with the level, place and type review gave them */
+  topics: { id: string; title: string; level: string | null; placeId: string | null; type: string | null }[];
 };
 
 /** The fields the server may name in an error, with their labels. */
@@ -40,20 +40,38 @@ type ApiError = { code: string; details?: { field?: string; issues?: { path: str
 
 const convenerPostsOf: Record<MeetingLevel, string[]> = { compound: ['compound_lead'], grid: ['grid_lead'], community: ['party_secretary', 'committee_director'] };
 
-export function NewMeetingForm({ options, templates }: { options: Options; templates: FormTemplate[] }) {
+/**
+ * `topicId`: planned from a topic (its register's 安排会议): the topic is the first agenda item and the title,
+ * and the level, place and type come from its review, so the convener is the one it was routed to.
+ */
+export function NewMeetingForm({ options, templates, topicId }: { options: Options; templates: FormTemplate[]; topicId?: string }) {
   const t = useT();
   const router = useRouter();
+  const initial = options.topics.find((x) => x.id === topicId);
   const [form, setForm] = useState<MeetingForm>('council');
-  const [level, setLevel] = useState<MeetingLevel>('community');
-  const [placeId, setPlaceId] = useState('');
+  const [level, setLevel] = useState<MeetingLevel>(levelOf(initial) ?? 'community');
+  const [placeId, setPlaceId] = useState(initial && levelOf(initial) !== 'community' ? initial.placeId ?? '' : '');
+  const [type, setType] = useState<MeetingType>(typeOf(initial) ?? 'decision');
+  const [prefilled, setPrefilled] = useState(!!initial);
   const template = templates.find((x) => x.form === form)!;
   const [categories, setCategories] = useState<ParticipantCategory[]>(template.defaultCategories);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   // Agenda items that take up an accepted topic (the topic then lists the meeting); free-text items follow.
-  const [topicItems, setTopicItems] = useState<{ topicId: string; title: string }[]>([]);
+  const [topicItems, setTopicItems] = useState<{ topicId: string; title: string }[]>(initial ? [{ topicId: initial.id, title: initial.title }] : []);
   const [topicChoice, setTopicChoice] = useState('');
   const topicsLeft = options.topics.filter((x) => !topicItems.some((i) => i.topicId === x.id));
+
+  // The first topic taken up sets where and what kind of meeting it is, as its review decided.
+  function takeUp(topic: Options['topics'][number]) {
+    if (topicItems.length === 0 && levelOf(topic)) {
+      setLevel(levelOf(topic)!);
+      setPlaceId(levelOf(topic) === 'community' ? '' : topic.placeId ?? '');
+      if (typeOf(topic)) setType(typeOf(topic)!);
+      setPrefilled(true);
+    }
+    setTopicItems((list) => [...list, { topicId: topic.id, title: topic.title }]);
+  }
 
   function chooseForm(next: MeetingForm) {
     setForm(next);
@@ -139,7 +157,7 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
           </label>
           <label className={label}>
             {t('planning.field.type')}
-            <select name="type" defaultValue="decision" className={inputClass}>
+            <select name="type" value={type} onChange={(e) => setType(e.target.value as MeetingType)} className={inputClass}>
               {meetingTypes.map((x) => <option key={x} value={x}>{t(`meeting.type.${x}`)}</option>)}
             </select>
           </label>
@@ -149,11 +167,12 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
           <div className="mt-1 flex flex-wrap gap-x-5">
             {meetingLevels.map((l) => (
               <label key={l} className={check}>
-                <input type="radio" name="level" value={l} checked={level === l} onChange={() => { setLevel(l); setPlaceId(''); }} className="size-5" />
+                <input type="radio" name="level" value={l} checked={level === l} onChange={() => { setLevel(l); setPlaceId(''); setPrefilled(false); }} className="size-5" />
                 {t(`meeting.level.${l}`)}
               </label>
             ))}
           </div>
+          {prefilled ? <p role="status" className="mt-1 text-base text-ink-muted">{t('planning.topics.prefilled')}</p> : null}
         </fieldset>
         {level !== 'community' ? (
           <label className={label}>
@@ -170,7 +189,7 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
         ) : null}
         <label className={label}>
           {t('planning.field.title')}
-          <input name="title" required maxLength={200} className={inputClass} />
+          <input name="title" required maxLength={200} defaultValue={initial?.title} className={inputClass} />
         </label>
         <label className={label}>
           {t('planning.field.venue')}
@@ -274,7 +293,7 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
                   </label>
                   <Button variant="secondary" disabled={!topicChoice} onClick={() => {
                     const chosen = options.topics.find((x) => x.id === topicChoice);
-                    if (chosen) setTopicItems((list) => [...list, { topicId: chosen.id, title: chosen.title }]);
+                    if (chosen) takeUp(chosen);
                     setTopicChoice('');
                   }}>
                     {t('planning.topics.add')}
@@ -303,3 +322,6 @@ export function NewMeetingForm({ options, templates }: { options: Options; templ
     </form>
   );
 }
+
+const levelOf = (topic: { level: string | null } | undefined) => (meetingLevels as readonly string[]).includes(topic?.level ?? '') ? topic!.level as MeetingLevel : null;
+const typeOf = (topic: { type: string | null } | undefined) => (meetingTypes as readonly string[]).includes(topic?.type ?? '') ? topic!.type as MeetingType : null;

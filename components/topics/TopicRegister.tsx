@@ -74,6 +74,12 @@ export function TopicRegister({ topics }: { topics: ConsoleTopic[] }) {
                       })}</dd>
                     </>
                   ) : null}
+                  {topic.status === 'accepted' ? (
+                    <>
+                      <dt className="text-ink-muted">{t('topicReview.meta.convener')}</dt>
+                      <dd>{topic.convener ?? <span className="text-ink-muted">{t('topicReview.meta.noConvener')}</span>}</dd>
+                    </>
+                  ) : null}
                   {topic.mergedInto ? (
                     <>
                       <dt className="text-ink-muted">{t('topicReview.meta.mergedInto')}</dt>
@@ -105,6 +111,11 @@ export function TopicRegister({ topics }: { topics: ConsoleTopic[] }) {
                 </dl>
                 {topic.escalation ? <EscalationNote escalation={topic.escalation} /> : null}
                 <TopicFiles topic={topic} />
+                {topic.status === 'accepted' ? (
+                  <p className="mt-2">
+                    <Link href={`/console/meetings/new?topic=${encodeURIComponent(topic.id)}`} className="text-lg font-semibold text-civic-800 underline">{t('topicReview.planMeeting')}</Link>
+                  </p>
+                ) : null}
                 {topic.status === 'accepted' && (topic.level === 'compound' || topic.level === 'grid' || topic.level === 'community') ? (
                   <div className="mt-2"><EscalateTopic topicId={topic.id} level={topic.level} /></div>
                 ) : null}

@@ -15,7 +15,10 @@ type Step = PublicTopic['steps'][number];
 function stepText(s: Step, t: Translate): string {
   const d = s.detail;
   switch (s.kind) {
-    case 'accepted': return t('topic.step.accepted', { level: t(`meeting.level.${d.level as 'community'}`), type: t(`meeting.type.${d.type as 'decision'}`) });
+    case 'accepted': {
+      const at = { level: t(`meeting.level.${d.level as 'community'}`), type: t(`meeting.type.${d.type as 'decision'}`) };
+      return d.convener ? t('topic.step.acceptedTo', { ...at, name: String(d.convener), post: t(`topic.post.${d.post as 'grid_lead'}`) }) : t('topic.step.accepted', at);
+    }
     case 'merged': return t('topic.step.merged', { title: String(d.intoTitle ?? '') });
     case 'merged_from': return t('topic.step.mergedFrom', { title: String(d.fromTitle ?? '') });
     case 'referred': return t('topic.step.referred', { to: String(d.to ?? ''), reason: String(d.reason ?? '') });
@@ -24,6 +27,10 @@ function stepText(s: Step, t: Translate): string {
     case 'on_agenda': return t('topic.step.onAgenda', { meeting: String(d.meetingTitle ?? '') });
     case 'joint_reached': return t('topic.step.jointReached', { count: Number(d.coSigners ?? 0) });
     case 'joint_lost': return t('topic.step.jointLost', { count: Number(d.coSigners ?? 0) });
+    case 'record_filed': return t('topic.step.recordFiled', { meeting: String(d.meetingTitle ?? '') });
+    case 'published': return t('topic.step.published', { meeting: String(d.meetingTitle ?? '') });
+    case 'decision_done': return t('topic.step.decisionDone', { title: String(d.title ?? '') });
+    case 'decision_impossible': return t('topic.step.decisionImpossible', { title: String(d.title ?? ''), reason: String(d.reason ?? '') });
     case 'registered': return t('topic.step.registered', { path: t(`topic.path.${d.intakePath as 'grid_worker'}`) });
     default: return t('topic.step.proposed');
   }
@@ -31,7 +38,7 @@ function stepText(s: Step, t: Translate): string {
 
 /**
  * A topic's public page (/c/<code>/t/<id>): the matter, its photos, how far co-signing has come, and its
- * journey from proposal through review to the meetings that took it up. Phone first.
+ * journey from proposal through review to the meetings that took it up and what came of them. Phone first.
  */
 export async function TopicView({ topic, boardHref, communityName, resident, photosFailed }: {
   topic: PublicTopic; boardHref: string; communityName: string; resident: ResidentView; photosFailed: number;

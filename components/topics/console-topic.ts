@@ -21,6 +21,8 @@ export type ConsoleTopic = {
   type: string | null;
   /** the grid's or compound's name (the community's for a community topic) */
   placeName: string | null;
+  /** the staff member it was routed to when accepted (the level's convener), if the post is held */
+  convener: string | null;
   mergedInto: { id: string; title: string } | null;
   referredTo: string | null;
   reason: string | null;

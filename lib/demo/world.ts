@@ -11,7 +11,10 @@ import { intakePaths } from '../scoring/facts';
 import { yearOf } from '../scoring/period';
 import { runPastMeetings, type PastMeeting } from './history';
 import { createImplementation } from '../topics/implementation';
+import { createPublicity } from '../topics/publicity';
 import { createIntake } from '../topics/intake';
+import { putOnAgenda } from '../topics/agenda';
+import { escalateTopic } from '../topics/escalation';
 import { JOINT_THRESHOLD } from '../topics/model';
 import { reviewTopic } from '../topics/review';
 import { seededRandom } from './random';
@@ -64,15 +67,17 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
   const district = await db.district.findFirstOrThrow();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const streets = new Map((await db.street.findMany()).map((s) => [s.name, s.id]));
-  const communities: { id: string; activity: number; convener: StaffIdentity; recorders: StaffIdentity[] }[] = [];
+  const communities: { id: string; activity: number; convener: StaffIdentity; recorders: StaffIdentity[]; gridId: string; compoundId: string }[] = [];
 
   // The first community (from seedDemo) with its demo staff.
   const first = await db.community.findFirstOrThrow({ orderBy: { name: 'asc' }, where: { roster: { some: {} } } });
   const firstStaff = await db.staffUser.findMany({ where: { communityId: first.id } });
+  const firstCompound = await db.compound.findFirstOrThrow({ where: { grid: { communityId: first.id } } });
   communities.push({
     id: first.id, activity: 0.8,
     convener: identity(firstStaff.find((u) => u.role === 'facilitator')!),
     recorders: firstStaff.filter((u) => u.role === 'recorder').map(identity),
+    gridId: firstCompound.gridId, compoundId: firstCompound.id,
   });
 
   for (const [i, n] of NEIGHBOURS.entries()) {
@@ -84,6 +89,11 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
     }
     const communityId = newId();
     await db.community.create({ data: { id: communityId, streetId, name: n.name, code: n.code } });
+    // One grid with one compound: where the history's 网格 and 小区 meetings are held.
+    const gridId = newId();
+    const compoundId = newId();
+    await db.grid.create({ data: { id: gridId, communityId, name: '第一网格' } });
+    await db.compound.create({ data: { id: compoundId, gridId, name: `${n.name.slice(0, 2)}小区` } });
     const size = 15 + Math.floor(random() * 10);
     await db.rosterMember.createMany({
       data: Array.from({ length: size }, (_, k) => ({
@@ -96,7 +106,7 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
       { role: 'recorder', username: `c${i + 2}-recorder`, displayName: `${n.name.slice(0, 2)}记录员` },
     ].map((u) => ({ id: newId(), ...u, passwordHash, districtId: district.id, streetId, communityId }));
     await db.staffUser.createMany({ data: staff });
-    communities.push({ id: communityId, activity: n.activity, convener: identity(staff[0]!), recorders: [identity(staff[1]!)] });
+    communities.push({ id: communityId, activity: n.activity, convener: identity(staff[0]!), recorders: [identity(staff[1]!)], gridId, compoundId });
   }
 
   // Meetings of last year and of this year up to a week ago, in date order per community.
@@ -130,7 +140,35 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
     }
   }
   past.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  // The matters of 小区 and 网格 meetings come in as topics (a council member or the grid worker raises
+  // them) and are accepted at that level before the meeting — in an active community nearly always, in a
+  // quiet one less often: what the register (备案登记) then shows. A separate random stream, so the rest
+  // of the history stays as it was.
+  const topicRandom = seededRandom(2027);
+  const communityOf = new Map(communities.map((c) => [c.id, c]));
+  const meetingTopics = new Map<number, string>();
+  for (const [k, m] of past.entries()) {
+    const c = communityOf.get(m.communityId)!;
+    if (m.level === 'community' || topicRandom() > c.activity + 0.1) continue;
+    const raised = new Date(m.scheduledAt.getTime() - 20 * 86400_000);
+    const topicId = await demoTopic(db, c, m.level === 'grid' ? 'grid_worker' : 'council_member', m.agenda[0]!.title, raised, `${c.id}-meeting-${k}`);
+    await reviewTopic(db, c.convener, topicId, {
+      decision: 'accept', level: m.level, placeId: m.level === 'grid' ? c.gridId : c.compoundId, type: m.type,
+    }, new Date(raised.getTime() + 2 * 86400_000));
+    meetingTopics.set(k, topicId);
+  }
   const runs = await runPastMeetings(db, past, random);
+  for (const [k, topicId] of meetingTopics) {
+    const m = past[k]!;
+    await putOnAgenda(db, topicId, runs[k]!.meetingId, m.title, m.convener.displayName, new Date(m.scheduledAt.getTime() - (m.announcedDaysAhead + 3) * 86400_000));
+    // Now and then a 小区 meeting cannot settle its matter (it concerns the neighbours too): its convener
+    // escalates it to the grid, where it is accepted again (逐级上报).
+    if (m.level === 'compound' && topicRandom() < 0.3) {
+      const c = communityOf.get(m.communityId)!;
+      await escalateTopic(db, c.convener, topicId, { reason: '涉及相邻小区和公共区域，小区议事会无法单独决定，提请网格协调。' }, new Date(m.scheduledAt.getTime() + 2 * 86400_000));
+      await reviewTopic(db, c.convener, topicId, { decision: 'accept', level: 'grid', placeId: c.gridId, type: m.type }, new Date(m.scheduledAt.getTime() + 4 * 86400_000));
+    }
+  }
 
   // Decisions carried out (more often in active communities), through the implementation workflow on the
   // history's dates: owner and deadline after 3 days, in progress after 14, done after 40 with residents'
@@ -156,6 +194,18 @@ export async function seedDemoWorld(db: Db, now = new Date()): Promise<{ records
         await done.rate(resident, task.id, { rating: r < 0.6 ? 'satisfied' : r < 0.9 ? 'basically_satisfied' : 'dissatisfied', comment: '' });
       }
     }
+  }
+  // Now and then a resident objects to published results (异议) during the publicity period, and the
+  // convener answers the next day — the public trail a board shows.
+  const publicity = createPublicity(db);
+  for (const [k, run] of runs.entries()) {
+    if (run.decisions.length === 0 || topicRandom() > 0.25) continue;
+    const published = await db.resultPublication.findUnique({ where: { recordId: run.recordId } });
+    if (!published || published.publishedAt.getTime() + 2 * 86400_000 > until) continue;
+    const at = (days: number) => new Date(published.publishedAt.getTime() + days * 86400_000);
+    const resident = { phoneHash: createHash('sha256').update(`demo-objector:${run.recordId}`).digest('base64url'), phoneMasked: '137****0000', expiresAt: at(1) };
+    const { objectionId } = await publicity.object(resident, run.recordId, { text: OBJECTIONS[k % OBJECTIONS.length]!.text }, at(1));
+    await publicity.answer(past[k]!.convener, objectionId, { answer: OBJECTIONS[k % OBJECTIONS.length]!.answer }, at(2));
   }
   // Topics from the intake paths, through the same workflows as the product (on their own dates): staff
   // register the other paths' topics, residents propose and co-sign joint ones; each is accepted in review.
@@ -233,6 +283,12 @@ async function demoTopic(db: Db, c: { id: string; convener: StaffIdentity }, pat
   for (let i = 1; i < JOINT_THRESHOLD; i++) await intake.coSign(resident(i), topicId, declaration(i));
   return topicId;
 }
+
+const OBJECTIONS = [
+  { text: '费用分摊没有考虑一楼住户，希望重新核算。', answer: '已请物业按楼层重新核算，结果在下次议事会上说明。' },
+  { text: '施工时间安排在午休时段，影响老人休息。', answer: '已与施工方商定，午间12点至14点不施工。' },
+  { text: '公示的方案和会上讨论的不一致，请核实。', answer: '经核对会议记录，公示内容与决议一致；补充说明已张贴在公告栏。' },
+];
 
 const SUBMITTERS: Record<Exclude<(typeof intakePaths)[number], 'joint_residents'>, string> = {
   party_representative: '社区党代表工作室', council_member: '居民议事会成员', grid_worker: '网格员', social_organisation: '社区志愿者协会',

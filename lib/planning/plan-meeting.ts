@@ -10,7 +10,7 @@ import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { plannableCommunity } from './access';
 import { ParticipantCategory, seatKindOf } from './categories';
-import { defaultConvener, StaffPost } from './convener';
+import { defaultConvener, postHolders } from './convener';
 import { meetingProcedure, templateFor, type ProcedureTemplates } from './templates';
 
 /**
@@ -85,10 +85,7 @@ export async function planMeeting(
   }
 
   const people = await db.staffUser.findMany({ where: { communityId: community.id } });
-  const holders = people.flatMap((p) => {
-    const post = StaffPost.safeParse(p.post);
-    return post.success && p.postPlaceId ? [{ staffId: p.id, post: post.data, placeId: p.postPlaceId }] : [];
-  });
+  const holders = await postHolders(db, community.id);
   const convenerId = input.convenerId ?? defaultConvener(input.level, placeId, holders) ?? staff.id;
   // A convener and recorders are staff of this community: someone from elsewhere cannot be named.
   if (!people.some((p) => p.id === convenerId)) throw new AppError('BAD_REQUEST', 'The convener must be staff of this community', { field: 'convenerId' });

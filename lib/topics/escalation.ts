@@ -27,7 +27,7 @@ export function escalationTarget(status: string, level: string | null): (typeof 
   return nextLevel[level as EscalationLevel];
 }
 
-export async function escalateTopic(db: Db, staff: StaffIdentity, topicId: string, raw: unknown) {
+export async function escalateTopic(db: Db, staff: StaffIdentity, topicId: string, raw: unknown, now = new Date()) {
   const { reason } = parseOrThrow(EscalateInput, raw);
   const topic = await db.topic.findUnique({ where: { id: topicId } });
   if (!topic) throw new AppError('NOT_FOUND', 'No such topic');
@@ -39,9 +39,9 @@ export async function escalateTopic(db: Db, staff: StaffIdentity, topicId: strin
   if (to === 'grid') {
     const compound = await db.compound.findUnique({ where: { id: topic.placeId ?? '' }, select: { gridId: true } });
     if (!compound) throw new AppError('INVALID_STATE', 'The topic’s compound is unknown', { reason: 'no_place' });
-    data = { status: 'submitted', level: 'grid', placeId: compound.gridId, reviewedAt: null };
+    data = { status: 'submitted', level: 'grid', placeId: compound.gridId, reviewedAt: null, convenerId: null };
   } else if (to === 'community') {
-    data = { status: 'submitted', level: 'community', placeId: community.id, reviewedAt: null };
+    data = { status: 'submitted', level: 'community', placeId: community.id, reviewedAt: null, convenerId: null };
   } else {
     data = { status: 'referred', referredTo: community.street.name, reason };
   }
@@ -49,7 +49,7 @@ export async function escalateTopic(db: Db, staff: StaffIdentity, topicId: strin
     // Conditional on what was read: two staff escalating at once move it one level, not two.
     const moved = await tx.topic.updateMany({ where: { id: topicId, status: 'accepted', level: topic.level }, data });
     if (moved.count === 0) throw new AppError('INVALID_STATE', 'The topic changed meanwhile; reload it', { reason: 'not_escalatable' });
-    await addStep(tx, topicId, 'escalated', staff.displayName, { from: topic.level, to, reason });
+    await addStep(tx, topicId, 'escalated', staff.displayName, { from: topic.level, to, reason }, now);
   });
   return { level: to };
 }

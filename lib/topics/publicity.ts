@@ -72,17 +72,17 @@ export function createPublicity(db: Db) {
       if (!publicityOpen(p, now)) throw new AppError('INVALID_STATE', 'The publicity period has ended; objections are closed', { reason: 'publicity_closed' });
       await objections.take(resident.phoneHash);
       const id = newId();
-      await db.resultObjection.create({ data: { id, recordId, phoneHash: resident.phoneHash, text } });
+      await db.resultObjection.create({ data: { id, recordId, phoneHash: resident.phoneHash, text, createdAt: now } });
       return { objectionId: id };
     },
 
     /** Staff who plan the community's meetings answer an objection, once; the answer is public. */
-    async answer(staff: StaffIdentity, objectionId: string, raw: unknown) {
+    async answer(staff: StaffIdentity, objectionId: string, raw: unknown, now = new Date()) {
       const { answer } = parseOrThrow(AnswerInput, raw);
       const o = await db.resultObjection.findUnique({ where: { id: objectionId }, select: { publication: { select: { communityId: true } } } });
       if (!o) throw new AppError('NOT_FOUND', 'No such objection');
       await plannableCommunity(db, staff, o.publication.communityId);
-      const done = await db.resultObjection.updateMany({ where: { id: objectionId, answeredAt: null }, data: { answer, answeredAt: new Date(), answeredBy: staff.displayName } });
+      const done = await db.resultObjection.updateMany({ where: { id: objectionId, answeredAt: null }, data: { answer, answeredAt: now, answeredBy: staff.displayName } });
       if (done.count === 0) throw new AppError('INVALID_STATE', 'This objection has already been answered');
       return { ok: true };
     },

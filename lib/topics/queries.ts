@@ -53,15 +53,18 @@ export async function publicTopic(db: Db, topicId: string, resident: ResidentIde
   const { steps, files, meetings, communityId, ...rest } = row;
   const signed = resident ? (await db.topicCoSign.count({ where: { topicId, phoneHash: resident.phoneHash } })) > 0 : false;
   const shown = new Set(meetings.map((m) => m.meeting.id));
-  const journey = steps
+  const journey: JourneyStep[] = steps
     .map((s) => ({ kind: StepKind.parse(s.kind), at: s.at, actor: s.actor, detail: JSON.parse(s.detail) as Record<string, unknown> }))
     .filter((s) => s.kind !== 'on_agenda' || shown.has(String(s.detail.meetingId)));
   // What came of each meeting: its filed record, when its results were published, its decisions' state.
   const meetingIds = meetings.map((m) => m.meeting.id);
-  const records = await db.meetingRecord.findMany({ where: { meetingId: { in: meetingIds }, status: 'filed' }, select: { id: true, meetingId: true } });
+  const records = await db.meetingRecord.findMany({ where: { meetingId: { in: meetingIds }, status: 'filed' }, select: { id: true, meetingId: true, filedAt: true } });
   const [publications, tasks] = await Promise.all([
     db.resultPublication.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, select: { recordId: true, publishedAt: true } }),
-    db.decisionTask.findMany({ where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { createdAt: 'asc' }, select: { id: true, recordId: true, title: true, status: true } }),
+    db.decisionTask.findMany({
+      where: { recordId: { in: records.map((r) => r.id) } }, orderBy: { createdAt: 'asc' },
+      select: { id: true, recordId: true, title: true, status: true, reason: true, doneAt: true, updates: { where: { status: 'impossible' }, take: 1, select: { at: true } } },
+    }),
   ]);
   const outcome = (meetingId: string) => {
     const record = records.find((r) => r.meetingId === meetingId);
@@ -72,16 +75,31 @@ export async function publicTopic(db: Db, topicId: string, resident: ResidentIde
       decisions: tasks.filter((x) => x.recordId === record.id).map((x) => ({ taskId: x.id, title: x.title, status: x.status })),
     };
   };
+  // The journey goes on past the agenda with what the meetings' outcomes say: filed, published, carried out.
+  const titleOf = new Map(meetings.map((m) => [m.meeting.id, m.meeting.title]));
+  const outcomes: JourneyStep[] = [
+    ...records.flatMap((r) => (r.filedAt ? [{ kind: 'record_filed' as const, at: r.filedAt, actor: '', detail: { meetingTitle: titleOf.get(r.meetingId) } }] : [])),
+    ...publications.map((p) => ({ kind: 'published' as const, at: p.publishedAt, actor: '', detail: { meetingTitle: titleOf.get(records.find((r) => r.id === p.recordId)!.meetingId) } })),
+    ...tasks.flatMap((x): JourneyStep[] => {
+      if (x.status === 'done' && x.doneAt) return [{ kind: 'decision_done', at: x.doneAt, actor: '', detail: { title: x.title } }];
+      if (x.status === 'impossible' && x.updates[0]) return [{ kind: 'decision_impossible', at: x.updates[0].at, actor: '', detail: { title: x.title, reason: x.reason } }];
+      return [];
+    }),
+  ];
   return {
     ...publicView(rest),
     communityId,
-    steps: journey,
+    steps: [...journey, ...outcomes].sort((a, b) => a.at.getTime() - b.at.getTime()),
     photos: files,
     meetings: meetings.map((m) => ({ ...m.meeting, outcome: outcome(m.meeting.id) })).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime()),
     mine: resident ? { signed, proposer: row.proposerPhoneHash === resident.phoneHash } : null,
   };
 }
 export type PublicTopic = Awaited<ReturnType<typeof publicTopic>>;
+/** A line of a topic's journey: a stored step, or a milestone of a meeting that took it up. */
+type JourneyStep = {
+  kind: StepKind | 'record_filed' | 'published' | 'decision_done' | 'decision_impossible'; at: Date; actor: string; detail: Record<string, unknown>;
+};
 export type BoardTopic = Awaited<ReturnType<typeof boardTopics>>[number];
 
 /** A public photo of a proposal (photos are public once proposed; they are re-encoded pixels only). */
@@ -97,7 +115,7 @@ export async function staffTopics(db: Db, staff: StaffIdentity, communityId: str
   const rows = await db.topic.findMany({
     where: { communityId }, orderBy: { createdAt: 'desc' }, take: 300,
     select: {
-      ...publicSelect, placeId: true,
+      ...publicSelect, placeId: true, convenerId: true,
       coSigns: { orderBy: { createdAt: 'asc' }, select: { name: true, building: true, phoneMasked: true, createdAt: true } },
       files: { orderBy: [{ kind: 'asc' }, { position: 'asc' }], select: { id: true, kind: true, fileName: true, size: true } },
       meetings: { select: { meetingId: true } },

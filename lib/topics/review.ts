@@ -1,5 +1,6 @@
 import type { StaffIdentity } from '../auth/staff-session';
 import { plannableCommunity } from '../planning/access';
+import { defaultConvener, postHolders } from '../planning/convener';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { addStep } from './intake';
@@ -27,8 +28,13 @@ export async function reviewTopic(db: Db, staff: StaffIdentity, topicId: string,
     if (input.level === 'compound' && !(await db.compound.findFirst({ where: { id: input.placeId!, grid: { communityId: topic.communityId } } }))) {
       throw new AppError('BAD_REQUEST', 'This compound is not in the community', { field: 'placeId' });
     }
-    Object.assign(data, { level: input.level, placeId: input.level === 'community' ? topic.communityId : input.placeId, type: input.type });
-    detail = { level: input.level, type: input.type };
+    // Routed to the level's convener (谁召集谁负责): the holder of its post over the place, when there is one.
+    const placeId = input.level === 'community' ? topic.communityId : input.placeId!;
+    const holders = await postHolders(db, topic.communityId);
+    const convenerId = defaultConvener(input.level, placeId, holders);
+    const convener = holders.find((h) => h.staffId === convenerId);
+    Object.assign(data, { level: input.level, placeId, type: input.type, convenerId });
+    detail = { level: input.level, type: input.type, ...(convener ? { convener: convener.displayName, post: convener.post } : {}) };
   } else if (input.decision === 'merge') {
     const target = await db.topic.findUnique({ where: { id: input.intoTopicId } });
     if (!target || target.communityId !== topic.communityId || target.id === topic.id) throw new AppError('BAD_REQUEST', 'Choose another topic of this community', { field: 'intoTopicId' });

@@ -381,12 +381,24 @@ for (const target of databaseTargets()) {
       // Before the reviews, residents[4] co-signs the second proposal (to withdraw after review).
       expect((await coSign(second, 4)).status).toBe(200);
 
+      // The grid's 网格长 is named on the community page; an accepted grid topic is routed to them.
+      const posts = url(`/api/communities/${home.communityId}/posts`);
+      expect((await postJson(posts, { post: 'grid_lead', placeId: home.communityId, staffId: home.recorder.id }, { cookie: staff })).body.error.details.field).toBe('placeId');
+      expect((await postJson(posts, { post: 'grid_lead', placeId: grid, staffId: other.facilitator.id }, { cookie: staff })).body.error.details.field).toBe('staffId');
+      expect((await postJson(posts, { post: 'grid_lead', placeId: grid, staffId: home.recorder.id }, { cookie: await staffCookie(server.url, home.recorder.username, TEST_PASSWORD) })).status).toBe(403);
+      expect((await postJson(posts, { post: 'grid_lead', placeId: grid, staffId: home.facilitator.id }, { cookie: staff })).status).toBe(200);
+      expect((await postJson(posts, { post: 'grid_lead', placeId: grid, staffId: home.recorder.id }, { cookie: staff })).status).toBe(200); // replaces the holder
+      expect(await db.staffUser.count({ where: { communityId: home.communityId, post: 'grid_lead' } })).toBe(1);
+
       expect((await review(joint, { decision: 'accept', level: 'grid', type: 'decision' })).body.error.details.field).toBe('placeId');
       expect((await review(joint, { decision: 'accept', level: 'grid', placeId: foreignGrid, type: 'decision' })).body.error.details.field).toBe('placeId');
       const accepted = await review(joint, { decision: 'accept', level: 'grid', placeId: grid, type: 'decision' });
       expect(accepted.status).toBe(200);
       expect(accepted.body.status).toBe('accepted');
-      expect(await db.topic.findUniqueOrThrow({ where: { id: joint } })).toMatchObject({ status: 'accepted', level: 'grid', placeId: grid, type: 'decision', intakePath: 'joint_residents' });
+      expect(await db.topic.findUniqueOrThrow({ where: { id: joint } })).toMatchObject({
+        status: 'accepted', level: 'grid', placeId: grid, type: 'decision', intakePath: 'joint_residents', convenerId: home.recorder.id,
+      });
+      expect((await get(`/api/topics/${joint}`)).body.steps.find((x: { kind: string }) => x.kind === 'accepted').detail).toMatchObject({ convener: home.recorder.displayName, post: 'grid_lead' });
 
       expect((await review(written, { decision: 'merge', intoTopicId: written })).status).toBe(400); // not into itself
       expect((await review(written, { decision: 'merge', intoTopicId: joint })).body.status).toBe('merged');

@@ -62,9 +62,9 @@ export async function holdMeeting(baseUrl: string, community: Awaited<ReturnType
 export type ScriptRun = { code: number | null; stdout: string; stderr: string };
 
 /** `npx tsx scripts/<name>.ts …` from the repository root, as `npm run` would run it. */
-export function runScript(name: string, args: string[], env: Record<string, string> = {}): Promise<ScriptRun> {
+export function runScript(name: string, args: string[], env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ScriptRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join('scripts', `${name}.ts`), ...args], { cwd: root, env: { ...process.env, ...env }, timeout: 90_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', join('scripts', `${name}.ts`), ...args], { cwd: root, env: { ...process.env, ...env }, timeout: timeoutMs }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
     });
   });

@@ -35,7 +35,7 @@ export default async function CommunityPlacesPage() {
             <Link href="/console/community/decisions" className="text-lg font-semibold text-civic-800 underline">{t('decisions.link')}</Link>
           </p>
           <CommunityCodeEditor communityId={communityId} code={options.community.code} origin={publicOrigin(process.env.YISHI_PUBLIC_URL, await headers())} />
-          <PlacesEditor communityId={communityId} grids={options.grids} />
+          <PlacesEditor communityId={communityId} communityName={options.community.name} grids={options.grids} staff={options.staff} />
         </>
       );
     })()

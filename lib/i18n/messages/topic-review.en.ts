@@ -16,6 +16,9 @@ export const topicReviewEn: Record<keyof typeof topicReviewZhCN, string> = {
   'topicReview.meta.referredTo': 'Referred to',
   'topicReview.meta.reason': 'Reason',
   'topicReview.meta.levelValue': '{level} ({place}) · {type}',
+  'topicReview.meta.convener': 'Convener',
+  'topicReview.meta.noConvener': 'Nobody holds the level’s convening post; choose one when planning',
+  'topicReview.planMeeting': 'Plan a meeting on this topic',
 
   'topicReview.queue.title': 'Awaiting review ({count})',
   'topicReview.queue.empty': 'No topics are awaiting review.',

@@ -16,6 +16,9 @@ export const topicReviewZhCN = {
   'topicReview.meta.referredTo': '转交给',
   'topicReview.meta.reason': '理由',
   'topicReview.meta.levelValue': '{level}（{place}）· {type}',
+  'topicReview.meta.convener': '召集人',
+  'topicReview.meta.noConvener': '该层级的召集岗位无人担任，安排会议时指定',
+  'topicReview.planMeeting': '为此议题安排会议',
 
   // the queue
   'topicReview.queue.title': '待审核的议题（{count}）',

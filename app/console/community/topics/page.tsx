@@ -41,6 +41,7 @@ export default async function TopicsPage() {
       id: x.id, title: x.title, description: x.description, place: x.place, intakePath: x.intakePath, status: x.status,
       submitter: x.submitter, proposal: x.proposal, created: when(x.createdAt), reviewed: x.reviewedAt ? when(x.reviewedAt) : null,
       level: x.level, type: x.type, placeName: x.placeId ? places.get(x.placeId) ?? null : null,
+      convener: options.staff.find((p) => p.id === x.convenerId)?.displayName ?? null,
       mergedInto: x.mergedIntoId ? { id: x.mergedIntoId, title: titles.get(x.mergedIntoId) ?? '' } : null,
       referredTo: x.referredTo, reason: x.reason, coSign: x.coSign,
       coSigners: x.coSigners.map((c) => ({ name: c.name, building: c.building, phoneMasked: c.phoneMasked, time: when(c.createdAt) })),

@@ -13,8 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('planning.new.title') };
 }
 
-/** /console/meetings/new: a community's staff plan a meeting of any of the ten forms. */
-export default async function NewMeetingPage() {
+/** /console/meetings/new: a community's staff plan a meeting of any of the ten forms; `?topic=` plans one from an accepted topic. */
+export default async function NewMeetingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { topic } = await searchParams;
   const staff = await requireStaff();
   const { t, locale } = await getI18n();
   const message = (text: string) => (
@@ -44,7 +45,7 @@ export default async function NewMeetingPage() {
       <main className="mx-auto w-full max-w-4xl px-4 py-8">
         <h1 className="text-3xl font-bold text-ink">{t('planning.new.title')}</h1>
         <p className="mt-1 text-lg text-ink-muted">{t('planning.new.intro')}</p>
-        <NewMeetingForm options={options} templates={templates} />
+        <NewMeetingForm options={options} templates={templates} topicId={typeof topic === 'string' ? topic : undefined} />
       </main>
     </div>
   );
