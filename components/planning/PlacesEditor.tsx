@@ -47,7 +47,7 @@ export function PlacesEditor({ communityId, communityName, grids, staff }: { com
         {t(`topic.post.${post}`)}
         <select
           key={holder?.id ?? 'none'} defaultValue={holder?.id ?? ''} onChange={(e) => void assign(post, placeId, e.target.value, placeName)}
-          className={`${inputClass} !mt-0 w-auto min-w-40 font-normal`}
+          className={`${inputClass} !mt-0 !w-auto min-w-48 font-normal`}
         >
           <option value="">{t('planning.posts.nobody')}</option>
           {staff.map((s) => <option key={s.id} value={s.id}>{s.displayName}</option>)}

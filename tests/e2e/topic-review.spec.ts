@@ -38,7 +38,10 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   });
   expect(proposed.status(), await proposed.text()).toBe(200);
 
+  // The grid's 网格长 is named on the community page: accepted grid topics go to them.
   await page.goto('/console/community');
+  await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '第一网格' }) }).getByLabel('网格长').first().selectOption({ label: '李记录' });
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toHaveText('已保存：第一网格的网格长');
   await page.getByRole('link', { name: '议题征集与审核' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '议题征集与审核' })).toBeVisible();
 
@@ -128,6 +131,7 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   await ledger.getByLabel('按状态筛选').selectOption({ label: '已受理' });
   const accepted = ledger.getByRole('article', { name: '桂湖花园小区南门路灯不亮' });
   await expect(accepted).toContainText('网格协商（第一网格）· 协调型');
+  await expect(accepted).toContainText('召集人李记录');
   await expect(accepted).toContainText('尚未列入会议');
   await expect(ledger.getByRole('article', { name: '请求社区出资修缮学校围墙' })).toHaveCount(0);
   await ledger.getByLabel('按状态筛选').selectOption({ label: '不予受理' });
@@ -157,13 +161,17 @@ test('staff register, accept and reject topics, and put an accepted one on a new
   await shoot(phone, 'topic-review-phone', true);
   await expectNoSeriousA11yViolations(phone, 'topic review on a phone');
 
-  // The new-meeting form offers the accepted topic as an agenda item.
-  await page.goto('/console/meetings/new');
+  // 为此议题安排会议: the new-meeting form takes the topic as its first agenda item, with the level, place and
+  // type its review gave and the convener it was routed to.
+  await page.goto('/console/community/topics');
+  await page.getByRole('region', { name: '议题台账' }).getByRole('article', { name: '桂湖花园小区南门路灯不亮' }).getByRole('link', { name: '为此议题安排会议' }).click();
+  await expect(page).toHaveURL(/\/console\/meetings\/new\?topic=/);
   await page.getByLabel('协商形式').selectOption({ label: '民主恳谈' });
-  await page.getByRole('radio', { name: '网格协商' }).check();
-  await page.getByLabel('所属网格或小区').selectOption({ label: '第一网格' });
-  await page.getByLabel('选择已受理的议题').selectOption({ label: '桂湖花园小区南门路灯不亮' });
-  await page.getByRole('button', { name: '加入议程' }).click();
+  await expect(page.getByRole('radio', { name: '网格协商' })).toBeChecked();
+  await expect(page.getByLabel('所属网格或小区').locator('option:checked')).toHaveText('第一网格');
+  await expect(page.getByLabel('协商类型')).toHaveValue('coordination');
+  await expect(page.getByLabel('召集人').locator('option').first()).toHaveText('按层级默认（李记录）');
+  await expect(page.getByLabel('会议名称')).toHaveValue('桂湖花园小区南门路灯不亮');
   const agendaTopics = page.getByRole('group', { name: '列入已受理的议题' });
   await expect(agendaTopics.getByRole('listitem')).toHaveText(/来自议题\s*桂湖花园小区南门路灯不亮/);
   await expect(page.getByLabel('选择已受理的议题').getByRole('option', { name: '桂湖花园小区南门路灯不亮' })).toHaveCount(0);
