@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import type { PublicDecision } from '@/lib/topics/implementation';
 import { RatingForm } from './RatingForm';
 import type { ResidentView } from './resident-api';
+import { BoardSubpageHeader } from './BoardSubpageHeader';
 
 const statusClass = {
   not_started: 'border-ink/30 bg-ink/5 text-ink',
@@ -24,12 +24,7 @@ export async function DecisionView({ decision, boardHref, communityName, residen
   const total = decision.ratings.satisfied + decision.ratings.basically_satisfied + decision.ratings.dissatisfied;
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-t-4 border-accent-700 bg-white">
-        <div className="mx-auto flex w-full max-w-2xl items-center justify-between gap-3 px-4 py-4">
-          <Link href={boardHref} className="text-lg font-semibold text-civic-800 underline">{t('topic.backToBoard', { community: communityName })}</Link>
-          <LanguageSwitch />
-        </div>
-      </header>
+      <BoardSubpageHeader boardHref={boardHref} communityName={communityName} t={t} />
       <main className="mx-auto w-full max-w-2xl flex-1 space-y-6 px-4 py-6">
         <div>
           <p className="text-base text-ink-muted">{t('topic.decision.kicker')}</p>

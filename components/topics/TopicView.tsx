@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -8,6 +7,7 @@ import type { PublicTopic } from '@/lib/topics/queries';
 import { CoSignPanel } from './CoSignPanel';
 import type { ResidentView } from './resident-api';
 import { TopicStatusBadge } from './TopicStatusBadge';
+import { BoardSubpageHeader } from './BoardSubpageHeader';
 
 type Step = PublicTopic['steps'][number];
 
@@ -48,12 +48,7 @@ export async function TopicView({ topic, boardHref, communityName, resident, pho
   const coSignOpen = topic.proposal && topic.status === 'submitted';
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-t-4 border-accent-700 bg-white">
-        <div className="mx-auto flex w-full max-w-2xl items-center justify-between gap-3 px-4 py-4">
-          <Link href={boardHref} className="text-lg font-semibold text-civic-800 underline">{t('topic.backToBoard', { community: communityName })}</Link>
-          <LanguageSwitch />
-        </div>
-      </header>
+      <BoardSubpageHeader boardHref={boardHref} communityName={communityName} t={t} />
       <main className="mx-auto w-full max-w-2xl flex-1 space-y-6 px-4 py-6">
         <div>
           <div className="flex items-start justify-between gap-3">

@@ -4,6 +4,7 @@ import { plannableCommunity } from '../planning/access';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { addStep } from './intake';
+import { PlainText } from './model';
 
 /**
  * Escalation (逐级上报): a matter a 小区 meeting could not resolve goes to the grid (网格长), then to the
@@ -16,9 +17,7 @@ export type EscalationLevel = 'compound' | 'grid' | 'community';
 export const nextLevel = { compound: 'grid', grid: 'community', community: 'street' } as const;
 
 export const EscalateInput = z.strictObject({
-  reason: z.string().max(1000)
-    .transform((s) => s.replace(/<[^>]*>/g, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
-    .pipe(z.string().min(2, 'Say why it goes up').max(500)),
+  reason: PlainText(500, 2, 'Say why it goes up'),
 });
 
 /** Where an accepted topic at `level` goes next; null when it cannot be escalated from there. */

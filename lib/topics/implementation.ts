@@ -9,6 +9,7 @@ import { newId } from '../platform/tokens';
 import { parseStoredRecord } from '../record/format';
 import type { ResidentIdentity } from '../residents/phone-identity';
 import { normalisePhoto } from './photos';
+import { PlainText } from './model';
 
 /**
  * Implementation (落实) and evaluation (评议) of decisions. Each decision of a filed record becomes a task
@@ -22,21 +23,17 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 export const Rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
 export type Rating = z.infer<typeof Rating>;
 
-const Text = (min: number, max: number) => z.string().max(max * 2)
-  .transform((s) => s.replace(/<[^>]*>/g, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
-  .pipe(z.string().min(min).max(max));
-
 export const PlanTaskInput = z.strictObject({
-  owner: Text(1, 80),
+  owner: PlainText(80, 1),
   deadline: z.iso.datetime({ offset: true }),
 });
 export const UpdateTaskInput = z.strictObject({
   status: TaskStatus.exclude(['not_started']),
-  note: Text(2, 1000),
+  note: PlainText(1000, 2),
   /** required when the decision cannot be carried out: residents see why */
-  reason: Text(2, 500).optional(),
+  reason: PlainText(500, 2).optional(),
 }).refine((u) => u.status !== 'impossible' || !!u.reason, { path: ['reason'], message: 'Say why it cannot be carried out' });
-export const RateInput = z.strictObject({ rating: Rating, comment: Text(0, 500).default('') });
+export const RateInput = z.strictObject({ rating: Rating, comment: PlainText(500).default('') });
 
 /** Past its deadline and neither done nor declared impossible. */
 export function isOverdue(task: { deadline: Date | null; status: string }, now: Date): boolean {

@@ -24,10 +24,13 @@ export const RegisteredPath = z.enum(registeredPaths as [Exclude<IntakePath, 'jo
 export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda', 'escalated']);
 export type StepKind = z.infer<typeof StepKind>;
 
-/** Text from the public: bounded, trimmed, and never markup (it is rendered as text; tags are dropped here too). */
-const PlainText = (max: number) => z.string().max(max * 2)
+/**
+ * Text from the public and from staff answering it: bounded, trimmed, and never markup (it is rendered as
+ * text; tags and control characters are dropped here too). `min` counts what is left after that.
+ */
+export const PlainText = (max: number, min = 0, tooShort?: string) => z.string().max(max * 2)
   .transform((s) => s.replace(/<[^>]*>/g, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
-  .pipe(z.string().max(max));
+  .pipe(z.string().min(min, tooShort).max(max));
 
 export const Declaration = z.strictObject({
   name: PlainText(40).pipe(z.string().min(1, 'Enter your name')),

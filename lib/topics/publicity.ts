@@ -12,6 +12,7 @@ import { newId } from '../platform/tokens';
 import { parseStoredRecord } from '../record/format';
 import type { ResidentIdentity } from '../residents/phone-identity';
 import { ensureTasks, taskStatusByDecision } from './implementation';
+import { PlainText } from './model';
 
 /**
  * Results publicity (结果公示): a filed record's decisions go on the community board at once, for the
@@ -54,9 +55,7 @@ export async function publishResults(db: Db, recordId: string, at: Date) {
   }
 }
 
-const ObjectionText = z.string().max(2000)
-  .transform((s) => s.replace(/<[^>]*>/g, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
-  .pipe(z.string().min(5, 'Say what you object to in at least 5 characters').max(1000));
+const ObjectionText = PlainText(1000, 5, 'Say what you object to in at least 5 characters');
 export const ObjectionInput = z.strictObject({ text: ObjectionText });
 export const AnswerInput = z.strictObject({ answer: ObjectionText });
 

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ProposeForm } from '@/components/topics/ProposeForm';
-import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { getI18n } from '@/lib/i18n/server';
 import { boardPath } from '@/lib/planning/board-path';
 import { boardOr404 } from '../load-board';
 import { residentOfRequest, residentView } from '../resident';
+import { BoardSubpageHeader } from '@/components/topics/BoardSubpageHeader';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -20,12 +19,7 @@ export default async function ProposePage({ params }: { params: Promise<{ commun
   const href = boardPath(board.community.code);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-t-4 border-accent-700 bg-white">
-        <div className="mx-auto flex w-full max-w-2xl items-center justify-between gap-3 px-4 py-4">
-          <Link href={href} className="text-lg font-semibold text-civic-800 underline">{t('topic.backToBoard', { community: board.community.name })}</Link>
-          <LanguageSwitch />
-        </div>
-      </header>
+      <BoardSubpageHeader boardHref={href} communityName={board.community.name} t={t} />
       <main className="mx-auto w-full max-w-2xl flex-1 space-y-4 px-4 py-6">
         <h1 className="text-2xl font-bold">{t('topic.propose.title')}</h1>
         <p className="text-lg text-ink-muted">{t('topic.propose.intro')}</p>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DecisionConsole } from '@/components/decisions/DecisionConsole';
 import type { ConsoleDecision, RatingName } from '@/components/decisions/console-decision';
-import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { CommunitySubpage } from '@/components/planning/CommunitySubpage';
 import { formatDateTime, TIME_ZONE } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { mayPlanOwnCommunity } from '@/lib/planning/access';
@@ -41,21 +40,6 @@ export default async function DecisionsPage() {
   })() : null;
 
   return (
-    <div className="min-h-dvh">
-      <ConsoleHeader staff={staff}>
-        <Link href="/console" className="underline">{t('console.home.title')}</Link>
-        <span aria-hidden="true"> › </span>
-        <Link href="/console/community" className="underline">{t('planning.places.title')}</Link>
-      </ConsoleHeader>
-      <main className="mx-auto w-full max-w-5xl px-4 py-8">
-        {rows ? (
-          <>
-            <h1 className="text-3xl font-bold text-ink">{t('decisions.title')}</h1>
-            <p className="mt-1 text-lg text-ink-muted">{t('decisions.intro')}</p>
-            <DecisionConsole decisions={rows} />
-          </>
-        ) : <p role="alert" className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('planning.error.forbidden')}</p>}
-      </main>
-    </div>
+    <CommunitySubpage staff={staff} t={t} heading={t('decisions.title')} intro={t('decisions.intro')} body={rows ? <DecisionConsole decisions={rows} /> : null} />
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
+import { CommunitySubpage } from '@/components/planning/CommunitySubpage';
 import type { ConsoleTopic } from '@/components/topics/console-topic';
 import { RegisterTopicForm } from '@/components/topics/RegisterTopicForm';
 import { TopicRegister } from '@/components/topics/TopicRegister';
@@ -53,31 +52,23 @@ export default async function TopicsPage() {
   })() : null;
 
   return (
-    <div className="min-h-dvh">
-      <ConsoleHeader staff={staff}>
-        <Link href="/console" className="underline">{t('console.home.title')}</Link>
-        <span aria-hidden="true"> › </span>
-        <Link href="/console/community" className="underline">{t('planning.places.title')}</Link>
-      </ConsoleHeader>
-      <main className="mx-auto w-full max-w-5xl px-4 py-8">
-        {data ? (
-          <>
-            <h1 className="text-3xl font-bold text-ink">{t('topicReview.title')}</h1>
-            <p className="mt-1 text-lg text-ink-muted">{t('topicReview.intro')}</p>
-            <TopicReviewQueue topics={data.rows} grids={data.grids} />
-            <RegisterTopicForm communityId={data.communityId} paths={registeredPaths} />
-            <TopicRegister topics={data.rows.filter((x) => x.status !== 'submitted')} />
-            <section aria-labelledby="ledger-title" className="mt-10 rounded-2xl border border-ink/15 bg-white p-5">
-              <h2 id="ledger-title" className="text-2xl font-semibold">{t('topicReview.ledger.title')}</h2>
-              <p className="mt-1 text-base text-ink-muted">{t('topicReview.ledger.intro')}</p>
-              <p className="mt-3 flex flex-wrap gap-4 text-lg">
-                <a href={`/api/communities/${encodeURIComponent(data.communityId)}/ledger?format=xlsx&locale=${locale}`} className="font-semibold text-civic-800 underline">{t('topicReview.ledger.xlsx')}</a>
-                <a href={`/api/communities/${encodeURIComponent(data.communityId)}/ledger?format=csv&locale=${locale}`} className="font-semibold text-civic-800 underline">{t('topicReview.ledger.csv')}</a>
-              </p>
-            </section>
-          </>
-        ) : <p role="alert" className="rounded-2xl border border-ink/15 bg-white p-6 text-lg">{t('planning.error.forbidden')}</p>}
-      </main>
-    </div>
+    <CommunitySubpage
+      staff={staff} t={t} heading={t('topicReview.title')} intro={t('topicReview.intro')}
+      body={data ? (
+        <>
+          <TopicReviewQueue topics={data.rows} grids={data.grids} />
+          <RegisterTopicForm communityId={data.communityId} paths={registeredPaths} />
+          <TopicRegister topics={data.rows.filter((x) => x.status !== 'submitted')} />
+          <section aria-labelledby="ledger-title" className="mt-10 rounded-2xl border border-ink/15 bg-white p-5">
+            <h2 id="ledger-title" className="text-2xl font-semibold">{t('topicReview.ledger.title')}</h2>
+            <p className="mt-1 text-base text-ink-muted">{t('topicReview.ledger.intro')}</p>
+            <p className="mt-3 flex flex-wrap gap-4 text-lg">
+              <a href={`/api/communities/${encodeURIComponent(data.communityId)}/ledger?format=xlsx&locale=${locale}`} className="font-semibold text-civic-800 underline">{t('topicReview.ledger.xlsx')}</a>
+              <a href={`/api/communities/${encodeURIComponent(data.communityId)}/ledger?format=csv&locale=${locale}`} className="font-semibold text-civic-800 underline">{t('topicReview.ledger.csv')}</a>
+            </p>
+          </section>
+        </>
+      ) : null}
+    />
   );
 }
