@@ -8,7 +8,7 @@ import { inputClass } from '@/components/ui/form-styles';
 import type { MessageKey } from '@/lib/i18n/format';
 import { meetingForms, meetingLevels, meetingTypes, type MeetingForm, type MeetingLevel, type MeetingType } from '@/lib/meeting/model';
 import { quorumPresets, type QuorumRule } from '@/lib/meeting/quorum';
-import { participantCategories, type ParticipantCategory } from '@/lib/planning/categories';
+import { participantCategories, rosterSeats, type ParticipantCategory } from '@/lib/planning/categories';
 
 export type FormTemplate = {
   form: MeetingForm;
@@ -26,6 +26,8 @@ type Options = {
   experts: { id: string; name: string; field: string; organisation: string }[];
   /** the community's accepted topics, any of which an agenda item may take up, with the level, place and type review gave them */
   topics: { id: string; title: string; level: string | null; placeId: string | null; type: string | null }[];
+  /** the active roster, any of whom may be invited by name */
+  members: { id: string; name: string; building: string; categories: string[] }[];
 };
 
 /** The fields the server may name in an error, with their labels. */
@@ -60,6 +62,9 @@ export function NewMeetingForm({ options, templates, topicId }: { options: Optio
   // Agenda items that take up an accepted topic (the topic then lists the meeting); free-text items follow.
   const [topicItems, setTopicItems] = useState<{ topicId: string; title: string }[]>(initial ? [{ topicId: initial.id, title: initial.title }] : []);
   const [topicChoice, setTopicChoice] = useState('');
+  // People invited by name besides the categories (a 利益相关方 of the matter, say), found by name or building.
+  const [memberIds, setMemberIds] = useState<string[]>([]);
+  const [memberQuery, setMemberQuery] = useState('');
   const topicsLeft = options.topics.filter((x) => !topicItems.some((i) => i.topicId === x.id));
 
   // The first topic taken up sets where and what kind of meeting it is, as its review decided.
@@ -84,6 +89,10 @@ export function NewMeetingForm({ options, templates, topicId }: { options: Optio
     .map((post) => options.staff.find((s) => s.post === post && s.postPlaceId === place))
     .find(Boolean);
   const missing = template.requiredCategories.filter((c) => !categories.includes(c));
+  const seats = rosterSeats(options.members, categories, memberIds);
+  const byCategory = new Set(rosterSeats(options.members, categories, []).map((x) => x.memberId));
+  const query = memberQuery.trim();
+  const found = query ? options.members.filter((m) => !byCategory.has(m.id) && !memberIds.includes(m.id) && (m.name.includes(query) || m.building.includes(query))).slice(0, 8) : [];
   const quorumText = (rule: QuorumRule | null) =>
     rule === null ? t('planning.quorum.none') : rule.numerator * 3 === rule.denominator * 2 ? t('planning.quorum.two_thirds') : t('planning.quorum.more_than_half');
 
@@ -117,6 +126,7 @@ export function NewMeetingForm({ options, templates, topicId }: { options: Optio
       quorumRule: quorum === 'template' ? null : quorumPresets[quorum as keyof typeof quorumPresets],
       invitedCategories: categories,
       expertIds: form === 'expert' || categories.includes('expert') ? d.getAll('expertIds').map(String) : [],
+      memberIds: memberIds.filter((m) => !byCategory.has(m)),
       agenda: [
         ...topicItems,
         ...str('agenda').split('\n').map((l) => l.trim()).filter(Boolean).map((title) => ({ title })),
@@ -248,6 +258,41 @@ export function NewMeetingForm({ options, templates, topicId }: { options: Optio
               {t('planning.missingCategories', { list: missing.map((c) => t(`planning.category.${c}`)).join('、') })}
             </p>
           ) : null}
+        </fieldset>
+        <fieldset>
+          <legend className={label}>{t('planning.people.legend')}</legend>
+          {memberIds.length ? (
+            <ul className="mt-1 flex flex-wrap gap-2">
+              {memberIds.map((mid) => {
+                const m = options.members.find((x) => x.id === mid)!;
+                return (
+                  <li key={mid} className="flex items-center gap-1 rounded-full border border-civic-200 bg-civic-50 pl-3 text-base">
+                    {m.building ? `${m.name}（${m.building}）` : m.name}
+                    <Button variant="ghost" className="!min-h-9" aria-label={t('planning.people.removeLabel', { name: m.name })} onClick={() => setMemberIds((list) => list.filter((x) => x !== mid))}>×</Button>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          <label className="mt-1 block text-base font-normal">
+            {t('planning.people.search')}
+            <input type="search" value={memberQuery} onChange={(e) => setMemberQuery(e.target.value)} className={inputClass} />
+          </label>
+          {found.length ? (
+            <ul className="mt-1 divide-y divide-ink/10 rounded-lg border border-ink/15">
+              {found.map((m) => (
+                <li key={m.id} className="flex items-center justify-between gap-2 px-3 py-1 text-base">
+                  <span>{m.building ? `${m.name}（${m.building}）` : m.name}</span>
+                  <Button variant="secondary" className="!min-h-9" aria-label={t('planning.people.addLabel', { name: m.name })} onClick={() => { setMemberIds((list) => [...list, m.id]); setMemberQuery(''); }}>
+                    {t('planning.people.add')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : query ? <p className="mt-1 text-base text-ink-muted">{t('planning.people.none')}</p> : null}
+          <p role="status" className="mt-2 text-base text-ink">
+            {t('planning.people.seats', { seats: seats.length, voting: seats.filter((x) => x.canVote).length })}
+          </p>
         </fieldset>
         {form === 'expert' || categories.includes('expert') ? (
           <fieldset>

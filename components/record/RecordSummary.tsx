@@ -62,6 +62,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
               ))}
             </ol>
           ) : null}
+          {m.procedureEdition ? <p className="mt-1 text-sm text-ink-muted">{t('record.planning.edition', { edition: m.procedureEdition })}</p> : null}
           <ol className="mt-3 space-y-2">
             {(m.notices ?? []).map((n) => (
               <li key={n.publishedAt + n.kind} className="break-inside-avoid rounded-xl border-l-4 border-civic-700 bg-paper px-3 py-2">

@@ -30,8 +30,10 @@ export const CreateMeetingInput = z.object({
   convenerId: z.string(),
   quorumRule: QuorumRule.default(quorumPresets.more_than_half),
   livestreamUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
-  /** which roster kinds get a voting seat; a council session seats the council */
+  /** which roster kinds get a voting seat (without `members`); a council session seats the council */
   seatKinds: z.array(z.enum(['council', 'representative', 'resident'])).default(['council']),
+  /** exactly these roster members are seated, voting or not (planned meetings: lib/planning/categories rosterSeats) */
+  members: z.array(z.object({ memberId: z.string(), canVote: z.boolean() })).optional(),
   /** experts from the community's pool (咨询专家库), seated as 专家 without a vote (lib/planning/experts) */
   experts: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
   /** a fixed code for the demo meeting; real meetings get a random one */
@@ -41,8 +43,8 @@ export const CreateMeetingInput = z.object({
 export type CreateMeetingInput = z.input<typeof CreateMeetingInput>;
 
 /**
- * Creates the meeting row, its seats (one per roster member of the seated kinds, each with a remote
- * invitation token and a card short code) and the first events of its log, in one transaction.
+ * Creates the meeting row, its seats (one per roster member chosen or of the seated kinds, each with a
+ * remote invitation token and a card short code) and the first events of its log, in one transaction.
  */
 export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new Date()): Promise<{ id: string; joinCode: string }> {
   const input = CreateMeetingInput.parse(raw);
@@ -50,13 +52,15 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
   if (!community) throw new AppError('NOT_FOUND', 'No such community');
   const convener = await db.staffUser.findUnique({ where: { id: input.convenerId } });
   if (!convener) throw new AppError('NOT_FOUND', 'No such convener');
+  const chosen = input.members ? new Map(input.members.map((m) => [m.memberId, m.canVote])) : null;
   const roster = await db.rosterMember.findMany({
-    where: { communityId: input.communityId, kind: { in: input.seatKinds }, retiredAt: null },
+    where: { communityId: input.communityId, retiredAt: null, ...(chosen ? { id: { in: [...chosen.keys()] } } : { kind: { in: input.seatKinds } }) },
     orderBy: { name: 'asc' },
   });
+  if (chosen && roster.length !== chosen.size) throw new AppError('BAD_REQUEST', 'A participant is not an active member of the community’s roster', { field: 'memberIds' });
   const id = newId();
   const joinCode = input.joinCode ?? newJoinCode();
-  const seats = roster.map((m) => ({ id: newId(), rosterMemberId: m.id, name: m.name, kind: m.kind }));
+  const seats = roster.map((m) => ({ id: newId(), rosterMemberId: m.id, name: m.name, kind: m.kind, canVote: chosen?.get(m.id) ?? true }));
   // Experts carry no card: the facilitator admits their phone with a one-device QR, as for a walk-in.
   const expertSeats = input.experts.map((e) => ({ id: newId(), expertId: e.id, name: e.name, kind: 'expert' }));
   // Kept out of the event log and the state: a short code admits a phone, so only the cards page shows it.
@@ -66,7 +70,7 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
     scheduledAt: input.scheduledAt.toISOString(), convenerName: convener.displayName, communityName: community.name,
     joinCode, livestreamUrl: input.livestreamUrl, quorumRule: input.quorumRule, status: 'draft',
     seats: [
-      ...seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: true })),
+      ...seats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: s.canVote })),
       ...expertSeats.map((s) => ({ id: s.id, name: s.name, kind: s.kind, canVote: false })),
     ],
     endsAt: input.endsAt?.toISOString() ?? null, recorderNames: input.recorderNames, invitedCategories: input.invitedCategories,
@@ -88,7 +92,7 @@ export async function createMeeting(db: Db, raw: CreateMeetingInput, now = new D
     }),
     db.meetingSeat.createMany({
       data: [
-        ...seats.map((s, i) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: true, remoteToken: newToken(), shortCode: shortCodes[i]! })),
+        ...seats.map((s, i) => ({ id: s.id, meetingId: id, rosterMemberId: s.rosterMemberId, canVote: s.canVote, remoteToken: newToken(), shortCode: shortCodes[i]! })),
         ...expertSeats.map((s) => ({ id: s.id, meetingId: id, expertId: s.expertId, canVote: false, remoteToken: newToken() })),
       ],
     }),

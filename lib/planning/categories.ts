@@ -20,12 +20,26 @@ export const participantCategories = [
 export const ParticipantCategory = z.enum(participantCategories);
 export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
 
-/** Meetings still seat members by kind: the kind a category gives a voting seat of; other categories give none. */
-export const seatKindOf: Partial<Record<ParticipantCategory, 'council' | 'representative' | 'resident'>> = {
-  council_member: 'council',
-  resident_representative: 'representative',
-  resident: 'resident',
-};
+/**
+ * The categories whose members vote in a meeting that invites them (议事协商委员会成员, 居民代表, 群众); members
+ * seated through any other category (a 党组织成员 at a hearing, say) take part without a vote.
+ */
+export const votingCategories: readonly ParticipantCategory[] = ['council_member', 'resident_representative', 'resident'];
+
+/**
+ * Who of the roster sits in a meeting: every active member in an invited category, and each member invited
+ * by name. A member votes when one of their categories is invited and is a voting one; someone invited by
+ * name only, or through a non-voting category, takes part without a vote.
+ */
+export function rosterSeats(
+  members: readonly { id: string; categories: readonly string[] }[], invited: readonly string[], invitedMemberIds: readonly string[],
+): { memberId: string; canVote: boolean }[] {
+  return members.flatMap((m) => {
+    const through = m.categories.filter((c) => invited.includes(c));
+    if (through.length === 0 && !invitedMemberIds.includes(m.id)) return [];
+    return [{ memberId: m.id, canVote: through.some((c) => (votingCategories as readonly string[]).includes(c)) }];
+  });
+}
 
 /** A roster member's kind from their categories: council before representative; anyone else a resident. */
 export function kindOf(categories: readonly string[]): 'council' | 'representative' | 'resident' {

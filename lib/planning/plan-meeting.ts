@@ -9,7 +9,7 @@ import { QuorumRule, quorumPresets } from '../meeting/quorum';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { plannableCommunity } from './access';
-import { ParticipantCategory, seatKindOf } from './categories';
+import { ParticipantCategory, rosterSeats } from './categories';
 import { defaultConvener, postHolders } from './convener';
 import { meetingProcedure, templateFor, type ProcedureTemplates } from './templates';
 
@@ -44,6 +44,8 @@ export const PlanMeetingInput = z.strictObject({
   agenda: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), notes: z.string().max(2000).default(''), topicId: id.optional() })).max(30).default([]),
   /** experts from the community's pool, seated as 专家 (专家咨询) */
   expertIds: z.array(id).max(30).default([]),
+  /** roster members invited by name besides the invited categories (a 利益相关方 of the matter, say) */
+  memberIds: z.array(id).max(500).default([]),
   livestreamUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
 }).superRefine((i, ctx) => {
   if (Date.parse(i.endsAt) <= Date.parse(i.scheduledAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The meeting cannot end before it starts' });
@@ -51,7 +53,7 @@ export const PlanMeetingInput = z.strictObject({
 });
 export type PlanMeetingInput = z.input<typeof PlanMeetingInput>;
 
-/** What the new-meeting form offers: the community's grids and compounds and its staff (with posts). */
+/** What the new-meeting form offers: the community's grids and compounds, staff (with posts), experts, accepted topics and roster. */
 export async function planningOptions(db: Db, staff: StaffIdentity, communityId: string) {
   const community = await plannableCommunity(db, staff, communityId);
   const grids = await db.grid.findMany({ where: { communityId }, include: { compounds: { orderBy: { name: 'asc' } } }, orderBy: { name: 'asc' } });
@@ -65,7 +67,11 @@ export async function planningOptions(db: Db, staff: StaffIdentity, communityId:
     where: { communityId, status: 'accepted' }, orderBy: { reviewedAt: 'desc' }, take: 100,
     select: { id: true, title: true, description: true, level: true, placeId: true, type: true, intakePath: true },
   });
-  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people, experts, topics };
+  const roster = await db.rosterMember.findMany({
+    where: { communityId, retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, building: true, categories: true },
+  });
+  const members = roster.map((m) => ({ id: m.id, name: m.name, building: m.building, categories: z.array(z.string()).parse(JSON.parse(m.categories)) }));
+  return { community: { id: community.id, name: community.name, code: community.code }, grids, staff: people, experts, topics, members };
 }
 
 /** `opts.joinCode`: a fixed code, for the demo meeting only (real meetings get a random one). */
@@ -105,13 +111,16 @@ export async function planMeeting(
 
   const invited = input.invitedCategories ?? template.defaultCategories;
   const experts = await invitedExperts(db, community.id, input.expertIds);
-  const seatKinds = [...new Set(invited.flatMap((c) => seatKindOf[c] ?? []))];
+  const roster = await db.rosterMember.findMany({ where: { communityId: community.id, retiredAt: null }, select: { id: true, categories: true } });
+  const unknown = input.memberIds.filter((m) => !roster.some((r) => r.id === m));
+  if (unknown.length) throw new AppError('BAD_REQUEST', 'A person invited is not an active member of the community’s roster', { field: 'memberIds' });
+  const members = rosterSeats(roster.map((r) => ({ id: r.id, categories: z.array(z.string()).parse(JSON.parse(r.categories)) })), invited, input.memberIds);
   const meeting = await createMeeting(db, {
     communityId: community.id, title: input.title, level: input.level, type: input.type, form: input.form,
     gridId: input.level === 'grid' ? placeId : null, compoundId: input.level === 'compound' ? placeId : null,
     venue: input.venue, scheduledAt: new Date(input.scheduledAt), endsAt: new Date(input.endsAt), convenerId,
     quorumRule: input.quorumRule ?? template.quorumRule ?? quorumPresets.more_than_half,
-    livestreamUrl: input.livestreamUrl, seatKinds, experts,
+    livestreamUrl: input.livestreamUrl, members, experts,
     recorderNames: recorders.map((r) => r.displayName), invitedCategories: invited, noticeLeadDays: template.noticeLeadDays,
     procedure: meetingProcedure(templates, input.form), walkIns: template.walkIns,
     agenda: agenda.map((a) => ({ title: a.title, notes: a.notes, speakLimitSec: 180 })),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadDefaultTemplates } from '../planning/templates';
 import { buildRecord } from './build';
 import { majorityPresets } from '../voting/outcome';
 import { itemIdOf, MeetingSession, member } from '../../tests/factories/meeting';
@@ -63,10 +64,12 @@ describe('buildRecord of a planned meeting', () => {
     // The factory's meeting is a council: 确定议题 (ticked by hand) → 发布公告 → 召开会议 …
     const done = Object.fromEntries(record.meeting.procedure!.map((p) => [p.step, p.doneAt !== null]));
     expect(done).toMatchObject({ set_topics: false, publish_notice: true, hold: true });
+    expect(record.meeting.procedureEdition).toBe(loadDefaultTemplates().version); // planned before editions: the default's
 
     const { record: plain } = buildRecord({ ...recordSources(), state: closedWithDecisions().state, frozenAt: m.state.closedAt! });
     expect(Object.keys(plain.meeting)).not.toEqual(expect.arrayContaining(['notices']));
     expect(plain.meeting).not.toHaveProperty('procedure');
+    expect(plain.meeting).not.toHaveProperty('procedureEdition');
   });
 
   it('carries the procedure the meeting was planned with, not the default of today', () => {
@@ -85,5 +88,6 @@ describe('buildRecord of a planned meeting', () => {
       { step: 'announce', name: '张贴公告', doneAt: expect.any(String) },
       { step: 'sit', name: '开会', doneAt: expect.any(String) },
     ]);
+    expect(record.meeting.procedureEdition).toBe('d2');
   });
 });

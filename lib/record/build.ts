@@ -120,8 +120,9 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
 function planningFacts(s: MeetingState, files: NonNullable<RecordSources['noticeFiles']>) {
   const filesOf = (noticeId: string, key: 'noticeId' | 'withdrawnNoticeId') =>
     files.filter((f) => f[key] === noticeId).map((f) => ({ name: f.fileName, size: f.size, sha256: f.sha256 }));
+  // The procedure the meeting was planned with; a meeting from before template editions: the default's.
+  const edition = s.procedure?.version ?? loadDefaultTemplates().version;
   const steps = s.notices.length
-    // The procedure the meeting was planned with; a meeting from before template editions: the default's.
     ? stepProgress(s.procedure ? keptProcedure(s.procedure) : templateFor(loadDefaultTemplates(), s.form), {
       announcedAt: firstNoticeAt(s), startedAt: s.startedAt ? new Date(s.startedAt) : null, closedAt: s.closedAt ? new Date(s.closedAt) : null,
       filedAt: null, resultsPublishedAt: null, ticked: {},
@@ -141,6 +142,9 @@ function planningFacts(s: MeetingState, files: NonNullable<RecordSources['notice
       }),
     } : {}),
     ...(s.statusReason && s.startedAt ? { startedEarlyBecause: s.statusReason } : {}),
-    ...(steps.length ? { procedure: steps.map(({ step, doneAt }) => ({ step: step.id, name: step.name['zh-CN'], doneAt: doneAt?.toISOString() ?? null })) } : {}),
+    ...(steps.length ? {
+      procedure: steps.map(({ step, doneAt }) => ({ step: step.id, name: step.name['zh-CN'], doneAt: doneAt?.toISOString() ?? null })),
+      procedureEdition: edition,
+    } : {}),
   };
 }

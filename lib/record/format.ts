@@ -105,6 +105,9 @@ const RecordCommon = z.object({
     })).optional(),
     startedEarlyBecause: z.string().optional(),
     procedure: z.array(z.object({ step: z.string(), name: z.string(), doneAt: Iso.nullable() })).optional(),
+    // The edition of the procedure templates the steps come from (the default catalogue's version, or a
+    // district's saved edition such as "d2"); optional, absent from records made before it was named.
+    procedureEdition: z.string().optional(),
   }),
   decisions: z.array(z.object({
     pollId: z.string(), itemId: z.string().nullable(), question: z.string(), winners: z.array(z.string()),

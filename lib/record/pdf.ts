@@ -437,7 +437,8 @@ function titleBlock(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
     [zh('record.meeting.closedAt'), when(r.meeting.closedAt)],
     ...(r.meeting.startedEarlyBecause ? [[zh('record.meeting.startedEarlyBecause'), r.meeting.startedEarlyBecause] as [string, string]] : []),
     ...(r.meeting.procedure?.length
-      ? [[zh('planning.steps.title'), r.meeting.procedure.map((p) => `${p.name}${p.doneAt ? '✓' : '（未完成）'}`).join(' → ')] as [string, string]]
+      ? [[zh('planning.steps.title'), r.meeting.procedure.map((p) => `${p.name}${p.doneAt ? '✓' : '（未完成）'}`).join(' → ')
+        + (r.meeting.procedureEdition ? `（${zh('record.planning.edition', { edition: r.meeting.procedureEdition })}）` : '')] as [string, string]]
       : []),
     ...(r.meeting.notices ?? []).map((n) => [`${zh(`planning.notice.kind.${n.kind}`)}（${when(n.publishedAt)}）`, [
       n.text,

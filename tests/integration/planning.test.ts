@@ -2,6 +2,7 @@
 // until its notice is published, the start is refused before the 7-day lead time and allowed with a
 // reason that the log keeps; a cancelled meeting keeps its notices. Runs on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeetingHub } from '../../lib/meeting/hub';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, TEST_PASSWORD } from '../factories/community';
@@ -135,6 +136,25 @@ for (const target of databaseTargets()) {
       const seated = await db.meetingSeat.findMany({ where: { meetingId: body.meetingId }, select: { rosterMemberId: true } });
       expect(seated.map((x) => x.rosterMemberId)).toContain(added.body.id);
       expect(seated.map((x) => x.rosterMemberId)).not.toContain(retiree.id);
+    });
+
+    it('a meeting seats its invited categories and the people invited by name; only voting categories vote', async () => {
+      const url = `${server.url}/api/communities/${home.communityId}/roster`;
+      const secretary = (await postJson(url, { name: '钱书记', categories: ['party_committee'] }, { cookie })).body.id as string;
+      const neighbour = (await postJson(url, { name: '孙阿姨', categories: ['stakeholder'], building: '5栋' }, { cookie })).body.id as string;
+      const councillor = (await postJson(url, { name: '周委员', categories: ['council_member', 'party_committee'] }, { cookie })).body.id as string;
+      const plan = (extra: object) => postJson(`${server.url}/api/meetings`, { ...hearing(), form: 'council', invitedCategories: ['council_member', 'party_committee'], ...extra }, { cookie });
+
+      expect((await plan({ memberIds: [other.roster[0]!.id] })).body.error.details.field).toBe('memberIds');
+      const { body } = await plan({ memberIds: [neighbour] });
+      const seats = await db.meetingSeat.findMany({ where: { meetingId: body.meetingId }, select: { rosterMemberId: true, canVote: true } });
+      const vote = new Map(seats.map((x) => [x.rosterMemberId, x.canVote]));
+      expect(vote.get(councillor)).toBe(true); // a council member votes, whatever else they are
+      expect(vote.get(secretary)).toBe(false); // 党组织成员 take part without a vote
+      expect(vote.get(neighbour)).toBe(false); // invited by name, in no invited category
+      // The meeting's own state says the same to every role (the phone shows no ballot to a non-voting seat).
+      const state = await new MeetingHub(db).state(body.meetingId);
+      expect(state.seats.filter((x) => !x.canVote).map((x) => x.name).sort()).toEqual(['孙阿姨', '钱书记']);
     });
     it('imports a 500-row CSV roster, an Excel sheet and a GB18030 CSV; a sheet with bad rows imports nothing and says where', async () => {
       const upload = async (bytes: Uint8Array | string, type: string) => {

@@ -75,6 +75,7 @@ export const recordEn: Record<keyof typeof recordZhCN, string> = {
   'record.meeting.venue': 'Venue',
   'record.meeting.startedEarlyBecause': 'Started before the notice lead time because',
   'record.planning.title': 'Notices and procedure',
+  'record.planning.edition': 'procedure templates, edition {edition}',
   'record.meeting.convener': 'Convener',
   'record.meeting.recorders': 'Recorders',
   'record.meeting.scheduledAt': 'Scheduled',

@@ -78,6 +78,7 @@ export const recordZhCN = {
   'record.meeting.venue': '地点',
   'record.meeting.startedEarlyBecause': '提前开始的理由',
   'record.planning.title': '会前公告与规程',
+  'record.planning.edition': '规程模板版本 {edition}',
   'record.meeting.convener': '召集人',
   'record.meeting.recorders': '记录员',
   'record.meeting.scheduledAt': '计划时间',
