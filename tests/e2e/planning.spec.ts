@@ -35,6 +35,12 @@ test('a convener plans a hearing, publishes its notice, and a phone finds it on 
   await expectNoSeriousA11yViolations(page, 'new meeting');
   await supervisory.check();
   await expect(page.getByRole('status').filter({ hasText: '此形式要求邀请' })).toHaveCount(0);
+  // People beyond the categories are found by name; a council member is already invited as one.
+  const people = page.getByRole('group', { name: '另外邀请个人' });
+  await expect(people.getByRole('status')).toHaveText(/^将为 \d+ 人安排席位，其中 \d+ 人有表决权/);
+  await people.getByRole('searchbox').fill('张秀英');
+  await expect(people).toContainText('名册中没有找到，或已在所选类别中。');
+  await people.getByRole('searchbox').fill('');
   await page.getByLabel('预计结束时间').fill('2027-01-15T21:00');
   await page.getByRole('button', { name: '创建会议' }).click();
 
