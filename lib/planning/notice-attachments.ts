@@ -87,8 +87,9 @@ export async function listAttachments(db: Db, staff: StaffIdentity, meetingId: s
 
 /**
  * Removes a file from the notice. One still waiting is simply deleted. A published one is a correction:
- * `publishCorrection` (the meeting's hub, `meeting.announce`) publishes a revision notice saying so,
- * which refuses a meeting that has started; only then is the file withdrawn and its bytes dropped.
+ * it is taken off the board, `publishCorrection` (the meeting's hub, `meeting.announce`) publishes a
+ * revision notice saying so — which refuses a meeting that has started, putting the file back — and then
+ * its bytes are dropped.
  */
 export async function withdrawAttachment(
   db: Db, staff: StaffIdentity, id: string, raw: unknown,
@@ -105,9 +106,20 @@ export async function withdrawAttachment(
     return { id, withdrawn: false, deleted: true };
   }
   if (!input.reason) throw new AppError('BAD_REQUEST', 'Withdrawing a published file needs a reason', { issues: [{ path: 'reason', message: 'required' }] });
-  // The correction is public text for the community board, which is in Chinese.
-  const noticeId = await publishCorrection(file.meetingId, `更正：撤下公告附件“${file.fileName}”。原因：${input.reason}`);
-  await db.noticeAttachment.update({ where: { id }, data: { withdrawnAt: new Date(), withdrawnNoticeId: noticeId, data: Buffer.alloc(0) } });
+  // The file leaves the board first (conditionally, so two withdrawals cannot both publish a correction),
+  // then the correction is published; if that is refused (the meeting started meanwhile) the file is put
+  // back, so the board never shows a correction without the withdrawal or a withdrawal without one.
+  const taken = await db.noticeAttachment.updateMany({ where: { id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+  if (taken.count === 0) throw new AppError('INVALID_STATE', 'This file has already been withdrawn');
+  let noticeId: string;
+  try {
+    // The correction is public text for the community board, which is in Chinese.
+    noticeId = await publishCorrection(file.meetingId, `更正：撤下公告附件“${file.fileName}”。原因：${input.reason}`);
+  } catch (err) {
+    await db.noticeAttachment.update({ where: { id }, data: { withdrawnAt: null } });
+    throw err;
+  }
+  await db.noticeAttachment.update({ where: { id }, data: { withdrawnNoticeId: noticeId, data: Buffer.alloc(0) } });
   return { id, withdrawn: true, deleted: false, noticeId };
 }
 

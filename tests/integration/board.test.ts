@@ -191,8 +191,10 @@ for (const target of databaseTargets()) {
       expect(noReason.body.error.details.issues).toContainEqual(expect.objectContaining({ path: 'reason' }));
       const recorder = await staffCookie(server.url, home.recorder.username, TEST_PASSWORD);
       expect((await postJson(`${server.url}/api/attachments/${wrong.body.id}/withdraw`, { reason: '传错了文件' }, { cookie: recorder })).status).toBe(403);
-      const withdrawn = await postJson(`${server.url}/api/attachments/${wrong.body.id}/withdraw`, { reason: '传错了文件' }, { cookie });
-      expect(withdrawn.body).toMatchObject({ withdrawn: true });
+      // Two staff withdrawing at once: one correction, one refusal.
+      const both = await Promise.all([1, 2].map(() => postJson(`${server.url}/api/attachments/${wrong.body.id}/withdraw`, { reason: '传错了文件' }, { cookie })));
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(both.find((r) => r.status === 200)!.body).toMatchObject({ withdrawn: true });
       expect((await download(wrong.body.id)).status).toBe(404);
       expect((await db.noticeAttachment.findUniqueOrThrow({ where: { id: wrong.body.id } })).data.length).toBe(0);
       const shown = (await board()).upcoming.find((m: { id: string }) => m.id === meeting.id);
