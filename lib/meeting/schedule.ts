@@ -7,7 +7,7 @@ import type { EventData, MeetingState, NewEvent } from './state';
 
 /**
  * The meeting before it sits: notices, the start gate of the notice lead time, editing, rescheduling and
- * cancelling. Commands here are composed into commands.ts (schemas, permissions, decide) like the others.
+ * cancelling. procedure/meeting.ts declares these commands (schemas, permission, decision) like the others.
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
