@@ -2,18 +2,18 @@ import type { z } from 'zod';
 import { AppError } from '../platform/errors';
 import { can, type MeetingAction } from './permissions';
 import type { MeetingState } from './state';
-import { agendaCommands } from './procedure/agenda';
-import { attendanceCommands } from './procedure/attendance';
+import { agendaCommands } from './procedure/agenda/commands';
+import { attendanceCommands } from './procedure/attendance/commands';
 import type { Actor, CommandDef, DecideContext, Decision } from './procedure/command';
-import { meetingCommands, messageCommands } from './procedure/meeting';
-import { pollCommands } from './procedure/polls';
-import { speakerCommands } from './procedure/speakers';
+import { meetingCommands, messageCommands } from './procedure/meeting/commands';
+import { pollCommands } from './procedure/polls/commands';
+import { speakerCommands } from './procedure/speakers/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
- * the meeting as a whole, agenda, attendance, speakers, polls, messages) declares its commands — schema,
- * permission, decision — and this registry composes them; the hub, the socket adapter and the event log
- * stay generic. A new part adds its folder's commands here.
+ * the meeting as a whole, agenda, attendance, speakers, polls) declares its commands — schema, permission,
+ * decision — and this list composes them (their reducers: lib/meeting/state.ts); the hub, the socket
+ * adapter and the event log stay generic. A new part adds its folder's commands here.
  */
 const definitions = {
   ...meetingCommands,
@@ -51,6 +51,6 @@ export function decide<C extends CommandName>(
 }
 
 export type { Actor, DecideContext, Decision, Effect } from './procedure/command';
-export { WalkInInput } from './procedure/attendance';
-export { ballotSeatOf, liveTally, validChoices } from './procedure/polls';
-export { nextSpeaker } from './procedure/speakers';
+export { WalkInInput } from './procedure/attendance/commands';
+export { ballotSeatOf, liveTally, validChoices } from './procedure/polls/commands';
+export { nextSpeaker } from './procedure/speakers/commands';

@@ -3,6 +3,12 @@ import type { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingT
 import type { QuorumRule, QuorumStatus } from './quorum';
 import type { SpeakRequest } from './speaking-queue';
 import type { MajorityRule, Outcome, PollKind, Tally } from '../voting/outcome';
+import { agendaReducers } from './procedure/agenda/reduce';
+import { attendanceReducers } from './procedure/attendance/reduce';
+import { meetingReducers, NO_WALK_INS } from './procedure/meeting/reduce';
+import { pollReducers } from './procedure/polls/reduce';
+import type { Reducers } from './procedure/reduce';
+import { speakerReducers } from './procedure/speakers/reduce';
 
 // Types only from the event schemas (lib/meeting/events.ts): this module runs in every browser.
 export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
@@ -111,7 +117,7 @@ export type MeetingState = {
 
 /** The form's rule for walk-ins (lib/meeting/walk-ins), kept with the meeting as planned. */
 export type WalkInPolicy = { allowed: boolean; nonBindingVotes: boolean };
-export const NO_WALK_INS: WalkInPolicy = { allowed: false, nonBindingVotes: false };
+export { NO_WALK_INS };
 
 export function emptyState(meetingId: string): MeetingState {
   return {
@@ -123,170 +129,22 @@ export function emptyState(meetingId: string): MeetingState {
   };
 }
 
-function updatePoll(s: MeetingState, id: string, f: (p: Poll) => Poll): Poll[] {
-  return s.polls.map((p) => (p.id === id ? f(p) : p));
-}
-function updateSpeaker(s: MeetingState, id: string, f: (r: SpeakRequest) => SpeakRequest): SpeakRequest[] {
-  return s.speakers.map((r) => (r.id === id ? f(r) : r));
-}
+/**
+ * Every part's reducers (reduce.ts in each folder of lib/meeting/procedure), one per event type: the
+ * browser-safe half of the registry whose commands lib/meeting/commands.ts composes.
+ */
+const reducers: Reducers = {
+  ...meetingReducers,
+  ...agendaReducers,
+  ...attendanceReducers,
+  ...speakerReducers,
+  ...pollReducers,
+};
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */
 export function applyEvent(s: MeetingState, e: MeetingEvent): MeetingState {
-  const next = { ...s, seq: e.seq };
-  switch (e.type) {
-    case 'meeting.created':
-      return {
-        ...next, ...e.data, endsAt: e.data.endsAt ?? null, recorderNames: e.data.recorderNames ?? [],
-        invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0, procedure: e.data.procedure ?? null,
-        walkIns: e.data.walkIns ?? NO_WALK_INS,
-        minutesPublic: false, attendance: {}, undoneCheckIns: [], agenda: [], speakers: [], polls: [],
-      };
-    case 'meeting.updated': {
-      const d = Object.fromEntries(Object.entries(e.data).filter(([, v]) => v !== undefined));
-      return { ...next, ...d };
-    }
-    case 'meeting.statusChanged':
-      return {
-        ...next,
-        status: e.data.status,
-        statusReason: e.data.reason ?? s.statusReason,
-        startedAt: e.data.status === 'live' ? e.at : s.startedAt,
-        closedAt: e.data.status === 'closed' ? e.at : s.closedAt,
-      };
-    case 'seat.added':
-      return { ...next, seats: [...s.seats, e.data] };
-    case 'agenda.added':
-      return { ...next, agenda: [...s.agenda, { ...e.data, status: 'pending' }] };
-    case 'agenda.moved': {
-      const item = s.agenda.find((a) => a.id === e.data.itemId);
-      if (!item) return next;
-      const rest = s.agenda.filter((a) => a.id !== e.data.itemId);
-      rest.splice(Math.max(0, Math.min(e.data.toIndex, rest.length)), 0, item);
-      return { ...next, agenda: rest };
-    }
-    case 'agenda.edited':
-      return { ...next, agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, title: e.data.title, notes: e.data.notes, speakLimitSec: e.data.speakLimitSec } : a)) };
-    case 'agenda.removed':
-      return { ...next, agenda: s.agenda.filter((a) => a.id !== e.data.itemId) };
-    case 'notice.published':
-      return { ...next, notices: [...s.notices, { ...e.data, publishedAt: e.at, by: e.actor }] };
-    case 'agenda.started':
-      return {
-        ...next,
-        currentItemId: e.data.itemId,
-        agenda: s.agenda.map((a) =>
-          a.id === e.data.itemId ? { ...a, status: 'active' } : a.status === 'active' ? { ...a, status: 'done' } : a,
-        ),
-      };
-    case 'agenda.finished':
-      return {
-        ...next,
-        currentItemId: s.currentItemId === e.data.itemId ? null : s.currentItemId,
-        agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, status: 'done' } : a)),
-      };
-    case 'agenda.closedOut':
-      return {
-        ...next,
-        currentItemId: s.currentItemId === e.data.itemId ? null : s.currentItemId,
-        agenda: s.agenda.map((a) => (a.id === e.data.itemId ? { ...a, status: e.data.outcome, closeReason: e.data.reason } : a)),
-      };
-    case 'attendance.checkedIn':
-      return { ...next, attendance: { ...s.attendance, [e.data.seatId]: { mode: e.data.mode, at: e.at, by: e.data.by ?? null } } };
-    case 'attendance.checkInUndone': {
-      const { [e.data.seatId]: undone, ...attendance } = s.attendance;
-      if (!undone) return next;
-      return { ...next, attendance, undoneCheckIns: [...s.undoneCheckIns, { seatId: e.data.seatId, by: undone.by ?? e.actor, reason: e.data.reason, at: e.at }] };
-    }
-    case 'speaker.requested':
-      return {
-        ...next,
-        speakers: [...s.speakers, { ...e.data, status: 'queued', requestedAt: e.at, startedAt: null, endedAt: null }],
-      };
-    case 'speaker.granted':
-      return {
-        ...next,
-        speakers: s.speakers.map((r) =>
-          r.id === e.data.id
-            ? { ...r, status: 'speaking', startedAt: e.at }
-            : r.status === 'speaking' ? { ...r, status: 'done', endedAt: e.at } : r,
-        ),
-      };
-    case 'speaker.ended':
-      return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'done', endedAt: e.at })) };
-    case 'speaker.skipped':
-      return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'skipped' })) };
-    case 'speaker.withdrawn':
-      return { ...next, speakers: updateSpeaker(s, e.data.id, (r) => ({ ...r, status: 'withdrawn' })) };
-    case 'speaker.closedOut':
-      return {
-        ...next,
-        speakers: updateSpeaker(s, e.data.id, (r) => ({
-          ...r, status: e.data.outcome, closeReason: e.data.reason, endedAt: r.status === 'speaking' ? e.at : r.endedAt,
-        })),
-      };
-    case 'poll.created':
-      return {
-        ...next,
-        polls: [...s.polls, {
-          ...e.data, status: 'draft', revealed: false, quorumAtOpen: null, overrideReason: null, voted: 0,
-          votedSeatIds: [], staffEnteredSeatIds: [], paper: null, tally: null, outcome: null, openedAt: null, closedAt: null,
-        }],
-      };
-    case 'poll.opened':
-      return {
-        ...next,
-        polls: updatePoll(s, e.data.pollId, (p) => ({
-          ...p, status: 'open', openedAt: e.at, quorumAtOpen: e.data.quorum, overrideReason: e.data.overrideReason,
-          // A secret poll has no running tally anywhere but in the server's ballot box, until it closes; a
-          // hidden one starts without one too, so no screen shows empty bars that the first ballot then hides.
-          tally: p.secret || p.resultsVisibility === 'hidden' ? null : Object.fromEntries(p.options.map((o) => [o, 0])),
-        })),
-      };
-    case 'poll.ballot':
-      return {
-        ...next,
-        polls: updatePoll(s, e.data.pollId, (p) => ({
-          ...p,
-          voted: e.data.voted,
-          tally: e.data.tally !== undefined ? e.data.tally : p.tally,
-          votedSeatIds: e.data.seatId && !p.votedSeatIds.includes(e.data.seatId) ? [...p.votedSeatIds, e.data.seatId] : p.votedSeatIds,
-          staffEnteredSeatIds: e.data.staffEntered && e.data.seatId && !p.staffEnteredSeatIds.includes(e.data.seatId)
-            ? [...p.staffEnteredSeatIds, e.data.seatId] : p.staffEnteredSeatIds,
-        })),
-      };
-    case 'poll.paperCounted':
-      return {
-        ...next,
-        polls: updatePoll(s, e.data.pollId, (p) => ({
-          ...p,
-          // `voted` counts every ballot in the box, paper ones too; a corrected count replaces the last.
-          voted: p.voted - (p.paper?.ballots ?? 0) + e.data.ballots,
-          paper: { ballots: e.data.ballots, counts: e.data.counts, tellers: e.data.tellers },
-        })),
-      };
-    case 'poll.closed':
-      return {
-        ...next,
-        polls: updatePoll(s, e.data.pollId, (p) => ({
-          ...p, status: 'closed', closedAt: e.at, voted: e.data.voted, tally: e.data.tally, outcome: e.data.outcome,
-          revealed: p.resultsVisibility === 'live',
-        })),
-      };
-    case 'poll.dropped':
-      return {
-        ...next,
-        polls: updatePoll(s, e.data.pollId, (p) => ({ ...p, status: 'closed', closedAt: e.at, tally: null, outcome: null, revealed: true, dropReason: e.data.reason })),
-      };
-    case 'poll.revealed':
-      return {
-        ...next,
-        polls: updatePoll(s, e.data.pollId, (p) => ({ ...p, revealed: true, tally: e.data.tally, outcome: e.data.outcome })),
-      };
-    case 'message.shown':
-      return { ...next, message: { text: e.data.text, at: e.at } };
-    case 'message.cleared':
-      return { ...next, message: null };
-  }
+  const reduce = reducers[e.type] as ((s: MeetingState, e: MeetingEvent) => Partial<MeetingState>) | undefined;
+  return { ...s, seq: e.seq, ...reduce?.(s, e) };
 }
 
 /** The actor a secret ballot's event is logged with: nobody. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
-import { newId } from '../../platform/tokens';
-import { AttendanceMode } from '../model';
-import type { MeetingState } from '../state';
-import { WALK_IN_KIND } from '../walk-ins';
-import { command, one, requireNotClosed, type Decision } from './command';
+import { AppError } from '../../../platform/errors';
+import { newId } from '../../../platform/tokens';
+import { AttendanceMode } from '../../model';
+import type { MeetingState } from '../../state';
+import { WALK_IN_KIND } from '../../walk-ins';
+import { command, one, requireNotClosed, type Decision } from '../command';
 
 /** What the facilitator enters for a walk-in: the phone is optional, mainland mobile, and staff-only (never in an event). */
 export const WalkInInput = z.strictObject({

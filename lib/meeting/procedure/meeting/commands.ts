@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
-import { CloseDecision, unfinishedWork } from '../closing';
-import { canMoveStatus } from '../model';
-import { QuorumRule } from '../quorum';
-import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand } from '../schedule';
-import type { MeetingState, NewEvent } from '../state';
-import { command, findPoll, one, requireNotClosed, type CommandDef, type DecideContext, type Decision } from './command';
-import { pollClosed } from './polls';
+import { AppError } from '../../../platform/errors';
+import { CloseDecision, unfinishedWork } from '../../closing';
+import { canMoveStatus } from '../../model';
+import { QuorumRule } from '../../quorum';
+import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand } from '../../schedule';
+import type { MeetingState, NewEvent } from '../../state';
+import { command, findPoll, one, requireNotClosed, type CommandDef, type DecideContext, type Decision } from '../command';
+import { pollClosed } from '../polls/commands';
 
 /** A command of the meeting before it sits (lib/meeting/schedule.ts), decided on the server's clock. */
 const scheduled = <C extends ScheduleCommand>(name: C) => command({

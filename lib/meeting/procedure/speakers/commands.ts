@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
-import { newId } from '../../platform/tokens';
-import { Stance } from '../model';
-import type { MeetingState } from '../state';
-import { queueOrder } from '../speaking-queue';
-import { command, one, requireLive } from './command';
+import { AppError } from '../../../platform/errors';
+import { newId } from '../../../platform/tokens';
+import { Stance } from '../../model';
+import type { MeetingState } from '../../state';
+import { queueOrder } from '../../speaking-queue';
+import { command, one, requireLive } from '../command';
 
 function findSpeaker(s: MeetingState, id: string) {
   const r = s.speakers.find((x) => x.id === id);

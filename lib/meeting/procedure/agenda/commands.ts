@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
-import { newId } from '../../platform/tokens';
-import { command, findItem, one, requireLive, requireNotClosed } from './command';
+import { AppError } from '../../../platform/errors';
+import { newId } from '../../../platform/tokens';
+import { command, findItem, one, requireLive, requireNotClosed } from '../command';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

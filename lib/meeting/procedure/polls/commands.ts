@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
-import { newId } from '../../platform/tokens';
-import { quorumStatus } from '../quorum';
-import { presentVoters, presentWithoutBallot, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from '../state';
-import { isWalkIn, mayVoteIn, pollVoters } from '../walk-ins';
-import { boxTally, emptyBox, type BallotBox } from '../../voting/ballot-box';
-import { computeOutcome, MOTION_OPTIONS, type Tally } from '../../voting/outcome';
-import { MajorityRule, PollKind } from '../../voting/schemas';
-import { command, findItem, findPoll, one, requireLive, requireNotClosed, type Actor, type DecideContext } from './command';
+import { AppError } from '../../../platform/errors';
+import { newId } from '../../../platform/tokens';
+import { quorumStatus } from '../../quorum';
+import { presentVoters, presentWithoutBallot, votingMembers, type EventData, type MeetingState, type NewEvent, type Poll } from '../../state';
+import { isWalkIn, mayVoteIn, pollVoters } from '../../walk-ins';
+import { boxTally, emptyBox, type BallotBox } from '../../../voting/ballot-box';
+import { computeOutcome, MOTION_OPTIONS, type Tally } from '../../../voting/outcome';
+import { MajorityRule, PollKind } from '../../../voting/schemas';
+import { command, findItem, findPoll, one, requireLive, requireNotClosed, type Actor, type DecideContext } from '../command';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
