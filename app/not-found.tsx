@@ -1,4 +1,4 @@
-import { ButtonLink } from '@/components/ui/Button';
+import { ButtonLink } from '@/components/ui/ButtonLink';
 import { getI18n } from '@/lib/i18n/server';
 
 export default async function NotFound() {

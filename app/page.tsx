@@ -1,4 +1,4 @@
-import { ButtonLink } from '@/components/ui/Button';
+import { ButtonLink } from '@/components/ui/ButtonLink';
 import { Card } from '@/components/ui/Card';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { getI18n } from '@/lib/i18n/server';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ButtonLink } from '@/components/ui/Button';
+import { ButtonLink } from '@/components/ui/ButtonLink';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { formatDateTime } from '@/lib/i18n/locale';
 import { getI18n } from '@/lib/i18n/server';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { CommandInput, CommandName } from '@/lib/meeting/commands';
 import type { MeetingRole } from '@/lib/meeting/permissions';
@@ -45,9 +45,15 @@ export function useMeeting(opts: Options) {
   const socketRef = useRef<Socket | null>(null);
   const stateRef = useRef<MeetingState | null>(null);
 
+  // The first snapshot draws the whole meeting at once: as a transition, which React renders in slices
+  // and yields between them, so an old phone's main thread is not held for hundreds of ms while the page
+  // loads. Later states (events, a reconnect's snapshot) are drawn at once as before, so that a command's
+  // answer never shows ahead of the event it caused.
   const commit = useCallback((next: MeetingState) => {
+    const first = stateRef.current === null;
     stateRef.current = next;
-    setState(next);
+    if (first) startTransition(() => setState(next));
+    else setState(next);
   }, []);
 
   const savePending = useCallback((list: PendingBallot[]) => {

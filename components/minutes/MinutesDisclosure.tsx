@@ -1,15 +1,12 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useT } from '@/components/ui/I18nProvider';
 
 // The editor behind the viewer (Tiptap, ProseMirror, Yjs: ~220 KB compressed) is fetched when the
-// resident opens the minutes, not with the phone page: most never do, on slow mobile data.
-const MinutesViewer = dynamic(() => import('./MinutesViewer').then((m) => m.MinutesViewer), {
-  ssr: false,
-  loading: () => <LoadingViewer />,
-});
+// resident opens the minutes, not with the phone page: most never do, on slow mobile data. It is drawn
+// only once opened, so never on the server; React's own lazy spares the phone next/dynamic's loader.
+const MinutesViewer = lazy(() => import('./MinutesViewer').then((m) => ({ default: m.MinutesViewer })));
 
 function LoadingViewer() {
   const t = useT();
@@ -43,7 +40,9 @@ export function MinutesDisclosure({ meetingId, participantToken, className = '' 
         {open ? (
           <>
             <p className="mt-2 text-base text-ink-muted">{t('minutes.viewer.readOnly')}</p>
-            <MinutesViewer meetingId={meetingId} participantToken={participantToken} className="mt-2 text-lg leading-relaxed" />
+            <Suspense fallback={<LoadingViewer />}>
+              <MinutesViewer meetingId={meetingId} participantToken={participantToken} className="mt-2 text-lg leading-relaxed" />
+            </Suspense>
           </>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { ButtonLink } from '@/components/ui/Button';
+import { ButtonLink } from '@/components/ui/ButtonLink';
 import { useT } from '@/components/ui/I18nProvider';
 import { recordUrls } from './record-api';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ButtonLink } from '@/components/ui/Button';
+import { ButtonLink } from '@/components/ui/ButtonLink';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { formatDateTime, type Translate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/format';

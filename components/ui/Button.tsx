@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import type { ButtonHTMLAttributes, ComponentProps } from 'react';
+import type { ButtonHTMLAttributes } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 /** `large` is for residents' phones: at least 56px tall with 20px+ text. */
@@ -29,7 +28,7 @@ export function buttonClassName({
   return `${base} ${variants[variant]} ${sizes[size]} ${className}`;
 }
 
-type StyleProps = { variant?: ButtonVariant; size?: ButtonSize };
+export type StyleProps = { variant?: ButtonVariant; size?: ButtonSize };
 
 export function Button({
   variant,
@@ -39,9 +38,4 @@ export function Button({
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & StyleProps) {
   return <button type={type} className={buttonClassName({ variant, size, className })} {...rest} />;
-}
-
-/** A navigation link that looks like a button (use for links, keep <Button> for actions). */
-export function ButtonLink({ variant, size, className, ...rest }: ComponentProps<typeof Link> & StyleProps) {
-  return <Link className={buttonClassName({ variant, size, className })} {...rest} />;
 }

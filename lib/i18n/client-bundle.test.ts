@@ -45,9 +45,10 @@ function resolve(from: string, spec: string): string | null {
 }
 
 /** Every module (and package) a client entry loads with it; modules loaded on demand (`import()`) are not followed. */
-function eagerGraph(entry: string): { modules: Set<string>; packages: Set<string> } {
+function eagerGraph(entry: string): { modules: Set<string>; packages: Set<string>; specifiers: Set<string> } {
   const modules = new Set<string>();
   const packages = new Set<string>();
+  const specifiers = new Set<string>(); // as imported: 'next/link', not only 'next'
   const visit = (file: string) => {
     if (modules.has(file)) return;
     modules.add(file);
@@ -55,11 +56,14 @@ function eagerGraph(entry: string): { modules: Set<string>; packages: Set<string
       if (spec.startsWith('lazy:')) continue;
       const target = resolve(file, spec);
       if (target) visit(target);
-      else if (!spec.startsWith('.') && !spec.startsWith('@/')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      else if (!spec.startsWith('.') && !spec.startsWith('@/')) {
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        specifiers.add(spec);
+      }
     }
   };
   visit(entry);
-  return { modules, packages };
+  return { modules, packages, specifiers };
 }
 
 const clientEntries = ['components', 'app'].flatMap((d) => files(join(root, d))).filter((f) => /^['"]use client['"]/m.test(readFileSync(f, 'utf8')));
@@ -78,11 +82,32 @@ describe('messages in the browser', () => {
   });
 
   it('the phone pages carry no zod (it is the server that validates)', () => {
-    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LinkJoin.tsx']) {
+    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LiveMeeting.tsx', 'components/meeting/phone/LinkJoin.tsx']) {
       expect([...eagerGraph(join(root, entry)).packages], entry).not.toContain('zod');
     }
   });
+});
 
+// bench:phone (issue 10) measures these pages' first paint and main-thread time on a slow phone.
+describe('the phone pages’ first load', () => {
+  it('the meeting page hydrates a shell: the live view (socket.io, the reducer, the panels) is loaded on demand', () => {
+    const shell = eagerGraph(join(root, 'components/meeting/phone/PhoneMeeting.tsx'));
+    expect([...shell.packages]).not.toContain('socket.io-client');
+    expect([...shell.modules].map((m) => relative(root, m))).not.toContain(join('components', 'meeting', 'useMeeting.ts'));
+    expect(runtimeImports(readFileSync(join(root, 'components/meeting/phone/PhoneMeeting.tsx'), 'utf8'))).toContain('lazy:./LiveMeeting');
+  });
+
+  it('the join form and the live view carry neither the router’s link nor next/dynamic’s loader', () => {
+    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LiveMeeting.tsx']) {
+      const { specifiers } = eagerGraph(join(root, entry));
+      expect([...specifiers], entry).not.toContain('next/link');
+      expect([...specifiers], entry).not.toContain('next/dynamic');
+    }
+  });
+
+});
+
+describe('messages by page area', () => {
   it('gives each page area only its own messages, in one language', () => {
     const phone = messagesOf('zh-CN', BASE_AREAS);
     expect(phone['phone.poll.done']).toBe(zhCN['phone.poll.done']);

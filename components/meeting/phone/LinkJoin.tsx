@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, ButtonLink } from '@/components/ui/Button';
+import { Button } from '@/components/ui/Button';
+import { ButtonLink } from '@/components/ui/ButtonLink';
 import { useT } from '@/components/ui/I18nProvider';
 import type { MessageKey } from '@/lib/i18n/format';
 import { errorMessageKey } from './error-message';

@@ -1,38 +1,43 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, ButtonLink } from '@/components/ui/Button';
-import { ConnectionBadge, effectiveConnection, useNetworkOnline } from '@/components/ui/ConnectionBadge';
-import { useLocale, useT } from '@/components/ui/I18nProvider';
-import { MinutesDisclosure } from '@/components/minutes/MinutesDisclosure';
-import { formatDateTime, type MessageKey } from '@/lib/i18n/format';
-import type { MeetingState } from '@/lib/meeting/state';
-import { useMeeting, type Me } from '../useMeeting';
-import { errorMessageKey } from './error-message';
-import { forgetParticipantToken, readParticipantToken, storeParticipantToken, takeCheckInOnArrival } from './participant-session';
-import { ClosedPoll, OpenPoll } from './PollPanel';
-import { isWalkIn, mayVoteIn, presentPollVoters } from '@/lib/meeting/walk-ins';
-import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
+import { useEffect, useState } from 'react';
+import { useT } from '@/components/ui/I18nProvider';
+import { MeetingHeader, WaitingView } from './MeetingFrame';
+import { readParticipantToken, storeParticipantToken } from './participant-session';
+import type { LiveMeeting as LiveMeetingView } from './LiveMeeting';
 
-// The whole agenda, the speakers list and the stream are for remote participants and observers (the
-// wide layout): a resident's phone in the hall never loads them.
-const AgendaList = dynamic(() => import('./RemotePanels').then((m) => m.AgendaList));
-const SpeakersList = dynamic(() => import('./RemotePanels').then((m) => m.SpeakersList));
-const Livestream = dynamic(() => import('./RemotePanels').then((m) => m.Livestream));
+// The live view (socket.io, the meeting's reducer, the ballot and speaking panels) is its own chunk: the
+// page's first paint and hydration carry only this shell, so an old phone is not blocked evaluating the
+// live code before the resident sees anything. It is requested as soon as this module runs in the browser,
+// in parallel with hydration rather than after it; a failed download is tried again, while the page says
+// it is connecting (as it does while the socket is).
+let liveView: Promise<typeof LiveMeetingView> | null = null;
+function loadLiveView(): Promise<typeof LiveMeetingView> {
+  liveView ??= import('./LiveMeeting').then(
+    (m) => m.LiveMeeting,
+    (err: unknown) => {
+      liveView = null;
+      throw err;
+    },
+  );
+  return liveView;
+}
+if (typeof window !== 'undefined') void loadLiveView().catch(() => undefined);
 
 /**
- * The resident's phone (and the remote participant's browser). The device's participant token, kept
- * by the join pages, decides who this is; without one the resident is sent to the join form.
+ * /m/<code>: the resident's phone (and the remote participant's browser). The device's participant token,
+ * kept by the join pages, decides who this is; without one the resident is sent to the join form.
  * `title` comes from the server, so the first paint already shows the meeting's frame, title and help
- * line before any JavaScript runs; the live view then fills in the same frame (the help line stays the
- * same element), rather than a blank page waiting for the socket.
+ * line before any JavaScript runs; the live view then fills in the same frame, rather than a blank page
+ * waiting for the socket.
  */
 export function PhoneMeeting({ joinCode, title, remoteHint, boardPath }: { joinCode: string; title?: string; remoteHint: boolean; boardPath?: string }) {
+  const t = useT();
   const router = useRouter();
   // undefined until read: localStorage exists only in the browser.
   const [token, setToken] = useState<string | null | undefined>(undefined);
+  const [Live, setLive] = useState<typeof LiveMeetingView | null>(null);
 
   useEffect(() => {
     // A walk-in's one-device QR (shown on the facilitator's console) carries the token in the fragment,
@@ -47,295 +52,28 @@ export function PhoneMeeting({ joinCode, title, remoteHint, boardPath }: { joinC
     if (!stored) router.replace(`/j/${encodeURIComponent(joinCode)}`);
   }, [joinCode, router]);
 
-  return <LiveMeeting joinCode={joinCode} token={token} title={title} remoteHint={remoteHint} boardPath={boardPath} />;
-}
-
-function Frame({ header, children, wide = false }: { header?: ReactNode; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="border-t-4 border-accent-700 border-b border-b-ink/15 bg-paper">
-        <div className={`mx-auto w-full px-4 py-3 ${wide ? 'max-w-6xl' : 'max-w-lg'}`}>{header}</div>
-      </header>
-      <main className={`mx-auto w-full flex-1 px-4 pb-16 pt-4 ${wide ? 'max-w-6xl' : 'max-w-lg'}`}>{children}</main>
-    </div>
-  );
-}
-
-function Section({ title, id, children, className = '', tone = 'plain' }: { title: string; id: string; children: ReactNode; className?: string; tone?: 'plain' | 'strong' }) {
-  return (
-    <section
-      aria-labelledby={id}
-      className={`rounded-2xl border bg-white p-5 shadow-sm ${tone === 'strong' ? 'border-2 border-civic-800' : 'border-ink/15'} ${className}`}
-    >
-      <h2 id={id} className="mb-3 text-xl font-bold text-civic-800">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-const isMember = (me: Me) => me.role === 'member' || me.role === 'remote_member';
-
-/** `token`: undefined while the page has not read it yet, null when this device has none. */
-function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: { joinCode: string; token: string | null | undefined; title?: string; remoteHint: boolean; boardPath?: string }) {
-  const t = useT();
-  const locale = useLocale();
-  const meeting = useMeeting({ participantToken: token ?? undefined });
-  const { state, me, fatal, pending, send, vote, clockOffset } = meeting;
-  // The badge and the ballot's retry button follow the browser's network as well as the socket.
-  const connection = effectiveConnection(meeting.connection, useNetworkOnline());
-  const [checkInBusy, setCheckInBusy] = useState(false);
-  const [checkInError, setCheckInError] = useState<MessageKey | null>(null);
-  const checkInFlight = useRef(false);
-
-  async function checkIn() {
-    if (checkInFlight.current) return;
-    checkInFlight.current = true;
-    setCheckInBusy(true);
-    setCheckInError(null);
-    const r = await send('attendance.checkInSelf', {});
-    if (!r.ok) setCheckInError(errorMessageKey(r.error));
-    checkInFlight.current = false;
-    setCheckInBusy(false);
-  }
-
   useEffect(() => {
-    // A token the server no longer knows is useless on this device; the next visit asks to join again.
-    if (fatal?.code === 'UNAUTHENTICATED') forgetParticipantToken(joinCode);
-  }, [fatal, joinCode]);
+    if (!token) return;
+    let alive = true;
+    let retry: number | undefined;
+    const load = (attempt: number) => {
+      loadLiveView().then(
+        (view) => { if (alive) setLive(() => view); },
+        () => { if (alive) retry = window.setTimeout(() => load(attempt + 1), Math.min(30_000, 2_000 * 2 ** attempt)); },
+      );
+    };
+    load(0);
+    return () => {
+      alive = false;
+      window.clearTimeout(retry);
+    };
+  }, [token]);
 
-  // Arriving from a member card: check in without a tap, once connected and known as the member.
-  const arrivalChecked = useRef(false);
-  useEffect(() => {
-    if (arrivalChecked.current || connection !== 'connected' || !state || !me?.seatId || me.mode !== 'hall') return;
-    arrivalChecked.current = true;
-    const wanted = takeCheckInOnArrival(joinCode);
-    if (!wanted || state.status === 'closed' || state.attendance[me.seatId]) return;
-    void checkIn();
-  }); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const remote = me ? me.mode === 'remote' || (remoteHint && me.mode !== 'hall') : remoteHint;
-  const observer = me ? !isMember(me) : false;
-  // Remote participants and observers follow from elsewhere: they get the whole agenda, the speakers list and the stream.
-  const wide = remote || (me !== null && me.role === 'observer');
-
-  const header = (
-    <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-      <h1 className="min-w-0 flex-1 basis-56 break-words text-xl font-bold leading-snug text-ink">
-        {state?.title || title || t('app.name')}
-      </h1>
-      <ConnectionBadge state={connection} pending={pending.length} className="shrink-0" />
-    </div>
-  );
-
-  if (fatal) {
-    return (
-      <Frame header={header}>
-        <div role="alert" className="space-y-4 rounded-2xl border-2 border-accent-700 bg-accent-50 p-5">
-          <p className="text-2xl font-bold text-accent-900">{t('phone.fatal.title')}</p>
-          <p className="text-xl text-ink">{fatal.code === 'UNAUTHENTICATED' ? t('phone.fatal.body') : t(errorMessageKey(fatal))}</p>
-        </div>
-        <ButtonLink href={`/j/${encodeURIComponent(joinCode)}`} size="large" className="mt-6 w-full">
-          {t('phone.rejoin')}
-        </ButtonLink>
-      </Frame>
-    );
-  }
-
-  const helpLine = <p key="help" className="pt-2 text-center text-lg text-ink-muted">{t('phone.footer.help')}</p>;
-
-  if (!token || !state || !me) {
-    return (
-      <Frame header={header}>
-        <div className="flex flex-col gap-4">
-          <p key="status" role="status" className="py-10 text-center text-xl text-ink">
-            {t(token === null ? 'phone.redirecting' : 'phone.loading')}
-          </p>
-          {helpLine}
-        </div>
-      </Frame>
-    );
-  }
-
-  const seatId = me.seatId;
-  const member = isMember(me) && seatId !== null;
-  const mySeat = state.seats.find((s) => s.id === seatId) ?? null;
-  // A walk-in speaks, and votes only in the non-binding polls their meeting's form opens to them.
-  const walkIn = member && mySeat !== null && isWalkIn(mySeat);
-  const attendance = seatId ? state.attendance[seatId] : undefined;
-  const currentItem = state.agenda.find((a) => a.id === state.currentItemId) ?? null;
-  const speaking = state.speakers.find((r) => r.status === 'speaking') ?? null;
-  const openPoll = state.polls.find((p) => p.status === 'open') ?? null;
-  const lastClosed = latestClosedPoll(state);
-
-  const identity = (
-    <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-      {me.seatId ? <p className="text-2xl font-bold text-ink">{t('phone.me', { name: me.name })}</p> : null}
-      {observer ? (
-        <p className="rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">
-          {me.seatId ? t('phone.me.noVote') : t('phone.me.observer')}
-        </p>
-      ) : null}
-      {walkIn ? <p className="basis-full rounded-xl bg-civic-50 p-3 text-lg text-ink">{t('meeting.walkIns.phoneNote')}</p> : null}
-      {remote && member ? <p className="rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">{t('phone.me.remote')}</p> : null}
-    </div>
-  );
-
-  const statusNote =
-    state.status === 'live' ? null : (
-      <p className="rounded-xl bg-civic-50 p-4 text-xl font-semibold text-ink">
-        {t(state.status === 'closed' ? 'phone.status.closed' : 'phone.status.notStarted')}
-        {/* After the meeting a resident is pointed to where its record and results are published. */}
-        {state.status === 'closed' && boardPath ? (
-          <a href={boardPath} className="mt-2 block text-lg font-semibold text-civic-800 underline">{t('phone.closed.board')}</a>
-        ) : null}
-      </p>
-    );
-
-  const checkInBlock =
-    member && state.status !== 'closed' ? (
-      attendance ? (
-        <p className="flex min-h-14 items-center justify-center gap-2 rounded-xl border-2 border-ok-600 bg-green-50 text-2xl font-bold text-green-800">
-          <span aria-hidden="true">✓</span>
-          {t('phone.checkedInAt', { time: formatDateTime(locale, attendance.at, { timeStyle: 'short' }) })}
-        </p>
-      ) : (
-        <div className="space-y-2">
-          <p className="text-lg text-ink-muted">{t('phone.checkIn.hint')}</p>
-          <Button size="large" className="min-h-18 w-full text-3xl" disabled={checkInBusy} aria-busy={checkInBusy} onClick={() => void checkIn()}>
-            {checkInBusy ? t('phone.checkingIn') : t('phone.checkIn')}
-          </Button>
-          {checkInError ? (
-            <p role="alert" className="text-lg font-semibold text-accent-700">
-              {t(checkInError)}
-            </p>
-          ) : null}
-        </div>
-      )
-    ) : null;
-
-  const message = (
-    <div aria-live="assertive" aria-atomic="true">
-      {state.message ? (
-        <div className="rounded-2xl border-2 border-accent-700 bg-accent-50 p-4">
-          <p className="text-lg font-bold text-accent-900">
-            {t('phone.message.title')}
-          </p>
-          <p className="mt-1 break-words text-2xl font-semibold text-ink">{state.message.text}</p>
-        </div>
-      ) : null}
-    </div>
-  );
-
-  const currentBlock = (
-    <Section title={t('phone.agenda.title')} id="ph-current">
-      <p className="break-words text-2xl font-bold leading-snug text-ink">{currentItem ? currentItem.title : t('meeting.agenda.none')}</p>
-      {currentItem?.notes ? <p className="mt-2 text-lg text-ink-muted">{currentItem.notes}</p> : null}
-    </Section>
-  );
-
-  const speakerBlock = speaking ? (
-    <Section title={t('phone.speaker.title')} id="ph-speaker">
-      <CurrentSpeaker speaker={speaking} isMe={speaking.seatId === seatId} clockOffset={clockOffset} />
-    </Section>
-  ) : null;
-
-  const pollBlock = openPoll ? (
-    <Section title={t('phone.poll.title')} id="ph-poll" tone="strong">
-      {openPoll.nonBinding ? <p className="mb-2 inline-block rounded-full bg-civic-100 px-3 py-0.5 text-lg font-semibold text-civic-900">{t('meeting.walkIns.nonBinding')}</p> : null}
-      <OpenPoll
-        key={openPoll.id}
-        poll={openPoll}
-        canVote={member && mySeat !== null && mayVoteIn(mySeat, openPoll, state.walkIns)}
-        {...(walkIn ? { readOnlyNote: 'meeting.walkIns.bindingOnly' as const } : {})}
-        checkedIn={Boolean(attendance)}
-        receipt={me.receipts[openPoll.id]}
-        staffEntered={me.staffEntered.includes(openPoll.id)}
-        pending={pending.find((b) => b.pollId === openPoll.id)}
-        connection={connection}
-        vote={vote}
-        members={presentPollVoters(state, openPoll)}
-      />
-    </Section>
-  ) : lastClosed ? (
-    <Section title={t('phone.poll.title')} id="ph-poll">
-      <ClosedPoll poll={lastClosed} />
-      {me.receipts[lastClosed.id] ? (
-        <p className="mt-4 flex flex-wrap items-baseline gap-x-3 text-lg text-ink">
-          <span>{t('phone.poll.receipt')}</span>
-          <span className="font-mono text-xl font-bold tracking-widest">{me.receipts[lastClosed.id]}</span>
-        </p>
-      ) : null}
-    </Section>
-  ) : state.status === 'live' ? (
-    <Section title={t('phone.poll.title')} id="ph-poll">
-      <p className="text-xl text-ink-muted">{t('phone.poll.none')}</p>
-    </Section>
-  ) : null;
-
-  const speakBlock =
-    member && seatId && state.status !== 'closed' ? (
-      <Section title={t('phone.speak.title')} id="ph-speak">
-        <SpeakPanel state={state} seatId={seatId} checkedIn={Boolean(attendance)} send={send} />
-      </Section>
-    ) : null;
-
-  // Only while the facilitator allows it; the server enforces the same rule on the minutes connection.
-  const minutesBlock = state.minutesPublic ? <MinutesDisclosure meetingId={state.meetingId} participantToken={token} /> : null;
-
-  if (!wide) {
-    return (
-      <Frame header={header}>
-        <div className="flex flex-col gap-4">
-          {identity}
-          {message}
-          {statusNote}
-          {checkInBlock}
-          {currentBlock}
-          {speakerBlock}
-          {pollBlock}
-          {speakBlock}
-          {minutesBlock}
-          {helpLine}
-        </div>
-      </Frame>
-    );
-  }
-
-  // Remote / observer: on a phone one column (stream first, then what needs the person's hand, then
-  // the lists); from 1024px two columns, the stream and lists on the left, personal actions on the right.
+  if (token && Live) return <Live joinCode={joinCode} token={token} title={title} remoteHint={remoteHint} boardPath={boardPath} />;
   return (
-    <Frame header={header} wide>
-      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[3fr_2fr] lg:items-start lg:gap-6">
-        <div className="contents lg:flex lg:flex-col lg:gap-4">
-          <Section title={t('remote.live.title')} id="ph-live" className="order-3 lg:order-none">
-            <Livestream url={state.livestreamUrl} />
-          </Section>
-          <Section title={t('remote.agenda')} id="ph-agenda" className="order-8 lg:order-none">
-            <AgendaList state={state} />
-          </Section>
-          <Section title={t('remote.speakers')} id="ph-speakers" className="order-9 lg:order-none">
-            <SpeakersList state={state} mySeatId={seatId} />
-          </Section>
-        </div>
-        <div className="contents lg:flex lg:flex-col lg:gap-4">
-          <div className="order-1 lg:order-none">{identity}</div>
-          <div className="order-2 empty:hidden lg:order-none">{message}</div>
-          {statusNote ? <div className="order-2 lg:order-none">{statusNote}</div> : null}
-          {checkInBlock ? <div className="order-2 lg:order-none">{checkInBlock}</div> : null}
-          <div className="order-4 lg:order-none">{currentBlock}</div>
-          {speakerBlock ? <div className="order-5 lg:order-none">{speakerBlock}</div> : null}
-          {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
-          {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}
-          {minutesBlock ? <div className="order-10 lg:order-none">{minutesBlock}</div> : null}
-        </div>
-      </div>
-    </Frame>
+    <WaitingView
+      header={<MeetingHeader title={title || t('app.name')} connection="connecting" pending={0} />}
+      status={token === null ? 'phone.redirecting' : 'phone.loading'}
+    />
   );
-}
-
-function latestClosedPoll(state: MeetingState) {
-  const closed = state.polls.filter((p) => p.status === 'closed');
-  return closed.length ? closed.reduce((a, b) => ((a.closedAt ?? '') >= (b.closedAt ?? '') ? a : b)) : null;
 }
