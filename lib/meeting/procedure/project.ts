@@ -1,0 +1,13 @@
+import type { MeetingRole } from '../permissions';
+import type { MeetingEvent, MeetingState } from '../state';
+
+/**
+ * What a part of the live meeting hides from a role: in the state it sends (`state`: the parts of the
+ * state it replaces) and in each of its events (`event`: the event as that role may see it). Parts
+ * without secrets have none; lib/meeting/projection.ts composes them.
+ */
+export type Projection = {
+  state?(s: MeetingState, role: MeetingRole): Partial<MeetingState>;
+  /** `state` is the server's full state, to look up what the event refers to */
+  event?(e: MeetingEvent, state: MeetingState, role: MeetingRole): MeetingEvent;
+};
