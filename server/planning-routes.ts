@@ -6,7 +6,7 @@ import { staffRoleIn } from '../lib/meeting/queries';
 import { can } from '../lib/meeting/permissions';
 import { scheduleCommandSchemas } from '../lib/meeting/schedule';
 import { communityBoardAt } from '../lib/planning/board';
-import { assignPost } from '../lib/planning/convener';
+import { assignPost } from '../lib/planning/posts';
 import { setCommunityCode } from '../lib/planning/community-code';
 import { attachmentFile, listAttachments, uploadAttachment, withdrawAttachment } from '../lib/planning/notice-attachments';
 import { planMeeting, planningOptions } from '../lib/planning/plan-meeting';

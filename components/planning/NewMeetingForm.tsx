@@ -9,6 +9,7 @@ import type { MessageKey } from '@/lib/i18n/format';
 import { meetingForms, meetingLevels, meetingTypes, type MeetingForm, type MeetingLevel, type MeetingType } from '@/lib/meeting/model';
 import { quorumPresets, type QuorumRule } from '@/lib/meeting/quorum';
 import { participantCategories, rosterSeats, type ParticipantCategory } from '@/lib/planning/categories';
+import { convenerPosts } from '@/lib/planning/convener';
 
 export type FormTemplate = {
   form: MeetingForm;
@@ -39,8 +40,6 @@ const fieldLabels: Record<string, MessageKey> = {
 };
 
 type ApiError = { code: string; details?: { field?: string; issues?: { path: string; message: string }[] } };
-
-const convenerPostsOf: Record<MeetingLevel, string[]> = { compound: ['compound_lead'], grid: ['grid_lead'], community: ['party_secretary', 'committee_director'] };
 
 /**
  * `topicId`: planned from a topic (its register's 安排会议): the topic is the first agenda item and the title,
@@ -85,7 +84,7 @@ export function NewMeetingForm({ options, templates, topicId }: { options: Optio
 
   // The convener the server will pick when none is chosen: the holder of the level's post over the place.
   const place = level === 'community' ? options.community.id : placeId;
-  const defaultConvener = convenerPostsOf[level]
+  const defaultConvener = convenerPosts[level]
     .map((post) => options.staff.find((s) => s.post === post && s.postPlaceId === place))
     .find(Boolean);
   const missing = template.requiredCategories.filter((c) => !categories.includes(c));

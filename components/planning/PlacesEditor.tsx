@@ -5,10 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
+import type { StaffPost } from '@/lib/planning/convener';
 
 type Grid = { id: string; name: string; compounds: { id: string; name: string }[] };
 type Staff = { id: string; displayName: string; post: string | null; postPlaceId: string | null };
-type Post = 'compound_lead' | 'grid_lead' | 'party_secretary' | 'committee_director';
 
 /**
  * Adds and renames the community's grids and compounds, and names who holds the convening post over each
@@ -22,7 +22,7 @@ export function PlacesEditor({ communityId, communityName, grids, staff }: { com
   const [saved, setSaved] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
 
-  async function assign(post: Post, placeId: string, staffId: string, placeName: string) {
+  async function assign(post: StaffPost, placeId: string, staffId: string, placeName: string) {
     setError(null);
     setSaved(null);
     try {
@@ -40,7 +40,7 @@ export function PlacesEditor({ communityId, communityName, grids, staff }: { com
     }
   }
 
-  const postSelect = (post: Post, placeId: string, placeName: string) => {
+  const postSelect = (post: StaffPost, placeId: string, placeName: string) => {
     const holder = staff.find((s) => s.post === post && s.postPlaceId === placeId);
     return (
       <label className="flex flex-wrap items-center gap-x-3 text-base font-semibold">

@@ -10,7 +10,8 @@ import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { plannableCommunity } from './access';
 import { ParticipantCategory, rosterSeats } from './categories';
-import { defaultConvener, postHolders } from './convener';
+import { defaultConvener } from './convener';
+import { postHolders } from './posts';
 import { meetingProcedure, templateFor, type ProcedureTemplates } from './templates';
 
 /**

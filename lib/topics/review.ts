@@ -1,6 +1,7 @@
 import type { StaffIdentity } from '../auth/staff-session';
 import { plannableCommunity } from '../planning/access';
-import { defaultConvener, postHolders } from '../planning/convener';
+import { defaultConvener } from '../planning/convener';
+import { postHolders } from '../planning/posts';
 import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { addStep } from './intake';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { MeetingAction, MeetingRole } from '../permissions';
 import type { ScheduleEffect } from '../schedule';
@@ -43,6 +43,9 @@ export type DecideContext = {
   /** the server's clock at decision time (the notice lead time is checked against it) */
   now?: Date;
 };
+
+/** A required line of text from a client: trimmed, not empty, at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const one = (event: NewEvent, ...effects: Effect[]): Decision => ({ events: [event], effects });
 

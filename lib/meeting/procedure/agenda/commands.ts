@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import { newId } from '../../../platform/tokens';
-import { command, findItem, one, requireLive, requireNotClosed } from '../command';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { command, findItem, one, requireLive, requireNotClosed, text } from '../command';
 
 /** The agenda during the meeting: items added, moved, started and finished (edits before it: schedule). */
 export const agendaCommands = {

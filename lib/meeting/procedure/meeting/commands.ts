@@ -5,7 +5,7 @@ import { canMoveStatus } from '../../model';
 import { QuorumRule } from '../../quorum';
 import { decideSchedule, scheduleCommandSchemas, type ScheduleCommand } from '../../schedule';
 import type { MeetingState, NewEvent } from '../../state';
-import { command, findPoll, one, requireNotClosed, type CommandDef, type DecideContext, type Decision } from '../command';
+import { command, findPoll, one, requireNotClosed, text, type CommandDef, type DecideContext, type Decision } from '../command';
 import { pollClosed } from '../polls/commands';
 
 /** A command of the meeting before it sits (lib/meeting/schedule.ts), decided on the server's clock. */
@@ -92,7 +92,7 @@ export const meetingCommands = {
 /** What the projector shows besides the meeting: a message from the facilitator. */
 export const messageCommands = {
   'message.show': command({
-    schema: z.strictObject({ text: z.string().trim().min(1).max(280) }),
+    schema: z.strictObject({ text: text(280) }),
     action: 'meeting.manage',
     decide: (_s, i) => one({ type: 'message.shown', data: { text: i.text } }),
   }),

@@ -7,9 +7,7 @@ import { isWalkIn, mayVoteIn, pollVoters } from '../../walk-ins';
 import { boxTally, emptyBox, type BallotBox } from '../../../voting/ballot-box';
 import { computeOutcome, MOTION_OPTIONS, type Tally } from '../../../voting/outcome';
 import { MajorityRule, PollKind } from '../../../voting/schemas';
-import { command, findItem, findPoll, one, requireLive, requireNotClosed, type Actor, type DecideContext } from '../command';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { command, findItem, findPoll, one, requireLive, requireNotClosed, text, type Actor, type DecideContext } from '../command';
 
 const Ballot = {
   pollId: z.string(),
