@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType, Stance } from './model';
 import { QuorumRule } from './quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
+import { qaEventSchemas } from './procedure/qa/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -100,6 +101,7 @@ export const eventSchemas = {
   'poll.revealed': z.object({ pollId: z.string(), tally: TallySchema.nullable(), outcome: OutcomeSchema.nullable() }),
   'message.shown': z.object({ text: z.string() }),
   'message.cleared': z.object({}),
+  ...qaEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

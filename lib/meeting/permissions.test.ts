@@ -11,14 +11,14 @@ import {
 const Y = true;
 const N = false;
 const expected: Record<MeetingRole, Record<MeetingAction, boolean>> = {
-  //             view plan manage attach checkInSelf speakerReq vote enterBallots seeHiddenTally seeVoters minutesEdit minutesRead
-  facilitator: { 'meeting.view': Y, 'meeting.plan': Y, 'meeting.manage': Y, 'notice.attach': Y, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.enterBallots': Y, 'poll.seeHiddenTally': Y, 'poll.seeVoters': Y, 'minutes.edit': Y, 'minutes.read': Y },
-  recorder: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': Y, 'minutes.read': Y },
-  viewer: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
-  member: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': Y, 'speaker.request': Y, 'poll.vote': Y, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
-  remote_member: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': Y, 'speaker.request': Y, 'poll.vote': Y, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
-  observer: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
-  projector: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  //             view plan manage attach checkInSelf speakerReq questionAsk questionModerate vote enterBallots seeHiddenTally seeVoters minutesEdit minutesRead
+  facilitator: { 'meeting.view': Y, 'meeting.plan': Y, 'meeting.manage': Y, 'notice.attach': Y, 'attendance.checkInSelf': N, 'speaker.request': N, 'question.ask': N, 'question.moderate': Y, 'poll.vote': N, 'poll.enterBallots': Y, 'poll.seeHiddenTally': Y, 'poll.seeVoters': Y, 'minutes.edit': Y, 'minutes.read': Y },
+  recorder: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'question.ask': N, 'question.moderate': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': Y, 'minutes.read': Y },
+  viewer: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'question.ask': N, 'question.moderate': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  member: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': Y, 'speaker.request': Y, 'question.ask': Y, 'question.moderate': N, 'poll.vote': Y, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  remote_member: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': Y, 'speaker.request': Y, 'question.ask': Y, 'question.moderate': N, 'poll.vote': Y, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  observer: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'question.ask': N, 'question.moderate': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
+  projector: { 'meeting.view': Y, 'meeting.plan': N, 'meeting.manage': N, 'notice.attach': N, 'attendance.checkInSelf': N, 'speaker.request': N, 'question.ask': N, 'question.moderate': N, 'poll.vote': N, 'poll.enterBallots': N, 'poll.seeHiddenTally': N, 'poll.seeVoters': N, 'minutes.edit': N, 'minutes.read': Y },
 };
 
 describe('permission matrix', () => {

@@ -16,6 +16,8 @@ export const meetingActions = [
   'notice.attach', // upload files to the meeting's notice and withdraw them
   'attendance.checkInSelf',
   'speaker.request',
+  'question.ask', // ask a question and upvote others'
+  'question.moderate', // approve, hide, pin, answer questions; read them before approval
   'poll.vote',
   'poll.enterBallots', // a named ballot for a member without a phone, paper ballots' counts
   'poll.seeHiddenTally',
@@ -26,11 +28,11 @@ export const meetingActions = [
 export type MeetingAction = (typeof meetingActions)[number];
 
 const allow: Record<MeetingRole, readonly MeetingAction[]> = {
-  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'notice.attach', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
+  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'notice.attach', 'question.moderate', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
   recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
   viewer: ['meeting.view', 'minutes.read'],
-  member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],
-  remote_member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'poll.vote', 'minutes.read'],
+  member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'poll.vote', 'minutes.read'],
+  remote_member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'poll.vote', 'minutes.read'],
   observer: ['meeting.view', 'minutes.read'],
   projector: ['meeting.view', 'minutes.read'],
 };
