@@ -3,9 +3,9 @@
 //   npm run demo:meeting -- --url http://host:3000 --meeting <join code>   # against a running server
 //     [--start-reason <why>]   # to start before the notice's lead time has passed (the record keeps why)
 // The demo facilitator starts the meeting, members check in with their cards, one speaks on the first
-// item, a named motion and a secret election are voted, the meeting closes; then the devices of the
-// convener and the recorder each make an Ed25519 key, sign the frozen record.json and send the
-// signature, and the platform files the record. Prints `record <id> filed` and the verification link.
+// item, two questions are asked, upvoted and answered, a named motion and a secret election are voted,
+// the meeting closes; then the devices of the convener and the recorder each make an Ed25519 key, sign
+// the frozen record.json and send the signature, and the platform files the record. Prints `record <id> filed` and the verification link.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
@@ -140,6 +140,24 @@ try {
   ok(await sendCommand(fac, 'speaker.grant', { id: speaker.id }), 'speaker.grant');
   ok(await sendCommand(fac, 'speaker.end', { id: speaker.id }), 'speaker.end');
   log(`${speaker.name} spoke on “${item.title}”`);
+
+  // Audience questions: two members ask (one anonymously); the facilitator puts both up, the hall
+  // upvotes, the most upvoted is pinned to the projector and answered, then the other.
+  const asked: string[] = [];
+  for (const [i, text, anonymous] of [[1, '夜间临时停车怎么收费？', true], [2, '监督员的任期多长？', false]] as const) {
+    const ack = await sendCommand(members[i % members.length]!, 'question.ask', { text, anonymous });
+    ok(ack, 'question.ask');
+    if (ack.ok && ack.result.id) asked.push(ack.result.id);
+  }
+  for (const id of asked) ok(await sendCommand(fac, 'question.approve', { id }), 'question.approve');
+  await waitFor(() => members.every((s) => s.meeting!.questions.filter((q) => q.status === 'approved').length === asked.length), 10_000, 'the questions on every phone');
+  const upvotes = await Promise.all(members.map((s, i) => sendCommand(s, 'question.upvote', { id: asked[i % 3 === 0 ? 1 : 0]! })));
+  upvotes.forEach((a) => ok(a, 'question.upvote'));
+  await waitFor(() => fac.meeting!.questions.reduce((n, q) => n + q.votes, 0) === members.length, 10_000, 'the upvotes');
+  const byVotes = [...fac.meeting!.questions].sort((a, b) => b.votes - a.votes);
+  ok(await sendCommand(fac, 'question.pin', { id: byVotes[0]!.id, pinned: true }), 'question.pin');
+  for (const q of byVotes) ok(await sendCommand(fac, 'question.answer', { id: q.id }), 'question.answer');
+  log(`questions: ${byVotes.map((q) => `“${q.text}” (${q.anonymous ? 'anonymous' : q.name}, ${q.votes} upvotes)`).join(', ')} answered`);
 
   // A named motion and a secret election; every member votes, each ballot acknowledged before the close.
   async function runPoll(input: Partial<CommandInput<'poll.create'>>, choose: (i: number) => string) {

@@ -6,7 +6,7 @@ import type { CommandInput, CommandName } from '../lib/meeting/commands';
 import { applyEvent, type MeetingEvent, type MeetingState } from '../lib/meeting/state';
 
 export type Ack =
-  | { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean } }
+  | { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string } }
   | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {

@@ -19,7 +19,7 @@ export type Me = {
   role: MeetingRole; seatId: string | null; mode: 'hall' | 'remote' | null; name: string;
   receipts: Record<string, string>; staffEntered: string[];
 };
-export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string } } | { ok: false; error: ErrorPayload };
+export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string } } | { ok: false; error: ErrorPayload };
 export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };
 
 type Options = { meetingId?: string; participantToken?: string; view?: 'projector' };

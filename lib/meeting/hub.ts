@@ -14,8 +14,11 @@ import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingSta
  * and broadcast. So an acknowledged ballot is on disk, and an unacknowledged one is not counted.
  */
 
-/** `seatId`: the seat the command created (a walk-in's), for the facilitator's admission QR. */
-export type CommandResult = { seq: number; receipt?: string; duplicate?: boolean; seatId?: string };
+/**
+ * `seatId`: the seat the command created (a walk-in's), for the facilitator's admission QR; `id`: what
+ * else it created (a question), so the asker's phone knows its own question.
+ */
+export type CommandResult = { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string };
 export type EventListener = (meetingId: string, events: MeetingEvent[], state: MeetingState) => void;
 
 type Pending = {
@@ -43,6 +46,7 @@ type Prepared = {
   effects: Effect[];
   receipt?: string;
   seatId?: string;
+  id?: string;
   /** a secret ballot's box after this command */
   box?: { pollId: string; box: BallotBox };
 };
@@ -221,7 +225,7 @@ export class MeetingHub {
             }
           }
         }
-        out.push({ item, events, effects: decision.effects, receipt, box, ...(decision.seatId ? { seatId: decision.seatId } : {}) });
+        out.push({ item, events, effects: decision.effects, receipt, box, ...(decision.seatId ? { seatId: decision.seatId } : {}), ...(decision.id ? { id: decision.id } : {}) });
       } catch (err) {
         item.reject(err);
       }
@@ -299,7 +303,7 @@ export class MeetingHub {
           live.participations.set(`${eff.pollId}:${eff.seatId}`, { idempotencyKey: eff.idempotencyKey, receipt: p.receipt! });
         }
       }
-      p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}), ...(p.seatId ? { seatId: p.seatId } : {}) });
+      p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}), ...(p.seatId ? { seatId: p.seatId } : {}), ...(p.id ? { id: p.id } : {}) });
     }
     if (events.length) for (const l of this.listeners) l(meetingId, events, live.state);
   }

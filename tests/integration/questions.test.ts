@@ -63,7 +63,7 @@ for (const target of databaseTargets()) {
       const observer = open('observer', { participantToken: await join({ via: 'observer', observerToken }) });
       // Residents 0..5: 0 is the curious member, 5 joins remotely; 1 asks anonymously, 2 by name,
       // 3's question stays unreviewed, 4's is hidden; 5 only upvotes.
-      const people = [];
+      const people: { name: string; seatId: string; socket: ReturnType<typeof connect> }[] = [];
       for (const [i, m] of community.roster.entries()) {
         const seat = seatOf.get(m.id)!;
         const token = i === 5
@@ -77,9 +77,11 @@ for (const target of databaseTargets()) {
 
       const ask = async (i: number, text: string, anonymous = false) => {
         const ack = await command(people[i]!.socket, 'question.ask', { text, anonymous });
-        expect(ack.ok).toBe(true);
-        const row = await db.meetingEvent.findFirstOrThrow({ where: { meetingId: meeting.id, type: 'question.asked', seq: ack.ok ? ack.result.seq : -1 } });
-        return JSON.parse(row.data).id as string;
+        if (!ack.ok) throw new Error(ack.error.code);
+        // Only the asker is told which question is theirs.
+        const row = await db.meetingEvent.findFirstOrThrow({ where: { meetingId: meeting.id, type: 'question.asked' }, orderBy: { seq: 'desc' } });
+        expect(ack.result.id).toBe(JSON.parse(row.data).id);
+        return ack.result.id!;
       };
       const anon = await ask(1, '物业费的账目能否公开？', true);
       const named = await ask(2, '电梯什么时候开工？');

@@ -11,6 +11,7 @@ import { MeetingBar } from './MeetingBar';
 import { MinutesPanel } from './MinutesPanel';
 import { PollsPanel } from './PollsPanel';
 import { ProjectorSafeProvider } from './projector-safe';
+import { QuestionsPanel } from './QuestionsPanel';
 import { LivestreamPanel, ProjectorMessagePanel } from './ProjectorMessagePanel';
 import { SpeakersPanel } from './SpeakersPanel';
 import { Toasts } from './Toasts';
@@ -55,9 +56,10 @@ export function FacilitatorConsole({ meetingId, canManage, defaultProcedure = nu
             <MinutesPanel state={state} run={run} />
           </div>
           {/* While a vote is open it is what the facilitator watches, so it moves above the speakers. */}
-          <div className={`flex flex-col gap-4 ${pollOpen ? 'flex-col-reverse justify-end' : ''}`}>
-            <SpeakersPanel state={state} run={run} clockOffset={clockOffset} />
-            <PollsPanel state={state} run={run} />
+          <div className="flex flex-col gap-4">
+            <div className={pollOpen ? 'order-2' : 'order-1'}><SpeakersPanel state={state} run={run} clockOffset={clockOffset} /></div>
+            <div className={pollOpen ? 'order-1' : 'order-2'}><PollsPanel state={state} run={run} /></div>
+            <div className="order-3"><QuestionsPanel state={state} run={run} /></div>
           </div>
           <div className="space-y-4">
             <AttendancePanel state={state} run={run} />

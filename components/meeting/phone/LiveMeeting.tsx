@@ -21,6 +21,8 @@ import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 const AgendaList = lazy(() => import('./RemotePanels').then((m) => ({ default: m.AgendaList })));
 const SpeakersList = lazy(() => import('./RemotePanels').then((m) => ({ default: m.SpeakersList })));
 const Livestream = lazy(() => import('./RemotePanels').then((m) => ({ default: m.Livestream })));
+// Questions are a part of their own: their chunk loads after the meeting is drawn.
+const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
 
 function Section({ title, id, children, className = '', tone = 'plain' }: { title: string; id: string; children: ReactNode; className?: string; tone?: 'plain' | 'strong' }) {
   return (
@@ -241,6 +243,13 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
       </Section>
     ) : null;
 
+  const questionsBlock =
+    member && seatId && (state.status === 'live' || state.questions.length > 0) ? (
+      <Section title={t('meeting.qa.title')} id="ph-questions">
+        <Suspense fallback={null}><QuestionsPanel state={state} seatId={seatId} checkedIn={Boolean(attendance)} send={send} /></Suspense>
+      </Section>
+    ) : null;
+
   // Only while the facilitator allows it; the server enforces the same rule on the minutes connection.
   const minutesBlock = state.minutesPublic ? <MinutesDisclosure meetingId={state.meetingId} participantToken={token} /> : null;
 
@@ -256,6 +265,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {speakerBlock}
           {pollBlock}
           {speakBlock}
+          {questionsBlock}
           {minutesBlock}
           {helpLine}
         </div>
@@ -288,6 +298,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {speakerBlock ? <div className="order-5 lg:order-none">{speakerBlock}</div> : null}
           {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
           {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}
+          {questionsBlock ? <div className="order-7 lg:order-none">{questionsBlock}</div> : null}
           {minutesBlock ? <div className="order-10 lg:order-none">{minutesBlock}</div> : null}
         </div>
       </div>

@@ -11,7 +11,9 @@ import { ProjectorMinutes } from '@/components/minutes/ProjectorMinutes';
 import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/SpeakersPanel';
 import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
 import { formatDateTime } from '@/lib/i18n/format';
+import { rankQuestions } from '@/lib/meeting/procedure/qa/model';
 import { quorumStatus } from '@/lib/meeting/quorum';
+import { PinnedQuestion, TopQuestions } from './Questions';
 import { queueOrder } from '@/lib/meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState, type Poll } from '@/lib/meeting/state';
 
@@ -43,6 +45,10 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
   // A result stays up until someone starts speaking after it, another poll opens or the next item starts.
   const recentResult = lastClosed && lastClosed.itemId === state.currentItemId && (!speaker || Date.parse(lastClosed.closedAt ?? '') > Date.parse(speaker.startedAt ?? '')) ? lastClosed : null;
   const joinUrl = origin ? `${origin}/j/${state.joinCode}` : '';
+  // Questions on screen: a pinned one takes the stage between speakers and votes; the top few wait below.
+  const questions = rankQuestions(state.questions);
+  const pinned = questions.find((x) => x.pinned) ?? null;
+  const waiting = questions.filter((x) => !x.pinned).slice(0, pinned ? 2 : 3);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-white text-ink">
@@ -88,13 +94,21 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
               <Countdown endsAt={speakerEndsAt(speaker)} clockOffsetMs={clockOffset}
                 className="ml-auto [&>span:first-child]:text-[13rem] [&>span:nth-child(2)]:text-5xl" />
             </section>
+          ) : pinned ? (
+            <>
+              <PinnedQuestion question={pinned} />
+              <TopQuestions questions={waiting} title={t('projector.qa.more')} />
+            </>
           ) : recentResult ? (
             <ClosedPoll poll={recentResult} />
           ) : state.minutesPublic ? (
             // Between speakers and votes the hall can follow the minutes, when the facilitator allows it.
             <ProjectorMinutes meetingId={state.meetingId} currentItemId={state.currentItemId} />
           ) : (
-            <AgendaOverview state={state} />
+            <>
+              <AgendaOverview state={state} />
+              <TopQuestions questions={waiting} title={t('projector.qa.title')} />
+            </>
           )}
 
           {(openPoll && speaker) || nextUp ? (

@@ -32,8 +32,11 @@ export type Effect =
   | { kind: 'ballot'; pollId: string; seatId: string; choices: string[]; secret: boolean; idempotencyKey: string }
   | ScheduleEffect;
 
-/** `seatId`: the seat a command created (a walk-in's), returned to the caller with the acknowledgement. */
-export type Decision = { events: NewEvent[]; effects: Effect[]; seatId?: string };
+/**
+ * `seatId`: the seat a command created (a walk-in's); `id`: what else it created (a question). Both are
+ * returned to the caller with the acknowledgement.
+ */
+export type Decision = { events: NewEvent[]; effects: Effect[]; seatId?: string; id?: string };
 
 export type DecideContext = {
   /** seats that already voted in each poll (kept by the server, also for secret polls) */

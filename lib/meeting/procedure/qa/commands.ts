@@ -39,10 +39,12 @@ export const qaCommands = {
         throw new AppError('RATE_LIMITED', 'Wait until your questions have been reviewed', { limit: QA_LIMITS.pendingPerSeat });
       }
       if (mine.length >= QA_LIMITS.perSeat) throw new AppError('RATE_LIMITED', 'You have asked the most questions one person may ask', { limit: QA_LIMITS.perSeat });
-      return one({
-        type: 'question.asked',
-        data: { id: newId(), itemId: s.currentItemId, text: i.text, anonymous: i.anonymous, seatId: seat.id, name: i.anonymous ? null : seat.name },
-      });
+      const id = newId();
+      return {
+        ...one({ type: 'question.asked', data: { id, itemId: s.currentItemId, text: i.text, anonymous: i.anonymous, seatId: seat.id, name: i.anonymous ? null : seat.name } }),
+        // The asker's phone learns its question's id from the acknowledgement, which only it receives.
+        id,
+      };
     },
   }),
   'question.upvote': command({
