@@ -136,16 +136,16 @@ export default function QuestionsPanel({ state, seatId, checkedIn, send }: {
                 <li key={q.id} className={`flex items-start gap-3 rounded-xl border p-3 ${q.pinned ? 'border-2 border-civic-800' : 'border-ink/15'}`}>
                   <div className="min-w-0 flex-1">
                     {q.pinned ? <p className="text-base font-semibold text-civic-800">{t('meeting.qa.pinned')}</p> : null}
-                    <p className="break-words text-xl leading-snug text-ink">{q.text}</p>
+                    <p id={`qa-${q.id}`} className="break-words text-xl leading-snug text-ink">{q.text}</p>
                     <p className="mt-1 text-base text-ink-muted">{q.name ?? t('meeting.qa.anonymous')}</p>
                   </div>
+                  {/* Named by what it shows (the count and 附议); the question it is for is its description. */}
                   <Button
                     variant={voted ? 'primary' : 'secondary'} className="min-w-20 shrink-0 flex-col !px-2 text-lg"
-                    aria-pressed={voted} disabled={voted || !live || !checkedIn}
-                    aria-label={t('phone.qa.upvoteFor', { text: q.text, votes: q.votes })}
+                    aria-pressed={voted} disabled={voted || !live || !checkedIn} aria-describedby={`qa-${q.id}`}
                     onClick={() => void upvote(q)}
                   >
-                    <span aria-hidden="true">👍 {q.votes}</span>
+                    <span className="text-2xl font-bold tabular-nums">{q.votes}</span>
                     <span className="text-sm">{voted ? t('phone.qa.upvoted') : t('phone.qa.upvote')}</span>
                   </Button>
                 </li>

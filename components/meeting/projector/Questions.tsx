@@ -29,8 +29,12 @@ export function TopQuestions({ questions, title }: { questions: readonly Questio
       <h2 id="proj-questions" className="text-3xl font-semibold text-ink-muted">{title}</h2>
       <ol className="mt-3 space-y-3" data-testid="projector-questions">
         {questions.map((q) => (
-          <li key={q.id} className="flex items-baseline gap-6 rounded-2xl border-2 border-ink/15 px-6 py-3">
-            <span className="w-28 shrink-0 text-right text-4xl font-bold text-civic-800 tabular-nums" aria-label={t('meeting.qa.votes', { count: q.votes })}>👍 {q.votes}</span>
+          <li key={q.id} className="flex items-center gap-6 rounded-2xl border-2 border-ink/15 px-6 py-3">
+            {/* The count with its word, no emoji: a projector PC may have no emoji font. */}
+            <span className="flex w-32 shrink-0 flex-col items-center rounded-xl bg-civic-50 py-1 text-civic-800">
+              <span className="text-5xl font-bold leading-none tabular-nums">{q.votes}</span>
+              <span className="text-xl">{t('meeting.qa.upvotes')}</span>
+            </span>
             <span className="min-w-0 flex-1 break-words text-4xl leading-snug">{q.text}</span>
             <span className="shrink-0 text-2xl text-ink-muted">{q.name ?? t('meeting.qa.anonymous')}</span>
           </li>

@@ -225,7 +225,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.qa.toAgenda': 'Add to agenda',
   'console.qa.toAgendaFor': 'Add to agenda: {text}',
   'console.qa.toSpeakers': 'Give asker the floor',
-  'console.qa.toSpeakersFor': 'Put the asker on the speakers list: {text}',
+  'console.qa.toSpeakersFor': 'Give asker the floor: {text}',
   'console.qa.toSpeakersAnonymous': 'An anonymous asker cannot be given the floor',
   'projector.qa.title': 'Questions',
   'projector.qa.pinned': 'Question being answered',

@@ -224,7 +224,7 @@ export const consoleZhCN = {
   'console.qa.toAgenda': '列为议题',
   'console.qa.toAgendaFor': '列为议题：{text}',
   'console.qa.toSpeakers': '请提问人发言',
-  'console.qa.toSpeakersFor': '将提问人加入发言队列：{text}',
+  'console.qa.toSpeakersFor': '请提问人发言：{text}',
   'console.qa.toSpeakersAnonymous': '匿名提问无法请提问人发言',
   'projector.qa.title': '现场提问',
   'projector.qa.pinned': '正在回答的问题',

@@ -129,4 +129,5 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.qa.votes': '{count} upvotes',
   'meeting.qa.movedTo.agenda': 'Added to the agenda',
   'meeting.qa.movedTo.speakers': 'Asker given the floor',
+  'meeting.qa.upvotes': 'upvotes',
 };

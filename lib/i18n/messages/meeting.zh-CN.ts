@@ -138,4 +138,5 @@ export const meetingZhCN = {
   'meeting.qa.votes': '{count} 人附议',
   'meeting.qa.movedTo.agenda': '已列为议题',
   'meeting.qa.movedTo.speakers': '已转为发言',
+  'meeting.qa.upvotes': '附议',
 } satisfies Record<string, string>;

@@ -120,6 +120,5 @@ export const phoneEn: Record<keyof typeof phoneZhCN, string> = {
   'phone.qa.none': 'No questions shown yet',
   'phone.qa.upvote': 'Upvote',
   'phone.qa.upvoted': 'Upvoted',
-  'phone.qa.upvoteFor': 'Upvote: {text} ({votes} so far)',
   'phone.qa.answered': 'Answered questions ({count})',
 } satisfies Record<keyof typeof phoneZhCN, string>;

@@ -119,6 +119,5 @@ export const phoneZhCN = {
   'phone.qa.none': '还没有展示的问题',
   'phone.qa.upvote': '附议',
   'phone.qa.upvoted': '已附议',
-  'phone.qa.upvoteFor': '附议：{text}（已有 {votes} 人附议）',
   'phone.qa.answered': '已回答的问题（{count}）',
 } satisfies Record<string, string>;
