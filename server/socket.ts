@@ -5,7 +5,7 @@ import { commandNames, commandSchemas, type Actor, type CommandName } from '../l
 import type { MeetingHub } from '../lib/meeting/hub';
 import { meetingRoles, type MeetingRole } from '../lib/meeting/permissions';
 import { connectionRateLimits } from '../lib/meeting/rate-limits';
-import { projectEvent, projectState } from '../lib/meeting/projection';
+import { projectEvent, projectSeat, projectState } from '../lib/meeting/projection';
 import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
@@ -181,7 +181,9 @@ async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, r
   // From here to the emit nothing awaits: the state sent is exactly the one the room's events follow.
   const { state, eventsSince } = hub.loadedNow(meetingId)!;
   const staffEntered = actor.seatId ? state.polls.filter((p) => p.staffEnteredSeatIds.includes(actor.seatId!)).map((p) => p.id) : [];
-  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts, staffEntered });
+  // A seat's own doings that no role sees (its anonymous questions, its upvotes) go to its own connections only.
+  const own = actor.seatId ? projectSeat(state, actor.seatId) : {};
+  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts, staffEntered, ...own });
   // A client that reconnects says how far it had read; it gets just the events it missed.
   if (lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP) {
     socket.emit('meeting:events', { events: eventsSince(lastSeq).map((e) => projectEvent(e, state, role)), catchUp: true });

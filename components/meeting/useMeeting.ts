@@ -4,6 +4,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { io, type Socket } from 'socket.io-client';
 import type { CommandInput, CommandName } from '@/lib/meeting/commands';
 import type { MeetingRole } from '@/lib/meeting/permissions';
+import type { SeatQuestions } from '@/lib/meeting/procedure/qa/model';
 import { applyEvent, type MeetingEvent, type MeetingState } from '@/lib/meeting/state';
 import type { ErrorPayload } from '@/lib/platform/errors';
 
@@ -18,6 +19,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline';
 export type Me = {
   role: MeetingRole; seatId: string | null; mode: 'hall' | 'remote' | null; name: string;
   receipts: Record<string, string>; staffEntered: string[];
+  /** this seat's own questions and upvotes (lib/meeting/procedure/qa), told on connect */
+  questions?: SeatQuestions;
 };
 export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string } } | { ok: false; error: ErrorPayload };
 export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };

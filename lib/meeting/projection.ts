@@ -19,3 +19,8 @@ export function projectState(s: MeetingState, role: MeetingRole): MeetingState {
 export function projectEvent(e: MeetingEvent, state: MeetingState, role: MeetingRole): MeetingEvent {
   return projections.reduce((acc, p) => (p.event ? p.event(acc, state, role) : acc), e);
 }
+
+/** A seat's own view (`meeting:me`): each part's `seat` data, e.g. `questions` (lib/meeting/procedure/qa). */
+export function projectSeat(s: MeetingState, seatId: string): Record<string, unknown> {
+  return projections.reduce<Record<string, unknown>>((acc, p) => (p.seat ? { ...acc, ...p.seat(s, seatId) } : acc), {});
+}

@@ -135,6 +135,14 @@ for (const target of databaseTargets()) {
       expect(JSON.stringify(received.member.filter((r) => r.event === 'sync'))).not.toContain('不当言论');
       expect(questionParts('projector'), 'named asker is public once approved').toContain(people[2]!.name);
 
+      // The anonymous asker's own phone, reconnecting, is told which question is theirs; nobody else is.
+      const me = (i: number) => new Promise<Record<string, unknown>>((resolve) => {
+        people[i]!.socket.once('meeting:me', resolve);
+        people[i]!.socket.disconnect().connect();
+      });
+      expect((await me(1)).questions).toEqual({ asked: [{ id: anon, text: '物业费的账目能否公开？' }], upvoted: [] });
+      expect((await me(0)).questions).toEqual({ asked: [], upvoted: [anon] });
+
       // The log keeps who asked (the server is accountable for what it showed), and nothing else does.
       const asked = await db.meetingEvent.findMany({ where: { meetingId: meeting.id, type: 'question.asked' } });
       expect(asked.map((e) => JSON.parse(e.data).seatId)).toContain(people[1]!.seatId);

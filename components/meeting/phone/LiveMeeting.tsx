@@ -246,7 +246,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
   const questionsBlock =
     member && seatId && (state.status === 'live' || state.questions.length > 0) ? (
       <Section title={t('meeting.qa.title')} id="ph-questions">
-        <Suspense fallback={null}><QuestionsPanel state={state} seatId={seatId} checkedIn={Boolean(attendance)} send={send} /></Suspense>
+        <Suspense fallback={null}><QuestionsPanel state={state} own={me.questions} checkedIn={Boolean(attendance)} send={send} /></Suspense>
       </Section>
     ) : null;
 

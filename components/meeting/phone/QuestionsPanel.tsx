@@ -4,26 +4,29 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
 import type { MessageKey } from '@/lib/i18n/format';
-import { QA_LIMITS, rankQuestions, type Question } from '@/lib/meeting/procedure/qa/model';
+import { QA_LIMITS, rankQuestions, type Question, type SeatQuestions } from '@/lib/meeting/procedure/qa/model';
 import type { MeetingState } from '@/lib/meeting/state';
 import type { MeetingConnection } from '../useMeeting';
 import { bringIntoView } from './bring-into-view';
 import { errorMessageKey } from './error-message';
-import { readMyQuestions, storeMyQuestions, type MyQuestions } from './my-questions';
 
 /**
  * 现场提问 on the phone: ask a question (optionally anonymous), follow what became of one's own, and
  * upvote (附议) the questions the facilitator has put up, once each. The list is the projector's order.
  */
-export default function QuestionsPanel({ state, seatId, checkedIn, send }: {
-  state: MeetingState; seatId: string; checkedIn: boolean; send: MeetingConnection['send'];
+export default function QuestionsPanel({ state, own, checkedIn, send }: {
+  state: MeetingState;
+  /** this seat's questions and upvotes as the server told it on connecting (`meeting:me`) */
+  own: SeatQuestions | undefined;
+  checkedIn: boolean;
+  send: MeetingConnection['send'];
 }) {
   const t = useT();
-  const [mine, setMine] = useState<MyQuestions>({ asked: [], upvoted: [] });
-  useEffect(() => setMine(readMyQuestions(state.meetingId, seatId)), [state.meetingId, seatId]);
-  const remember = (next: MyQuestions) => {
-    setMine(next);
-    storeMyQuestions(state.meetingId, seatId, next);
+  // Since connecting: what this device asked and upvoted, from the acknowledgements (only it receives them).
+  const [since, setSince] = useState<SeatQuestions>({ asked: [], upvoted: [] });
+  const mine: SeatQuestions = {
+    asked: [...(own?.asked ?? []), ...since.asked.filter((a) => !own?.asked.some((o) => o.id === a.id))],
+    upvoted: [...new Set([...(own?.upvoted ?? []), ...since.upvoted])],
   };
 
   const [writing, setWriting] = useState(false);
@@ -47,7 +50,8 @@ export default function QuestionsPanel({ state, seatId, checkedIn, send }: {
     setNote(null);
     const r = await send('question.ask', { text: text.trim(), anonymous });
     if (r.ok && r.result.id) {
-      remember({ ...mine, asked: [...mine.asked, { id: r.result.id, text: text.trim() }] });
+      const asked = { id: r.result.id, text: text.trim() };
+      setSince((x) => ({ ...x, asked: [...x.asked, asked] }));
       setText('');
       setAnonymous(false);
       setWriting(false);
@@ -65,7 +69,7 @@ export default function QuestionsPanel({ state, seatId, checkedIn, send }: {
     setError(null);
     const r = await send('question.upvote', { id: q.id });
     // CONFLICT: this seat upvoted it already (from another device, or before a reload without storage).
-    if (r.ok || r.error.code === 'CONFLICT') remember({ ...mine, upvoted: [...mine.upvoted, q.id] });
+    if (r.ok || r.error.code === 'CONFLICT') setSince((x) => ({ ...x, upvoted: [...x.upvoted, q.id] }));
     else setError(errorMessageKey(r.error));
     inFlight.current = false;
   }

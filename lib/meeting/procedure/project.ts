@@ -8,6 +8,11 @@ import type { MeetingEvent, MeetingState } from '../state';
  */
 export type Projection = {
   state?(s: MeetingState, role: MeetingRole): Partial<MeetingState>;
+  /**
+   * What one seat's own connections are told of their own doings that no role may see (the questions it
+   * asked, anonymously too, and those it upvoted), in `meeting:me` on connect.
+   */
+  seat?(s: MeetingState, seatId: string): Record<string, unknown>;
   /** `state` is the server's full state, to look up what the event refers to */
   event?(e: MeetingEvent, state: MeetingState, role: MeetingRole): MeetingEvent;
 };

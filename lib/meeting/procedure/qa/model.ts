@@ -27,6 +27,9 @@ export type Question = {
   movedTo: { kind: 'agenda'; itemId: string } | { kind: 'speakers'; requestId: string } | null;
 };
 
+/** What a seat's own connections are told of its questions: those it asked (with their text) and upvoted. */
+export type SeatQuestions = { asked: { id: string; text: string }[]; upvoted: string[] };
+
 /** Limits per participant, against floods: questions waiting for moderation at once, and in all. */
 export const QA_LIMITS = { pendingPerSeat: 3, perSeat: 20, textMax: 200 } as const;
 

@@ -1,13 +1,14 @@
 import { can, type MeetingRole } from '../../permissions';
 import { ANONYMOUS_ACTOR, type MeetingEvent, type MeetingState } from '../../state';
 import type { Projection } from '../project';
-import type { Question } from './model';
+import type { Question, SeatQuestions } from './model';
 
 /**
  * What each role sees of the questions. Nobody receives who asked an anonymous question — not even the
  * facilitator — nor who upvoted what. Only the moderator (the facilitator) reads a question before it
  * is approved or after it is hidden; everyone else gets its place (so their event sequence stays whole)
- * with no text and no asker, and the asker's own phone remembers what it sent.
+ * with no text and no asker. The asker's own connections are told which are theirs (`seat`, in
+ * `meeting:me`, and the ack's `id`).
  */
 function projectQuestion(q: Question, role: MeetingRole): Question {
   const moderator = can(role, 'question.moderate');
@@ -44,7 +45,16 @@ function projectQaEvent(e: MeetingEvent, state: MeetingState, role: MeetingRole)
   }
 }
 
+/** The seat's own questions (with their text, also while waiting) and the ones it upvoted. */
+export function seatQuestions(s: MeetingState, seatId: string): SeatQuestions {
+  return {
+    asked: s.questions.filter((q) => q.seatId === seatId).map((q) => ({ id: q.id, text: q.text })),
+    upvoted: s.questions.filter((q) => q.voterSeatIds.includes(seatId)).map((q) => q.id),
+  };
+}
+
 export const qaProjection: Projection = {
   state: (s, role) => ({ questions: s.questions.map((q) => projectQuestion(q, role)) }),
   event: projectQaEvent,
+  seat: (s, seatId) => ({ questions: seatQuestions(s, seatId) }),
 };

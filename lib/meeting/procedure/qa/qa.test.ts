@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../platform/errors';
 import { meetingRoles, type MeetingRole } from '../../permissions';
-import { projectEvent, projectState } from '../../projection';
+import { projectEvent, projectSeat, projectState } from '../../projection';
 import { foldEvents, type MeetingEvent } from '../../state';
 import { facilitator, itemIdOf, MEETING_ID, MeetingSession, member, seatIdOf } from '../../../../tests/factories/meeting';
 import { QA_LIMITS, rankQuestions } from './model';
@@ -210,5 +210,12 @@ describe('Q&A: who sees what', () => {
     const { m, anon } = scene();
     const asked = m.log.find((e) => e.type === 'question.asked' && e.data.id === anon);
     expect(asked?.data).toMatchObject({ seatId: seatIdOf(2), anonymous: true });
+  });
+
+  it('a seat is told its own questions (anonymous too, with the text while waiting) and upvotes, and nobody else’s', () => {
+    const { m, anon, pending, named } = scene();
+    expect(projectSeat(m.state, seatIdOf(2))).toEqual({ questions: { asked: [{ id: anon, text: '匿名的问题' }], upvoted: [named] } });
+    expect(projectSeat(m.state, seatIdOf(3))).toEqual({ questions: { asked: [{ id: pending, text: '待审核的问题' }], upvoted: [] } });
+    expect(projectSeat(m.state, seatIdOf(6))).toEqual({ questions: { asked: [], upvoted: [] } });
   });
 });
