@@ -7,12 +7,13 @@ import { attendanceCommands } from './procedure/attendance/commands';
 import type { Actor, CommandDef, DecideContext, Decision } from './procedure/command';
 import { meetingCommands, messageCommands } from './procedure/meeting/commands';
 import { pollCommands } from './procedure/polls/commands';
+import { openSpaceCommands } from './procedure/openspace/commands';
 import { qaCommands } from './procedure/qa/commands';
 import { speakerCommands } from './procedure/speakers/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
- * the meeting as a whole, agenda, attendance, speakers, polls, Q&A) declares its commands — schema, permission,
+ * the meeting as a whole, agenda, attendance, speakers, polls, Q&A, open space) declares its commands — schema, permission,
  * decision — and this list composes them (their reducers: lib/meeting/state.ts); the hub, the socket
  * adapter and the event log stay generic. A new part adds its folder's commands here.
  */
@@ -24,6 +25,7 @@ const definitions = {
   ...pollCommands,
   ...messageCommands,
   ...qaCommands,
+  ...openSpaceCommands,
 };
 
 type Definitions = typeof definitions;

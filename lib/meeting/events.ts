@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType, Stance } from './model';
 import { QuorumRule } from './quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
+import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
 
 /**
@@ -102,6 +103,7 @@ export const eventSchemas = {
   'message.shown': z.object({ text: z.string() }),
   'message.cleared': z.object({}),
   ...qaEventSchemas,
+  ...openSpaceEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

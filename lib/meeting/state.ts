@@ -7,6 +7,8 @@ import { agendaReducers } from './procedure/agenda/reduce';
 import { attendanceReducers } from './procedure/attendance/reduce';
 import { meetingReducers, NO_WALK_INS } from './procedure/meeting/reduce';
 import { pollReducers } from './procedure/polls/reduce';
+import type { OpenSpace } from './procedure/openspace/model';
+import { openSpaceReducers } from './procedure/openspace/reduce';
 import type { Question } from './procedure/qa/model';
 import { qaReducers } from './procedure/qa/reduce';
 import type { Reducers } from './procedure/reduce';
@@ -15,6 +17,7 @@ import { speakerReducers } from './procedure/speakers/reduce';
 // Types only from the event schemas (lib/meeting/events.ts): this module runs in every browser.
 export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
 export type { Question } from './procedure/qa/model';
+export type { OpenSpace } from './procedure/openspace/model';
 
 /**
  * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
@@ -115,6 +118,8 @@ export type MeetingState = {
   polls: Poll[];
   /** audience questions (lib/meeting/procedure/qa) */
   questions: Question[];
+  /** an open space's marketplace, grid, presence, dots and consensus (lib/meeting/procedure/openspace); null in other forms */
+  openSpace: OpenSpace | null;
   message: { text: string; at: string } | null;
   startedAt: string | null;
   closedAt: string | null;
@@ -130,7 +135,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -145,6 +150,7 @@ const reducers: Reducers = {
   ...speakerReducers,
   ...pollReducers,
   ...qaReducers,
+  ...openSpaceReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */
