@@ -4,6 +4,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { io, type Socket } from 'socket.io-client';
 import type { CommandInput, CommandName } from '@/lib/meeting/commands';
 import type { MeetingRole } from '@/lib/meeting/permissions';
+import type { SeatOpenSpace } from '@/lib/meeting/procedure/openspace/model';
 import type { SeatQuestions } from '@/lib/meeting/procedure/qa/model';
 import { applyEvent, type MeetingEvent, type MeetingState } from '@/lib/meeting/state';
 import type { ErrorPayload } from '@/lib/platform/errors';
@@ -21,6 +22,8 @@ export type Me = {
   receipts: Record<string, string>; staffEntered: string[];
   /** this seat's own questions and upvotes (lib/meeting/procedure/qa), told on connect */
   questions?: SeatQuestions;
+  /** in an open space, this seat's own dots (lib/meeting/procedure/openspace), told on connect */
+  openSpace?: SeatOpenSpace;
 };
 export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string } } | { ok: false; error: ErrorPayload };
 export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };

@@ -68,7 +68,9 @@ export function decideSchedule<C extends ScheduleCommand>(s: MeetingState, name:
     case 'meeting.start': {
       const i = rawInput as Input<'meeting.start'>;
       if (!canMoveStatus(s.status, 'live')) throw new AppError('INVALID_STATE', 'Cannot start the meeting now', { status: s.status });
-      if (s.agenda.length === 0) throw new AppError('INVALID_STATE', 'Add at least one agenda item before starting', { field: 'agenda' });
+      // An open space needs no agenda (its sessions come from the hall) once its theme and grid are set.
+      const gridSet = s.form === 'open_space' && !!s.openSpace?.rooms.length;
+      if (s.agenda.length === 0 && !gridSet) throw new AppError('INVALID_STATE', 'Add at least one agenda item before starting', { field: s.form === 'open_space' ? 'openSpace' : 'agenda' });
       const lead = noticeLead(s.noticeLeadDays, firstNoticeAt(s), now);
       // Starting before the notice has been up long enough needs a stated reason, which the record keeps.
       if (!lead.met && !i.overrideReason) throw new AppError('NOTICE_LEAD_NOT_MET', 'The notice lead time has not passed', lead);

@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { createMeeting } from '../../lib/meeting/create-meeting';
+import type { MeetingForm } from '../../lib/meeting/model';
 import { createDb } from '../../lib/platform/db/client';
 
 export const DEMO = { username: 'facilitator', password: 'yishi-demo', joinCode: 'XD2688' } as const;
@@ -98,12 +99,12 @@ export async function expectNoSeriousA11yViolations(page: Page, view: string): P
  * demo meeting (the council session closes it). Written straight into the e2e server's database
  * (DATABASE_URL in playwright.config.ts), the way the demo seed creates its meeting.
  */
-export async function freshMeeting(title: string, agenda: { title: string; notes?: string }[]): Promise<string> {
+export async function freshMeeting(title: string, agenda: { title: string; notes?: string }[], form: MeetingForm = 'council'): Promise<string> {
   const db = createDb('file:./.e2e-data/e2e.db');
   try {
     const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
     const meeting = await createMeeting(db, {
-      communityId: convener.communityId!, title, level: 'community', type: 'decision', form: 'council',
+      communityId: convener.communityId!, title, level: 'community', type: 'decision', form,
       venue: '桂湖社区党群服务中心议事厅', scheduledAt: new Date(), convenerId: convener.id, agenda,
     });
     return meeting.joinCode;

@@ -23,6 +23,8 @@ const SpeakersList = lazy(() => import('./RemotePanels').then((m) => ({ default:
 const Livestream = lazy(() => import('./RemotePanels').then((m) => ({ default: m.Livestream })));
 // Questions are a part of their own: their chunk loads after the meeting is drawn.
 const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
+// So is the open space, which only its own meetings load.
+const OpenSpacePanel = lazy(() => import('./OpenSpacePanel'));
 
 function Section({ title, id, children, className = '', tone = 'plain' }: { title: string; id: string; children: ReactNode; className?: string; tone?: 'plain' | 'strong' }) {
   return (
@@ -250,6 +252,15 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
       </Section>
     ) : null;
 
+  // An open space takes the place of the agenda item: its phase is what the hall is doing now.
+  const openSpaceBlock = state.openSpace ? (
+    <Section title={t('meeting.os.title')} id="ph-os" tone="strong">
+      <Suspense fallback={null}>
+        <OpenSpacePanel state={state} os={state.openSpace} seatId={member ? seatId : ''} own={me.openSpace} checkedIn={member && Boolean(attendance)} send={send} />
+      </Suspense>
+    </Section>
+  ) : null;
+
   // Only while the facilitator allows it; the server enforces the same rule on the minutes connection.
   const minutesBlock = state.minutesPublic ? <MinutesDisclosure meetingId={state.meetingId} participantToken={token} /> : null;
 
@@ -261,7 +272,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {message}
           {statusNote}
           {checkInBlock}
-          {currentBlock}
+          {openSpaceBlock ?? currentBlock}
           {speakerBlock}
           {pollBlock}
           {speakBlock}
@@ -294,7 +305,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           <div className="order-2 empty:hidden lg:order-none">{message}</div>
           {statusNote ? <div className="order-2 lg:order-none">{statusNote}</div> : null}
           {checkInBlock ? <div className="order-2 lg:order-none">{checkInBlock}</div> : null}
-          <div className="order-4 lg:order-none">{currentBlock}</div>
+          <div className="order-4 lg:order-none">{openSpaceBlock ?? currentBlock}</div>
           {speakerBlock ? <div className="order-5 lg:order-none">{speakerBlock}</div> : null}
           {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
           {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}

@@ -13,6 +13,7 @@ import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
 import { formatDateTime } from '@/lib/i18n/format';
 import { rankQuestions } from '@/lib/meeting/procedure/qa/model';
 import { quorumStatus } from '@/lib/meeting/quorum';
+import { OpenSpaceBoard } from './OpenSpace';
 import { PinnedQuestion, TopQuestions } from './Questions';
 import { queueOrder } from '@/lib/meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState, type Poll } from '@/lib/meeting/state';
@@ -49,6 +50,8 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
   const questions = rankQuestions(state.questions);
   const pinned = questions.find((x) => x.pinned) ?? null;
   const waiting = questions.filter((x) => !x.pinned).slice(0, pinned ? 2 : 3);
+  // An open space shows its own board in place of the agenda item (a vote or a pinned question still takes the stage).
+  const openSpace = state.status === 'live' ? state.openSpace : null;
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-white text-ink">
@@ -63,15 +66,18 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
         <div className="text-right">
           <p className="text-3xl font-semibold tabular-nums">{t('meeting.attendance.present', { present: q.present, members: q.members })}</p>
           {proxyCount ? <p className="text-xl tabular-nums text-ink-muted">{t('meeting.attendance.proxyCount', { count: proxyCount })}</p> : null}
-          <p className={`text-2xl font-semibold ${q.met ? 'text-ok-600' : 'text-accent-700'}`}>
-            {q.met ? t('meeting.quorum.met') : t('meeting.quorum.notMet', { required: q.required })}
-          </p>
+          {/* An open space is open to all who come: a quorum matters only while it holds a formal vote. */}
+          {state.form !== 'open_space' || openPoll ? (
+            <p className={`text-2xl font-semibold ${q.met ? 'text-ok-600' : 'text-accent-700'}`}>
+              {q.met ? t('meeting.quorum.met') : t('meeting.quorum.notMet', { required: q.required })}
+            </p>
+          ) : null}
         </div>
       </header>
 
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_auto] gap-12 px-12 py-6">
         <div className="flex min-h-0 flex-col gap-6">
-          {state.status === 'live' ? (
+          {state.status === 'live' && !openSpace ? (
             <section aria-labelledby="proj-item">
               <h2 id="proj-item" className="text-2xl font-semibold text-ink-muted">{t('meeting.agenda.current')}</h2>
               <p className={`mt-1 font-bold leading-tight ${openPoll || recentResult ? 'text-4xl' : 'text-6xl'}`}>{item ? item.title : t('meeting.agenda.none')}</p>
@@ -84,6 +90,8 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
             <NotStarted state={state} />
           ) : openPoll ? (
             <OpenPoll poll={openPoll} present={q.present} />
+          ) : openSpace && !pinned ? (
+            <OpenSpaceBoard os={openSpace} />
           ) : speaker ? (
             <section aria-labelledby="proj-speaker" className="flex flex-1 items-center gap-16">
               <div className="min-w-0">

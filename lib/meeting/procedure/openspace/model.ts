@@ -35,6 +35,8 @@ export type OpenSpace = {
   sessions: OsSession[];
   /** seat → slot → the session it is in now (the law of two feet: changed at any time) */
   presence: Record<string, Record<string, string>>;
+  /** session → every seat that was in it at some time (for the record: how many took part in each) */
+  attended: Record<string, string[]>;
   /** seat → session → dots: the server's own state only (no role receives who gave dots where) */
   dots: Record<string, Record<string, number>>;
   /** session → dots, the public result */

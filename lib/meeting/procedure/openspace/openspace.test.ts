@@ -37,6 +37,13 @@ function propose(m: MeetingSession, n: number, title: string): string {
 const session = (m: MeetingSession, id: string) => m.state.openSpace!.sessions.find((x) => x.id === id)!;
 
 describe('open space: the marketplace', () => {
+  it('starts with a theme and a grid instead of an agenda', () => {
+    const m = new MeetingSession({ form: 'open_space', status: 'announced', agenda: [], seats: 3, checkedIn: 0 });
+    expect(codeOf(() => m.decide('meeting.start', {}))).toBe('INVALID_STATE');
+    m.run('openSpace.configure', { theme: '主题', rooms: [{ name: '甲' }], slots: [{ label: '上午' }] });
+    expect(codeOf(() => m.decide('meeting.start', {}))).toBe('NO_ERROR');
+  });
+
   it('only an open space has one', () => {
     const council = new MeetingSession({ seats: 3, checkedIn: 3 });
     expect(codeOf(() => council.decide('openSpace.configure', { theme: '主题', rooms: [{ name: '甲' }], slots: [{ label: '上午' }] }))).toBe('INVALID_STATE');
@@ -153,6 +160,10 @@ describe('open space: the law of two feet', () => {
     expect(peopleIn(m.state.openSpace!, session(m, c))).toEqual([seatIdOf(4)]);
     m.run('openSpace.join', { slotId: 's1', sessionId: null }, member(4));
     expect(peopleIn(m.state.openSpace!, session(m, b))).toEqual([]);
+    // Who took part in each session at some time stays, for the record's counts.
+    m.run('openSpace.join', { slotId: 's1', sessionId: a }, member(5));
+    m.run('openSpace.join', { slotId: 's1', sessionId: a }, member(4));
+    expect(m.state.openSpace!.attended).toEqual({ [a]: [seatIdOf(4), seatIdOf(5)], [b]: [seatIdOf(4)], [c]: [seatIdOf(4)] });
   });
 
   it('joining where one already is changes nothing; a session of another slot, or before the sessions, is refused', () => {

@@ -3,7 +3,7 @@ import type { Reducers } from '../reduce';
 import type { OpenSpace } from './model';
 
 export const EMPTY_OPEN_SPACE: OpenSpace = {
-  theme: '', rooms: [], slots: [], dotsPerPerson: 3, phase: 'marketplace', sessions: [], presence: {}, dots: {}, dotTotals: {}, consensus: [],
+  theme: '', rooms: [], slots: [], dotsPerPerson: 3, phase: 'marketplace', sessions: [], presence: {}, attended: {}, dots: {}, dotTotals: {}, consensus: [],
 };
 
 /** Folds an open-space event into the open space (created by its first event). */
@@ -46,8 +46,11 @@ export const openSpaceReducers: Reducers = {
   'openSpace.phaseChanged': (s, e) => change(s, (os) => ({ ...os, phase: e.data.phase })),
   'openSpace.joined': (s, e) => change(s, (os) => {
     const { [e.data.slotId]: _left, ...others } = os.presence[e.data.seatId] ?? {};
-    const bySlot = e.data.sessionId ? { ...others, [e.data.slotId]: e.data.sessionId } : others;
-    return { ...os, presence: { ...os.presence, [e.data.seatId]: bySlot } };
+    const to = e.data.sessionId;
+    const bySlot = to ? { ...others, [e.data.slotId]: to } : others;
+    const were = to ? os.attended[to] ?? [] : [];
+    const attended = to && !were.includes(e.data.seatId) ? { ...os.attended, [to]: [...were, e.data.seatId] } : os.attended;
+    return { ...os, presence: { ...os.presence, [e.data.seatId]: bySlot }, attended };
   }),
   'openSpace.dotsPlaced': (s, e) => change(s, (os) => ({
     ...os,
