@@ -129,6 +129,24 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
         )}
       </Section>
 
+      {record.openSpace ? <OpenSpaceRecord os={record.openSpace} level={headingLevel} /> : null}
+      {record.questions.length ? (
+        <Section title={t('record.questions.title')} level={headingLevel}>
+          <ol className="list-decimal space-y-1 pl-7 text-base">
+            {record.questions.map((q) => (
+              <li key={q.id}>
+                <span className="font-semibold">{q.text}</span>
+                <span className="ml-2 text-ink-muted">
+                  {q.asker ?? t('meeting.qa.anonymous')} · {t('meeting.qa.votes', { count: q.votes })}
+                  {itemTitle(q.itemId) ? ` · ${itemTitle(q.itemId)}` : ''}
+                  {q.movedTo ? ` · ${t(`meeting.qa.movedTo.${q.movedTo}`)}` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
+
       <Section title={t('record.minutes.title')} level={headingLevel}>
         {record.minutes.html === null ? <p className="text-base text-ink-muted">{t('record.minutes.withheld')}</p> : (
           // Server-rendered from the minutes' schema (sanitised by construction), frozen into the signed
@@ -173,6 +191,43 @@ function Attendance({ record, level }: { record: ReadableRecord; level: Level })
       ) : null}
       {absent.length ? <p className="mt-2 text-base text-ink-muted">{t('record.attendance.absent', { names: formatList(locale, absent.map((r) => r.name)) })}</p> : null}
       {undone.map((line) => <p key={line} className="mt-1 text-sm text-ink-muted">{line}</p>)}
+    </Section>
+  );
+}
+
+/** The open space: its proposals where and when, with hosts, how many took part and their dots; what was agreed. */
+function OpenSpaceRecord({ os, level }: { os: NonNullable<ReadableRecord['openSpace']>; level: Level }) {
+  const t = useT();
+  const standing = os.sessions.filter((x) => x.mergedInto === null).sort((a, b) => b.dots - a.dots);
+  return (
+    <Section title={t('record.openSpace.title', { theme: os.theme })} level={level}>
+      <table className="w-full text-left text-base">
+        <caption className="sr-only">{t('record.openSpace.sessions')}</caption>
+        <thead className="text-sm text-ink-muted">
+          <tr>
+            <th scope="col" className="py-1 pr-3">{t('console.os.proposalTitle')}</th>
+            <th scope="col" className="py-1 pr-3">{t('record.openSpace.where')}</th>
+            <th scope="col" className="py-1 pr-3">{t('record.openSpace.host')}</th>
+            <th scope="col" className="py-1 pr-3 text-right">{t('record.openSpace.participants')}</th>
+            <th scope="col" className="py-1 text-right">{t('record.openSpace.dots')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {standing.map((x) => (
+            <tr key={x.id} className="border-t border-ink/10 align-top">
+              <td className="py-1 pr-3 font-semibold">{x.title}</td>
+              <td className="py-1 pr-3">{x.slot && x.room ? `${x.slot} · ${x.room}` : '—'}</td>
+              <td className="py-1 pr-3">{x.host ?? t('record.openSpace.hostWithheld')}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{x.participants}</td>
+              <td className="py-1 text-right tabular-nums">{x.dots}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <SubHeading level={level}>{t('meeting.os.consensus', { count: os.consensus.length })}</SubHeading>
+      {os.consensus.length ? (
+        <ol className="list-decimal space-y-1 pl-7 text-base">{os.consensus.map((c, i) => <li key={i}>{c}</li>)}</ol>
+      ) : <p className="text-base text-ink-muted">{t('meeting.os.consensusNone')}</p>}
     </Section>
   );
 }

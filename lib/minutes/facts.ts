@@ -31,6 +31,17 @@ export const FactData = z.discriminatedUnion('kind', [
     kind: z.literal('speakers'), itemId: z.string(),
     speakers: z.array(z.object({ name: z.string(), stance: z.string(), seconds: z.number().int() })),
   }),
+  /** the audience's answered questions of an item (or of none: `itemId` null); `name` null: asked anonymously */
+  z.object({
+    kind: z.literal('questions'), itemId: z.string().nullable(),
+    questions: z.array(z.object({ text: z.string(), name: z.string().nullable(), votes: z.number().int(), movedTo: z.enum(['agenda', 'speakers']).optional() })),
+  }),
+  /** an open space: its sessions where and when, with their hosts, how many took part and their dots; what was agreed */
+  z.object({
+    kind: z.literal('openSpace'), theme: z.string(), dotsPerPerson: z.number().int(),
+    sessions: z.array(z.object({ title: z.string(), host: z.string(), slot: z.string().nullable(), room: z.string().nullable(), participants: z.number().int(), dots: z.number().int() })),
+    consensus: z.array(z.string()),
+  }),
 ]);
 export type FactData = z.infer<typeof FactData>;
 
@@ -42,6 +53,8 @@ export function factId(f: FactData): string {
     case 'item': return `item:${f.itemId}`;
     case 'speakers': return `speakers:${f.itemId}`;
     case 'poll': return `poll:${f.pollId}`;
+    case 'questions': return `questions:${f.itemId ?? ''}`;
+    case 'openSpace': return 'openSpace';
   }
 }
 
@@ -112,6 +125,22 @@ export function factLines(f: FactData): { title: string; lines: string[] } {
         lines: f.speakers.length
           ? f.speakers.map((s, i) => `${i + 1}. ${s.name}（${STANCE[s.stance] ?? s.stance}），${duration(s.seconds)}`)
           : ['无人发言。'],
+      };
+    case 'questions':
+      return {
+        title: '现场提问（已回答）',
+        lines: f.questions.map((q, i) => `${i + 1}. ${q.text}（${q.name ?? '匿名'}，附议 ${q.votes}${q.movedTo ? `，${q.movedTo === 'agenda' ? '转为议题' : '提问人已发言'}` : ''}）`),
+      };
+    case 'openSpace':
+      return {
+        title: `开放空间：${f.theme}`,
+        lines: [
+          ...(f.sessions.length
+            ? f.sessions.map((x, i) => `${i + 1}. ${x.slot && x.room ? `${x.slot} · ${x.room}：` : ''}${x.title}（发起人：${x.host}），参加 ${x.participants} 人，得 ${x.dots} 点。`)
+            : ['没有提出议题。']),
+          `每人 ${f.dotsPerPerson} 点。`,
+          ...(f.consensus.length ? ['达成共识：', ...f.consensus.map((c, i) => `（${i + 1}）${c}`)] : ['未确认共识。']),
+        ],
       };
   }
 }

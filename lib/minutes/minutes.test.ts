@@ -70,6 +70,50 @@ describe('expected facts', () => {
     }
   });
 
+  it('hold the answered questions under the item they were asked in, anonymous ones without a name', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 4, currentItem: 1 });
+    const ask = (n: number, text: string, anonymous: boolean) => {
+      const [e] = m.run('question.ask', { text, anonymous }, member(n));
+      return (e!.data as { id: string }).id;
+    };
+    const named = ask(1, '电费怎么分摊？', false);
+    const anon = ask(2, '谁来监督施工？', true);
+    ask(3, '还没展示的问题', false);
+    for (const id of [named, anon]) m.run('question.approve', { id });
+    m.run('question.upvote', { id: anon }, member(4));
+    m.run('question.answer', { id: anon });
+    m.run('question.answer', { id: named });
+    const fact = expectedFacts(m.state, []).find((f) => f.fact.kind === 'questions')!;
+    expect(fact.section).toBe(itemIdOf(1));
+    expect(fact.fact).toEqual({ kind: 'questions', itemId: itemIdOf(1), questions: [
+      { text: '电费怎么分摊？', name: '居民1', votes: 0 }, { text: '谁来监督施工？', name: null, votes: 1 },
+    ] });
+    expect(factLines(fact.fact).lines).toEqual(['1. 电费怎么分摊？（居民1，附议 0）', '2. 谁来监督施工？（匿名，附议 1）']);
+    expect(JSON.stringify(expectedFacts(m.state, []))).not.toContain('还没展示的问题');
+  });
+
+  it('hold an open space: its sessions in grid order with hosts, participants and dots, and what was agreed', () => {
+    const m = new MeetingSession({ form: 'open_space', seats: 5, checkedIn: 5 });
+    m.run('openSpace.configure', { theme: '适老化改造', rooms: [{ id: 'r1', name: '活动室' }, { id: 'r2', name: '会议室' }], slots: [{ id: 's1', label: '14:00' }, { id: 's2', label: '15:00' }] });
+    const propose = (n: number, title: string) => (m.run('openSpace.propose', { title }, member(n))[0]!.data as { id: string }).id;
+    const late = propose(1, '健身器材');
+    const early = propose(2, '扶手');
+    m.run('openSpace.place', { id: late, roomId: 'r1', slotId: 's2' });
+    m.run('openSpace.place', { id: early, roomId: 'r2', slotId: 's1' });
+    m.run('openSpace.phase', { phase: 'sessions' });
+    m.run('openSpace.join', { slotId: 's1', sessionId: early }, member(3));
+    m.run('openSpace.join', { slotId: 's1', sessionId: early }, member(4));
+    m.run('openSpace.join', { slotId: 's1', sessionId: null }, member(4));
+    m.run('openSpace.phase', { phase: 'prioritising' });
+    m.run('openSpace.dots', { allocation: { [early]: 3 } }, member(5));
+    m.run('openSpace.confirm', { text: '先装扶手', sessionId: early });
+    const fact = expectedFacts(m.state, []).find((f) => f.fact.kind === 'openSpace')!.fact;
+    expect(factLines(fact)).toEqual({
+      title: '开放空间：适老化改造',
+      lines: ['1. 14:00 · 会议室：扶手（发起人：居民2），参加 2 人，得 3 点。', '2. 15:00 · 活动室：健身器材（发起人：居民1），参加 0 人，得 0 点。', '每人 3 点。', '达成共识：', '（1）先装扶手'],
+    });
+  });
+
   it('has no attendance before the meeting starts', () => {
     const m = new MeetingSession({ status: 'draft' });
     expect(expectedFacts(m.state, []).map((f) => f.fact.kind)).toEqual(['header', 'item', 'item']);

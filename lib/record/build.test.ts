@@ -91,3 +91,56 @@ describe('buildRecord of a planned meeting', () => {
     expect(record.meeting.procedureEdition).toBe('d2');
   });
 });
+
+describe('buildRecord of the answered questions and an open space (issue 13)', () => {
+  it('carries answered questions with the asker’s seat only when named, and nothing of a meeting without them', () => {
+    const m = new MeetingSession({ seats: 5, checkedIn: 4, currentItem: 1 });
+    const ask = (n: number, text: string, anonymous: boolean) => (m.run('question.ask', { text, anonymous }, member(n))[0]!.data as { id: string }).id;
+    const named = ask(1, '电费怎么分摊？', false);
+    const anon = ask(2, '谁来监督施工？', true);
+    ask(3, '没人看到的问题', false);
+    for (const id of [named, anon]) {
+      m.run('question.approve', { id });
+      m.run('question.answer', { id });
+    }
+    m.run('meeting.close', { decisions: [{ kind: 'item', id: itemIdOf(1), action: 'defer' }, { kind: 'item', id: itemIdOf(2), action: 'defer' }] });
+    const { record } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt! });
+    expect(record.questions).toEqual([
+      expect.objectContaining({ id: named, text: '电费怎么分摊？', seatId: 'seat-1', itemId: itemIdOf(1) }),
+      expect.objectContaining({ id: anon, text: '谁来监督施工？', itemId: itemIdOf(1) }),
+    ]);
+    expect(record.questions![1]).not.toHaveProperty('seatId');
+    // (Every seat is in the roster and attendance: the anonymous asker must not be tied to the question.)
+    expect(JSON.stringify(record.questions)).not.toContain('seat-2');
+    expect(JSON.stringify(record)).not.toContain('没人看到的问题');
+    expect(buildRecord({ ...recordSources(), state: closedWithDecisions().state, frozenAt: m.state.closedAt! }).record).not.toHaveProperty('questions');
+  });
+
+  it('carries an open space: grid, proposals with hosts as seats or committed names, counts and dots; not who went where or gave which dots', () => {
+    const m = new MeetingSession({ form: 'open_space', seats: 5, checkedIn: 5, agenda: [] });
+    m.run('openSpace.configure', { theme: '适老化改造', rooms: [{ id: 'r1', name: '活动室' }], slots: [{ id: 's1', label: '14:00' }] });
+    const a = (m.run('openSpace.propose', { title: '扶手' }, member(1))[0]!.data as { id: string }).id;
+    const b = (m.run('openSpace.proposeFor', { title: '路灯', hostName: '王阿姨' })[0]!.data as { id: string }).id;
+    m.run('openSpace.place', { id: a, roomId: 'r1', slotId: 's1' });
+    m.run('openSpace.phase', { phase: 'sessions' });
+    m.run('openSpace.join', { slotId: 's1', sessionId: a }, member(4));
+    m.run('openSpace.phase', { phase: 'prioritising' });
+    m.run('openSpace.dots', { allocation: { [a]: 2, [b]: 1 } }, member(5));
+    m.run('openSpace.confirm', { text: '先装扶手', sessionId: a });
+    m.run('meeting.close', {});
+    const { record, disclosures } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt! });
+    expect(record.openSpace).toMatchObject({
+      theme: '适老化改造', dotsPerPerson: 3, rooms: [{ id: 'r1', name: '活动室' }],
+      sessions: [
+        { id: a, title: '扶手', hostSeatId: 'seat-1', roomId: 'r1', slotId: 's1', participants: 1, dots: 2 },
+        { id: b, title: '路灯', roomId: null, participants: 0, dots: 1 },
+      ],
+      consensus: [{ text: '先装扶手', sessionId: a }],
+    });
+    const host = record.openSpace!.sessions[1]!.hostNameCommitment!;
+    expect(disclosures.some((d) => d[1] === '王阿姨')).toBe(true);
+    expect(host).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(record)).not.toContain('王阿姨');
+    for (const seat of ['seat-4', 'seat-5']) expect(JSON.stringify(record.openSpace)).not.toContain(seat);
+  });
+});

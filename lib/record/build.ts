@@ -104,12 +104,39 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
         ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),
       })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
+    ...issue13Sections(s, commit),
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,
     frozenAt: src.frozenAt,
   });
   return { record, disclosures };
+}
+
+/** The answered questions and the open space, each only when the meeting has some (earlier records keep their bytes). */
+function issue13Sections(s: MeetingState, commit: (value: string) => string) {
+  const answered = s.questions.filter((q) => q.status === 'answered');
+  const os = s.openSpace;
+  return {
+    ...(answered.length ? {
+      questions: answered.map((q) => ({
+        id: q.id, itemId: q.itemId, text: q.text, ...(q.seatId && !q.anonymous ? { seatId: q.seatId } : {}), votes: q.votes,
+        askedAt: q.askedAt, answeredAt: q.answeredAt, ...(q.movedTo ? { movedTo: q.movedTo.kind } : {}),
+      })),
+    } : {}),
+    ...(os ? {
+      openSpace: {
+        theme: os.theme, dotsPerPerson: os.dotsPerPerson, rooms: os.rooms, slots: os.slots,
+        sessions: os.sessions.map((x) => ({
+          id: x.id, title: x.title, summary: x.summary,
+          ...(x.hostSeatId ? { hostSeatId: x.hostSeatId } : { hostNameCommitment: commit(x.hostName) }),
+          proposedAt: x.proposedAt, mergedInto: x.mergedInto, roomId: x.roomId, slotId: x.slotId,
+          participants: os.attended[x.id]?.length ?? 0, dots: os.dotTotals[x.id] ?? 0,
+        })),
+        consensus: os.consensus.map((c) => ({ text: c.text, sessionId: c.sessionId, confirmedAt: c.confirmedAt })),
+      },
+    } : {}),
+  };
 }
 
 /**

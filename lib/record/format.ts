@@ -153,6 +153,27 @@ export const MeetingRecordV2 = RecordCommon.extend({
   polls: z.array(RecordPollV2),
   // The minutes are free text in which recorders and the server's fact blocks name residents: committed whole.
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
+  // Issue 13 (optional, absent from a meeting without them, so earlier records keep their bytes). The
+  // audience's answered questions, as the hall saw them: the asker's seat for a named question, none
+  // for an anonymous one.
+  questions: z.array(z.object({
+    id: z.string(), itemId: z.string().nullable(), text: z.string(), seatId: z.string().optional(), votes: z.number().int().min(0),
+    askedAt: Iso, answeredAt: Iso.nullable(), movedTo: z.enum(['agenda', 'speakers']).optional(),
+  })).optional(),
+  // An open space: the grid, every proposal (merged ones point at the one they joined) with its host —
+  // a seat, or for a resident without a phone whose proposal the facilitator wrote, a committed name —,
+  // how many took part in it and its dots; and the consensus statements. Who went where and who gave
+  // which dots are not in the record.
+  openSpace: z.object({
+    theme: z.string(), dotsPerPerson: z.number().int(),
+    rooms: z.array(z.object({ id: z.string(), name: z.string() })), slots: z.array(z.object({ id: z.string(), label: z.string() })),
+    sessions: z.array(z.object({
+      id: z.string(), title: z.string(), summary: z.string(), hostSeatId: z.string().optional(), hostNameCommitment: Commitment.optional(),
+      proposedAt: Iso, mergedInto: z.string().nullable(), roomId: z.string().nullable(), slotId: z.string().nullable(),
+      participants: z.number().int().min(0), dots: z.number().int().min(0),
+    })),
+    consensus: z.array(z.object({ text: z.string(), sessionId: z.string().nullable(), confirmedAt: Iso })),
+  }).optional(),
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -163,6 +184,8 @@ export const MeetingRecordV2 = RecordCommon.extend({
     ...(r.undoneCheckIns ?? []).map((u) => u.seatId),
     ...[...r.agenda.flatMap((a) => a.speakers), ...r.otherSpeakers].map((s) => s.seatId),
     ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
+    ...(r.questions ?? []).flatMap((q) => (q.seatId ? [q.seatId] : [])),
+    ...(r.openSpace?.sessions ?? []).flatMap((x) => (x.hostSeatId ? [x.hostSeatId] : [])),
   ];
   if (refs.some((id) => !seats.has(id))) ctx.addIssue({ code: 'custom', message: 'a seat referred to is not in the roster' });
 });

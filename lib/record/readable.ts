@@ -1,4 +1,4 @@
-import type { MeetingRecord, MeetingRecordV1, RecordSpeakerV1 } from './format';
+import type { MeetingRecord, MeetingRecordV1, MeetingRecordV2, RecordSpeakerV1 } from './format';
 
 /**
  * A record of either format in the one shape the pages and the PDF show: names are display strings.
@@ -15,6 +15,14 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
   polls: ReadablePoll[];
   minutes: { html: string | null; markdown: string | null; yjsStateSha256: string };
   names: 'clear' | 'disclosed' | 'pseudonyms';
+  /** answered audience questions; `asker` null: asked anonymously (issue 13) */
+  questions: { id: string; itemId: string | null; text: string; asker: string | null; votes: number; movedTo?: 'agenda' | 'speakers' }[];
+  /** an open space; a host without a seat whose name is not disclosed: null (issue 13) */
+  openSpace: {
+    theme: string; dotsPerPerson: number;
+    sessions: { id: string; title: string; summary: string; host: string | null; room: string | null; slot: string | null; mergedInto: string | null; participants: number; dots: number }[];
+    consensus: string[];
+  } | null;
 };
 export type ReadablePoll = Omit<MeetingRecordV1['polls'][number], 'votes'> & {
   votes: { name: string; choices: string[]; staffEntered?: true }[] | null;
@@ -28,7 +36,7 @@ export type ReadableSpeaker = RecordSpeakerV1;
  * null for the public view. `pseudonym` words the seat number in the reader's language.
  */
 export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string, string> | null, pseudonym: (member: number) => string): ReadableRecord {
-  if (record.format === 'yishi.meeting-record/1') return { ...record, undoneCheckIns: [], names: 'clear' };
+  if (record.format === 'yishi.meeting-record/1') return { ...record, undoneCheckIns: [], names: 'clear', questions: [], openSpace: null };
   const seats = new Map(record.roster.map((s) => [s.seatId, s]));
   const nameOf = (seatId: string) => {
     const seat = seats.get(seatId);
@@ -54,5 +62,24 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
       yjsStateSha256: record.minutes.yjsStateSha256,
     },
     names: opened ? 'disclosed' : 'pseudonyms',
+    questions: (record.questions ?? []).map((q) => ({
+      id: q.id, itemId: q.itemId, text: q.text, asker: q.seatId ? nameOf(q.seatId) : null, votes: q.votes, ...(q.movedTo ? { movedTo: q.movedTo } : {}),
+    })),
+    openSpace: record.openSpace ? openSpaceOf(record.openSpace, nameOf, opened) : null,
+  };
+}
+
+function openSpaceOf(os: NonNullable<MeetingRecordV2['openSpace']>, nameOf: (seatId: string) => string, opened: ReadonlyMap<string, string> | null): ReadableRecord['openSpace'] {
+  const room = new Map(os.rooms.map((r) => [r.id, r.name]));
+  const slot = new Map(os.slots.map((x) => [x.id, x.label]));
+  return {
+    theme: os.theme, dotsPerPerson: os.dotsPerPerson,
+    sessions: os.sessions.map((x) => ({
+      id: x.id, title: x.title, summary: x.summary,
+      host: x.hostSeatId ? nameOf(x.hostSeatId) : (x.hostNameCommitment && opened?.get(x.hostNameCommitment)) || null,
+      room: x.roomId ? room.get(x.roomId) ?? null : null, slot: x.slotId ? slot.get(x.slotId) ?? null : null,
+      mergedInto: x.mergedInto, participants: x.participants, dots: x.dots,
+    })),
+    consensus: os.consensus.map((c) => c.text),
   };
 }

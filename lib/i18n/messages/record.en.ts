@@ -251,4 +251,12 @@ export const recordEn: Record<keyof typeof recordZhCN, string> = {
   'record.poll.staffMark': ' (entered by staff)',
   'record.poll.paper': 'including {count} paper ballots (tellers: {tellers})',
   'record.poll.paperTellersWithheld': 'including {count} paper ballots ({tellers} tellers)',
+  'record.questions.title': 'Questions answered',
+  'record.openSpace.title': 'Open space: {theme}',
+  'record.openSpace.sessions': 'Open space sessions',
+  'record.openSpace.where': 'Slot · room',
+  'record.openSpace.host': 'Host',
+  'record.openSpace.hostWithheld': 'A resident (name not disclosed)',
+  'record.openSpace.participants': 'Took part',
+  'record.openSpace.dots': 'Dots',
 };

@@ -254,4 +254,12 @@ export const recordZhCN = {
   'record.poll.staffMark': '（代录）',
   'record.poll.paper': '其中纸质票 {count} 张（计票人：{tellers}）',
   'record.poll.paperTellersWithheld': '其中纸质票 {count} 张（计票人 {tellers} 名）',
+  'record.questions.title': '现场提问（已回答）',
+  'record.openSpace.title': '开放空间：{theme}',
+  'record.openSpace.sessions': '开放空间的议题',
+  'record.openSpace.where': '时段 · 场地',
+  'record.openSpace.host': '发起人',
+  'record.openSpace.hostWithheld': '居民（姓名未公开）',
+  'record.openSpace.participants': '参加人数',
+  'record.openSpace.dots': '得点',
 } satisfies Record<string, string>;
