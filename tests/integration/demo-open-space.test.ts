@@ -60,5 +60,5 @@ describe('demo:open-space, record:export and record:verify', () => {
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.stdout).toContain(`record ${recordId}`);
     expect(verified.stdout).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
-  });
+  }, 240_000); // three scripts, each starting tsx: about 25 s on a quiet machine
 });
