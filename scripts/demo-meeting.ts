@@ -8,17 +8,13 @@
 // the frozen record.json and send the signature, and the platform files the record. Prints `record <id> filed` and the verification link.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
+import { DEMO_PASSWORD } from '../lib/demo/seed';
 import type { CommandInput } from '../lib/meeting/commands';
 import { createMeeting } from '../lib/meeting/create-meeting';
 import { unfinishedWork } from '../lib/meeting/closing';
-import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
-import { applyMigrations } from '../lib/platform/db/migrate';
 import { verificationUrl } from '../lib/record/export';
-import type { RecordStatus } from '../lib/record/format';
-import { generateSigningKey, signEd25519 } from '../lib/record/node-crypto';
 import { majorityPresets } from '../lib/voting/outcome';
-import { createYishiServer } from '../server/app';
+import { demoUser, getJson as getJsonFrom, inProcessServer, signAndFile } from './demo-support';
 import { connectMeeting, logInStaff, postJson, sendCommand, waitFor, type Ack, type MeetingClient } from './protocol-client';
 
 const { values } = parseArgs({
@@ -34,8 +30,7 @@ if (values.url && !values.meeting) {
   console.error('usage: npm run demo:meeting [-- --url http://host:3000 --meeting <join code>] [--members N]');
   process.exit(2);
 }
-const demoUser = (role: (typeof DEMO_USERS)[number]['role']) => DEMO_USERS.find((u) => u.role === role)!.username;
-const [convenerLogin, recorderLogin] = [demoUser('facilitator'), demoUser('recorder')];
+const convenerLogin = demoUser('facilitator');
 const log = (line: string) => console.log(`[demo] ${line}`);
 
 // The whole demo takes a few seconds; a hang is a bug, not something to wait out.
@@ -46,12 +41,7 @@ setTimeout(() => {
 
 /** Starts the server in this process on the configured database, with the demo data, and a fresh meeting in it. */
 async function inProcess() {
-  const url = resolveDatabaseUrl();
-  await applyMigrations(url);
-  const db = createDb(url);
-  if (!(await isSeeded(db))) await seedDemo(db);
-  const server = await createYishiServer({ db, next: null, publicUrl: process.env.YISHI_PUBLIC_URL || undefined });
-  const port = await server.listen(0, '127.0.0.1');
+  const { base, db, stop } = await inProcessServer();
   // There is no HTTP route to create a meeting (meetings are planned in the console); here the script
   // is the server's own process and creates it directly.
   const convener = await db.staffUser.findUnique({ where: { username: convenerLogin } });
@@ -63,14 +53,7 @@ async function inProcess() {
     level: 'community', type: 'decision', form: 'council', venue: '桂湖社区党群服务中心议事厅', scheduledAt: now,
     agenda: [{ title: '小区公共区域停车管理办法', notes: '试行方案及停车监督员人选。', speakLimitSec: 120 }],
   });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    joinCode: meeting.joinCode,
-    stop: async () => {
-      await server.close();
-      await db.$disconnect();
-    },
-  };
+  return { base, joinCode: meeting.joinCode, stop };
 }
 
 const target = values.url
@@ -83,23 +66,7 @@ function ok(ack: Ack, what: string) {
   if (!ack.ok) throw new Error(`${what}: ${ack.error.code} ${ack.error.message}`);
 }
 
-/** Polls an HTTP read until it returns something; the record is frozen moments after the close. */
-async function until<T>(read: () => Promise<T | null>, what: string, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function getJson(path: string, cookie: string) {
-  const res = await fetch(`${base}${path}`, { headers: { cookie } });
-  const body = (await res.json()) as any;
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.error?.message}`);
-  return body;
-}
+const getJson = (path: string, cookie: string) => getJsonFrom(base, path, cookie);
 
 try {
   // The facilitator's console.
@@ -189,30 +156,12 @@ try {
   ok(await sendCommand(fac, 'meeting.close', { decisions }), 'meeting.close');
   log(`meeting closed${open.length ? ` (${open.length} unfinished deferred or finished)` : ''}`);
 
-  // The convener's and the recorder's own devices: log in, make a key, sign the frozen bytes.
-  for (const username of [convenerLogin, recorderLogin]) {
-    const cookie = await logInStaff(base, username, DEMO_PASSWORD);
-    const recordId = await until(async () => (await getJson(`/api/meetings/${meetingId}/record`, cookie)).record?.recordId ?? null, 'the frozen record');
-    const { recordJson } = await getJson(`/api/records/${recordId}`, cookie) as { recordJson: string };
-    const key = generateSigningKey();
-    const signature = signEd25519(key.privateKeyPem, new TextEncoder().encode(recordJson));
-    const r = await postJson(`${base}/api/records/${recordId}/signatures`, { publicKeyPem: key.publicKeyPem, signature }, { cookie });
-    if (r.status !== 200) throw new Error(`${username} cannot sign: ${r.status} ${r.body.error?.message}`);
-    log(`${username} signed record ${recordId} (status ${r.body.status})`);
-  }
-
-  // Filing follows the last signature; a signer still missing means the demo data has more signers.
-  const record = await until(async () => {
-    const { record } = await getJson(`/api/meetings/${meetingId}/record`, facCookie) as { record: { recordId: string; status: RecordStatus; signers: { name: string; signedAt: string | null }[] } };
-    return record.status === 'filed' || record.signers.some((s) => !s.signedAt) ? record : null;
-  }, 'the filing');
-  if (record.status !== 'filed') {
-    throw new Error(`record ${record.recordId} is ${record.status}; still to sign: ${record.signers.filter((s) => !s.signedAt).map((s) => s.name).join(', ')}`);
-  }
-  console.log(`record ${record.recordId} filed`);
+  // The convener's and the recorder's own devices sign the frozen record; the platform files it.
+  const recordId = await signAndFile(base, meetingId, log);
+  console.log(`record ${recordId} filed`);
   // The in-process server is gone when this prints: the link is for the usual server on the same database.
   const publicBase = process.env.YISHI_PUBLIC_URL || (values.url ? base : 'http://localhost:3000');
-  console.log(`verify: ${verificationUrl(publicBase, record.recordId)}`);
+  console.log(`verify: ${verificationUrl(publicBase, recordId)}`);
 } catch (err) {
   console.error(`[demo] ${(err as Error).message}`);
   process.exitCode = 1;

@@ -1,0 +1,76 @@
+// What the meeting demos (demo:meeting, demo:open-space) share: a server in the script's own process on
+// the configured database with the demo data, and the end of every meeting — the convener's and the
+// recorder's devices sign the frozen record.json and the platform files it.
+import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
+import { createDb, resolveDatabaseUrl, type Db } from '../lib/platform/db/client';
+import { applyMigrations } from '../lib/platform/db/migrate';
+import type { RecordStatus } from '../lib/record/format';
+import { generateSigningKey, signEd25519 } from '../lib/record/node-crypto';
+import { createYishiServer } from '../server/app';
+import { logInStaff, postJson } from './protocol-client';
+
+export const demoUser = (role: (typeof DEMO_USERS)[number]['role']) => DEMO_USERS.find((u) => u.role === role)!.username;
+
+/** Starts the server in this process on the configured database (default ./data/yishi.db), seeding the demo data into an empty one. */
+export async function inProcessServer(): Promise<{ base: string; db: Db; stop: () => Promise<void> }> {
+  const url = resolveDatabaseUrl();
+  await applyMigrations(url);
+  const db = createDb(url);
+  if (!(await isSeeded(db))) await seedDemo(db);
+  const server = await createYishiServer({ db, next: null, publicUrl: process.env.YISHI_PUBLIC_URL || undefined });
+  const port = await server.listen(0, '127.0.0.1');
+  return {
+    base: `http://127.0.0.1:${port}`,
+    db,
+    stop: async () => {
+      await server.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Polls an HTTP read until it returns something; the record is frozen moments after the close. */
+export async function until<T>(read: () => Promise<T | null>, what: string, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value !== null) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function getJson(base: string, path: string, cookie: string) {
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const body = (await res.json()) as any;
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.error?.message}`);
+  return body;
+}
+
+/**
+ * The convener's and the recorder's own devices log in, make a key, sign the frozen bytes and send the
+ * signature; filing follows the last one. Returns the filed record's id (throws if a signer is missing).
+ */
+export async function signAndFile(base: string, meetingId: string, log: (line: string) => void): Promise<string> {
+  const convenerCookie = await logInStaff(base, demoUser('facilitator'), DEMO_PASSWORD);
+  for (const username of [demoUser('facilitator'), demoUser('recorder')]) {
+    const cookie = await logInStaff(base, username, DEMO_PASSWORD);
+    const recordId = await until(async () => (await getJson(base, `/api/meetings/${meetingId}/record`, cookie)).record?.recordId ?? null, 'the frozen record');
+    const { recordJson } = await getJson(base, `/api/records/${recordId}`, cookie) as { recordJson: string };
+    const key = generateSigningKey();
+    const signature = signEd25519(key.privateKeyPem, new TextEncoder().encode(recordJson));
+    const r = await postJson(`${base}/api/records/${recordId}/signatures`, { publicKeyPem: key.publicKeyPem, signature }, { cookie });
+    if (r.status !== 200) throw new Error(`${username} cannot sign: ${r.status} ${r.body.error?.message}`);
+    log(`${username} signed record ${recordId} (status ${r.body.status})`);
+  }
+
+  // Filing follows the last signature; a signer still missing means the demo data has more signers.
+  const record = await until(async () => {
+    const { record } = await getJson(base, `/api/meetings/${meetingId}/record`, convenerCookie) as { record: { recordId: string; status: RecordStatus; signers: { name: string; signedAt: string | null }[] } };
+    return record.status === 'filed' || record.signers.some((s) => !s.signedAt) ? record : null;
+  }, 'the filing');
+  if (record.status !== 'filed') {
+    throw new Error(`record ${record.recordId} is ${record.status}; still to sign: ${record.signers.filter((s) => !s.signedAt).map((s) => s.name).join(', ')}`);
+  }
+  return record.recordId;
+}
