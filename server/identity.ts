@@ -31,7 +31,9 @@ export async function resolveMeetingIdentity(db: Db, hub: MeetingHub, creds: Mee
     if (!p) throw new AppError('UNAUTHENTICATED', 'This device is not admitted to a meeting');
     const state = await hub.state(p.meetingId);
     const seat = state.seats.find((s) => s.id === p.seatId);
-    let role = participantMeetingRole(p.mode, p.canVote, p.speaks);
+    // A meeting open to anyone with a stake (walk-ins allowed: open space, 民主恳谈) hears every seat it
+    // invited, a stakeholder without a vote too; elsewhere such a seat follows as an observer.
+    let role = participantMeetingRole(p.mode, p.canVote, p.speaks || (seat !== undefined && state.walkIns.allowed));
     if (creds.view === 'projector') role = 'projector';
     const mode = p.mode === 'observer' ? null : p.mode;
     return { meetingId: p.meetingId, role, actor: { role, label: seat?.name ?? 'observer', seatId: seat?.id ?? null, mode } };

@@ -73,6 +73,7 @@ export function staffMeetingRole(role: StaffRole, scope: StaffScope, place: Comm
  * that `speaks` without a vote: a walk-in admitted by the facilitator (who may also vote in the polls
  * walk-ins.ts opens to them) or an invited expert. The decision checks the seat's ballot right per poll,
  * so the role alone never lets such a seat into a binding poll. A member sees no more than an observer.
+ * (server/identity.ts also lets every seat of a meeting open to anyone with a stake take part.)
  */
 export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean, speaks = false): MeetingRole {
   if (mode === 'observer' || (!canVote && !speaks)) return 'observer';

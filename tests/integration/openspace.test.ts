@@ -60,7 +60,11 @@ for (const target of databaseTargets()) {
     });
 
     it('keeps every seat’s dots from every role, folds to the server’s state on every client, and survives a kill', async () => {
-      const meeting = await makeMeeting(db, community, { form: 'open_space', type: 'advisory', title: '开放空间：小区公共空间怎么用', agenda: [{ title: '小区公共空间怎么用' }] });
+      // Every tenth person is a stakeholder invited without a vote: an open space hears them all the same.
+      const meeting = await makeMeeting(db, community, {
+        form: 'open_space', type: 'advisory', title: '开放空间：小区公共空间怎么用', agenda: [{ title: '小区公共空间怎么用' }],
+        members: community.roster.map((m, i) => ({ memberId: m.id, canVote: i % 10 !== 5 })),
+      });
       const cookie = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);
       const recorderCookie = await staffCookie(server.url, community.recorder.username, TEST_PASSWORD);
       const seats = await db.meetingSeat.findMany({ where: { meetingId: meeting.id } });
