@@ -134,7 +134,7 @@ try {
   // Session k: room k mod 3, slot k div 3.
   for (const [k, id] of ids.entries()) ok(await sendCommand(fac, 'openSpace.place', { id, roomId: rooms[k % 3]!.id, slotId: slots[Math.floor(k / 3)]!.id }), 'openSpace.place');
   await waitFor(() => os().sessions.filter((x) => x.slotId).length === ids.length, 10_000, 'the grid filled');
-  log(`议题市集 marketplace: ${ids.length} sessions (1 duplicate merged), placed in ${rooms.length} rooms × ${slots.length} slots`);
+  log(`议题集市 marketplace: ${ids.length} sessions (1 duplicate merged), placed in ${rooms.length} rooms × ${slots.length} slots`);
 
   // The sessions: everyone goes to one in each slot; a few walk to another (the law of two feet).
   ok(await sendCommand(fac, 'openSpace.phase', { phase: 'sessions' }), 'phase sessions');
@@ -165,10 +165,10 @@ try {
   const spent = people.length * 3;
   await waitFor(() => Object.values(os().dotTotals).reduce((a, b) => a + b, 0) === spent, 10_000, 'every dot counted');
   const ranked = rankByDots(os());
-  log(`贴点排序 dots: ${spent} spent — ${ranked.map((x) => `「${x.title}」${os().dotTotals[x.id] ?? 0}`).join('，')}`);
+  log(`投点排序 dots: ${spent} spent — ${ranked.map((x) => `「${x.title}」${os().dotTotals[x.id] ?? 0}`).join('，')}`);
 
   // The two proposals with most dots become what the meeting agreed.
-  for (const x of ranked.slice(0, 2)) ok(await sendCommand(fac, 'openSpace.confirm', { text: `优先推进「${x.title}」，由${x.hostName}牵头提出具体方案`, sessionId: x.id }), 'openSpace.confirm');
+  for (const x of ranked.slice(0, 2)) ok(await sendCommand(fac, 'openSpace.confirm', { text: `优先推进「${x.title}」，由发起人牵头提出具体方案`, sessionId: x.id }), 'openSpace.confirm');
   ok(await sendCommand(fac, 'openSpace.phase', { phase: 'converged' }), 'phase converged');
   await waitFor(() => os().phase === 'converged' && os().consensus.length === 2, 10_000, 'the consensus');
   for (const c of os().consensus) log(`达成共识 consensus: ${c.text}`);

@@ -27,7 +27,7 @@ describe('demo:open-space, record:export and record:verify', () => {
     const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
     expect(recordId, demo.stdout).toBeTruthy();
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
-    expect(demo.stdout).toMatch(/贴点排序 dots: 36 spent/);
+    expect(demo.stdout).toMatch(/投点排序 dots: 36 spent/);
 
     // The log holds the open space the demo printed: 6 sessions and a merged duplicate, every resident in
     // a session of each slot but the one who left, 3 dots each (one allocation replaced), 2 statements.
