@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { MeetingHub } from '../lib/meeting/hub';
+import { breakoutAccess, parseBreakoutDocName } from '../lib/meeting/procedure/openspace/notes';
 import { minutesAccess } from '../lib/minutes/collab/access';
 import { READ_ONLY_MESSAGE_MAX_BYTES, WRITER_MESSAGE_MAX_BYTES } from '../lib/minutes/collab/limits';
 import { CloseCode } from '../lib/minutes/collab/protocol';
@@ -12,7 +13,8 @@ import { AppError, toErrorPayload } from '../lib/platform/errors';
 import { assertOwnOrigin, resolveMeetingIdentity } from './identity';
 
 /**
- * The websocket adapter of the collaboration core: `/collab/<docName>`, docName = `minutes:<meetingId>`.
+ * The websocket adapter of the collaboration core: `/collab/<docName>`, docName = `minutes:<meetingId>`,
+ * or `breakout:<meetingId>:<sessionId>` for an open-space session's note.
  * The connection is authorised before it is handed to the core (staff session cookie, or a participant
  * token in `?token=`), and the role decides read-write or read-only (lib/minutes/collab/access.ts).
  * A refused client gets the websocket accepted and at once closed with 4401/4403/4404 (no message of
@@ -69,20 +71,26 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
   const authorise = async (req: IncomingMessage) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const docName = decodeURIComponent(url.pathname.slice('/collab/'.length));
-    const meetingId = /^minutes:([A-Za-z0-9-]{1,100})$/.exec(docName)?.[1];
-    if (!meetingId || docName !== minutesDocName(meetingId)) throw new AppError('NOT_FOUND', 'No such document');
+    const breakout = parseBreakoutDocName(docName);
+    const meetingId = breakout?.meetingId ?? /^minutes:([A-Za-z0-9-]{1,100})$/.exec(docName)?.[1];
+    if (!meetingId || (!breakout && docName !== minutesDocName(meetingId))) throw new AppError('NOT_FOUND', 'No such document');
     assertOwnOrigin(req.headers, publicUrl);
     const token = url.searchParams.get('token');
     const view = url.searchParams.get('view') === 'projector' ? 'projector' : null;
     const who = await resolveMeetingIdentity(db, hub, { participantToken: token, cookieHeader: req.headers.cookie, meetingId, view });
     if (who.meetingId !== meetingId) throw new AppError('FORBIDDEN', 'This device is admitted to another meeting');
-    const { minutesPublic, status } = await hub.state(meetingId);
-    const access = minutesAccess(who.role, { minutesPublic, closed: status === 'closed' });
+    const { minutesPublic, status, openSpace } = await hub.state(meetingId);
+    const closed = status === 'closed';
+    const access = breakout
+      ? breakoutAccess({ role: who.role, seatId: who.actor.seatId }, openSpace, breakout.sessionId, closed)
+      : minutesAccess(who.role, { minutesPublic, closed });
+    if (!access && breakout) throw new AppError('NOT_FOUND', 'No such session');
     if (!access) throw new AppError('FORBIDDEN', 'The minutes of this meeting are not public');
     // A writer of a closed meeting's minutes is told so (4423) unless it asked to follow them read-only
     // (`?readonly=1`, what the editor does once told): an editor must never believe it is writing.
     if (access === 'locked' && url.searchParams.get('readonly') !== '1') throw new AppError('INVALID_STATE', 'The meeting is closed: the minutes are locked');
-    return { docName, meetingId, participant: !!token, readOnly: access !== 'edit', user: { name: who.actor.label } };
+    // (`participant` drives the minutes' public switch: a session note does not follow it.)
+    return { docName, meetingId, participant: !!token && !breakout, readOnly: access !== 'edit', user: { name: who.actor.label } };
   };
 
   const refuse = (ws: WebSocket, err: unknown) => {

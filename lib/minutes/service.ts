@@ -2,6 +2,7 @@ import type { MeetingHub } from '../meeting/hub';
 import { recorderNames } from '../meeting/queries';
 import type { Db } from '../platform/db/client';
 import * as Y from 'yjs';
+import { wireBreakoutNotes } from './breakouts';
 import { CollabServer } from './collab/server';
 import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
 import { MINUTES_FIELD, minutesDocName } from './schema';
@@ -28,6 +29,8 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
     },
   });
   const w = writer;
+  // The open space's session notes live on the same server (their template, their lock at the close).
+  wireBreakoutNotes(hub, collab, (message, err) => console.error(`[collab] ${message}`, err));
   hub.onEvents((meetingId, events) => {
     // First, and synchronously: from the moment the meeting is closed no recorder's edit is taken (the
     // record is built from the document after this), and every open editor is told (4423).

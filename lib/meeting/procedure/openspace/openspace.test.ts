@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../platform/errors';
-import { meetingRoles } from '../../permissions';
+import { meetingRoles, type MeetingRole } from '../../permissions';
 import { projectEvent, projectSeat, projectState } from '../../projection';
 import { foldEvents } from '../../state';
 import { facilitator, MEETING_ID, MeetingSession, member, seatIdOf } from '../../../../tests/factories/meeting';
 import { gridConflicts, liveSessions, OPEN_SPACE_LIMITS, peopleIn, rankByDots } from './model';
+import { breakoutAccess, breakoutDocName, parseBreakoutDocName } from './notes';
 
 function codeOf(f: () => unknown): ErrorCode | 'NO_ERROR' {
   try {
@@ -274,5 +275,37 @@ describe('open space: who sees what', () => {
   it('the log itself keeps each allocation with its seat (one allocation per participant, also after a restart)', () => {
     const { m } = scene();
     expect(m.log.filter((e) => e.type === 'openSpace.dotsPlaced').map((e) => e.data)).toMatchObject([{ seatId: seatIdOf(3) }, { seatId: seatIdOf(4) }]);
+  });
+});
+
+describe('open space: who writes a session’s note', () => {
+  it('its host and those who were in it write; others read; staff who write minutes write; closed: nobody', () => {
+    const m = openSpace();
+    const a = propose(m, 1, '扶手');
+    const b = propose(m, 2, '路灯');
+    m.run('openSpace.place', { id: a, roomId: 'r1', slotId: 's1' });
+    m.run('openSpace.phase', { phase: 'sessions' });
+    m.run('openSpace.join', { slotId: 's1', sessionId: a }, member(3));
+    m.run('openSpace.join', { slotId: 's1', sessionId: null }, member(3)); // moved on: may still add what they said
+    m.run('openSpace.merge', { id: b, intoId: a });
+    const os = m.state.openSpace;
+    const access = (role: MeetingRole, n: number | null, id = a, closed = false) => breakoutAccess({ role, seatId: n === null ? null : seatIdOf(n) }, os, id, closed);
+    expect(access('member', 1)).toBe('edit');
+    expect(access('remote_member', 3)).toBe('edit');
+    expect(access('member', 4)).toBe('read');
+    expect(access('observer', 1)).toBe('read'); // an observer's device is no participant, whatever seat it names
+    expect(access('projector', null)).toBe('read');
+    expect(access('recorder', null)).toBe('edit');
+    expect(access('facilitator', null)).toBe('edit');
+    expect(access('member', 1, a, true)).toBe('locked');
+    expect(access('member', 4, a, true)).toBe('read');
+    expect(access('facilitator', null, b)).toBeNull(); // merged away
+    expect(access('facilitator', null, 'nope')).toBeNull();
+    expect(breakoutAccess({ role: 'facilitator', seatId: null }, null, a, false)).toBeNull();
+  });
+
+  it('names a note by meeting and session, and reads only such names back', () => {
+    expect(parseBreakoutDocName(breakoutDocName('m-1', 's-2'))).toEqual({ meetingId: 'm-1', sessionId: 's-2' });
+    for (const bad of ['minutes:m-1', 'breakout:m-1', 'breakout:m 1:s', 'breakout:m-1:s-2:x', `breakout:${'x'.repeat(101)}:s`]) expect(parseBreakoutDocName(bad)).toBeNull();
   });
 });
