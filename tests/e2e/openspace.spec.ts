@@ -99,6 +99,22 @@ test('an open space from marketplace to consensus on the console, the projector 
   await expect(projectorCell(LIGHTS)).toContainText('现在 2 人');
   await expect(panel(c).getByRole('button', { name: '我在这组', description: LIGHTS })).toHaveAttribute('aria-pressed', 'true');
   await shoot(c, 'openspace-phone-sessions', true);
+
+  // Each session's note: one who was in it writes the harvest; the console reads it live; one who was never
+  // there reads it but cannot write.
+  const sessionCard = (phone: Page, title: string) => panel(phone).getByRole('listitem').filter({ has: phone.getByText(title, { exact: true }) });
+  await sessionCard(b, HANDRAIL).getByText('小组记录（讨论要点、建议、需要谁来做）').click();
+  const note = b.getByRole('textbox', { name: `小组记录：${HANDRAIL}` });
+  await expect(note.getByRole('heading', { name: '讨论要点' })).toBeVisible();
+  await note.locator('p').first().click();
+  await b.keyboard.type('扶手高度要适合老人');
+  await shoot(b, 'openspace-phone-notes', true);
+  const notes = os.getByRole('region', { name: '小组记录' }).or(os.locator('section').filter({ has: consolePage.getByRole('heading', { name: '小组记录' }) }));
+  await notes.getByText(HANDRAIL, { exact: true }).click();
+  await expect(consolePage.getByRole('article', { name: `小组记录：${HANDRAIL}` })).toContainText('扶手高度要适合老人');
+  await sessionCard(d, HANDRAIL).getByText('小组记录（讨论要点、建议、需要谁来做）').click();
+  await expect(d.getByRole('article', { name: `小组记录：${HANDRAIL}` })).toContainText('扶手高度要适合老人');
+  await expect(d.getByRole('textbox', { name: `小组记录：${HANDRAIL}` })).toHaveCount(0);
   await shoot(projector, 'openspace-projector-grid');
 
   // Dots: each spends up to three; one phone reloads and finds its own dots again.

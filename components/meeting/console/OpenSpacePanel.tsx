@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
+import { NotesDisclosure } from '@/components/meeting/openspace/NotesDisclosure';
 import { PhaseSteps } from '@/components/meeting/openspace/PhaseSteps';
 import {
   gridConflicts, liveSessions, OPEN_SPACE_LIMITS, openSpacePhases, peopleIn, rankByDots, type OpenSpace, type OsSession,
@@ -14,6 +15,7 @@ import type { MeetingState } from '@/lib/meeting/state';
 import type { RunCommand } from './useCommandRunner';
 
 const small = '!min-h-8 !px-2 !py-0 text-sm';
+const SessionNotes = lazy(() => import('@/components/meeting/openspace/SessionNotes'));
 
 /**
  * Running an open space from the console: the theme and the grid of rooms × time slots, the phases,
@@ -45,6 +47,7 @@ export function OpenSpacePanel({ state, run }: { state: MeetingState; run: RunCo
       {planning ? <Grid os={os} run={run} open={open} /> : null}
       {planning && open ? <ProposeFor run={run} /> : null}
       {!planning ? <Results os={os} run={run} open={open} /> : null}
+      {os.phase !== 'marketplace' ? <Notes os={os} meetingId={state.meetingId} /> : null}
     </Card>
   );
 }
@@ -279,6 +282,22 @@ function Results({ os, run, open }: { os: OpenSpace; run: RunCommand; open: bool
         ) : null}
       </Section>
     </div>
+  );
+}
+
+/** Each placed session's harvest note, read here as it is written (its host and people write it on their phones). */
+function Notes({ os, meetingId }: { os: OpenSpace; meetingId: string }) {
+  const t = useT();
+  const placed = liveSessions(os).filter((x) => x.roomId && x.slotId);
+  if (!placed.length) return null;
+  return (
+    <Section title={t('console.os.notes')}>
+      {placed.map((x) => (
+        <NotesDisclosure key={x.id} summary={x.title}>
+          {() => <Suspense fallback={null}><SessionNotes meetingId={meetingId} sessionId={x.id} title={x.title} canWrite={false} userName="" /></Suspense>}
+        </NotesDisclosure>
+      ))}
+    </Section>
   );
 }
 

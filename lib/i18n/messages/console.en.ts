@@ -268,4 +268,5 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'projector.os.market': 'Marketplace: {count} sessions proposed',
   'projector.os.dotsHint': '{count} dots each: spend them on your phone on what matters most',
   'projector.os.dots': 'Dots',
+  'console.os.notes': 'Session notes',
 } satisfies Record<keyof typeof consoleZhCN, string>;

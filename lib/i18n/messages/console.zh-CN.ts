@@ -267,4 +267,5 @@ export const consoleZhCN = {
   'projector.os.market': '议题集市：已有 {count} 个议题',
   'projector.os.dotsHint': '每人 {count} 点，用手机投给最重要的议题',
   'projector.os.dots': '投点结果',
+  'console.os.notes': '小组记录',
 } satisfies Record<string, string>;
