@@ -97,6 +97,8 @@ export const openSpaceCommands = {
       if (i.id === i.intoId) throw new AppError('BAD_REQUEST', 'A session cannot be merged into itself');
       findSession(os, i.id);
       findSession(os, i.intoId);
+      // (Back from prioritising: dots given to a proposal would vanish from the ranking with it.)
+      if (os.dotTotals[i.id]) throw new AppError('INVALID_STATE', 'This proposal already has dots', { id: i.id });
       return one({ type: 'openSpace.merged', data: { id: i.id, intoId: i.intoId } });
     },
   }),
