@@ -72,6 +72,12 @@ test('an open space from marketplace to consensus on the console, the projector 
   // A duplicate is merged; sessions are placed by dragging and from each one's own list.
   await os.getByLabel(`把“${LIGHTS_TOO}”合并到`).selectOption({ label: LIGHTS });
   await expect(projector.getByText('议题集市：已有 3 个议题')).toBeVisible();
+  // A merge made by mistake is undone, and made again.
+  await os.getByText('已合并的议题（1）').click();
+  await os.getByRole('button', { name: `撤销合并：${LIGHTS_TOO}` }).click();
+  await expect(projector.getByText('议题集市：已有 4 个议题')).toBeVisible();
+  await os.getByLabel(`把“${LIGHTS_TOO}”合并到`).selectOption({ label: LIGHTS });
+  await expect(projector.getByText('议题集市：已有 3 个议题')).toBeVisible();
   const grid = os.getByRole('table', { name: '场地与时段安排' });
   const cell = (room: string, slot: number) => grid.getByRole('row', { name: new RegExp(room) }).getByRole('cell').nth(slot);
   // (By its title: each card's merge list names the other proposals too.)

@@ -116,6 +116,7 @@ function Grid({ os, run, open }: { os: OpenSpace; run: RunCommand; open: boolean
   const clash = new Map<string, string[]>();
   for (const c of conflicts) for (const id of c.sessionIds) clash.set(id, [...(clash.get(id) ?? []), c.kind]);
   const unplaced = sessions.filter((x) => !x.roomId);
+  const merged = os.sessions.filter((x) => x.mergedInto !== null);
   const [over, setOver] = useState<string | null>(null);
 
   const drop = (roomId: string | null, slotId: string | null) => ({
@@ -134,6 +135,19 @@ function Grid({ os, run, open }: { os: OpenSpace; run: RunCommand; open: boolean
     <div className="mt-3 space-y-3">
       {conflicts.length ? (
         <p role="status" className="rounded-lg border-2 border-warn-500 bg-white px-2 py-1 text-sm font-semibold">{t('console.os.conflicts', { count: conflicts.length })}</p>
+      ) : null}
+      {merged.length ? (
+        <details>
+          <summary className="cursor-pointer text-sm font-semibold">{t('console.os.merged', { count: merged.length })}</summary>
+          <ul className="mt-1 space-y-1 text-sm">
+            {merged.map((x) => (
+              <li key={x.id} className="flex flex-wrap items-center gap-2">
+                <span className="min-w-0 break-words">{t('console.os.mergedInto', { title: x.title, into: os.sessions.find((y) => y.id === x.mergedInto)?.title ?? '' })}</span>
+                <Button variant="ghost" className={small} disabled={!open} aria-label={t('console.os.unmergeFor', { title: x.title })} onClick={() => void run('openSpace.unmerge', { id: x.id })}>{t('console.os.unmerge')}</Button>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <section aria-labelledby="os-unplaced" {...drop(null, null)} className={`rounded-lg border-2 border-dashed p-2 ${over === 'null|null' ? 'border-civic-800 bg-civic-50' : 'border-ink/20'}`}>
         <h3 id="os-unplaced" className="text-base font-semibold">{t('console.os.unplaced', { count: unplaced.length })}</h3>

@@ -268,4 +268,8 @@ export const consoleZhCN = {
   'projector.os.dotsHint': '每人 {count} 点，用手机投给最重要的议题',
   'projector.os.dots': '投点结果',
   'console.os.notes': '小组记录',
+  'console.os.merged': '已合并的议题（{count}）',
+  'console.os.mergedInto': '“{title}”并入“{into}”',
+  'console.os.unmerge': '撤销合并',
+  'console.os.unmergeFor': '撤销合并：{title}',
 } satisfies Record<string, string>;

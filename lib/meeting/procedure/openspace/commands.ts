@@ -102,6 +102,20 @@ export const openSpaceCommands = {
       return one({ type: 'openSpace.merged', data: { id: i.id, intoId: i.intoId } });
     },
   }),
+  /** Undoes a merge made by mistake. */
+  'openSpace.unmerge': command({
+    schema: z.strictObject({ id: z.string() }),
+    action: 'meeting.manage',
+    decide(s, i) {
+      requireNotClosed(s);
+      const os = openSpaceOf(s);
+      requirePhase(os, 'marketplace', 'sessions');
+      const x = os.sessions.find((y) => y.id === i.id);
+      if (!x) throw new AppError('NOT_FOUND', 'No such session', { id: i.id });
+      if (!x.mergedInto) throw new AppError('INVALID_STATE', 'This session was not merged', { id: i.id });
+      return one({ type: 'openSpace.unmerged', data: { id: i.id } });
+    },
+  }),
   /** Into a room and a slot, or (both null) back to the marketplace. */
   'openSpace.place': command({
     schema: z.strictObject({ id: z.string(), roomId: z.string().nullable(), slotId: z.string().nullable() })

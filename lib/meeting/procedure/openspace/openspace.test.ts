@@ -85,6 +85,11 @@ describe('open space: the marketplace', () => {
     expect(codeOf(() => m.decide('openSpace.merge', { id: a, intoId: a }))).toBe('BAD_REQUEST');
     expect(codeOf(() => m.decide('openSpace.place', { id: b, roomId: 'r1', slotId: 's1' }))).toBe('INVALID_STATE');
     expect(codeOf(() => m.decide('openSpace.merge', { id: a, intoId: 'nope' }))).toBe('NOT_FOUND');
+    // Undone: back in the marketplace; undoing twice, or a proposal never merged, is refused.
+    m.run('openSpace.unmerge', { id: b });
+    expect(liveSessions(m.state.openSpace!).map((x) => x.id)).toEqual([a, b]);
+    expect(codeOf(() => m.decide('openSpace.unmerge', { id: b }))).toBe('INVALID_STATE');
+    expect(codeOf(() => m.decide('openSpace.unmerge', { id: b }, member(1)))).toBe('FORBIDDEN');
   });
 });
 
