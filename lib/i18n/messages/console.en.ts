@@ -273,4 +273,5 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.os.mergedInto': '“{title}” merged into “{into}”',
   'console.os.unmerge': 'Undo merge',
   'console.os.unmergeFor': 'Undo merge: {title}',
+  'projector.os.moreOnPhones': '{count} earlier proposals more: see them on your phone',
 } satisfies Record<keyof typeof consoleZhCN, string>;

@@ -272,4 +272,5 @@ export const consoleZhCN = {
   'console.os.mergedInto': '“{title}”并入“{into}”',
   'console.os.unmerge': '撤销合并',
   'console.os.unmergeFor': '撤销合并：{title}',
+  'projector.os.moreOnPhones': '另有 {count} 个较早的议题，请在手机上查看',
 } satisfies Record<string, string>;
