@@ -80,8 +80,14 @@ test('an open space from marketplace to consensus on the console, the projector 
   await expect(projector.getByText('议题集市：已有 3 个议题')).toBeVisible();
   const grid = os.getByRole('table', { name: '场地与时段安排' });
   const cell = (room: string, slot: number) => grid.getByRole('row', { name: new RegExp(room) }).getByRole('cell').nth(slot);
-  // (By its title: each card's merge list names the other proposals too.)
-  await os.locator('li[draggable] > p:first-child').filter({ hasText: HANDRAIL }).dragTo(cell('活动室', 0));
+  // HTML5 drag and drop as the browser delivers it (dragstart, dragover, drop with one DataTransfer):
+  // the mouse-driven dragTo is at the mercy of timing on a busy machine. The card by its title: each card's
+  // merge list names the other proposals too.
+  const card = os.locator('li[draggable]').filter({ has: consolePage.locator('p:first-child', { hasText: HANDRAIL }) });
+  const dataTransfer = await consolePage.evaluateHandle(() => new DataTransfer());
+  await card.dispatchEvent('dragstart', { dataTransfer });
+  await cell('活动室', 0).dispatchEvent('dragover', { dataTransfer });
+  await cell('活动室', 0).dispatchEvent('drop', { dataTransfer });
   await expect(cell('活动室', 0)).toContainText(HANDRAIL);
   await os.getByLabel(`“${LIGHTS}”安排到`).selectOption({ label: '14:00–14:45 · 活动室' });
   await expect(os.getByText('有 1 处安排冲突（标黄），可以调整，也可以保留')).toBeVisible();
