@@ -200,6 +200,7 @@ export const hearingCommands = {
     schema: z.strictObject({}),
     action: 'meeting.manage',
     decide(s, _i, _actor, ctx) {
+      requireNotClosed(s);
       const h = hearingOf(s);
       const t = currentTurn(h);
       if (!t) throw new AppError('INVALID_STATE', 'Nobody has the floor');
