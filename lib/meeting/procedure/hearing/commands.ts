@@ -99,6 +99,9 @@ export const hearingCommands = {
       const seat = seatOf(s, actor);
       const mine = standingOf(h, seat.id);
       if (mine) throw new AppError('CONFLICT', 'You have already applied', { id: mine.id, status: mine.status });
+      if (h.registrations.filter((r) => r.seatId === seat.id).length >= HEARING_LIMITS.applicationsPerSeat) {
+        throw new AppError('RATE_LIMITED', 'You have applied the most times one person may', { limit: HEARING_LIMITS.applicationsPerSeat });
+      }
       if (h.registrations.length >= HEARING_LIMITS.registrations) throw new AppError('RATE_LIMITED', 'The hearing takes no more registrations', { limit: HEARING_LIMITS.registrations });
       const id = newId();
       return { ...one({ type: 'hearing.applied', data: { id, seatId: seat.id, name: seat.name, role: i.role, stake: i.stake, summary: i.summary } }), id };

@@ -95,6 +95,16 @@ describe('hearing: registration', () => {
     expect(codeOf(() => m.decide('hearing.withdraw', {}, member(1)))).toBe('INVALID_STATE');
   });
 
+  it('applying and withdrawing over and over is limited per seat', () => {
+    const m = hearing();
+    for (let i = 0; i < HEARING_LIMITS.applicationsPerSeat; i++) {
+      apply(m, 1, 'support');
+      m.run('hearing.withdraw', {}, member(1));
+    }
+    expect(codeOf(() => m.decide('hearing.apply', { role: 'representative', stake: 'support' }, member(1)))).toBe('RATE_LIMITED');
+    expect(codeOf(() => m.decide('hearing.apply', { role: 'representative', stake: 'support' }, member(2)))).toBe('NO_ERROR');
+  });
+
   it('staff, an observer or a device without a seat cannot apply; a participant cannot admit, reject or register', () => {
     const m = hearing();
     const input = { role: 'representative', stake: 'support' } as const;

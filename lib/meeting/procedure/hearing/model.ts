@@ -74,8 +74,9 @@ export type Hearing = {
   result: HearingResult | null;
 };
 
+/** Against floods: applying and withdrawing over and over, in one seat's name, would fill the list for everyone. */
 export const HEARING_LIMITS = {
-  summaryMax: 300, correctionMax: 500, correctionsPerTurn: 5, registrations: 500, nameMax: 50, reasonMax: 300,
+  summaryMax: 300, correctionMax: 500, correctionsPerTurn: 5, registrations: 500, applicationsPerSeat: 3, nameMax: 50, reasonMax: 300,
   decisionMax: 500, reasonsMax: 2000, minTurnSec: 30, maxTurnSec: 3600, defaultTurnSec: 300,
 } as const;
 
