@@ -9,7 +9,8 @@
 // sixth by a remote invitation) and check in. The facilitator sets the theme, 3 rooms × 2 time slots; the
 // residents propose sessions in the marketplace (one for a neighbour without a phone, one duplicate
 // merged), the facilitator places them in the grid; during the sessions everyone goes to one in each slot
-// and a few walk to another (the law of two feet); then everyone spends 3 dots, one changes their mind;
+// and a few walk to another (the law of two feet), each host writes the session's note (its harvest); then
+// everyone spends 3 dots, one changes their mind;
 // the two proposals with most dots become consensus statements (达成共识); the meeting closes and its record
 // is signed and filed as in demo:meeting. Prints a summary, `record <id> filed` and the verification link.
 import { parseArgs } from 'node:util';
@@ -17,7 +18,8 @@ import { DEMO_PASSWORD } from '../lib/demo/seed';
 import { unfinishedWork } from '../lib/meeting/closing';
 import { peopleIn, rankByDots } from '../lib/meeting/procedure/openspace/model';
 import { verificationUrl } from '../lib/record/export';
-import { demoUser, getJson as getJsonFrom, inProcessServer, signAndFile } from './demo-support';
+import { breakoutDocName } from '../lib/meeting/procedure/openspace/notes';
+import { demoUser, getJson as getJsonFrom, inProcessServer, signAndFile, writeSessionNote } from './demo-support';
 import { connectMeeting, postJson, sendCommand, waitFor, type Ack, type MeetingClient } from './protocol-client';
 
 const { values } = parseArgs({
@@ -77,7 +79,7 @@ try {
   const facCookie = login.cookie.split(';')[0]!;
   const joinCode = values.meeting ?? await planOpenSpace(facCookie, login.body.user.scope.communityId);
   const access = await getJson(`/api/access?joinCode=${encodeURIComponent(joinCode)}`, facCookie) as {
-    meetingId: string; title: string; seats: { name: string; cardToken: string; remoteToken: string }[];
+    meetingId: string; title: string; seats: { seatId: string; name: string; cardToken: string; remoteToken: string }[];
   };
   const { meetingId } = access;
   const fac = connectMeeting(base, { meetingId }, { cookie: facCookie });
@@ -93,14 +95,14 @@ try {
   log(`开放空间 ${joinCode} “${access.title}” is live`);
 
   // Residents scan their cards (every sixth opens a remote invitation) and check in from their phones.
-  const people: { name: string; socket: MeetingClient }[] = [];
+  const people: { name: string; seatId: string; token: string; socket: MeetingClient }[] = [];
   for (const [i, seat] of access.seats.slice(0, wanted).entries()) {
     const body = i % 6 === 5 ? { via: 'remote', inviteToken: seat.remoteToken } : { via: 'card', joinCode, cardToken: seat.cardToken };
     const r = await postJson(`${base}/api/join`, body);
     if (r.status !== 200) throw new Error(`${seat.name} cannot join: ${r.body.error?.message}`);
     const socket = connectMeeting(base, { participantToken: r.body.participantToken });
     sockets.push(socket);
-    people.push({ name: seat.name, socket });
+    people.push({ name: seat.name, seatId: seat.seatId, token: r.body.participantToken, socket });
   }
   if (people.length < 6) throw new Error(`the meeting seats ${people.length} people; the demo needs at least 6`);
   if (people.length < wanted) log(`the meeting seats only ${people.length}; they all take part`);
@@ -155,6 +157,15 @@ try {
     const here = os().sessions.filter((x) => x.slotId === slot.id && !x.mergedInto);
     log(`  ${slot.label}  ${here.map((x) => `${rooms.find((r) => r.id === x.roomId)!.name}「${x.title}」${peopleIn(os(), x).length} 人`).join('  ')}`);
   }
+
+  // Each session's host writes its harvest into the session's note (讨论要点 / 建议 / 需要谁来做).
+  const hosted = os().sessions.filter((x) => !x.mergedInto && x.hostSeatId);
+  for (const x of hosted) {
+    const host = people.find((p) => p.seatId === x.hostSeatId);
+    if (!host) continue;
+    await writeSessionNote(base, breakoutDocName(fac.meeting!.meetingId, x.id), host.token, [`大家谈了「${x.title}」的现状和难处`, '先拿出一个小方案，下次议事会再议', '发起人牵头，楼栋长协助']);
+  }
+  log(`小组记录 notes: ${hosted.length} hosts wrote their session's harvest`);
 
   // Prioritising: 3 dots each; the first resident changes their mind and spends them again.
   ok(await sendCommand(fac, 'openSpace.phase', { phase: 'prioritising' }), 'phase prioritising');

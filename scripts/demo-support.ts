@@ -1,13 +1,18 @@
 // What the meeting demos (demo:meeting, demo:open-space) share: a server in the script's own process on
 // the configured database with the demo data, and the end of every meeting — the convener's and the
-// recorder's devices sign the frozen record.json and the platform files it.
+// recorder's devices sign the frozen record.json and the platform files it; and an open-space session's note
+// written as a phone's editor writes it.
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
 import { createDb, resolveDatabaseUrl, type Db } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import type { RecordStatus } from '../lib/record/format';
 import { generateSigningKey, signEd25519 } from '../lib/record/node-crypto';
 import { createYishiServer } from '../server/app';
-import { logInStaff, postJson } from './protocol-client';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MINUTES_FIELD } from '../lib/minutes/schema';
+import { logInStaff, postJson, waitFor } from './protocol-client';
 
 export const demoUser = (role: (typeof DEMO_USERS)[number]['role']) => DEMO_USERS.find((u) => u.role === role)!.username;
 
@@ -73,4 +78,32 @@ export async function signAndFile(base: string, meetingId: string, log: (line: s
     throw new Error(`record ${record.recordId} is ${record.status}; still to sign: ${record.signers.filter((s) => !s.signedAt).map((s) => s.name).join(', ')}`);
   }
   return record.recordId;
+}
+
+/**
+ * Writes lines under the headings of an open-space session's note through y-websocket, as a phone's
+ * editor does (the participant's token authorises it), and waits until a second connection reads them
+ * back from the server. `lines[k]` goes under the k-th heading of the harvest template.
+ */
+export async function writeSessionNote(base: string, docName: string, token: string, lines: string[]): Promise<void> {
+  const url = `${base.replace(/^http/, 'ws')}/collab`;
+  const open = () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(url, docName, doc, { WebSocketPolyfill: WebSocket as never, params: { token }, disableBc: true });
+    return { doc, provider };
+  };
+  const writer = open();
+  const reader = open();
+  try {
+    await waitFor(() => writer.provider.synced && reader.provider.synced, 15_000, `${docName} synced`);
+    const fragment = writer.doc.getXmlFragment(MINUTES_FIELD);
+    writer.doc.transact(() => lines.forEach((line, k) => (fragment.get(k * 2 + 1) as Y.XmlElement).insert(0, [new Y.XmlText(line)])));
+    const text = (doc: Y.Doc) => doc.getXmlFragment(MINUTES_FIELD).toString();
+    await waitFor(() => lines.every((line) => text(reader.doc).includes(line)), 15_000, `${docName} written`);
+  } finally {
+    for (const { provider, doc } of [writer, reader]) {
+      provider.destroy();
+      doc.destroy();
+    }
+  }
 }

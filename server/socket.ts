@@ -5,7 +5,7 @@ import { commandNames, commandSchemas, type Actor, type CommandName } from '../l
 import type { MeetingHub } from '../lib/meeting/hub';
 import { meetingRoles, type MeetingRole } from '../lib/meeting/permissions';
 import { connectionRateLimits } from '../lib/meeting/rate-limits';
-import { projectEvent, projectSeat, projectState } from '../lib/meeting/projection';
+import { ownersOf, projectEvent, projectSeat, projectState } from '../lib/meeting/projection';
 import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
@@ -143,6 +143,8 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
         if (receipts[pollId]) io.to(seatRoom(meetingId, seatId)).emit('meeting:receipt', { pollId, receipt: receipts[pollId], staffEntered: true });
       }).catch((err: unknown) => console.error('[socket] could not tell a member of a ballot staff entered', err));
     }
+    // A seat's own doings that no role sees (its questions, upvotes, dots) reach its other devices at once.
+    for (const seatId of new Set(events.flatMap(ownersOf))) io.to(seatRoom(meetingId, seatId)).emit('meeting:mine', projectSeat(state, seatId));
     for (const role of meetingRoles) {
       const projected = events.map((e) => projectEvent(e, state, role));
       if (IMMEDIATE_ROLES.has(role)) {

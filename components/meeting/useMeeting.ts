@@ -93,6 +93,8 @@ export function useMeeting(opts: Options) {
       }
     });
     socket.on('meeting:me', (m: Me) => setMe({ ...m, staffEntered: m.staffEntered ?? [] }));
+    // This seat's own questions, upvotes or dots changed (from this device or another of the same seat).
+    socket.on('meeting:mine', (own: Pick<Me, 'questions' | 'openSpace'>) => setMe((m) => (m ? { ...m, ...own } : m)));
     // The facilitator entered this member's ballot: the phone shows the receipt, and a ballot kept
     // offline for that poll is dropped (the server would refuse it as ALREADY_VOTED anyway).
     socket.on('meeting:receipt', (r: { pollId: string; receipt: string; staffEntered?: boolean }) => {

@@ -19,9 +19,17 @@ import { useMinutesDoc, type MinutesDoc } from './useMinutesDoc';
  * Once the meeting is closed the server locks the minutes: the editor turns read-only at once and says
  * that later changes will not be in the record.
  */
-export function MinutesEditor({ meetingId, userName }: { meetingId: string; userName: string }) {
+export function MinutesEditor({ meetingId, userName, docName, participantToken, label, compact = false }: {
+  meetingId: string;
+  userName: string;
+  /** an open-space session's note instead of the minutes; `label` names it, `compact` sizes it for a phone */
+  docName?: string;
+  participantToken?: string;
+  label?: string;
+  compact?: boolean;
+}) {
   const t = useT();
-  const doc = useMinutesDoc({ meetingId, persist: true });
+  const doc = useMinutesDoc({ meetingId, docName, participantToken, persist: true });
   // Mount the editor once the document holds what we know (the server's state, or our local copy when
   // offline): an editor bound to a still-empty document would start writing before the template arrives.
   // Once mounted it stays, whatever the connection does next.
@@ -40,10 +48,10 @@ export function MinutesEditor({ meetingId, userName }: { meetingId: string; user
       </div>
     );
   }
-  return <BoundEditor key={doc.ydoc.guid} doc={doc} userName={userName} />;
+  return <BoundEditor key={doc.ydoc.guid} doc={doc} userName={userName} label={label ?? t('minutes.editor.label')} compact={compact} />;
 }
 
-function BoundEditor({ doc, userName }: { doc: MinutesDoc; userName: string }) {
+function BoundEditor({ doc, userName, label, compact }: { doc: MinutesDoc; userName: string; label: string; compact: boolean }) {
   const t = useT();
   const editor = useEditor({
     immediatelyRender: false,
@@ -58,8 +66,8 @@ function BoundEditor({ doc, userName }: { doc: MinutesDoc; userName: string }) {
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': t('minutes.editor.label'),
-        class: 'min-h-[28rem] px-6 py-4 text-lg leading-relaxed',
+        'aria-label': label,
+        class: compact ? 'min-h-[12rem] px-3 py-2 text-lg leading-relaxed' : 'min-h-[28rem] px-6 py-4 text-lg leading-relaxed',
       },
     },
   });

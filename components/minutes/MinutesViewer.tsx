@@ -14,9 +14,17 @@ import { useMinutesDoc, type MinutesDoc } from './useMinutesDoc';
  * the editor, not editable and without carets. The server decides whether this reader may see them at
  * all (the meeting's `minutesPublic` flag); a refusal shows as a message, not an endless retry.
  */
-export function MinutesViewer({ meetingId, participantToken, view, className = '' }: { meetingId: string; participantToken?: string; view?: 'projector'; className?: string }) {
+export function MinutesViewer({ meetingId, docName, label, participantToken, view, className = '' }: {
+  meetingId: string;
+  /** an open-space session's note instead of the minutes, named by `label` */
+  docName?: string;
+  label?: string;
+  participantToken?: string;
+  view?: 'projector';
+  className?: string;
+}) {
   const t = useT();
-  const doc = useMinutesDoc({ meetingId, participantToken, view, persist: false });
+  const doc = useMinutesDoc({ meetingId, docName, participantToken, view, persist: false });
   // First paint after the server's state is in (no flash of an empty document); then it stays.
   const [syncedDoc, setSyncedDoc] = useState<string | null>(null);
   const guid = doc?.ydoc.guid ?? null;
@@ -26,16 +34,15 @@ export function MinutesViewer({ meetingId, participantToken, view, className = '
   if (!doc || syncedDoc !== guid) {
     return <p role="status" className="text-lg text-ink-muted">{t('minutes.viewer.loading')}</p>;
   }
-  return <BoundViewer key={doc.ydoc.guid} doc={doc} className={className} />;
+  return <BoundViewer key={doc.ydoc.guid} doc={doc} className={className} label={label ?? t('minutes.viewer.title')} />;
 }
 
-function BoundViewer({ doc, className }: { doc: MinutesDoc; className: string }) {
-  const t = useT();
+function BoundViewer({ doc, className, label }: { doc: MinutesDoc; className: string; label: string }) {
   const editor = useEditor({
     immediatelyRender: false,
     editable: false,
     // Tiptap marks its element a textbox; read-only minutes are a document to read.
-    editorProps: { attributes: { role: 'article', 'aria-label': t('minutes.viewer.title') } },
+    editorProps: { attributes: { role: 'article', 'aria-label': label } },
     extensions: [...withFactCards(minutesExtensions()), Collaboration.configure({ document: doc.ydoc, field: MINUTES_FIELD })],
   });
   // Readers need not see the empty paragraphs left for the recorders under each section.

@@ -35,6 +35,8 @@ export type MinutesDoc = {
 
 type Options = {
   meetingId: string;
+  /** another document of the meeting on the same server (an open-space session's note); default its minutes */
+  docName?: string;
   /** a participant's token (phones, remote); staff use their session cookie instead */
   participantToken?: string;
   /** the hall projector (a staff session showing the projector role: read-only, only when public) */
@@ -51,7 +53,7 @@ function collabUrl(): string {
   return `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/collab`;
 }
 
-export function useMinutesDoc({ meetingId, participantToken, view, persist }: Options): MinutesDoc | null {
+export function useMinutesDoc({ meetingId, docName: otherDoc, participantToken, view, persist }: Options): MinutesDoc | null {
   const [handle, setHandle] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [connection, setConnection] = useState<MinutesConnection>('connecting');
   const [synced, setSynced] = useState(false);
@@ -60,7 +62,7 @@ export function useMinutesDoc({ meetingId, participantToken, view, persist }: Op
   const [locked, setLocked] = useState(false);
 
   useEffect(() => {
-    const docName = minutesDocName(meetingId);
+    const docName = otherDoc ?? minutesDocName(meetingId);
     const ydoc = new Y.Doc();
     // Loaded before the socket opens, so what was typed offline is part of the first sync with the server.
     const local = persist ? new IndexeddbPersistence(docName, ydoc) : null;
@@ -104,7 +106,7 @@ export function useMinutesDoc({ meetingId, participantToken, view, persist }: Op
       ydoc.destroy();
       setHandle(null);
     };
-  }, [meetingId, participantToken, view, persist]);
+  }, [meetingId, otherDoc, participantToken, view, persist]);
 
   return handle ? { ...handle, connection, synced, localLoaded, denied, locked } : null;
 }

@@ -224,6 +224,13 @@ function OpenSpaceRecord({ os, level }: { os: NonNullable<ReadableRecord['openSp
           ))}
         </tbody>
       </table>
+      {/* The harvests: free text residents wrote, shown only where their disclosure matched. */}
+      {standing.filter((x) => x.notes).map((x) => (
+        <details key={x.id} className="mt-2">
+          <summary className="cursor-pointer text-base font-semibold">{t('meeting.os.notesOf', { title: x.title })}</summary>
+          <p className="mt-1 whitespace-pre-wrap break-words rounded-lg bg-civic-50 p-2 text-base">{x.notes}</p>
+        </details>
+      ))}
       <SubHeading level={level}>{t('meeting.os.consensus', { count: os.consensus.length })}</SubHeading>
       {os.consensus.length ? (
         <ol className="list-decimal space-y-1 pl-7 text-base">{os.consensus.map((c, i) => <li key={i}>{c}</li>)}</ol>

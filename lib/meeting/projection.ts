@@ -22,6 +22,14 @@ export function projectEvent(e: MeetingEvent, state: MeetingState, role: Meeting
   return projections.reduce((acc, p) => (p.event ? p.event(acc, state, role) : acc), e);
 }
 
+/** The seats whose own view an event changes (each part's `owner`). */
+export function ownersOf(e: MeetingEvent): string[] {
+  return projections.flatMap((p) => {
+    const seat = p.owner?.(e);
+    return seat ? [seat] : [];
+  });
+}
+
 /** A seat's own view (`meeting:me`): each part's `seat` data, e.g. `questions` (lib/meeting/procedure/qa). */
 export function projectSeat(s: MeetingState, seatId: string): Record<string, unknown> {
   return projections.reduce<Record<string, unknown>>((acc, p) => (p.seat ? { ...acc, ...p.seat(s, seatId) } : acc), {});

@@ -2,7 +2,8 @@ import type { MeetingHub } from '../meeting/hub';
 import { recorderNames } from '../meeting/queries';
 import type { Db } from '../platform/db/client';
 import * as Y from 'yjs';
-import { wireBreakoutNotes } from './breakouts';
+import { liveSessions } from '../meeting/procedure/openspace/model';
+import { breakoutMarkdown, wireBreakoutNotes } from './breakouts';
 import { CollabServer } from './collab/server';
 import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
 import { MINUTES_FIELD, minutesDocName } from './schema';
@@ -46,7 +47,10 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
       await w.reconcile(meetingId);
       const doc = await collab.document(minutesDocName(meetingId));
       const json = minutesJSON(doc);
-      return { html: minutesHTML(json), markdown: minutesMarkdown(json), yjsState: Y.encodeStateAsUpdate(doc) };
+      // An open space's session notes, as Markdown, by session (the record commits to each).
+      const os = (await hub.state(meetingId)).openSpace;
+      const notes = os ? Object.fromEntries(await Promise.all(liveSessions(os).map(async (x) => [x.id, await breakoutMarkdown(collab, meetingId, x.id)] as const))) : undefined;
+      return { html: minutesHTML(json), markdown: minutesMarkdown(json), yjsState: Y.encodeStateAsUpdate(doc), ...(notes ? { notes } : {}) };
     },
     snapshots: async (meetingId: string) =>
       (await listSnapshots(db, minutesDocName(meetingId))).map(({ id, label, reason, createdAt }) => ({ id, label, reason, createdAt })),

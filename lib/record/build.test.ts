@@ -128,7 +128,13 @@ describe('buildRecord of the answered questions and an open space (issue 13)', (
     m.run('openSpace.dots', { allocation: { [a]: 2, [b]: 1 } }, member(5));
     m.run('openSpace.confirm', { text: '先装扶手', sessionId: a });
     m.run('meeting.close', {});
-    const { record, disclosures } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt! });
+    const notes = { [a]: '### 讨论要点\n\n3号楼王大爷说扶手太低' };
+    const { record, disclosures } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt!, sessionNotes: notes });
+    // The harvest is committed (it may name residents): its disclosure opens it, the record does not show it.
+    expect(record.openSpace!.sessions[0]!.notesCommitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.openSpace!.sessions[1]).not.toHaveProperty('notesCommitment');
+    expect(disclosures.some((d) => d[1] === notes[a])).toBe(true);
+    expect(JSON.stringify(record)).not.toContain('王大爷');
     expect(record.openSpace).toMatchObject({
       theme: '适老化改造', dotsPerPerson: 3, rooms: [{ id: 'r1', name: '活动室' }],
       sessions: [

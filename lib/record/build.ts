@@ -16,6 +16,8 @@ export type RecordSources = {
   /** named polls' ballots: pollId → seatId → choices */
   namedBallots: Map<string, Map<string, string[]>>;
   minutes: { html: string; markdown: string; yjsStateSha256: string };
+  /** an open space's session notes as Markdown, by session (lib/minutes/breakouts.ts) */
+  sessionNotes?: Record<string, string>;
   eventLog: MeetingRecordV2['eventLog'];
   chain: MeetingRecordV2['chain'];
   frozenAt: string;
@@ -104,7 +106,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
         ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),
       })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
-    ...issue13Sections(s, commit),
+    ...issue13Sections(s, commit, src.sessionNotes ?? {}),
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,
@@ -114,7 +116,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
 }
 
 /** The answered questions and the open space, each only when the meeting has some (earlier records keep their bytes). */
-function issue13Sections(s: MeetingState, commit: (value: string) => string) {
+function issue13Sections(s: MeetingState, commit: (value: string) => string, notes: Record<string, string>) {
   const answered = s.questions.filter((q) => q.status === 'answered');
   const os = s.openSpace;
   return {
@@ -132,6 +134,8 @@ function issue13Sections(s: MeetingState, commit: (value: string) => string) {
           ...(x.hostSeatId ? { hostSeatId: x.hostSeatId } : { hostNameCommitment: commit(x.hostName) }),
           proposedAt: x.proposedAt, mergedInto: x.mergedInto, roomId: x.roomId, slotId: x.slotId,
           participants: os.attended[x.id]?.length ?? 0, dots: os.dotTotals[x.id] ?? 0,
+          // The harvest is free text its people wrote, which may name residents: committed, like the minutes.
+          ...(notes[x.id] !== undefined ? { notesCommitment: commit(notes[x.id]!) } : {}),
         })),
         consensus: os.consensus.map((c) => ({ text: c.text, sessionId: c.sessionId, confirmedAt: c.confirmedAt })),
       },

@@ -171,6 +171,8 @@ export const MeetingRecordV2 = RecordCommon.extend({
       id: z.string(), title: z.string(), summary: z.string(), hostSeatId: z.string().optional(), hostNameCommitment: Commitment.optional(),
       proposedAt: Iso, mergedInto: z.string().nullable(), roomId: z.string().nullable(), slotId: z.string().nullable(),
       participants: z.number().int().min(0), dots: z.number().int().min(0),
+      /** the session's note (its harvest) as Markdown, committed */
+      notesCommitment: Commitment.optional(),
     })),
     consensus: z.array(z.object({ text: z.string(), sessionId: z.string().nullable(), confirmedAt: Iso })),
   }).optional(),

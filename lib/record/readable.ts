@@ -20,7 +20,7 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
   /** an open space; a host without a seat whose name is not disclosed: null (issue 13) */
   openSpace: {
     theme: string; dotsPerPerson: number;
-    sessions: { id: string; title: string; summary: string; host: string | null; room: string | null; slot: string | null; mergedInto: string | null; participants: number; dots: number }[];
+    sessions: { id: string; title: string; summary: string; host: string | null; room: string | null; slot: string | null; mergedInto: string | null; participants: number; dots: number; notes: string | null }[];
     consensus: string[];
   } | null;
 };
@@ -79,6 +79,7 @@ function openSpaceOf(os: NonNullable<MeetingRecordV2['openSpace']>, nameOf: (sea
       host: x.hostSeatId ? nameOf(x.hostSeatId) : (x.hostNameCommitment && opened?.get(x.hostNameCommitment)) || null,
       room: x.roomId ? room.get(x.roomId) ?? null : null, slot: x.slotId ? slot.get(x.slotId) ?? null : null,
       mergedInto: x.mergedInto, participants: x.participants, dots: x.dots,
+      notes: (x.notesCommitment && opened?.get(x.notesCommitment)) || null,
     })),
     consensus: os.consensus.map((c) => c.text),
   };

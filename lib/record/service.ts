@@ -20,7 +20,7 @@ import { keyFingerprint, verifyBundle, verifyChain, type VerifyResult } from './
 import { PLATFORM_SIGNER_NAME, storedRecordInclude, storedSignatures, verifyStoredRecord } from './verify-stored';
 
 /** What the record needs of the minutes: their final text once every pending fact is written. */
-export type FinalMinutes = (meetingId: string) => Promise<{ html: string; markdown: string; yjsState: Uint8Array }>;
+export type FinalMinutes = (meetingId: string) => Promise<{ html: string; markdown: string; yjsState: Uint8Array; notes?: Record<string, string> }>;
 
 export const SignRecordInput = z.object({
   publicKeyPem: z.string().min(1).max(2000),
@@ -97,6 +97,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
         namedBallots,
         noticeFiles: await publishedAttachments(db, [meetingId]),
         minutes: { html: minutes.html, markdown: minutes.markdown, yjsStateSha256: sha256Hex(minutes.yjsState) },
+        ...(minutes.notes ? { sessionNotes: minutes.notes } : {}),
         eventLog: {
           events: events.length,
           lastSeq: events.at(-1)?.seq ?? 0,

@@ -72,6 +72,12 @@ test('an open space from marketplace to consensus on the console, the projector 
   // A duplicate is merged; sessions are placed by dragging and from each one's own list.
   await os.getByLabel(`把“${LIGHTS_TOO}”合并到`).selectOption({ label: LIGHTS });
   await expect(projector.getByText('议题集市：已有 3 个议题')).toBeVisible();
+  // A merge made by mistake is undone, and made again.
+  await os.getByText('已合并的议题（1）').click();
+  await os.getByRole('button', { name: `撤销合并：${LIGHTS_TOO}` }).click();
+  await expect(projector.getByText('议题集市：已有 4 个议题')).toBeVisible();
+  await os.getByLabel(`把“${LIGHTS_TOO}”合并到`).selectOption({ label: LIGHTS });
+  await expect(projector.getByText('议题集市：已有 3 个议题')).toBeVisible();
   const grid = os.getByRole('table', { name: '场地与时段安排' });
   const cell = (room: string, slot: number) => grid.getByRole('row', { name: new RegExp(room) }).getByRole('cell').nth(slot);
   // (By its title: each card's merge list names the other proposals too.)
@@ -99,6 +105,22 @@ test('an open space from marketplace to consensus on the console, the projector 
   await expect(projectorCell(LIGHTS)).toContainText('现在 2 人');
   await expect(panel(c).getByRole('button', { name: '我在这组', description: LIGHTS })).toHaveAttribute('aria-pressed', 'true');
   await shoot(c, 'openspace-phone-sessions', true);
+
+  // Each session's note: one who was in it writes the harvest; the console reads it live; one who was never
+  // there reads it but cannot write.
+  const sessionCard = (phone: Page, title: string) => panel(phone).getByRole('listitem').filter({ has: phone.getByText(title, { exact: true }) });
+  await sessionCard(b, HANDRAIL).getByText('小组记录（讨论要点、建议、需要谁来做）').click();
+  const note = b.getByRole('textbox', { name: `小组记录：${HANDRAIL}` });
+  await expect(note.getByRole('heading', { name: '讨论要点' })).toBeVisible();
+  await note.locator('p').first().click();
+  await b.keyboard.type('扶手高度要适合老人');
+  await shoot(b, 'openspace-phone-notes', true);
+  const notes = os.getByRole('region', { name: '小组记录' }).or(os.locator('section').filter({ has: consolePage.getByRole('heading', { name: '小组记录' }) }));
+  await notes.getByText(HANDRAIL, { exact: true }).click();
+  await expect(consolePage.getByRole('article', { name: `小组记录：${HANDRAIL}` })).toContainText('扶手高度要适合老人');
+  await sessionCard(d, HANDRAIL).getByText('小组记录（讨论要点、建议、需要谁来做）').click();
+  await expect(d.getByRole('article', { name: `小组记录：${HANDRAIL}` })).toContainText('扶手高度要适合老人');
+  await expect(d.getByRole('textbox', { name: `小组记录：${HANDRAIL}` })).toHaveCount(0);
   await shoot(projector, 'openspace-projector-grid');
 
   // Dots: each spends up to three; one phone reloads and finds its own dots again.

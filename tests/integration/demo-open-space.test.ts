@@ -28,6 +28,7 @@ describe('demo:open-space, record:export and record:verify', () => {
     expect(recordId, demo.stdout).toBeTruthy();
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
     expect(demo.stdout).toMatch(/投点排序 dots: 36 spent/);
+    expect(demo.stdout).toContain('小组记录 notes: 5 hosts wrote');
 
     // The log holds the open space the demo printed: 6 sessions and a merged duplicate, every resident in
     // a session of each slot but the one who left, 3 dots each (one allocation replaced), 2 statements.
@@ -47,6 +48,12 @@ describe('demo:open-space, record:export and record:verify', () => {
       expect(Object.values(os.dotTotals).reduce((a, b) => a + b, 0)).toBe(36);
       expect(rows.filter((r) => r.type === 'openSpace.dotsPlaced')).toHaveLength(13);
       expect(os.consensus).toHaveLength(2);
+      // Each session's note went into the record as a commitment; the hosts' harvests open from the disclosures.
+      const body = JSON.parse(record.body) as { openSpace: { sessions: { notesCommitment?: string }[] } };
+      expect(body.openSpace.sessions.filter((x) => x.notesCommitment)).toHaveLength(6);
+      expect(record.body).not.toContain('楼栋长协助');
+      const disclosures = await db.recordDisclosure.findUniqueOrThrow({ where: { recordId: record.id } });
+      expect(disclosures.body.match(/发起人牵头，楼栋长协助/g)).toHaveLength(5);
     } finally {
       await db.$disconnect();
     }

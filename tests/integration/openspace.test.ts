@@ -178,8 +178,16 @@ for (const target of databaseTargets()) {
         allocations[people[i]!.seatId] = Object.fromEntries(Object.entries(allocation).filter(([, n]) => n > 0));
       };
       const first = (i: number): Dots => (i % 20 === 19 ? { [S(0)]: 0 } : { [S(i)]: 2, [S(i + 3)]: 1 });
+      // A second device of the first seat (a laptop beside the phone) is told that seat's dots as they
+      // change, and nobody else's.
+      const secondDevice = open(null, { participantToken: people[0]!.token });
+      const mine: unknown[] = [];
+      secondDevice.on('meeting:mine', (payload: unknown) => mine.push(payload));
+      await waitFor(() => secondDevice.meeting !== null, 20_000, 'the second device');
       // Half spend, the observer drops, the other half spend: it catches up by events on reconnecting.
       await inGroups(people.slice(0, 30), async (_, i) => spend(i, first(i)));
+      await waitFor(() => mine.length > 0, 20_000, 'the second device told its dots');
+      expect(mine).toEqual([expect.objectContaining({ openSpace: { dots: allocations[people[0]!.seatId] } })]);
       const mid = fac.lastSeq;
       await waitFor(() => observer.lastSeq >= mid, 20_000, 'observer caught up');
       observer.disconnect();

@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useT } from '@/components/ui/I18nProvider';
 import { inputClass } from '@/components/ui/form-styles';
+import { NotesDisclosure } from '@/components/meeting/openspace/NotesDisclosure';
 import { PhaseSteps } from '@/components/meeting/openspace/PhaseSteps';
 import {
   gridConflicts, liveSessions, OPEN_SPACE_LIMITS, openSpacePhases, peopleIn, rankByDots, type OpenSpace, type OsSession,
@@ -14,6 +15,7 @@ import type { MeetingState } from '@/lib/meeting/state';
 import type { RunCommand } from './useCommandRunner';
 
 const small = '!min-h-8 !px-2 !py-0 text-sm';
+const SessionNotes = lazy(() => import('@/components/meeting/openspace/SessionNotes'));
 
 /**
  * Running an open space from the console: the theme and the grid of rooms × time slots, the phases,
@@ -45,6 +47,7 @@ export function OpenSpacePanel({ state, run }: { state: MeetingState; run: RunCo
       {planning ? <Grid os={os} run={run} open={open} /> : null}
       {planning && open ? <ProposeFor run={run} /> : null}
       {!planning ? <Results os={os} run={run} open={open} /> : null}
+      {os.phase !== 'marketplace' ? <Notes os={os} meetingId={state.meetingId} /> : null}
     </Card>
   );
 }
@@ -113,6 +116,7 @@ function Grid({ os, run, open }: { os: OpenSpace; run: RunCommand; open: boolean
   const clash = new Map<string, string[]>();
   for (const c of conflicts) for (const id of c.sessionIds) clash.set(id, [...(clash.get(id) ?? []), c.kind]);
   const unplaced = sessions.filter((x) => !x.roomId);
+  const merged = os.sessions.filter((x) => x.mergedInto !== null);
   const [over, setOver] = useState<string | null>(null);
 
   const drop = (roomId: string | null, slotId: string | null) => ({
@@ -131,6 +135,19 @@ function Grid({ os, run, open }: { os: OpenSpace; run: RunCommand; open: boolean
     <div className="mt-3 space-y-3">
       {conflicts.length ? (
         <p role="status" className="rounded-lg border-2 border-warn-500 bg-white px-2 py-1 text-sm font-semibold">{t('console.os.conflicts', { count: conflicts.length })}</p>
+      ) : null}
+      {merged.length ? (
+        <details>
+          <summary className="cursor-pointer text-sm font-semibold">{t('console.os.merged', { count: merged.length })}</summary>
+          <ul className="mt-1 space-y-1 text-sm">
+            {merged.map((x) => (
+              <li key={x.id} className="flex flex-wrap items-center gap-2">
+                <span className="min-w-0 break-words">{t('console.os.mergedInto', { title: x.title, into: os.sessions.find((y) => y.id === x.mergedInto)?.title ?? '' })}</span>
+                <Button variant="ghost" className={small} disabled={!open} aria-label={t('console.os.unmergeFor', { title: x.title })} onClick={() => void run('openSpace.unmerge', { id: x.id })}>{t('console.os.unmerge')}</Button>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <section aria-labelledby="os-unplaced" {...drop(null, null)} className={`rounded-lg border-2 border-dashed p-2 ${over === 'null|null' ? 'border-civic-800 bg-civic-50' : 'border-ink/20'}`}>
         <h3 id="os-unplaced" className="text-base font-semibold">{t('console.os.unplaced', { count: unplaced.length })}</h3>
@@ -279,6 +296,22 @@ function Results({ os, run, open }: { os: OpenSpace; run: RunCommand; open: bool
         ) : null}
       </Section>
     </div>
+  );
+}
+
+/** Each placed session's harvest note, read here as it is written (its host and people write it on their phones). */
+function Notes({ os, meetingId }: { os: OpenSpace; meetingId: string }) {
+  const t = useT();
+  const placed = liveSessions(os).filter((x) => x.roomId && x.slotId);
+  if (!placed.length) return null;
+  return (
+    <Section title={t('console.os.notes')}>
+      {placed.map((x) => (
+        <NotesDisclosure key={x.id} summary={x.title}>
+          {() => <Suspense fallback={null}><SessionNotes meetingId={meetingId} sessionId={x.id} title={x.title} canWrite={false} userName="" /></Suspense>}
+        </NotesDisclosure>
+      ))}
+    </Section>
   );
 }
 

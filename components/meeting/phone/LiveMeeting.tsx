@@ -256,7 +256,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
   const openSpaceBlock = state.openSpace ? (
     <Section title={t('meeting.os.title')} id="ph-os" tone="strong">
       <Suspense fallback={null}>
-        <OpenSpacePanel state={state} os={state.openSpace} seatId={member ? seatId : ''} own={me.openSpace} checkedIn={member && Boolean(attendance)} send={send} />
+        <OpenSpacePanel state={state} os={state.openSpace} seatId={member ? seatId : ''} own={me.openSpace} checkedIn={member && Boolean(attendance)} send={send} token={token} name={me.name} />
       </Suspense>
     </Section>
   ) : null;

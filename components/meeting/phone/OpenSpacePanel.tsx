@@ -1,18 +1,22 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
+import { NotesDisclosure } from '@/components/meeting/openspace/NotesDisclosure';
 import { PhaseSteps } from '@/components/meeting/openspace/PhaseSteps';
 import type { MessageKey } from '@/lib/i18n/format';
 import {
   liveSessions, OPEN_SPACE_LIMITS, peopleIn, rankByDots, type OpenSpace, type OsSession, type SeatOpenSpace,
 } from '@/lib/meeting/procedure/openspace/model';
+import { breakoutAccess } from '@/lib/meeting/procedure/openspace/notes';
 import type { MeetingState } from '@/lib/meeting/state';
 import type { MeetingConnection } from '../useMeeting';
 import { errorMessageKey } from './error-message';
 
 type Send = MeetingConnection['send'];
+// A session's note brings the editor: loaded only when someone opens one.
+const SessionNotes = lazy(() => import('@/components/meeting/openspace/SessionNotes'));
 const field = 'block w-full rounded-xl border-2 border-ink/30 p-3 text-xl leading-snug focus:border-civic-800 focus:outline-none';
 
 /**
@@ -20,10 +24,13 @@ const field = 'block w-full rounded-xl border-2 border-ink/30 p-3 text-xl leadin
  * pick a session in each time slot and move whenever one likes (the law of two feet); then spend one's
  * dots on the proposals; at the end read what the meeting agreed.
  */
-export default function OpenSpacePanel({ state, os, seatId, own, checkedIn, send }: {
+export default function OpenSpacePanel({ state, os, seatId, own, checkedIn, send, token, name }: {
   state: MeetingState;
   os: OpenSpace;
   seatId: string;
+  /** this device's participant token and name, for the session notes */
+  token: string;
+  name: string;
   /** this seat's dots as the server told it on connecting (`meeting:me`) */
   own: SeatOpenSpace | undefined;
   checkedIn: boolean;
@@ -53,7 +60,7 @@ export default function OpenSpacePanel({ state, os, seatId, own, checkedIn, send
       {live && !checkedIn ? <p className="text-xl font-semibold text-accent-700">{t('phone.os.checkInFirst')}</p> : null}
       {error ? <p role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-3 text-lg font-semibold text-accent-900">{t(error)}</p> : null}
       {os.phase === 'marketplace' ? <Marketplace os={os} seatId={seatId} canAct={canAct} act={act} send={send} /> : null}
-      {os.phase === 'sessions' ? <TwoFeet os={os} seatId={seatId} canAct={canAct} act={act} send={send} /> : null}
+      {os.phase === 'sessions' ? <TwoFeet os={os} seatId={seatId} canAct={canAct} act={act} send={send} notes={{ meetingId: state.meetingId, token, name, closed: state.status === 'closed' }} /> : null}
       {os.phase === 'prioritising' ? <Dots os={os} own={own} canAct={canAct} act={act} send={send} /> : null}
       {os.phase === 'converged' ? <Consensus os={os} /> : null}
     </div>
@@ -133,7 +140,9 @@ function SessionText({ os, session: x, id }: { os: OpenSpace; session: OsSession
   );
 }
 
-function TwoFeet({ os, seatId, canAct, act, send }: PhaseProps & { seatId: string }) {
+type NotesContext = { meetingId: string; token: string; name: string; closed: boolean };
+
+function TwoFeet({ os, seatId, canAct, act, send, notes }: PhaseProps & { seatId: string; notes: NotesContext }) {
   const t = useT();
   const placed = liveSessions(os).filter((x) => x.roomId && x.slotId);
   const here = os.presence[seatId] ?? {};
@@ -151,7 +160,7 @@ function TwoFeet({ os, seatId, canAct, act, send }: PhaseProps & { seatId: strin
                 const mine = here[slot.id] === x.id;
                 const room = os.rooms.find((r) => r.id === x.roomId);
                 return (
-                  <li key={x.id} className={`flex items-start gap-3 rounded-xl border p-3 ${mine ? 'border-2 border-civic-800 bg-civic-50' : 'border-ink/15'}`}>
+                  <li key={x.id} className={`flex flex-wrap items-start gap-3 rounded-xl border p-3 ${mine ? 'border-2 border-civic-800 bg-civic-50' : 'border-ink/15'}`}>
                     <div className="min-w-0 flex-1">
                       <p id={`os-s-${x.id}`} className="break-words text-xl font-semibold leading-snug text-ink">{x.title}</p>
                       <p className="text-base text-ink-muted"><span className="whitespace-nowrap">{room?.name}</span> · <span className="whitespace-nowrap">{t('meeting.os.host', { name: x.hostName })}</span></p>
@@ -161,6 +170,16 @@ function TwoFeet({ os, seatId, canAct, act, send }: PhaseProps & { seatId: strin
                       disabled={!canAct} onClick={() => void act(() => send('openSpace.join', { slotId: slot.id, sessionId: mine ? null : x.id }))}>
                       {mine ? t('phone.os.here') : t('phone.os.go')}
                     </Button>
+                    <div className="basis-full">
+                      <NotesDisclosure summary={t('phone.os.notes')}>
+                        {() => (
+                          <Suspense fallback={null}>
+                            <SessionNotes meetingId={notes.meetingId} sessionId={x.id} title={x.title} userName={notes.name} participantToken={notes.token}
+                              canWrite={breakoutAccess({ role: 'member', seatId: seatId || null }, os, x.id, notes.closed) === 'edit'} />
+                          </Suspense>
+                        )}
+                      </NotesDisclosure>
+                    </div>
                   </li>
                 );
               })}

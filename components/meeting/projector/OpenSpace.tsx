@@ -29,17 +29,21 @@ function Marketplace({ os }: { os: OpenSpace }) {
   const t = useT();
   const sessions = liveSessions(os);
   if (!sessions.length) return <p className="text-5xl font-semibold text-civic-800">{t('projector.os.proposeHint')}</p>;
+  // Read from the back row: big notes while few, smaller as the wall fills; beyond what fits, a count.
+  const size = sessions.length <= 9 ? { cols: 'grid-cols-3', text: 'text-3xl', max: 9 } : sessions.length <= 16 ? { cols: 'grid-cols-4', text: 'text-2xl', max: 16 } : { cols: 'grid-cols-5', text: 'text-xl', max: 24 };
+  const shown = sessions.slice(-size.max);
   return (
     <>
       <p className="text-3xl text-ink-muted">{t('projector.os.market', { count: sessions.length })}</p>
-      <ul className="grid min-h-0 grid-cols-3 content-start gap-4 overflow-hidden">
-        {sessions.map((x) => (
+      <ul className={`grid min-h-0 content-start gap-4 overflow-hidden ${size.cols}`}>
+        {shown.map((x) => (
           <li key={x.id} className="rounded-2xl border-4 border-civic-800 bg-civic-50 p-4">
-            <p className="line-clamp-2 text-3xl font-bold leading-snug">{x.title}</p>
+            <p className={`line-clamp-2 font-bold leading-snug ${size.text}`}>{x.title}</p>
             <p className="mt-1 text-2xl text-ink-muted">{x.hostName}</p>
           </li>
         ))}
       </ul>
+      {sessions.length > shown.length ? <p className="text-2xl text-ink-muted">{t('projector.os.moreOnPhones', { count: sessions.length - shown.length })}</p> : null}
     </>
   );
 }

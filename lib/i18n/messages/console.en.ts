@@ -268,4 +268,10 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'projector.os.market': 'Marketplace: {count} sessions proposed',
   'projector.os.dotsHint': '{count} dots each: spend them on your phone on what matters most',
   'projector.os.dots': 'Dots',
+  'console.os.notes': 'Session notes',
+  'console.os.merged': 'Merged proposals ({count})',
+  'console.os.mergedInto': '“{title}” merged into “{into}”',
+  'console.os.unmerge': 'Undo merge',
+  'console.os.unmergeFor': 'Undo merge: {title}',
+  'projector.os.moreOnPhones': '{count} earlier proposals more: see them on your phone',
 } satisfies Record<keyof typeof consoleZhCN, string>;

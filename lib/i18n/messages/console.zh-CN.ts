@@ -267,4 +267,10 @@ export const consoleZhCN = {
   'projector.os.market': '议题集市：已有 {count} 个议题',
   'projector.os.dotsHint': '每人 {count} 点，用手机投给最重要的议题',
   'projector.os.dots': '投点结果',
+  'console.os.notes': '小组记录',
+  'console.os.merged': '已合并的议题（{count}）',
+  'console.os.mergedInto': '“{title}”并入“{into}”',
+  'console.os.unmerge': '撤销合并',
+  'console.os.unmergeFor': '撤销合并：{title}',
+  'projector.os.moreOnPhones': '另有 {count} 个较早的议题，请在手机上查看',
 } satisfies Record<string, string>;

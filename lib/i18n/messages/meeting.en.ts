@@ -141,4 +141,5 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.os.dotTotal': '{count} dots in all',
   'meeting.os.consensus': 'Agreed ({count})',
   'meeting.os.consensusNone': 'The facilitator has not confirmed any agreement yet',
+  'meeting.os.notesOf': 'Session notes: {title}',
 };

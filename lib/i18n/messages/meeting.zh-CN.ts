@@ -150,4 +150,5 @@ export const meetingZhCN = {
   'meeting.os.dotTotal': '共 {count} 点',
   'meeting.os.consensus': '达成的共识（{count}）',
   'meeting.os.consensusNone': '主持人还没有确认共识',
+  'meeting.os.notesOf': '小组记录：{title}',
 } satisfies Record<string, string>;

@@ -143,4 +143,5 @@ export const phoneEn: Record<keyof typeof phoneZhCN, string> = {
   'phone.os.mineDots': 'My dots: {count}',
   'phone.os.dotsSubmit': 'Submit my dots',
   'phone.os.dotsSaved': 'Submitted; change them and submit again if you like',
+  'phone.os.notes': 'Session notes (points, proposals, who should act)',
 } satisfies Record<keyof typeof phoneZhCN, string>;

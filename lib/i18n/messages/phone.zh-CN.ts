@@ -142,4 +142,5 @@ export const phoneZhCN = {
   'phone.os.mineDots': '我投了 {count} 点',
   'phone.os.dotsSubmit': '提交我的投点',
   'phone.os.dotsSaved': '已提交；改了可以再提交',
+  'phone.os.notes': '小组记录（讨论要点、建议、需要谁来做）',
 } satisfies Record<string, string>;

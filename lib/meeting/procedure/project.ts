@@ -13,6 +13,8 @@ export type Projection = {
    * asked, anonymously too, and those it upvoted), in `meeting:me` on connect.
    */
   seat?(s: MeetingState, seatId: string): Record<string, unknown>;
+  /** The seat whose own view (`seat`) an event changes, if any: its other devices are told at once. */
+  owner?(e: MeetingEvent): string | null;
   /** `state` is the server's full state, to look up what the event refers to */
   event?(e: MeetingEvent, state: MeetingState, role: MeetingRole): MeetingEvent;
 };

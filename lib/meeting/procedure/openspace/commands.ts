@@ -97,7 +97,23 @@ export const openSpaceCommands = {
       if (i.id === i.intoId) throw new AppError('BAD_REQUEST', 'A session cannot be merged into itself');
       findSession(os, i.id);
       findSession(os, i.intoId);
+      // (Back from prioritising: dots given to a proposal would vanish from the ranking with it.)
+      if (os.dotTotals[i.id]) throw new AppError('INVALID_STATE', 'This proposal already has dots', { id: i.id });
       return one({ type: 'openSpace.merged', data: { id: i.id, intoId: i.intoId } });
+    },
+  }),
+  /** Undoes a merge made by mistake. */
+  'openSpace.unmerge': command({
+    schema: z.strictObject({ id: z.string() }),
+    action: 'meeting.manage',
+    decide(s, i) {
+      requireNotClosed(s);
+      const os = openSpaceOf(s);
+      requirePhase(os, 'marketplace', 'sessions');
+      const x = os.sessions.find((y) => y.id === i.id);
+      if (!x) throw new AppError('NOT_FOUND', 'No such session', { id: i.id });
+      if (!x.mergedInto) throw new AppError('INVALID_STATE', 'This session was not merged', { id: i.id });
+      return one({ type: 'openSpace.unmerged', data: { id: i.id } });
     },
   }),
   /** Into a room and a slot, or (both null) back to the marketplace. */

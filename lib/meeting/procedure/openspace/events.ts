@@ -14,6 +14,8 @@ export const openSpaceEventSchemas = {
   }),
   'openSpace.proposed': z.object({ id: z.string(), title: z.string(), summary: z.string(), hostSeatId: z.string().nullable(), hostName: z.string() }),
   'openSpace.merged': z.object({ id: z.string(), intoId: z.string() }),
+  // A merge undone: the proposal is back in the marketplace, unplaced.
+  'openSpace.unmerged': z.object({ id: z.string() }),
   'openSpace.placed': z.object({ id: z.string(), roomId: z.string().nullable(), slotId: z.string().nullable() }),
   'openSpace.phaseChanged': z.object({ phase: z.enum(openSpacePhases) }),
   // The law of two feet: `sessionId` null = left the slot's sessions.

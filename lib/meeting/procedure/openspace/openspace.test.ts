@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../platform/errors';
 import { meetingRoles, type MeetingRole } from '../../permissions';
-import { projectEvent, projectSeat, projectState } from '../../projection';
+import { ownersOf, projectEvent, projectSeat, projectState } from '../../projection';
 import { foldEvents } from '../../state';
 import { facilitator, MEETING_ID, MeetingSession, member, seatIdOf } from '../../../../tests/factories/meeting';
 import { gridConflicts, liveSessions, OPEN_SPACE_LIMITS, peopleIn, rankByDots } from './model';
@@ -85,6 +85,11 @@ describe('open space: the marketplace', () => {
     expect(codeOf(() => m.decide('openSpace.merge', { id: a, intoId: a }))).toBe('BAD_REQUEST');
     expect(codeOf(() => m.decide('openSpace.place', { id: b, roomId: 'r1', slotId: 's1' }))).toBe('INVALID_STATE');
     expect(codeOf(() => m.decide('openSpace.merge', { id: a, intoId: 'nope' }))).toBe('NOT_FOUND');
+    // Undone: back in the marketplace; undoing twice, or a proposal never merged, is refused.
+    m.run('openSpace.unmerge', { id: b });
+    expect(liveSessions(m.state.openSpace!).map((x) => x.id)).toEqual([a, b]);
+    expect(codeOf(() => m.decide('openSpace.unmerge', { id: b }))).toBe('INVALID_STATE');
+    expect(codeOf(() => m.decide('openSpace.unmerge', { id: b }, member(1)))).toBe('FORBIDDEN');
   });
 });
 
@@ -211,6 +216,14 @@ describe('open space: dots and consensus', () => {
     expect(() => m.decide('openSpace.dots', { allocation: { [a]: -1 } }, member(3))).toThrow();
   });
 
+  it('a proposal with dots is not merged away (back in the sessions phase)', () => {
+    const { m, a, b } = prioritising();
+    m.run('openSpace.dots', { allocation: { [a]: 1 } }, member(1));
+    m.run('openSpace.phase', { phase: 'sessions' });
+    expect(codeOf(() => m.decide('openSpace.merge', { id: a, intoId: b }))).toBe('INVALID_STATE');
+    expect(codeOf(() => m.decide('openSpace.merge', { id: b, intoId: a }))).toBe('NO_ERROR');
+  });
+
   it('no dots outside the prioritising phase', () => {
     const m = openSpace();
     const a = propose(m, 1, '扶手');
@@ -270,6 +283,8 @@ describe('open space: who sees what', () => {
     expect(projectSeat(m.state, seatIdOf(3))).toMatchObject({ openSpace: { dots: { [a]: 2, [b]: 1 } } });
     expect(projectSeat(m.state, seatIdOf(4))).toMatchObject({ openSpace: { dots: { [b]: 3 } } });
     expect(projectSeat(m.state, seatIdOf(5))).toMatchObject({ openSpace: { dots: {} } });
+    // Whose own view each event changes: the dots' seat, told on its other devices (meeting:mine).
+    expect(m.log.filter((e) => e.type.startsWith('openSpace.')).map(ownersOf).filter((x) => x.length)).toEqual([[seatIdOf(3)], [seatIdOf(4)]]);
   });
 
   it('the log itself keeps each allocation with its seat (one allocation per participant, also after a restart)', () => {

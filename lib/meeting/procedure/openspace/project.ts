@@ -17,4 +17,5 @@ export const openSpaceProjection: Projection = {
   state: (s: MeetingState) => (s.openSpace ? { openSpace: { ...s.openSpace, dots: {} } } : {}),
   event: projectOpenSpaceEvent,
   seat: (s, seatId): { openSpace?: SeatOpenSpace } => (s.openSpace ? { openSpace: { dots: s.openSpace.dots[seatId] ?? {} } } : {}),
+  owner: (e) => (e.type === 'openSpace.dotsPlaced' ? e.data.seatId ?? null : null),
 };

@@ -39,6 +39,7 @@ export const openSpaceReducers: Reducers = {
     const next = { ...os, sessions: os.sessions.map((x) => (x.id === e.data.id ? { ...x, mergedInto: e.data.intoId, roomId: null, slotId: null } : x)) };
     return { ...next, presence: prunePresence(next) };
   }),
+  'openSpace.unmerged': (s, e) => change(s, (os) => ({ ...os, sessions: os.sessions.map((x) => (x.id === e.data.id ? { ...x, mergedInto: null } : x)) })),
   'openSpace.placed': (s, e) => change(s, (os) => {
     const next = { ...os, sessions: os.sessions.map((x) => (x.id === e.data.id ? { ...x, roomId: e.data.roomId, slotId: e.data.slotId } : x)) };
     return { ...next, presence: prunePresence(next) };

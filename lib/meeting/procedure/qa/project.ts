@@ -57,4 +57,5 @@ export const qaProjection: Projection = {
   state: (s, role) => ({ questions: s.questions.map((q) => projectQuestion(q, role)) }),
   event: projectQaEvent,
   seat: (s, seatId) => ({ questions: seatQuestions(s, seatId) }),
+  owner: (e) => ((e.type === 'question.asked' || e.type === 'question.upvoted') && e.data.seatId ? e.data.seatId : null),
 };
