@@ -117,7 +117,7 @@ export const hearingCommands = {
       const r = standingOf(h, seatOf(s, actor).id);
       if (!r || r.status === 'rejected') throw new AppError('INVALID_STATE', 'You have no application to withdraw');
       if (currentTurn(h)?.registrationId === r.id) throw new AppError('INVALID_STATE', 'You have the floor');
-      return one({ type: 'hearing.withdrawn', data: { id: r.id } });
+      return one({ type: 'hearing.withdrawn', data: { id: r.id, seatId: r.seatId } });
     },
   }),
   /** For someone without a phone: staff write their registration, admitted at once. */
@@ -140,7 +140,7 @@ export const hearingCommands = {
       requireNotClosed(s);
       const r = findRegistration(hearingOf(s), i.id);
       if (r.status !== 'pending' && r.status !== 'rejected') throw new AppError('INVALID_STATE', `This registration is ${r.status}`, { id: r.id, status: r.status });
-      return one({ type: 'hearing.admitted', data: { id: r.id, name: r.name, role: r.role!, stake: r.stake!, summary: r.summary } });
+      return one({ type: 'hearing.admitted', data: { id: r.id, seatId: r.seatId, name: r.name, role: r.role!, stake: r.stake!, summary: r.summary } });
     },
   }),
   /** Rejects a pending application, or takes back an admission, with a reason the applicant is told. */
@@ -153,7 +153,7 @@ export const hearingCommands = {
       const r = findRegistration(h, i.id);
       if (r.status !== 'pending' && r.status !== 'admitted') throw new AppError('INVALID_STATE', `This registration is ${r.status}`, { id: r.id, status: r.status });
       if (currentTurn(h)?.registrationId === r.id) throw new AppError('INVALID_STATE', 'This person has the floor');
-      return one({ type: 'hearing.rejected', data: { id: r.id, reason: i.reason } });
+      return one({ type: 'hearing.rejected', data: { id: r.id, seatId: r.seatId, reason: i.reason } });
     },
   }),
   'hearing.stage': command({

@@ -19,10 +19,14 @@ export const hearingEventSchemas = {
   // longer see it, once rejected).
   'hearing.registered': z.object({ id: z.string(), name: z.string().optional(), role: Role.optional(), stake: Stake.optional(), summary: z.string().optional() }),
   // The registration as everyone sees it from now on (absent for those who may no longer see it).
-  'hearing.admitted': z.object({ id: z.string(), name: z.string().optional(), role: Role.optional(), stake: Stake.optional(), summary: z.string().optional() }),
-  // `reason`: absent for all but the facilitator (the applicant is told in meeting:me)
-  'hearing.rejected': z.object({ id: z.string(), reason: z.string().optional() }),
-  'hearing.withdrawn': z.object({ id: z.string() }),
+  // `seatId` (here, in `hearing.rejected` and `hearing.withdrawn`): the applicant's, so the server tells
+  // that seat's devices (meeting:mine); only the facilitator receives it.
+  'hearing.admitted': z.object({
+    id: z.string(), seatId: z.string().nullable().optional(), name: z.string().optional(), role: Role.optional(), stake: Stake.optional(), summary: z.string().optional(),
+  }),
+  // `reason`: absent for all but the facilitator (the applicant is told in meeting:me / meeting:mine)
+  'hearing.rejected': z.object({ id: z.string(), seatId: z.string().nullable().optional(), reason: z.string().optional() }),
+  'hearing.withdrawn': z.object({ id: z.string(), seatId: z.string().nullable().optional() }),
   'hearing.stageChanged': z.object({ stage: z.enum(hearingStages) }),
   'hearing.floorRequested': z.object({ registrationId: z.string(), raised: z.boolean() }),
   // One turn: its speaker, role and stake; it starts at the event's `at`.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../platform/errors';
 import { meetingRoles, type MeetingRole } from '../../permissions';
-import { projectEvent, projectSeat, projectState } from '../../projection';
+import { ownersOf, projectEvent, projectSeat, projectState } from '../../projection';
 import { foldEvents, type MeetingEvent } from '../../state';
 import { facilitator, MEETING_ID, MeetingSession, member, seatIdOf, staff, timeOf } from '../../../../tests/factories/meeting';
 import { EMPTY_HEARING } from './reduce';
@@ -529,6 +529,19 @@ describe('hearing: who sees what', () => {
     expect(projectSeat(m.state, seatIdOf(5))).toMatchObject({ hearing: { registration: { id: withdrawn, status: 'withdrawn' } } });
     expect(projectSeat(m.state, seatIdOf(8))).toMatchObject({ hearing: { registration: null } });
     expect(JSON.stringify(projectSeat(m.state, seatIdOf(8)))).not.toContain('居民');
+  });
+
+  it('the applicant’s devices are told again when their application is made, admitted, rejected or withdrawn; nobody else’s', () => {
+    const m = hearing();
+    const owners = (events: MeetingEvent[]) => events.flatMap(ownersOf);
+    const id = createdId(m.run('hearing.apply', { role: 'representative', stake: 'support' }, member(1)));
+    expect(owners(m.log.slice(-1))).toEqual([seatIdOf(1)]);
+    expect(owners(m.run('hearing.reject', { id, reason: '材料不全' }))).toEqual([seatIdOf(1)]);
+    expect(owners(m.run('hearing.admit', { id }))).toEqual([seatIdOf(1)]);
+    expect(owners(m.run('hearing.withdraw', {}, member(1)))).toEqual([seatIdOf(1)]);
+    expect(owners(m.run('hearing.register', { name: '王阿姨', role: 'representative', stake: 'oppose' }))).toEqual([]);
+    goTo(m, 'discipline');
+    expect(owners(m.log.slice(-1))).toEqual([]);
   });
 
   it('other forms tell a seat nothing about hearings', () => {

@@ -31,7 +31,10 @@ function projectHearingEvent(e: MeetingEvent, state: MeetingState, role: Meeting
     case 'hearing.withdrawn':
       return { ...e, actor: ANONYMOUS_ACTOR, data: { id: e.data.id } };
     // A catch-up replay does not tell again what a rejection or withdrawal has since taken back.
-    case 'hearing.admitted':
+    case 'hearing.admitted': {
+      const { seatId, ...rest } = e.data;
+      return { ...e, data: admittedNow(e.data.id) ? rest : { id: e.data.id } };
+    }
     case 'hearing.registered':
       return admittedNow(e.data.id) ? e : { ...e, data: { id: e.data.id } };
     case 'hearing.rejected':
@@ -53,4 +56,16 @@ export const hearingProjection: Projection = {
   state: (s, role) => (s.hearing && !admits(role) ? { hearing: projectHearing(s.hearing) } : {}),
   event: projectHearingEvent,
   seat: (s, seatId): { hearing?: SeatHearing } => (s.hearing ? { hearing: seatHearing(s, seatId) } : {}),
+  // Applied, admitted, rejected (with the reason) or withdrawn: the applicant's other devices follow at once.
+  owner: (e) => {
+    switch (e.type) {
+      case 'hearing.applied':
+      case 'hearing.admitted':
+      case 'hearing.rejected':
+      case 'hearing.withdrawn':
+        return e.data.seatId ?? null;
+      default:
+        return null;
+    }
+  },
 };
