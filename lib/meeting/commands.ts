@@ -5,6 +5,7 @@ import type { MeetingState } from './state';
 import { agendaCommands } from './procedure/agenda/commands';
 import { attendanceCommands } from './procedure/attendance/commands';
 import type { Actor, CommandDef, DecideContext, Decision } from './procedure/command';
+import { hearingCommands } from './procedure/hearing/commands';
 import { meetingCommands, messageCommands } from './procedure/meeting/commands';
 import { pollCommands } from './procedure/polls/commands';
 import { openSpaceCommands } from './procedure/openspace/commands';
@@ -13,7 +14,7 @@ import { speakerCommands } from './procedure/speakers/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
- * the meeting as a whole, agenda, attendance, speakers, polls, Q&A, open space) declares its commands — schema, permission,
+ * the meeting as a whole, agenda, attendance, speakers, polls, Q&A, open space, hearing) declares its commands — schema, permission,
  * decision — and this list composes them (their reducers: lib/meeting/state.ts); the hub, the socket
  * adapter and the event log stay generic. A new part adds its folder's commands here.
  */
@@ -26,6 +27,7 @@ const definitions = {
   ...messageCommands,
   ...qaCommands,
   ...openSpaceCommands,
+  ...hearingCommands,
 };
 
 type Definitions = typeof definitions;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType, Stance } from './model';
 import { QuorumRule } from './quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
+import { hearingEventSchemas } from './procedure/hearing/events';
 import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
 
@@ -104,6 +105,7 @@ export const eventSchemas = {
   'message.cleared': z.object({}),
   ...qaEventSchemas,
   ...openSpaceEventSchemas,
+  ...hearingEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -19,6 +19,7 @@ export const meetingActions = [
   'question.ask', // ask a question and upvote others'
   'question.moderate', // approve, hide, pin, answer questions; read them before approval
   'openSpace.participate', // propose and host a session, move between sessions, spend dots
+  'hearing.participate', // apply to a hearing, withdraw, ask for the floor, confirm or correct one's own statement
   'poll.vote',
   'poll.enterBallots', // a named ballot for a member without a phone, paper ballots' counts
   'poll.seeHiddenTally',
@@ -32,8 +33,8 @@ const allow: Record<MeetingRole, readonly MeetingAction[]> = {
   facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'notice.attach', 'question.moderate', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
   recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
   viewer: ['meeting.view', 'minutes.read'],
-  member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'openSpace.participate', 'poll.vote', 'minutes.read'],
-  remote_member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'openSpace.participate', 'poll.vote', 'minutes.read'],
+  member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'openSpace.participate', 'hearing.participate', 'poll.vote', 'minutes.read'],
+  remote_member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'openSpace.participate', 'hearing.participate', 'poll.vote', 'minutes.read'],
   observer: ['meeting.view', 'minutes.read'],
   projector: ['meeting.view', 'minutes.read'],
 };

@@ -1,5 +1,6 @@
 import type { MeetingRole } from './permissions';
 import type { Projection } from './procedure/project';
+import { hearingProjection } from './procedure/hearing/project';
 import { pollProjection } from './procedure/polls/project';
 import { openSpaceProjection } from './procedure/openspace/project';
 import { qaProjection } from './procedure/qa/project';
@@ -7,10 +8,10 @@ import type { MeetingEvent, MeetingState } from './state';
 
 /**
  * What each role may see of the state and of each event, part by part (lib/meeting/procedure/<part>/
- * project.ts; the polls: hidden tallies, who voted, paper counts; Q&A: unapproved questions, anonymous askers, upvoters; open space: who gave dots where). Events keep
+ * project.ts; the polls: hidden tallies, who voted, paper counts; Q&A: unapproved questions, anonymous askers, upvoters; open space: who gave dots where; hearing: applications not admitted). Events keep
  * their seq when fields are removed, so every client's sequence stays gap-free.
  */
-const projections: readonly Projection[] = [pollProjection, qaProjection, openSpaceProjection];
+const projections: readonly Projection[] = [pollProjection, qaProjection, openSpaceProjection, hearingProjection];
 
 export function projectState(s: MeetingState, role: MeetingRole): MeetingState {
   return projections.reduce<MeetingState>((acc, p) => (p.state ? { ...acc, ...p.state(acc, role) } : acc), s);

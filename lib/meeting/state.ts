@@ -5,6 +5,8 @@ import type { SpeakRequest } from './speaking-queue';
 import type { MajorityRule, Outcome, PollKind, Tally } from '../voting/outcome';
 import { agendaReducers } from './procedure/agenda/reduce';
 import { attendanceReducers } from './procedure/attendance/reduce';
+import type { Hearing } from './procedure/hearing/model';
+import { hearingReducers } from './procedure/hearing/reduce';
 import { meetingReducers, NO_WALK_INS } from './procedure/meeting/reduce';
 import { pollReducers } from './procedure/polls/reduce';
 import type { OpenSpace } from './procedure/openspace/model';
@@ -18,6 +20,7 @@ import { speakerReducers } from './procedure/speakers/reduce';
 export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
 export type { Question } from './procedure/qa/model';
 export type { OpenSpace } from './procedure/openspace/model';
+export type { Hearing } from './procedure/hearing/model';
 
 /**
  * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
@@ -120,6 +123,8 @@ export type MeetingState = {
   questions: Question[];
   /** an open space's marketplace, grid, presence, dots and consensus (lib/meeting/procedure/openspace); null in other forms */
   openSpace: OpenSpace | null;
+  /** a hearing's registrations, stage, turns with their confirmations, and result (lib/meeting/procedure/hearing); null in other forms */
+  hearing: Hearing | null;
   message: { text: string; at: string } | null;
   startedAt: string | null;
   closedAt: string | null;
@@ -135,7 +140,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -151,6 +156,7 @@ const reducers: Reducers = {
   ...pollReducers,
   ...qaReducers,
   ...openSpaceReducers,
+  ...hearingReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */
