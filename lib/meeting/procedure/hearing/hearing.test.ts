@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unfinishedWork } from '../../closing';
 import { AppError, type ErrorCode } from '../../../platform/errors';
 import { meetingRoles, type MeetingRole } from '../../permissions';
 import { ownersOf, projectEvent, projectSeat, projectState } from '../../projection';
@@ -253,6 +254,19 @@ describe('hearing: the order of proceedings', () => {
     const [ended] = m.run('hearing.turnEnd', {});
     expect(ended).toMatchObject({ type: 'hearing.turnEnded', data: { id: turnId, durationSec: 200 } });
     expect(m.state.hearing!.turns[0]).toMatchObject({ startedAt: started!.at, endedAt: ended!.at, durationSec: 200 });
+    expect(m.state.hearing!.currentTurnId).toBeNull();
+  });
+
+  it('closing the meeting ends a turn still running, with its duration', () => {
+    const m = hearing();
+    const a = admitted(m, 1, 'oppose');
+    goTo(m, 'representatives');
+    const [started] = m.run('hearing.turnStart', { registrationId: a, stage: 'representatives' });
+    m.now = new Date(Date.parse(started!.at) + 90_000);
+    const decisions = unfinishedWork(m.state).map((w) => ({ kind: w.kind, id: w.id, action: 'defer' as const }));
+    const events = m.run('meeting.close', { decisions });
+    expect(events.map((e) => e.type).slice(-2)).toEqual(['hearing.turnEnded', 'meeting.statusChanged']);
+    expect(m.state.hearing!.turns[0]).toMatchObject({ durationSec: 90 });
     expect(m.state.hearing!.currentTurnId).toBeNull();
   });
 

@@ -50,6 +50,9 @@ function closeMeeting(s: MeetingState, decisions: CloseDecision[], ctx: DecideCo
       events.push(d.action === 'finish' ? pollClosed(s, poll, ctx) : { type: 'poll.dropped', data: { pollId: poll.id, reason } });
     }
   }
+  // A hearing's turn still running ends with the meeting: its duration is what the transcript keeps.
+  const turn = s.hearing?.turns.find((t) => t.id === s.hearing?.currentTurnId);
+  if (turn) events.push({ type: 'hearing.turnEnded', data: { id: turn.id, durationSec: Math.max(0, Math.round(((ctx.now ?? new Date()).getTime() - Date.parse(turn.startedAt)) / 1000)) } });
   events.push({ type: 'meeting.statusChanged', data: { status: 'closed' } });
   return { events, effects: [{ kind: 'status', status: 'closed' }] };
 }
