@@ -4,6 +4,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { io, type Socket } from 'socket.io-client';
 import type { CommandInput, CommandName } from '@/lib/meeting/commands';
 import type { MeetingRole } from '@/lib/meeting/permissions';
+import type { SeatHearing } from '@/lib/meeting/procedure/hearing/model';
 import type { SeatOpenSpace } from '@/lib/meeting/procedure/openspace/model';
 import type { SeatQuestions } from '@/lib/meeting/procedure/qa/model';
 import { applyEvent, type MeetingEvent, type MeetingState } from '@/lib/meeting/state';
@@ -24,6 +25,8 @@ export type Me = {
   questions?: SeatQuestions;
   /** in an open space, this seat's own dots (lib/meeting/procedure/openspace), told on connect */
   openSpace?: SeatOpenSpace;
+  /** in a hearing, this seat's application as it stands (lib/meeting/procedure/hearing) */
+  hearing?: SeatHearing;
 };
 export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string } } | { ok: false; error: ErrorPayload };
 export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };
@@ -94,7 +97,7 @@ export function useMeeting(opts: Options) {
     });
     socket.on('meeting:me', (m: Me) => setMe({ ...m, staffEntered: m.staffEntered ?? [] }));
     // This seat's own questions, upvotes or dots changed (from this device or another of the same seat).
-    socket.on('meeting:mine', (own: Pick<Me, 'questions' | 'openSpace'>) => setMe((m) => (m ? { ...m, ...own } : m)));
+    socket.on('meeting:mine', (own: Pick<Me, 'questions' | 'openSpace' | 'hearing'>) => setMe((m) => (m ? { ...m, ...own } : m)));
     // The facilitator entered this member's ballot: the phone shows the receipt, and a ballot kept
     // offline for that poll is dropped (the server would refuse it as ALREADY_VOTED anyway).
     socket.on('meeting:receipt', (r: { pollId: string; receipt: string; staffEntered?: boolean }) => {

@@ -9,6 +9,7 @@ import { PlanningPanel } from '@/components/planning/PlanningPanel';
 import type { MeetingProcedure } from '@/lib/meeting/state';
 import { MeetingBar } from './MeetingBar';
 import { MinutesPanel } from './MinutesPanel';
+import { HearingPanel } from './HearingPanel';
 import { OpenSpacePanel } from './OpenSpacePanel';
 import { PollsPanel } from './PollsPanel';
 import { ProjectorSafeProvider } from './projector-safe';
@@ -59,6 +60,7 @@ export function FacilitatorConsole({ meetingId, canManage, defaultProcedure = nu
           {/* While a vote is open it is what the facilitator watches, so it moves above the speakers. */}
           <div className="flex flex-col gap-4">
             {state.form === 'open_space' ? <OpenSpacePanel state={state} run={run} /> : null}
+            {state.form === 'hearing' ? <HearingPanel state={state} run={run} clockOffset={clockOffset} /> : null}
             <div className={pollOpen ? 'order-2' : 'order-1'}><SpeakersPanel state={state} run={run} clockOffset={clockOffset} /></div>
             <div className={pollOpen ? 'order-1' : 'order-2'}><PollsPanel state={state} run={run} /></div>
             <div className="order-3"><QuestionsPanel state={state} run={run} /></div>

@@ -12,6 +12,7 @@ import { errorMessageKey } from './error-message';
 import { Frame, HelpLine, MeetingHeader, WaitingStatus } from './MeetingFrame';
 import { forgetParticipantToken, takeCheckInOnArrival } from './participant-session';
 import { ClosedPoll, OpenPoll } from './PollPanel';
+import { EMPTY_HEARING } from '@/lib/meeting/procedure/hearing/reduce';
 import { isWalkIn, mayVoteIn, presentPollVoters } from '@/lib/meeting/walk-ins';
 import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 
@@ -25,6 +26,7 @@ const Livestream = lazy(() => import('./RemotePanels').then((m) => ({ default: m
 const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
 // So is the open space, which only its own meetings load.
 const OpenSpacePanel = lazy(() => import('./OpenSpacePanel'));
+const HearingPanel = lazy(() => import('./HearingPanel'));
 
 function Section({ title, id, children, className = '', tone = 'plain' }: { title: string; id: string; children: ReactNode; className?: string; tone?: 'plain' | 'strong' }) {
   return (
@@ -238,8 +240,9 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
     </Section>
   ) : null;
 
+  // In a hearing the host gives the floor in the order of proceedings; a representative raises a hand there.
   const speakBlock =
-    member && seatId && state.status !== 'closed' ? (
+    member && seatId && state.status !== 'closed' && state.form !== 'hearing' ? (
       <Section title={t('phone.speak.title')} id="ph-speak">
         <SpeakPanel state={state} seatId={seatId} checkedIn={Boolean(attendance)} send={send} />
       </Section>
@@ -261,6 +264,15 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
     </Section>
   ) : null;
 
+  // A hearing: the application, the order of proceedings and one's own statements, under the matter heard.
+  const hearingBlock = state.form === 'hearing' ? (
+    <Section title={t('meeting.hearing.title')} id="ph-hearing" tone="strong">
+      <Suspense fallback={null}>
+        <HearingPanel state={state} h={state.hearing ?? EMPTY_HEARING} own={me.hearing} member={member} clockOffset={clockOffset} send={send} />
+      </Suspense>
+    </Section>
+  ) : null;
+
   // Only while the facilitator allows it; the server enforces the same rule on the minutes connection.
   const minutesBlock = state.minutesPublic ? <MinutesDisclosure meetingId={state.meetingId} participantToken={token} /> : null;
 
@@ -273,6 +285,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {statusNote}
           {checkInBlock}
           {openSpaceBlock ?? currentBlock}
+          {hearingBlock}
           {speakerBlock}
           {pollBlock}
           {speakBlock}
@@ -306,6 +319,7 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {statusNote ? <div className="order-2 lg:order-none">{statusNote}</div> : null}
           {checkInBlock ? <div className="order-2 lg:order-none">{checkInBlock}</div> : null}
           <div className="order-4 lg:order-none">{openSpaceBlock ?? currentBlock}</div>
+          {hearingBlock ? <div className="order-4 lg:order-none">{hearingBlock}</div> : null}
           {speakerBlock ? <div className="order-5 lg:order-none">{speakerBlock}</div> : null}
           {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
           {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}

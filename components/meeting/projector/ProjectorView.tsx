@@ -13,6 +13,7 @@ import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
 import { formatDateTime } from '@/lib/i18n/format';
 import { rankQuestions } from '@/lib/meeting/procedure/qa/model';
 import { quorumStatus } from '@/lib/meeting/quorum';
+import { HearingBoard } from './Hearing';
 import { OpenSpaceBoard } from './OpenSpace';
 import { PinnedQuestion, TopQuestions } from './Questions';
 import { queueOrder } from '@/lib/meeting/speaking-queue';
@@ -52,6 +53,8 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
   const waiting = questions.filter((x) => !x.pinned).slice(0, pinned ? 2 : 3);
   // An open space shows its own board in place of the agenda item (a vote or a pinned question still takes the stage).
   const openSpace = state.status === 'live' ? state.openSpace : null;
+  // A hearing under way shows its proceedings under the matter heard (a vote still takes the stage).
+  const hearing = state.status === 'live' && state.hearing?.stage ? state.hearing : null;
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-white text-ink">
@@ -80,7 +83,7 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
           {state.status === 'live' && !openSpace ? (
             <section aria-labelledby="proj-item">
               <h2 id="proj-item" className="text-2xl font-semibold text-ink-muted">{t('meeting.agenda.current')}</h2>
-              <p className={`mt-1 font-bold leading-tight ${openPoll || recentResult ? 'text-4xl' : 'text-6xl'}`}>{item ? item.title : t('meeting.agenda.none')}</p>
+              <p className={`mt-1 font-bold leading-tight ${openPoll || recentResult || hearing ? 'text-4xl' : 'text-6xl'}`}>{item ? item.title : t('meeting.agenda.none')}</p>
             </section>
           ) : null}
 
@@ -92,6 +95,8 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
             <OpenPoll poll={openPoll} present={q.present} />
           ) : openSpace && !pinned ? (
             <OpenSpaceBoard os={openSpace} />
+          ) : hearing ? (
+            <HearingBoard h={hearing} clockOffset={clockOffset} />
           ) : speaker ? (
             <section aria-labelledby="proj-speaker" className="flex flex-1 items-center gap-16">
               <div className="min-w-0">
