@@ -130,6 +130,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
       </Section>
 
       {record.openSpace ? <OpenSpaceRecord os={record.openSpace} level={headingLevel} /> : null}
+      {record.hearing ? <HearingRecord h={record.hearing} level={headingLevel} /> : null}
       {record.questions.length ? (
         <Section title={t('record.questions.title')} level={headingLevel}>
           <ol className="list-decimal space-y-1 pl-7 text-base">
@@ -191,6 +192,44 @@ function Attendance({ record, level }: { record: ReadableRecord; level: Level })
       ) : null}
       {absent.length ? <p className="mt-2 text-base text-ink-muted">{t('record.attendance.absent', { names: formatList(locale, absent.map((r) => r.name)) })}</p> : null}
       {undone.map((line) => <p key={line} className="mt-1 text-sm text-ink-muted">{line}</p>)}
+    </Section>
+  );
+}
+
+/** The hearing: who took part for which side, the transcript's turns with confirmations and corrections, the result. */
+function HearingRecord({ h, level }: { h: NonNullable<ReadableRecord['hearing']>; level: Level }) {
+  const t = useT();
+  const known = <K extends string>(prefix: string, key: K) => t(`${prefix}.${key}` as Parameters<typeof t>[0]);
+  return (
+    <Section title={t('meeting.hearing.title')} level={level}>
+      <ul className="space-y-1 text-base">
+        {h.participants.map((p) => (
+          <li key={p.id}>
+            <span className="font-semibold">{p.name ?? t('record.openSpace.hostWithheld')}</span>
+            <span className="ml-2 text-ink-muted">{known('meeting.hearing.role', p.role)} · {known('meeting.hearing.stake', p.stake)}</span>
+            {p.summary ? <span className="ml-2">{p.summary}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <SubHeading level={level}>{t('meeting.hearing.transcript')}</SubHeading>
+      <ol className="list-decimal space-y-1 pl-7 text-base">
+        {h.turns.map((x) => (
+          <li key={x.id}>
+            <span className="font-semibold">{known('meeting.hearing.stage', x.stage)} · {x.speaker ?? t('record.openSpace.hostWithheld')}</span>
+            <span className="ml-2 text-ink-muted">{known('meeting.hearing.role', x.role)}{x.stake ? ` · ${known('meeting.hearing.stake', x.stake)}` : ''}</span>
+            {x.durationSec !== null ? <span className="ml-2 tabular-nums">{t('meeting.hearing.duration', { duration: formatDuration(x.durationSec) })}</span> : null}
+            {x.confirmed ? <span className="ml-2 font-semibold text-green-800">{t('meeting.hearing.confirmed')}</span> : null}
+            {x.corrections.map((c) => <p key={c} className="break-words text-accent-800">{t('meeting.hearing.correction', { text: c })}</p>)}
+          </li>
+        ))}
+      </ol>
+      {h.result ? (
+        <>
+          <SubHeading level={level}>{t('meeting.hearing.result')}</SubHeading>
+          <p className="text-base font-semibold">{h.result.decision}</p>
+          <p className="text-base">{t('meeting.hearing.reasons', { text: h.result.reasons })}</p>
+        </>
+      ) : null}
     </Section>
   );
 }

@@ -64,6 +64,17 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
     }] : [];
   };
   if (s.openSpace) out.push({ section: 'top', fact: openSpaceFact(s.openSpace) });
+  // A hearing's transcript: a section per turn for the recorder to fill under it, then the result.
+  for (const x of s.hearing?.turns ?? []) {
+    out.push({
+      section: 'top',
+      fact: {
+        kind: 'hearingTurn', turnId: x.id, stage: x.stage, speaker: x.speaker, role: x.role, stake: x.stake, startedAt: x.startedAt,
+        durationSec: x.durationSec, confirmed: x.confirmedAt !== null, corrections: x.corrections.map((c) => c.text),
+      },
+    });
+  }
+  if (s.hearing?.result) out.push({ section: 'top', fact: { kind: 'hearingResult', decision: s.hearing.result.decision, reasons: s.hearing.result.reasons } });
   for (const p of polls) if (!inItem(p)) out.push(pollFact(p, 'top'));
   out.push(...questionsFact(null, 'top'));
   for (const [i, item] of s.agenda.entries()) {

@@ -36,6 +36,13 @@ export const FactData = z.discriminatedUnion('kind', [
     kind: z.literal('questions'), itemId: z.string().nullable(),
     questions: z.array(z.object({ text: z.string(), name: z.string().nullable(), votes: z.number().int(), movedTo: z.enum(['agenda', 'speakers']).optional() })),
   }),
+  /** a hearing's turn (听证笔录): who spoke, in what role and for which side, when and how long; the speaker's confirmation and corrections */
+  z.object({
+    kind: z.literal('hearingTurn'), turnId: z.string(), stage: z.string(), speaker: z.string(), role: z.string(), stake: z.string().nullable(),
+    startedAt: z.string(), durationSec: z.number().int().nullable(), confirmed: z.boolean(), corrections: z.array(z.string()),
+  }),
+  /** a hearing's result: the convener's decision and its reasons */
+  z.object({ kind: z.literal('hearingResult'), decision: z.string(), reasons: z.string() }),
   /** an open space: its sessions where and when, with their hosts, how many took part and their dots; what was agreed */
   z.object({
     kind: z.literal('openSpace'), theme: z.string(), dotsPerPerson: z.number().int(),
@@ -55,6 +62,8 @@ export function factId(f: FactData): string {
     case 'poll': return `poll:${f.pollId}`;
     case 'questions': return `questions:${f.itemId ?? ''}`;
     case 'openSpace': return 'openSpace';
+    case 'hearingTurn': return `turn:${f.turnId}`;
+    case 'hearingResult': return 'hearingResult';
   }
 }
 
@@ -66,6 +75,11 @@ const FORM: Record<string, string> = {
   evaluation: '民主评议', new_media: '新兴媒体协商', written: '书面征询', visit: '走访约谈', questionnaire: '问卷式协商',
 };
 const OPTION: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+const HEARING_STAGE: Record<string, string> = {
+  discipline: '主持人宣布纪律', explanation: '事项说明', representatives: '听证代表发言', questioning: '询问与回应', final: '最后陈述', summary: '主持人总结',
+};
+const HEARING_ROLE: Record<string, string> = { statement: '陈述人', representative: '听证代表', attendee: '列席', host: '主持人', proposer: '事项提出方' };
+const HEARING_STAKE: Record<string, string> = { support: '支持', oppose: '反对', other: '其他意见' };
 const STANCE: Record<string, string> = { support: '支持', oppose: '反对', neutral: '中立', procedural: '程序问题' };
 // The minutes are written in Chinese whatever the reader's language, and the editor renders facts in
 // the browser too: only the meeting area of the zh catalogue, not both whole catalogues.
@@ -131,6 +145,17 @@ export function factLines(f: FactData): { title: string; lines: string[] } {
         title: '现场提问（已回答）',
         lines: f.questions.map((q, i) => `${i + 1}. ${q.text}（${q.name ?? '匿名'}，附议 ${q.votes}${q.movedTo ? `，${q.movedTo === 'agenda' ? '转为议题' : '提问人已发言'}` : ''}）`),
       };
+    case 'hearingTurn':
+      return {
+        title: `${HEARING_STAGE[f.stage] ?? f.stage}：${f.speaker}（${HEARING_ROLE[f.role] ?? f.role}${f.stake ? `，${HEARING_STAKE[f.stake] ?? f.stake}` : ''}）`,
+        lines: [
+          `开始：${time(f.startedAt)}${f.durationSec !== null ? `，用时 ${duration(f.durationSec)}` : ''}`,
+          ...f.corrections.map((c) => `本人更正：${c}`),
+          ...(f.confirmed ? ['本人已确认笔录。'] : []),
+        ],
+      };
+    case 'hearingResult':
+      return { title: '听证结果', lines: [`决定：${f.decision}`, `理由：${f.reasons}`] };
     case 'openSpace':
       return {
         title: `开放空间：${f.theme}`,

@@ -114,6 +114,28 @@ describe('expected facts', () => {
     });
   });
 
+  it('hold a hearing’s transcript: a section per turn with speaker, role, side and time, the speaker’s confirmation and corrections; then the result', () => {
+    const m = new MeetingSession({ form: 'hearing', seats: 4, checkedIn: 4 });
+    m.run('hearing.configure', { proposer: '物业公司', turnSeconds: 180 });
+    const a = (m.run('hearing.apply', { role: 'representative', stake: 'oppose', summary: '' }, member(1))[0]!.data as { id: string }).id;
+    m.run('hearing.admit', { id: a });
+    for (const stage of ['discipline', 'explanation', 'representatives'] as const) m.run('hearing.stage', { stage });
+    const [started] = m.run('hearing.turnStart', { registrationId: a, stage: 'representatives' });
+    m.now = new Date(Date.parse(started!.at) + 125_000);
+    m.run('hearing.turnEnd', {});
+    const turnId = m.state.hearing!.turns[0]!.id;
+    m.run('hearing.correct', { turnId, text: '是先公开账目' }, member(1));
+    m.run('hearing.confirm', { turnId }, member(1));
+    m.run('hearing.result', { decision: '暂缓调整', reasons: '账目先公开' });
+    const facts = expectedFacts(m.state, []).filter((f) => f.fact.kind === 'hearingTurn' || f.fact.kind === 'hearingResult');
+    expect(facts.map((f) => factId(f.fact))).toEqual([`turn:${turnId}`, 'hearingResult']);
+    const turn = factLines(facts[0]!.fact);
+    expect(turn.title).toBe('听证代表发言：居民1（听证代表，反对）');
+    expect(turn.lines.slice(1)).toEqual(['本人更正：是先公开账目', '本人已确认笔录。']);
+    expect(turn.lines[0]).toMatch(/，用时 2分05秒$/);
+    expect(factLines(facts[1]!.fact)).toEqual({ title: '听证结果', lines: ['决定：暂缓调整', '理由：账目先公开'] });
+  });
+
   it('has no attendance before the meeting starts', () => {
     const m = new MeetingSession({ status: 'draft' });
     expect(expectedFacts(m.state, []).map((f) => f.fact.kind)).toEqual(['header', 'item', 'item']);

@@ -150,3 +150,38 @@ describe('buildRecord of the answered questions and an open space (issue 13)', (
     for (const seat of ['seat-4', 'seat-5']) expect(JSON.stringify(record.openSpace)).not.toContain(seat);
   });
 });
+
+describe('buildRecord of a hearing (issue 13)', () => {
+  it('carries the admitted participants as seats or committed names, the transcript and the result; not the applications turned down', () => {
+    const m = new MeetingSession({ form: 'hearing', seats: 5, checkedIn: 5 });
+    m.run('hearing.configure', { proposer: '物业公司', turnSeconds: 180 });
+    const apply = (n: number, stake: 'support' | 'oppose', summary: string) => (m.run('hearing.apply', { role: 'representative', stake, summary }, member(n))[0]!.data as { id: string }).id;
+    const a = apply(1, 'support', '分档收费');
+    const b = apply(2, 'oppose', '先公开账目');
+    const c = apply(3, 'oppose', '不该进记录的意见');
+    m.run('hearing.admit', { id: a });
+    m.run('hearing.admit', { id: b });
+    m.run('hearing.reject', { id: c, reason: '与本事项无关' });
+    const staffRegistered = (m.run('hearing.register', { name: '王阿姨', role: 'statement', stake: 'other', summary: '' })[0]!.data as { id: string }).id;
+    for (const stage of ['discipline', 'explanation', 'representatives'] as const) m.run('hearing.stage', { stage });
+    m.run('hearing.turnStart', { registrationId: a, stage: 'representatives' });
+    m.run('hearing.turnEnd', {});
+    const turnId = m.state.hearing!.turns[0]!.id;
+    m.run('hearing.correct', { turnId, text: '我说的是按车位大小' }, member(1));
+    m.run('hearing.confirm', { turnId }, member(1));
+    m.run('hearing.result', { decision: '暂缓调整', reasons: '账目先公开' });
+    m.run('meeting.close', { decisions: [{ kind: 'item', id: itemIdOf(1), action: 'defer' }, { kind: 'item', id: itemIdOf(2), action: 'defer' }] });
+    const { record, disclosures } = buildRecord({ ...recordSources(), state: m.state, frozenAt: m.state.closedAt! });
+    expect(record.hearing!.participants).toEqual([
+      { id: a, seatId: 'seat-1', role: 'representative', stake: 'support', summary: '分档收费' },
+      { id: b, seatId: 'seat-2', role: 'representative', stake: 'oppose', summary: '先公开账目' },
+      expect.objectContaining({ id: staffRegistered, role: 'statement', nameCommitment: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
+    expect(record.hearing!.turns).toEqual([expect.objectContaining({ participantId: a, role: 'representative', stake: 'support', corrections: [expect.objectContaining({ text: '我说的是按车位大小' })] })]);
+    expect(record.hearing!.turns[0]!.confirmedAt).not.toBeNull();
+    expect(record.hearing!.result).toMatchObject({ decision: '暂缓调整', reasons: '账目先公开' });
+    expect(disclosures.some((d) => d[1] === '王阿姨')).toBe(true);
+    const text = JSON.stringify(record);
+    for (const hidden of ['王阿姨', '不该进记录的意见', '与本事项无关']) expect(text).not.toContain(hidden);
+  });
+});

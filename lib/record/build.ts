@@ -140,6 +140,27 @@ function issue13Sections(s: MeetingState, commit: (value: string) => string, not
         consensus: os.consensus.map((c) => ({ text: c.text, sessionId: c.sessionId, confirmedAt: c.confirmedAt })),
       },
     } : {}),
+    ...(s.hearing ? { hearing: hearingSection(s.hearing, commit) } : {}),
+  };
+}
+
+/**
+ * A hearing as the record keeps it. Residents are seats (names only in the roster): a representative's
+ * turn points at their participant; the host's and the proposing party's turns name them (staff and a
+ * party, public by office).
+ */
+function hearingSection(h: NonNullable<MeetingState['hearing']>, commit: (value: string) => string) {
+  const admitted = h.registrations.filter((r) => r.status === 'admitted');
+  return {
+    proposer: h.proposer, turnSeconds: h.turnSeconds,
+    participants: admitted.map((r) => ({
+      id: r.id, ...(r.seatId ? { seatId: r.seatId } : { nameCommitment: commit(r.name) }), role: r.role ?? 'representative', stake: r.stake ?? 'other', summary: r.summary,
+    })),
+    turns: h.turns.map((x) => ({
+      id: x.id, stage: x.stage, participantId: x.registrationId, ...(x.registrationId ? {} : { speaker: x.speaker }), role: x.role, stake: x.stake,
+      startedAt: x.startedAt, durationSec: x.durationSec, confirmedAt: x.confirmedAt, corrections: x.corrections,
+    })),
+    result: h.result,
   };
 }
 

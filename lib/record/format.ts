@@ -176,6 +176,20 @@ export const MeetingRecordV2 = RecordCommon.extend({
     })),
     consensus: z.array(z.object({ text: z.string(), sessionId: z.string().nullable(), confirmedAt: Iso })),
   }).optional(),
+  // A hearing: the admitted participants (a seat, or for someone staff registered a committed name) with
+  // their role, side and summary as the hall heard them; every turn (听证笔录) with its speaker's
+  // confirmation and corrections; the result. Applications not admitted are not in the record.
+  hearing: z.object({
+    proposer: z.string(), turnSeconds: z.number().int(),
+    participants: z.array(z.object({
+      id: z.string(), seatId: z.string().optional(), nameCommitment: Commitment.optional(), role: z.string(), stake: z.string(), summary: z.string(),
+    })),
+    turns: z.array(z.object({
+      id: z.string(), stage: z.string(), participantId: z.string().nullable(), speaker: z.string().optional(), role: z.string(), stake: z.string().nullable(),
+      startedAt: Iso, durationSec: z.number().int().nullable(), confirmedAt: Iso.nullable(), corrections: z.array(z.object({ text: z.string(), at: Iso })),
+    })),
+    result: z.object({ decision: z.string(), reasons: z.string(), at: Iso }).nullable(),
+  }).optional(),
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -188,6 +202,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
     ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
     ...(r.questions ?? []).flatMap((q) => (q.seatId ? [q.seatId] : [])),
     ...(r.openSpace?.sessions ?? []).flatMap((x) => (x.hostSeatId ? [x.hostSeatId] : [])),
+    ...(r.hearing?.participants ?? []).flatMap((x) => (x.seatId ? [x.seatId] : [])),
   ];
   if (refs.some((id) => !seats.has(id))) ctx.addIssue({ code: 'custom', message: 'a seat referred to is not in the roster' });
 });

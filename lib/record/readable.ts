@@ -17,6 +17,13 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
   names: 'clear' | 'disclosed' | 'pseudonyms';
   /** answered audience questions; `asker` null: asked anonymously (issue 13) */
   questions: { id: string; itemId: string | null; text: string; asker: string | null; votes: number; movedTo?: 'agenda' | 'speakers' }[];
+  /** a hearing: participants and speakers by name where known (a seat's pseudonym otherwise), the transcript, the result */
+  hearing: {
+    proposer: string;
+    participants: { id: string; name: string | null; role: string; stake: string; summary: string }[];
+    turns: { id: string; stage: string; speaker: string | null; role: string; stake: string | null; durationSec: number | null; confirmed: boolean; corrections: string[] }[];
+    result: { decision: string; reasons: string } | null;
+  } | null;
   /** an open space; a host without a seat whose name is not disclosed: null (issue 13) */
   openSpace: {
     theme: string; dotsPerPerson: number;
@@ -36,7 +43,7 @@ export type ReadableSpeaker = RecordSpeakerV1;
  * null for the public view. `pseudonym` words the seat number in the reader's language.
  */
 export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string, string> | null, pseudonym: (member: number) => string): ReadableRecord {
-  if (record.format === 'yishi.meeting-record/1') return { ...record, undoneCheckIns: [], names: 'clear', questions: [], openSpace: null };
+  if (record.format === 'yishi.meeting-record/1') return { ...record, undoneCheckIns: [], names: 'clear', questions: [], openSpace: null, hearing: null };
   const seats = new Map(record.roster.map((s) => [s.seatId, s]));
   const nameOf = (seatId: string) => {
     const seat = seats.get(seatId);
@@ -66,6 +73,22 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
       id: q.id, itemId: q.itemId, text: q.text, asker: q.seatId ? nameOf(q.seatId) : null, votes: q.votes, ...(q.movedTo ? { movedTo: q.movedTo } : {}),
     })),
     openSpace: record.openSpace ? openSpaceOf(record.openSpace, nameOf, opened) : null,
+    hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
+  };
+}
+
+function hearingOf(h: NonNullable<MeetingRecordV2['hearing']>, nameOf: (seatId: string) => string, opened: ReadonlyMap<string, string> | null): ReadableRecord['hearing'] {
+  const participants = h.participants.map((p) => ({
+    id: p.id, name: p.seatId ? nameOf(p.seatId) : (p.nameCommitment && opened?.get(p.nameCommitment)) || null, role: p.role, stake: p.stake, summary: p.summary,
+  }));
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  return {
+    proposer: h.proposer, participants,
+    turns: h.turns.map((x) => ({
+      id: x.id, stage: x.stage, speaker: x.participantId ? byId.get(x.participantId)?.name ?? null : x.speaker ?? null, role: x.role, stake: x.stake,
+      durationSec: x.durationSec, confirmed: x.confirmedAt !== null, corrections: x.corrections.map((c) => c.text),
+    })),
+    result: h.result ? { decision: h.result.decision, reasons: h.result.reasons } : null,
   };
 }
 
