@@ -3,7 +3,7 @@ import { cookieFrom, staffFromSession, STAFF_COOKIE } from '../lib/auth/staff-se
 import type { Actor } from '../lib/meeting/commands';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { participantFromToken } from '../lib/meeting/join';
-import { participantMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
+import { hearsEverySeat, participantMeetingRole, type MeetingRole } from '../lib/meeting/permissions';
 import { staffRoleIn } from '../lib/meeting/queries';
 import type { Db } from '../lib/platform/db/client';
 import { AppError } from '../lib/platform/errors';
@@ -31,9 +31,7 @@ export async function resolveMeetingIdentity(db: Db, hub: MeetingHub, creds: Mee
     if (!p) throw new AppError('UNAUTHENTICATED', 'This device is not admitted to a meeting');
     const state = await hub.state(p.meetingId);
     const seat = state.seats.find((s) => s.id === p.seatId);
-    // A meeting open to anyone with a stake (walk-ins allowed: open space, 民主恳谈) hears every seat it
-    // invited, a stakeholder without a vote too; elsewhere such a seat follows as an observer.
-    let role = participantMeetingRole(p.mode, p.canVote, p.speaks || (seat !== undefined && state.walkIns.allowed));
+    let role = participantMeetingRole(p.mode, p.canVote, p.speaks || (seat !== undefined && hearsEverySeat(state)));
     if (creds.view === 'projector') role = 'projector';
     const mode = p.mode === 'observer' ? null : p.mode;
     return { meetingId: p.meetingId, role, actor: { role, label: seat?.name ?? 'observer', seatId: seat?.id ?? null, mode } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  can, meetingActions, meetingRoles, participantMeetingRole, scopeCovers, staffMeetingRole, staffRoles,
+  can, hearsEverySeat, meetingActions, meetingRoles, participantMeetingRole, scopeCovers, staffMeetingRole, staffRoles,
   type CommunityPlace, type MeetingAction, type MeetingRole, type StaffRole, type StaffScope,
 } from './permissions';
 
@@ -76,6 +76,15 @@ describe('staff scope', () => {
   const outOfScope = [otherDistrict, otherStreet, otherCommunity];
   it.each(staffRoles.flatMap((r) => outOfScope.map((s) => [r, s] as const)))('%s out of scope gets no role', (role, scope) => {
     expect(staffMeetingRole(role, scope, place)).toBeNull();
+  });
+});
+
+describe('hearsEverySeat', () => {
+  it('an open space, a 民主恳谈 (walk-ins allowed) and a hearing hear every seat; a council keeps 列席 as observers', () => {
+    expect(hearsEverySeat({ form: 'open_space', walkIns: { allowed: true } })).toBe(true);
+    expect(hearsEverySeat({ form: 'dialogue', walkIns: { allowed: true } })).toBe(true);
+    expect(hearsEverySeat({ form: 'hearing', walkIns: { allowed: false } })).toBe(true);
+    expect(hearsEverySeat({ form: 'council', walkIns: { allowed: false } })).toBe(false);
   });
 });
 

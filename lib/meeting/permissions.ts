@@ -74,8 +74,17 @@ export function staffMeetingRole(role: StaffRole, scope: StaffScope, place: Comm
  * that `speaks` without a vote: a walk-in admitted by the facilitator (who may also vote in the polls
  * walk-ins.ts opens to them) or an invited expert. The decision checks the seat's ballot right per poll,
  * so the role alone never lets such a seat into a binding poll. A member sees no more than an observer.
- * (server/identity.ts also lets every seat of a meeting open to anyone with a stake take part.)
+ * (server/identity.ts also lets every seat take part where `hearsEverySeat`.)
  */
+/**
+ * Whether every seat a meeting invited takes part, a stakeholder without a vote too: a meeting open to
+ * anyone with a stake (its form lets walk-ins in: open space, 民主恳谈), and a hearing, where anyone
+ * invited may apply to speak. Elsewhere a seat without a vote follows as an observer (列席).
+ */
+export function hearsEverySeat(m: { form: string; walkIns: { allowed: boolean } }): boolean {
+  return m.walkIns.allowed || m.form === 'hearing';
+}
+
 export function participantMeetingRole(mode: 'hall' | 'remote' | 'observer', canVote: boolean, speaks = false): MeetingRole {
   if (mode === 'observer' || (!canVote && !speaks)) return 'observer';
   return mode === 'remote' ? 'remote_member' : 'member';
