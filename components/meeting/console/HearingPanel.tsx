@@ -10,7 +10,7 @@ import { inputClass } from '@/components/ui/form-styles';
 import { StageSteps, turnEndsAt } from '@/components/meeting/hearing/StageSteps';
 import {
   admittedSpeakers, currentTurn, HEARING_LIMITS, hearingRoles, hearingStages, hearingStakes, nextRepresentative, stakeBalance,
-  type Hearing, type HearingRegistration,
+  type Hearing, type HearingRegistration, type HearingRole, type HearingStake,
 } from '@/lib/meeting/procedure/hearing/model';
 import { EMPTY_HEARING } from '@/lib/meeting/procedure/hearing/reduce';
 import type { MeetingState } from '@/lib/meeting/state';
@@ -76,7 +76,7 @@ function Registrations({ h, run, open }: { h: Hearing; run: RunCommand; open: bo
     const form = e.currentTarget;
     const d = new FormData(form);
     const r = await run('hearing.register', {
-      name: String(d.get('name') ?? ''), role: d.get('role') as HearingRegistration['role'] & string, stake: d.get('stake') as 'support', summary: String(d.get('summary') ?? ''),
+      name: String(d.get('name') ?? ''), role: d.get('role') as HearingRole, stake: d.get('stake') as HearingStake, summary: String(d.get('summary') ?? ''),
     });
     if (r.ok) form.reset();
   }
