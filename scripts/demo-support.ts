@@ -1,7 +1,7 @@
-// What the meeting demos (demo:meeting, demo:open-space) share: a server in the script's own process on
+// What the meeting demos (demo:meeting, demo:open-space, demo:hearing) share: a server in the script's own process on
 // the configured database with the demo data, and the end of every meeting — the convener's and the
 // recorder's devices sign the frozen record.json and the platform files it; and an open-space session's note
-// written as a phone's editor writes it.
+// written as a phone's editor writes it; and a command sent again when the connection's budget says wait.
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed';
 import { createDb, resolveDatabaseUrl, type Db } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
@@ -12,7 +12,9 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MINUTES_FIELD } from '../lib/minutes/schema';
-import { logInStaff, postJson, waitFor } from './protocol-client';
+import type { Socket } from 'socket.io-client';
+import type { CommandInput, CommandName } from '../lib/meeting/commands';
+import { logInStaff, postJson, sendCommand, waitFor, type Ack } from './protocol-client';
 
 export const demoUser = (role: (typeof DEMO_USERS)[number]['role']) => DEMO_USERS.find((u) => u.role === role)!.username;
 
@@ -105,5 +107,18 @@ export async function writeSessionNote(base: string, docName: string, token: str
       provider.destroy();
       doc.destroy();
     }
+  }
+}
+
+/**
+ * Sends a command as a console does: told RATE_LIMITED by the connection's budget (a script sends faster
+ * than a person clicks), it waits the `retryAfterSec` the server asked for and sends again. A refused
+ * command did nothing, so sending it again is safe.
+ */
+export async function sendPatiently<C extends CommandName>(s: Socket, name: C, input: Partial<CommandInput<C>> = {}): Promise<Ack> {
+  for (;;) {
+    const ack = await sendCommand(s, name, input);
+    if (ack.ok || ack.error.code !== 'RATE_LIMITED' || !ack.error.details?.retryAfterSec) return ack;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(ack.error.details?.retryAfterSec)));
   }
 }
