@@ -316,6 +316,18 @@ for (const target of databaseTargets()) {
         expect(mineOf(received[role]).every((r) => (r as { id?: string }).id === regIds[i]), role).toBe(true);
       }
 
+      // After the restart the rejected applicant's phone and laptop reconnected and were told again, reason
+      // and all; no other phone ever received the reason or what the two not admitted wrote.
+      const meHearing = (r: Received) => r.filter((x) => x.event === 'meeting:me').map((x) => (x.payload as { hearing?: { registration: unknown } }).hearing?.registration);
+      for (const r of [people[REJECTED]!.own, rejectedLaptop]) expect(meHearing(r).at(-1)).toMatchObject(rejected);
+      expect(meHearing(people[WITHDRAWN]!.own).at(-1)).toMatchObject({ id: regIds[WITHDRAWN], status: 'withdrawn' });
+      for (const [i, p] of people.entries()) {
+        const text = JSON.stringify(p.own);
+        if (i !== REJECTED) expect(text.includes(REASON), `phone ${i} and the reason`).toBe(false);
+        if (i !== REJECTED) expect(text.includes(summaryOf(REJECTED)), `phone ${i}`).toBe(false);
+        if (i !== WITHDRAWN) expect(text.includes(summaryOf(WITHDRAWN)), `phone ${i}`).toBe(false);
+      }
+
       // Closing ends the hearing; its record keeps the admitted, never the applications turned down.
       const decisions = unfinishedWork(fac.meeting!).map((w) => ({ kind: w.kind, id: w.id, action: w.actions.includes('finish') ? 'finish' as const : 'defer' as const }));
       ok(await command(fac, 'meeting.close', { decisions }), 'close');
