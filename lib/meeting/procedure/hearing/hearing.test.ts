@@ -4,7 +4,8 @@ import { AppError, type ErrorCode } from '../../../platform/errors';
 import { meetingRoles, type MeetingRole } from '../../permissions';
 import { ownersOf, projectEvent, projectSeat, projectState } from '../../projection';
 import { foldEvents, type MeetingEvent } from '../../state';
-import { facilitator, MEETING_ID, MeetingSession, member, seatIdOf, staff, timeOf } from '../../../../tests/factories/meeting';
+import { facilitator, guestIdOf, MEETING_ID, MeetingSession, member, seatIdOf, staff, timeOf } from '../../../../tests/factories/meeting';
+import type { Actor } from '../command';
 import { EMPTY_HEARING } from './reduce';
 import {
   HEARING_LIMITS, nextRepresentative, speakingOrder, stakeBalance,
@@ -341,6 +342,21 @@ describe('hearing: the order of proceedings', () => {
     expect(codeOf(() => m.decide('hearing.skip', { registrationId: a }, member(2)))).toBe('FORBIDDEN');
     m.run('hearing.turnStart', { registrationId: a, stage: 'representatives' });
     expect(codeOf(() => m.decide('hearing.turnEnd', {}, member(1)))).toBe('FORBIDDEN');
+  });
+
+  it('on the ordinary speakers list an attendee (列席) cannot ask for the floor; a seat without a vote only as an admitted speaker', () => {
+    const m = new MeetingSession({ form: 'hearing', seats: 3, nonVotingSeats: 2, checkedIn: 5, currentItem: 1 });
+    const guest = (n: number): Actor => ({ role: 'member', label: `列席${n}`, seatId: guestIdOf(n), mode: 'hall' });
+    const ask = (actor: Actor) => codeOf(() => m.decide('speaker.request', { stance: 'support' }, actor));
+    if (!m.state.attendance[guestIdOf(1)]) m.run('attendance.checkInSelf', {}, guest(1));
+    expect(ask(member(1))).toBe('NO_ERROR'); // a voting seat, registered or not (the hearings of old ran on this list)
+    m.run('hearing.apply', { role: 'attendee', stake: 'other', summary: '' }, member(2));
+    expect(ask(member(2))).toBe('FORBIDDEN');
+    expect(ask(guest(1))).toBe('FORBIDDEN');
+    const id = (m.run('hearing.apply', { role: 'representative', stake: 'oppose', summary: '' }, guest(1))[0]!.data as { id: string }).id;
+    expect(ask(guest(1))).toBe('FORBIDDEN'); // waiting for admission
+    m.run('hearing.admit', { id });
+    expect(ask(guest(1))).toBe('NO_ERROR');
   });
 
   it('an admitted speaker raises a hand; an attendee, an applicant waiting, or a seat not registered cannot', () => {

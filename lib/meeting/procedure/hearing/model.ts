@@ -83,6 +83,16 @@ export const HEARING_LIMITS = {
 /** Roles that speak; 列席 attendees see and hear but get no turn and may not ask for the floor. */
 export const speaks = (r: Pick<HearingRegistration, 'role'>) => r.role === 'statement' || r.role === 'representative';
 
+/**
+ * Whether a seat may ask for the floor on the ordinary speakers list during a hearing: 列席 see and hear
+ * but do not speak, and a seat without a vote speaks only as an admitted 陈述人 or 听证代表.
+ */
+export function mayAskForTheFloor(h: Hearing | null, seat: { id: string; canVote: boolean }): boolean {
+  const r = h?.registrations.filter((x) => x.seatId === seat.id).at(-1);
+  if (r?.role === 'attendee') return false;
+  return seat.canVote || (r?.status === 'admitted' && speaks(r));
+}
+
 /** Admitted registrations that may be given a turn, in registration order. */
 export const admittedSpeakers = (h: Hearing) => h.registrations.filter((r) => r.status === 'admitted' && speaks(r));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayAskForTheFloor } from '../hearing/model';
 import { AppError } from '../../../platform/errors';
 import { newId } from '../../../platform/tokens';
 import { Stance } from '../../model';
@@ -22,6 +23,7 @@ export const speakerCommands = {
       const seat = s.seats.find((x) => x.id === actor.seatId);
       if (!seat) throw new AppError('FORBIDDEN', 'Only members may ask to speak');
       if (!s.attendance[seat.id]) throw new AppError('INVALID_STATE', 'Check in before asking to speak');
+      if (s.form === 'hearing' && !mayAskForTheFloor(s.hearing, seat)) throw new AppError('FORBIDDEN', 'In a hearing, attendees (列席) do not take the floor');
       const waiting = s.speakers.some((r) => r.seatId === seat.id && (r.status === 'queued' || r.status === 'speaking') && r.itemId === s.currentItemId);
       if (waiting) throw new AppError('CONFLICT', 'You are already on the speakers list');
       const limit = s.agenda.find((a) => a.id === s.currentItemId)?.speakLimitSec ?? 180;
