@@ -44,7 +44,19 @@ export function PublicationList({ publications, boardHref, t, locale, resident }
                       </li>
                     ))}
                   </ul>
-                ) : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
+                ) : p.hearingResult || p.agreements.length ? null : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
+                {p.hearingResult ? (
+                  <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
+                    <p className="font-semibold">{t('meeting.hearing.result')}：{p.hearingResult.decision}</p>
+                    <p className="text-base">{t('meeting.hearing.reasons', { text: p.hearingResult.reasons })}</p>
+                  </div>
+                ) : null}
+                {p.agreements.length ? (
+                  <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
+                    <p className="font-semibold">{t('meeting.os.consensus', { count: p.agreements.length })}</p>
+                    <ol className="list-decimal pl-6">{p.agreements.map((a, i) => <li key={i}>{a}</li>)}</ol>
+                  </div>
+                ) : null}
                 <p className="mt-2 text-lg"><Link href={`/v/${encodeURIComponent(p.recordId)}`} className="font-semibold text-civic-800 underline">{t('board.record')}</Link></p>
                 {p.objections.length ? (
                   <section aria-label={t('topic.publicity.objections', { count: p.objections.length })} className="mt-3 space-y-2">

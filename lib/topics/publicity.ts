@@ -9,7 +9,7 @@ import type { Db } from '../platform/db/client';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { AttemptLimiter } from '../platform/rate-limit';
 import { newId } from '../platform/tokens';
-import { parseStoredRecord } from '../record/format';
+import { parseStoredRecord, RECORD_FORMAT } from '../record/format';
 import type { ResidentIdentity } from '../residents/phone-identity';
 import { ensureTasks, taskStatusByDecision } from './implementation';
 import { PlainText } from './model';
@@ -119,6 +119,9 @@ async function publications(db: Db, where: { communityId: string } | { meetingId
         /** its implementation: null for a record whose tasks the console has not opened yet */
         task: tasks.get(`${p.recordId}:${d.pollId}`) ?? null,
       })),
+      // What a meeting decided without a poll: a hearing's result with its reasons, an open space's agreements.
+      hearingResult: record?.format === RECORD_FORMAT && record.hearing?.result ? { decision: record.hearing.result.decision, reasons: record.hearing.result.reasons } : null,
+      agreements: record?.format === RECORD_FORMAT ? (record.openSpace?.consensus ?? []).map((c) => c.text) : [],
       objections: p.objections,
     };
   });

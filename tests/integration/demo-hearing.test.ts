@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { speakingOrder } from '../../lib/meeting/procedure/hearing/model';
 import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
+import { boardPublications, publishResults } from '../../lib/topics/publicity';
 import { createDb } from '../../lib/platform/db/client';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
 import { runScript } from '../support/record';
@@ -59,6 +60,10 @@ describe('demo:hearing, record:export and record:verify', () => {
       expect(body.hearing.result.decision).toBe(h.result!.decision);
       expect(record.body).not.toContain(h.registrations.find((r) => r.status === 'rejected')!.reason!);
       expect(record.body).not.toContain('我家没有车');
+      // Published on the community board (结果公示): the hearing's result with its reasons.
+      await publishResults(db, record.id, new Date());
+      const [published] = await boardPublications(db, record.communityId);
+      expect(published).toMatchObject({ recordId: record.id, hearingResult: { decision: h.result!.decision, reasons: h.result!.reasons }, agreements: [] });
     } finally {
       await db.$disconnect();
     }

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { boardPublications, publishResults } from '../../lib/topics/publicity';
 import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
 import { createDb } from '../../lib/platform/db/client';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
@@ -54,6 +55,10 @@ describe('demo:open-space, record:export and record:verify', () => {
       expect(record.body).not.toContain('楼栋长协助');
       const disclosures = await db.recordDisclosure.findUniqueOrThrow({ where: { recordId: record.id } });
       expect(disclosures.body.match(/发起人牵头，楼栋长协助/g)).toHaveLength(5);
+      // Published on the community board (结果公示): the agreements, as the record states them.
+      await publishResults(db, record.id, new Date());
+      const [published] = await boardPublications(db, record.communityId);
+      expect(published).toMatchObject({ recordId: record.id, hearingResult: null, agreements: os.consensus.map((c) => c.text) });
     } finally {
       await db.$disconnect();
     }
