@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { commandNames, commandSchemas, type Actor, type CommandName } from '../lib/meeting/commands';
+import { commandNames, commandSchemas, httpOnlyCommands, type Actor, type CommandName } from '../lib/meeting/commands';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { meetingRoles, type MeetingRole } from '../lib/meeting/permissions';
 import { connectionRateLimits } from '../lib/meeting/rate-limits';
@@ -90,6 +90,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     // Handlers first, so a command sent the moment the connection opens is not lost.
     socket.on('meeting:command', handle(async (raw) => {
       const { name, input } = parseOrThrow(CommandMessage, raw);
+      if (httpOnlyCommands.has(name)) throw new AppError('FORBIDDEN', 'This command is sent through the HTTP API', { command: name });
       const parsed = parseOrThrow(commandSchemas[name], input);
       return { ok: true, result: await hub.execute(meetingId, name, parsed as never, actor) };
     }));

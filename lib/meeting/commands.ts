@@ -10,11 +10,12 @@ import { meetingCommands, messageCommands } from './procedure/meeting/commands';
 import { pollCommands } from './procedure/polls/commands';
 import { openSpaceCommands } from './procedure/openspace/commands';
 import { qaCommands } from './procedure/qa/commands';
+import { questionnaireCommands } from './procedure/questionnaire/commands';
 import { speakerCommands } from './procedure/speakers/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
- * the meeting as a whole, agenda, attendance, speakers, polls, Q&A, open space, hearing) declares its commands — schema, permission,
+ * the meeting as a whole, agenda, attendance, speakers, polls, Q&A, open space, hearing, questionnaire) declares its commands — schema, permission,
  * decision — and this list composes them (their reducers: lib/meeting/state.ts); the hub, the socket
  * adapter and the event log stay generic. A new part adds its folder's commands here.
  */
@@ -28,6 +29,7 @@ const definitions = {
   ...qaCommands,
   ...openSpaceCommands,
   ...hearingCommands,
+  ...questionnaireCommands,
 };
 
 type Definitions = typeof definitions;
@@ -39,6 +41,12 @@ export const commandSchemas = Object.fromEntries(
 ) as { [C in CommandName]: Definitions[C]['schema'] };
 export type CommandInput<C extends CommandName> = z.infer<(typeof commandSchemas)[C]>;
 export const commandNames = Object.keys(commandSchemas) as CommandName[];
+
+/**
+ * Commands only the HTTP API sends, never a socket: a questionnaire's lifecycle goes with rows that
+ * lib/questionnaire writes around it (the draft and settings it opens with, the answers it closes).
+ */
+export const httpOnlyCommands: ReadonlySet<CommandName> = new Set(['questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish']);
 
 export function permissionFor(command: CommandName): MeetingAction {
   return definitions[command].action;

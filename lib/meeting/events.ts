@@ -5,6 +5,7 @@ import { MajorityRule, PollKind } from '../voting/schemas';
 import { hearingEventSchemas } from './procedure/hearing/events';
 import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
+import { questionnaireEventSchemas } from './procedure/questionnaire/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -106,6 +107,7 @@ export const eventSchemas = {
   ...qaEventSchemas,
   ...openSpaceEventSchemas,
   ...hearingEventSchemas,
+  ...questionnaireEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

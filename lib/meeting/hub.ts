@@ -270,6 +270,11 @@ export class MeetingHub {
             where: { id: meetingId },
             data: { ...row, scheduledAt: row.scheduledAt ? new Date(row.scheduledAt) : undefined, endsAt: row.endsAt === undefined ? undefined : row.endsAt && new Date(row.endsAt) },
           }));
+        } else if (eff.kind === 'questionnaireVersion') {
+          writes.push(this.db.questionnaireVersion.create({ data: { meetingId, version: eff.version, sha256: eff.sha256, definition: eff.definition } }));
+          writes.push(this.db.questionnaire.updateMany({ where: { meetingId }, data: { currentVersion: eff.version } }));
+        } else if (eff.kind === 'questionnaireStatus') {
+          writes.push(this.db.questionnaire.updateMany({ where: { meetingId }, data: { status: eff.status } }));
         } else {
           // Participation (who voted) is stored apart from the choice. A secret choice only goes into the
           // poll's ballot box below, so no row's position or time follows the voter's.

@@ -13,6 +13,8 @@ import type { OpenSpace } from './procedure/openspace/model';
 import { openSpaceReducers } from './procedure/openspace/reduce';
 import type { Question } from './procedure/qa/model';
 import { qaReducers } from './procedure/qa/reduce';
+import type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
+import { questionnaireReducers } from './procedure/questionnaire/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -21,6 +23,7 @@ export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, No
 export type { Question } from './procedure/qa/model';
 export type { OpenSpace } from './procedure/openspace/model';
 export type { Hearing } from './procedure/hearing/model';
+export type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
 
 /**
  * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
@@ -125,6 +128,8 @@ export type MeetingState = {
   openSpace: OpenSpace | null;
   /** a hearing's registrations, stage, turns with their confirmations, and result (lib/meeting/procedure/hearing); null in other forms */
   hearing: Hearing | null;
+  /** a questionnaire's versions, phase and published summary (lib/meeting/procedure/questionnaire); null in other forms */
+  questionnaire: QuestionnaireLifecycle | null;
   message: { text: string; at: string } | null;
   startedAt: string | null;
   closedAt: string | null;
@@ -140,7 +145,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -157,6 +162,7 @@ const reducers: Reducers = {
   ...qaReducers,
   ...openSpaceReducers,
   ...hearingReducers,
+  ...questionnaireReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

@@ -15,6 +15,10 @@ export const errorCodes = {
   QUORUM_NOT_MET: 409,
   NOTICE_LEAD_NOT_MET: 409,
   ALREADY_VOTED: 409,
+  // a second response to a questionnaire from the same confirmed phone
+  ALREADY_ANSWERED: 409,
+  // answers to a questionnaire version that a newer one has replaced (details.currentVersion)
+  VERSION_SUPERSEDED: 409,
   // closing a meeting that still has an item, speaker or open poll with no decision on what becomes of it
   UNFINISHED_WORK: 409,
   // admitting a walk-in to a form that is for its roster only (议事会 …; see the form's template)

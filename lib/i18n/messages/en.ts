@@ -8,6 +8,7 @@ import { recordEn } from './record.en';
 import { scoringAreaEn } from './scoring.en';
 import { topicReviewEn } from './topic-review.en';
 import { topicsEn } from './topics.en';
+import { questionnaireEn } from './questionnaire.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -25,6 +26,7 @@ export const en: Messages = {
   ...topicsEn,
   ...topicReviewEn,
   ...decisionsEn,
+  ...questionnaireEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

@@ -96,6 +96,8 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.error.QUORUM_NOT_MET': 'Quorum not met',
   'meeting.error.NOTICE_LEAD_NOT_MET': 'The notice has not been up long enough; give a reason to start early',
   'meeting.error.ALREADY_VOTED': 'You have already voted',
+  'meeting.error.ALREADY_ANSWERED': 'You have already answered this questionnaire',
+  'meeting.error.VERSION_SUPERSEDED': 'The questionnaire has changed; reload and answer the new version',
   'meeting.error.UNFINISHED_WORK': 'Some items, speakers or polls are unfinished: decide for each whether to finish, defer or drop it when closing',
   'meeting.error.RATE_LIMITED': 'Too many attempts; try again later',
   'meeting.error.UNAVAILABLE': 'A service is not answering; try again shortly',

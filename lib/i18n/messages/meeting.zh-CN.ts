@@ -105,6 +105,8 @@ export const meetingZhCN = {
   'meeting.error.QUORUM_NOT_MET': '未达法定人数',
   'meeting.error.NOTICE_LEAD_NOT_MET': '会议公告发布时间不足，须说明理由才能提前开始',
   'meeting.error.ALREADY_VOTED': '您已经投过票了',
+  'meeting.error.ALREADY_ANSWERED': '您已经答过这份问卷了',
+  'meeting.error.VERSION_SUPERSEDED': '问卷已更新，请刷新后按新版作答',
   'meeting.error.UNFINISHED_WORK': '还有未完成的议题、发言或投票：请在结束会议时逐项决定完成、延期还是撤下',
   'meeting.error.RATE_LIMITED': '尝试次数过多，请稍后再试',
   'meeting.error.UNAVAILABLE': '服务暂时无法响应，请稍后再试',

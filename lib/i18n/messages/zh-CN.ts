@@ -32,6 +32,7 @@ import { recordZhCN } from './record.zh-CN';
 import { scoringAreaZhCN } from './scoring.zh-CN';
 import { topicReviewZhCN } from './topic-review.zh-CN';
 import { topicsZhCN } from './topics.zh-CN';
+import { questionnaireZhCN } from './questionnaire.zh-CN';
 
 // Areas with many keys live in their own files (<area>.zh-CN.ts / <area>.en.ts) and are spread in here.
 export const zhCN = {
@@ -45,6 +46,7 @@ export const zhCN = {
   ...topicsZhCN,
   ...topicReviewZhCN,
   ...decisionsZhCN,
+  ...questionnaireZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',

@@ -30,6 +30,9 @@ export type Effect =
   // the walk-in's seat row; building and phone go only to the database (staff-only), never to an event
   | { kind: 'walkInSeat'; seatId: string; name: string; building: string; phone: string | null }
   | { kind: 'ballot'; pollId: string; seatId: string; choices: string[]; secret: boolean; idempotencyKey: string }
+  // a questionnaire's published version (its immutable row) and its phase, mirrored for answers' transactions
+  | { kind: 'questionnaireVersion'; version: number; sha256: string; definition: string }
+  | { kind: 'questionnaireStatus'; status: 'open' | 'closed' }
   | ScheduleEffect;
 
 /**
