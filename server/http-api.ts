@@ -17,6 +17,7 @@ import { SignRecordInput, type RecordService } from '../lib/record/service';
 import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
 import { planningRoutes } from './planning-routes';
+import { questionnaireRoutes } from './questionnaire-routes';
 import { RESIDENT_BYTE_ROUTES, TOPIC_BYTE_ROUTES, topicRoutes } from './topic-routes';
 import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity';
 import type { SmsSender } from '../lib/platform/sms';
@@ -41,8 +42,8 @@ const AccessQuery = z.object({ joinCode: z.string().trim().toUpperCase().regex(/
 const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().max(100) });
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
-/** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB. */
-const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024 };
+/** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB; a questionnaire of 100 questions can be more. */
+const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024, 'POST /api/meetings/:meetingId/questionnaire': 512 * 1024 };
 
 /** Methods that change nothing: every other method must pass the Origin check (assertOwnOrigin). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,6 +70,7 @@ export function createHttpApi(db: Db, opts: {
   const routes: Record<string, Handler> = {
     ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
     ...(opts.hub ? planningRoutes(db, opts.hub) : {}),
+    ...(opts.hub ? questionnaireRoutes(db, opts.hub, residents) : {}),
     ...topicRoutes(db, residents, { clientAddress, cookie: (name, token, expires) => sessionCookie(name, token, expires, opts.secureCookies) }),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {

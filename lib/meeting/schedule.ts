@@ -68,8 +68,6 @@ export function decideSchedule<C extends ScheduleCommand>(s: MeetingState, name:
     case 'meeting.start': {
       const i = rawInput as Input<'meeting.start'>;
       if (!canMoveStatus(s.status, 'live')) throw new AppError('INVALID_STATE', 'Cannot start the meeting now', { status: s.status });
-      // A questionnaire has no sitting: it starts by opening (questionnaire.open), with its first version.
-      if (s.form === 'questionnaire') throw new AppError('INVALID_STATE', 'A questionnaire starts when it is opened', { reason: 'questionnaire' });
       // An open space needs no agenda (its sessions come from the hall) once its theme and grid are set.
       const gridSet = s.form === 'open_space' && !!s.openSpace?.rooms.length;
       if (s.agenda.length === 0 && !gridSet) throw new AppError('INVALID_STATE', 'Add at least one agenda item before starting', { field: s.form === 'open_space' ? 'openSpace' : 'agenda' });

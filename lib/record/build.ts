@@ -5,6 +5,8 @@ import type { SpeakRequest } from '../meeting/speaking-queue';
 import type { Disclosure } from './disclosure';
 import { decisionSentence } from '../voting/outcome';
 import { RECORD_FORMAT, MeetingRecordV2, type RecordSpeakerV2 } from './format';
+import type { QuestionnaireRecordSource } from '../questionnaire/service';
+import { canonicalJson } from './canonical';
 
 /** Everything the record needs beyond the meeting's folded state, read by the caller. */
 export type RecordSources = {
@@ -23,6 +25,8 @@ export type RecordSources = {
   frozenAt: string;
   /** the files notices published or withdrew (lib/planning/notice-attachments.ts); absent: none */
   noticeFiles?: { noticeId: string | null; withdrawnNoticeId: string | null; fileName: string; size: number; sha256: string }[];
+  /** a questionnaire's settings, versions and results (lib/questionnaire/service.ts `recordSource`) */
+  questionnaire?: QuestionnaireRecordSource;
   /** a fresh disclosure of a personal value and its commitment (random salt: node-crypto `commitValue`) */
   commit: (value: string) => { commitment: string; disclosure: Disclosure };
 };
@@ -107,6 +111,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
       })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
     ...issue13Sections(s, commit, src.sessionNotes ?? {}),
+    ...(src.questionnaire && s.questionnaire ? { questionnaire: questionnaireSection(s, src.questionnaire, commit) } : {}),
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,
@@ -198,5 +203,25 @@ function planningFacts(s: MeetingState, files: NonNullable<RecordSources['notice
       procedure: steps.map(({ step, doneAt }) => ({ step: step.id, name: step.name['zh-CN'], doneAt: doneAt?.toISOString() ?? null })),
       procedureEdition: edition,
     } : {}),
+  };
+}
+
+/**
+ * A questionnaire as the record keeps it: aggregates only. A text question's answers are committed to as
+ * their sorted list (canonical JSON): staff of the area can open it (disclosures) and see what was
+ * written, never by whom — the list is sorted and the record holds no answer set of anyone.
+ */
+function questionnaireSection(s: MeetingState, q: QuestionnaireRecordSource, commit: (value: string) => string) {
+  const life = s.questionnaire!;
+  return {
+    anonymous: q.settings.anonymous, audience: q.settings.audience, opensAt: q.settings.opensAt, closesAt: q.settings.closesAt,
+    openedAt: life.openedAt ?? s.startedAt ?? s.closedAt!, closedAt: life.closedAt ?? s.closedAt!,
+    versions: q.versions.map((v) => ({
+      version: v.version, sha256: v.sha256, publishedAt: life.versions.find((x) => x.version === v.version)?.at ?? life.openedAt!,
+      responses: v.responses, definition: v.definition,
+    })),
+    responses: q.responses,
+    results: q.questions.map((r) => (r.kind === 'text' ? (({ answers, ...rest }) => ({ ...rest, answersCommitment: commit(canonicalJson(answers)) }))(r) : r)),
+    summary: { text: life.summary?.text ?? '', publishedAt: life.summary?.at ?? s.closedAt! },
   };
 }

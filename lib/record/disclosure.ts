@@ -38,6 +38,7 @@ export function commitmentsOf(record: MeetingRecordV2): Set<string> {
     ...record.roster.map((s) => s.nameCommitment), record.minutes.htmlCommitment, record.minutes.markdownCommitment,
     ...(record.undoneCheckIns ?? []).map((u) => u.reasonCommitment),
     ...record.polls.flatMap((p) => p.paper?.tellerCommitments ?? []),
+    ...(record.questionnaire?.results ?? []).flatMap((r) => (r.kind === 'text' ? [r.answersCommitment] : [])),
   ]);
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingType, Stance } from '../meeting/model';
 import { QuorumRule } from '../meeting/quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
+import { Audience } from '../questionnaire/settings';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -81,6 +82,35 @@ const RecordPollV2 = PollBase.extend({
 
 /** A file published with a notice: its name, size in bytes and the SHA-256 of its bytes (hex). */
 const NoticeFile = z.object({ name: z.string(), size: z.number().int().min(0), sha256: Hex64 });
+
+const QuestionResultBase = {
+  questionId: z.string(), title: z.string(), required: z.boolean(), versions: z.array(z.number().int().min(1)),
+  respondents: z.number().int().min(0), answered: z.number().int().min(0),
+};
+const QuestionnaireSection = z.object({
+  anonymous: z.boolean(),
+  audience: Audience,
+  opensAt: Iso.nullable(), closesAt: Iso.nullable(), openedAt: Iso, closedAt: Iso,
+  versions: z.array(z.object({
+    version: z.number().int().min(1), sha256: Hex64, publishedAt: Iso, responses: z.number().int().min(0),
+    /** the definition as published (lib/questionnaire/definition.ts): kept as signed, not re-read here */
+    definition: z.record(z.string(), z.unknown()),
+  })),
+  responses: z.number().int().min(0),
+  results: z.array(z.discriminatedUnion('kind', [
+    z.object({ ...QuestionResultBase, kind: z.enum(['single', 'multiple']), options: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int().min(0) })) }),
+    z.object({
+      ...QuestionResultBase, kind: z.literal('rating'), mean: z.number().nullable(),
+      distribution: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), 5: z.number().int() }),
+    }),
+    z.object({
+      ...QuestionResultBase, kind: z.literal('ranking'),
+      options: z.array(z.object({ id: z.string(), label: z.string(), borda: z.number().int(), meanRank: z.number().nullable(), places: z.array(z.number().int()) })),
+    }),
+    z.object({ ...QuestionResultBase, kind: z.literal('text'), answersCommitment: Commitment }),
+  ])),
+  summary: z.object({ text: z.string(), publishedAt: Iso }),
+});
 
 /** What both formats share: meeting facts, agenda titles, tallies, outcomes, signers, chain. Staff names stay public. */
 const RecordCommon = z.object({
@@ -190,6 +220,13 @@ export const MeetingRecordV2 = RecordCommon.extend({
     })),
     result: z.object({ decision: z.string(), reasons: z.string(), at: Iso }).nullable(),
   }).optional(),
+  // A questionnaire (问卷式协商, since issue 14; optional, so earlier records keep their bytes): who was
+  // asked and how, every published version (its definition and the SHA-256 of the definition's canonical
+  // JSON, as the log names it) with its number of responses, the results per question as
+  // lib/questionnaire/aggregate.ts computes them, and the published summary. Individual answers are not
+  // in the record; a text question's answers only as a commitment to their sorted list (they are free
+  // text residents wrote, which may name people), so no answer in it can be linked to anyone.
+  questionnaire: QuestionnaireSection.optional(),
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.

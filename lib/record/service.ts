@@ -10,6 +10,7 @@ import { AppError } from '../platform/errors';
 import { newId } from '../platform/tokens';
 import { buildRecord } from './build';
 import { publishedAttachments } from '../planning/notice-attachments';
+import { createQuestionnaires } from '../questionnaire/service';
 import { canonicalBytes, canonicalJson } from './canonical';
 import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
@@ -80,6 +81,8 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
       namedBallots.set(b.pollId, byPoll);
     }
     const minutes = await finalMinutes(meetingId);
+    // An opened questionnaire's results, from its answers (closed before the meeting closed: final).
+    const questionnaire = state.questionnaire ? await createQuestionnaires(db, hub).recordSource(meetingId) : null;
     const recordId = newId();
 
     // No transaction is needed for the chain position: a concurrent freeze in the same community that
@@ -98,6 +101,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
         noticeFiles: await publishedAttachments(db, [meetingId]),
         minutes: { html: minutes.html, markdown: minutes.markdown, yjsStateSha256: sha256Hex(minutes.yjsState) },
         ...(minutes.notes ? { sessionNotes: minutes.notes } : {}),
+        ...(questionnaire ? { questionnaire } : {}),
         eventLog: {
           events: events.length,
           lastSeq: events.at(-1)?.seq ?? 0,

@@ -122,6 +122,11 @@ async function publications(db: Db, where: { communityId: string } | { meetingId
       // What a meeting decided without a poll: a hearing's result with its reasons, an open space's agreements.
       hearingResult: record?.format === RECORD_FORMAT && record.hearing?.result ? { decision: record.hearing.result.decision, reasons: record.hearing.result.reasons } : null,
       agreements: record?.format === RECORD_FORMAT ? (record.openSpace?.consensus ?? []).map((c) => c.text) : [],
+      // A questionnaire's published result (公示结果): the summary, the number of responses and the results
+      // per question as the signed record holds them (text answers only as their commitment).
+      questionnaireResult: record?.format === RECORD_FORMAT && record.questionnaire
+        ? { summary: record.questionnaire.summary.text, responses: record.questionnaire.responses, results: record.questionnaire.results }
+        : null,
       objections: p.objections,
     };
   });

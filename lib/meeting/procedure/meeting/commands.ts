@@ -73,8 +73,9 @@ export const meetingCommands = {
     action: 'meeting.manage',
     decide(s, i, _actor, ctx) {
       if (!canMoveStatus(s.status, 'closed')) throw new AppError('INVALID_STATE', 'Only a meeting in session can be closed', { status: s.status });
-      // A questionnaire closes with its published result (questionnaire.publish), so its record has one.
-      if (s.form === 'questionnaire') throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
+      // An opened questionnaire closes with its published result (questionnaire.publish), so its record has
+      // one. (A questionnaire meeting held as a sitting, as before issue 14, starts and closes as any.)
+      if (s.questionnaire) throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
