@@ -4,7 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commandSchemas, permissionFor, type CommandName } from '../lib/meeting/commands';
+import { commandSchemas, httpOnlyCommands, permissionFor, type CommandName } from '../lib/meeting/commands';
+import { DefinitionInput } from '../lib/questionnaire/definition';
+import { QuestionnaireSettings } from '../lib/questionnaire/settings';
+import { ResponseInput } from '../lib/questionnaire/answers';
 import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/events';
@@ -27,11 +30,15 @@ export function generatedReference(): string {
   out.push('### POST /api/records/:recordId/signatures body', '', schema(SignRecordInput), '');
   out.push('### POST /api/evidence query (the body is the file; `mimeType` is its Content-Type)', '', schema(UploadMeta), '');
   out.push('### POST /api/evidence/:id/review body', '', schema(ReviewInput), '');
+  out.push('### Questionnaire definition (`definition` of POST /api/meetings/:meetingId/questionnaire)', '', schema(DefinitionInput), '');
+  out.push('### Questionnaire settings (`settings` of the same)', '', schema(QuestionnaireSettings), '');
+  out.push('### POST /api/questionnaires/:joinCode/responses body', '', schema(ResponseInput), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');
   for (const name of Object.keys(commandSchemas) as CommandName[]) {
     const action = permissionFor(name);
     const roles = meetingRoles.filter((r) => can(r, action));
-    out.push(`#### \`${name}\``, '', `Needs \`${action}\` — allowed roles: ${roles.map((r) => `\`${r}\``).join(', ')}.`, '', schema(commandSchemas[name]), '');
+    const via = httpOnlyCommands.has(name) ? ' Sent by the HTTP API only (refused on the socket).' : '';
+    out.push(`#### \`${name}\``, '', `Needs \`${action}\` — allowed roles: ${roles.map((r) => `\`${r}\``).join(', ')}.${via}`, '', schema(commandSchemas[name]), '');
   }
   out.push('### Events (`meeting:events` → `{ events: [{ seq, type, data, at, actor }] }`)', '');
   for (const [type, s] of Object.entries(eventSchemas)) out.push(`#### \`${type}\``, '', schema(s as z.ZodType), '');
