@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed'
 import { createDb, resolveDatabaseUrl, type Db } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import type { RecordStatus } from '../lib/record/format';
+import type { SmsSender } from '../lib/platform/sms';
 import { generateSigningKey, signEd25519 } from '../lib/record/node-crypto';
 import { createYishiServer } from '../server/app';
 import { WebSocket } from 'ws';
@@ -19,12 +20,12 @@ import { logInStaff, postJson, sendCommand, waitFor, type Ack } from './protocol
 export const demoUser = (role: (typeof DEMO_USERS)[number]['role']) => DEMO_USERS.find((u) => u.role === role)!.username;
 
 /** Starts the server in this process on the configured database (default ./data/yishi.db), seeding the demo data into an empty one. */
-export async function inProcessServer(): Promise<{ base: string; db: Db; stop: () => Promise<void> }> {
+export async function inProcessServer(opts: { sms?: SmsSender } = {}): Promise<{ base: string; db: Db; stop: () => Promise<void> }> {
   const url = resolveDatabaseUrl();
   await applyMigrations(url);
   const db = createDb(url);
   if (!(await isSeeded(db))) await seedDemo(db);
-  const server = await createYishiServer({ db, next: null, publicUrl: process.env.YISHI_PUBLIC_URL || undefined });
+  const server = await createYishiServer({ db, next: null, publicUrl: process.env.YISHI_PUBLIC_URL || undefined, ...(opts.sms ? { sms: opts.sms } : {}) });
   const port = await server.listen(0, '127.0.0.1');
   return {
     base: `http://127.0.0.1:${port}`,
