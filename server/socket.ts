@@ -90,8 +90,8 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     // Handlers first, so a command sent the moment the connection opens is not lost.
     socket.on('meeting:command', handle(async (raw) => {
       const { name, input } = parseOrThrow(CommandMessage, raw);
-      if (httpOnlyCommands.has(name)) throw new AppError('FORBIDDEN', 'This command is sent through the HTTP API', { command: name });
       const parsed = parseOrThrow(commandSchemas[name], input);
+      if (httpOnlyCommands.has(name)) throw new AppError('FORBIDDEN', 'This command is sent through the HTTP API', { command: name });
       return { ok: true, result: await hub.execute(meetingId, name, parsed as never, actor) };
     }));
 

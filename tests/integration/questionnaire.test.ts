@@ -14,7 +14,7 @@ import { PhoneIdentity } from '../../lib/residents/phone-identity';
 import { confirmResident } from '../../scripts/protocol-client';
 import { makeCommunity, TEST_PASSWORD } from '../factories/community';
 import { databaseTargets, type ScratchDatabase } from '../support/databases';
-import { postJson, staffCookie, startServer, waitFor, type RunningServer } from '../support/server';
+import { command, connect, postJson, staffCookie, startServer, waitFor, type RunningServer } from '../support/server';
 
 const PHONE_KEY = 'questionnaire-test-phone-key';
 const RESIDENTS = 500;
@@ -147,6 +147,15 @@ for (const target of databaseTargets()) {
       const pub = await getAs(`/api/questionnaires/${joinCode.toLowerCase()}`);
       expect(pub.body).toMatchObject({ meetingId, status: 'open', answering: 'during', anonymous: true, version: 1, definition: { title: definition.title } });
       expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status).toBe('live');
+      // Its lifecycle goes through the HTTP API only: the facilitator's socket cannot close it.
+      const socket = connect(server.url, { meetingId }, { cookie: staff });
+      try {
+        await waitFor(() => !!socket.meeting, 10_000, 'the snapshot');
+        expect(socket.meeting).toMatchObject({ form: 'questionnaire', status: 'live', agenda: [], questionnaire: { phase: 'open' } });
+        expect(await command(socket, 'questionnaire.close', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      } finally {
+        socket.disconnect();
+      }
       // Settings are fixed from now on.
       expect((await postJson(url(`/api/meetings/${meetingId}/questionnaire`), { settings: { anonymous: false } }, { cookie: staff })).body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'settings_fixed' } });
     });
