@@ -316,6 +316,36 @@ for (const target of databaseTargets()) {
       expect(bundle).not.toContain(secret);
       expect(hashes.some((h) => bundle.includes(h))).toBe(false);
     });
+
+    it('an identified questionnaire keeps the phone with the answer and gives it back; one not yet open refuses answers', async () => {
+      async function plan(settings: unknown) {
+        const day = new Date(Date.now() + 86_400_000).toISOString();
+        const planned = await postJson(url('/api/meetings'), {
+          communityId: community.communityId, form: 'questionnaire', level: 'community', type: 'advisory', title: '满意度调查',
+          venue: '线上', scheduledAt: day, endsAt: new Date(Date.parse(day) + 86_400_000).toISOString(),
+        }, { cookie: staff });
+        const id: string = planned.body.meetingId;
+        const small = { title: '满意度调查', sections: [{ questions: [{ id: 'r', kind: 'rating', title: '对物业服务打分' }, { id: 't', kind: 'text', title: '意见', required: false }] }] };
+        expect((await postJson(url(`/api/meetings/${id}/questionnaire`), { definition: small, settings }, { cookie: staff })).status).toBe(200);
+        expect((await postJson(url(`/api/meetings/${id}/questionnaire/open`), {}, { cookie: staff })).status).toBe(200);
+        return { id, code: planned.body.joinCode as string };
+      }
+      const named = await plan({ anonymous: false });
+      const respond = (code: string, i: number, answers: unknown) => postJson(url(`/api/questionnaires/${code}/responses`), { version: 1, answers }, { cookie: residents[i]!.cookie });
+      expect((await respond(named.code, 1, { r: 2, t: '保安经常不在岗' })).body).toEqual({ ok: true, version: 1, anonymous: false });
+      expect((await respond(named.code, 2, { r: 5 })).status).toBe(200);
+      const mine = (await fetch(url(`/api/questionnaires/${named.code}/mine`), { headers: { cookie: residents[1]!.cookie } }).then((r) => r.json())) as any;
+      expect(mine).toEqual({ answered: true, anonymous: false, version: 1, answers: { r: 2, t: '保安经常不在岗' } });
+      expect((await fetch(url(`/api/questionnaires/${named.code}/mine`), { headers: { cookie: residents[3]!.cookie } }).then((r) => r.json()))).toMatchObject({ answered: false });
+      const rows = await db.questionnaireResponse.findMany({ where: { meetingId: named.id } });
+      expect(rows.map((r) => r.phoneHash).sort()).toEqual([residents[1]!.phoneHash, residents[2]!.phoneHash].sort());
+      expect(await db.questionnaireAnswerBox.count({ where: { meetingId: named.id } })).toBe(0);
+
+      const later = await plan({ anonymous: true, opensAt: new Date(Date.now() + 3600_000).toISOString(), closesAt: null });
+      expect((await fetch(url(`/api/questionnaires/${later.code}`)).then((r) => r.json()) as any).answering).toBe('before');
+      expect((await respond(later.code, 1, { r: 3 })).body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'not_yet_open' } });
+      expect(await db.questionnaireParticipation.count({ where: { meetingId: later.id } })).toBe(0);
+    });
   });
 }
 
