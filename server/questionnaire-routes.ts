@@ -20,7 +20,7 @@ const ExportFormat = z.enum(['csv', 'xlsx']);
  * authorises through lib and maps the result.
  */
 export function questionnaireRoutes(db: Db, hub: MeetingHub, residents: PhoneIdentity): Record<string, Handler> {
-  const questionnaires = createQuestionnaires(db, hub);
+  const questionnaires = createQuestionnaires(db, hub, { phoneHash: (phone) => residents.phoneHash(phone) });
 
   async function staffOf(req: IncomingMessage): Promise<StaffIdentity> {
     const staff = await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE));

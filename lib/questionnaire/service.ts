@@ -34,7 +34,12 @@ export const PublishInput = z.strictObject({ summary: z.string().trim().min(1).m
 
 const EMPTY_DRAFT: Definition = { title: '', intro: '', sections: [] };
 
-export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () => Date } = {}) {
+/**
+ * `phoneHash`: the keyed hash of a roster member's number (lib/residents/phone-identity), to check an
+ * audience of roster categories; without it such an audience is not checked (the record service, which
+ * only reads results, needs none).
+ */
+export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () => Date; phoneHash?: (phone: string) => Promise<string> } = {}) {
   const now = opts.now ?? (() => new Date());
   /** Published versions never change: read once per process. */
   const versionCache = new Map<string, Definition>();
@@ -105,6 +110,34 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
     return { meeting, row: r };
   }
 
+  /**
+   * Whether a phone may answer for its audience. Roster categories: the phone must be an active roster
+   * member's of one of them (the roster's numbers hashed with the same key). The whole community, grids
+   * and compounds are not checked: a confirmed phone says nothing about where its owner lives (the
+   * audience then says whom the questionnaire is addressed to, as the notice does).
+   */
+  async function inAudience(meetingId: string, audience: QuestionnaireSettings['audience'], phoneHash: string): Promise<boolean> {
+    if (audience.kind !== 'categories' || !opts.phoneHash) return true;
+    const { communityId } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { communityId: true } });
+    const members = await db.rosterMember.findMany({ where: { communityId, retiredAt: null, phone: { not: null } }, select: { phone: true, categories: true } });
+    for (const m of members) {
+      const categories = z.array(z.string()).parse(JSON.parse(m.categories));
+      if (audience.categories.some((c) => categories.includes(c)) && (await opts.phoneHash(m.phone!)) === phoneHash) return true;
+    }
+    return false;
+  }
+
+  /** An audience of grids or compounds names places of the questionnaire's own community. */
+  async function checkAudiencePlaces(meetingId: string, audience: QuestionnaireSettings['audience']) {
+    if (audience.kind !== 'grids' && audience.kind !== 'compounds') return;
+    const { communityId } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { communityId: true } });
+    const ids = [...new Set(audience.ids)];
+    const found = audience.kind === 'grids'
+      ? await db.grid.count({ where: { id: { in: ids }, communityId } })
+      : await db.compound.count({ where: { id: { in: ids }, grid: { communityId } } });
+    if (found !== ids.length) throw new AppError('BAD_REQUEST', 'A place named is not in this community', { issues: [{ path: 'settings.audience.ids', message: 'Not a place of this community' }] });
+  }
+
   return {
     /** Everything staff see of it: settings, the draft, every version with its answers' count, the summary. */
     async get(staff: StaffIdentity, meetingId: string) {
@@ -139,6 +172,7 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
       const input = parseOrThrow(SaveInput, raw);
       const definition = input.definition === undefined ? undefined : parseDefinition(input.definition);
       const phase = (await hub.state(meetingId)).questionnaire?.phase ?? 'draft';
+      if (input.settings) await checkAudiencePlaces(meetingId, input.settings.audience);
       if (phase === 'draft') {
         const current = await row(meetingId);
         const data = {
@@ -261,6 +295,9 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
       const definition = await versionDefinition(meetingId, input.version);
       if (!definition) throw refuseState(r.status, r.currentVersion);
       const answers = validateAnswers(definition, input.answers);
+      if (!(await inAudience(meetingId, settings.audience, resident.phoneHash))) {
+        throw new AppError('FORBIDDEN', 'This questionnaire asks other residents', { reason: 'not_in_audience' });
+      }
 
       // One at a time per questionnaire in this process: the row lock would queue them anyway, and this
       // keeps hundreds of simultaneous answers from each holding a pooled connection while they wait.

@@ -345,6 +345,16 @@ for (const target of databaseTargets()) {
       expect((await fetch(url(`/api/questionnaires/${later.code}`)).then((r) => r.json()) as any).answering).toBe('before');
       expect((await respond(later.code, 1, { r: 3 })).body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'not_yet_open' } });
       expect(await db.questionnaireParticipation.count({ where: { meetingId: later.id } })).toBe(0);
+
+      // An audience of roster categories: only a phone on the roster in one of them answers.
+      const member = community.roster[0]!;
+      await db.rosterMember.update({ where: { id: member.id }, data: { phone: residents[4]!.phone, categories: JSON.stringify(['resident_representative']) } });
+      const representatives = await plan({ anonymous: true, audience: { kind: 'categories', categories: ['resident_representative'] } });
+      expect((await respond(representatives.code, 5, { r: 3 })).body.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not_in_audience' } });
+      expect((await respond(representatives.code, 4, { r: 4 })).status).toBe(200);
+      // Places of another community are refused by field.
+      const stray = await postJson(url(`/api/meetings/${later.id}/questionnaire`), { settings: { audience: { kind: 'grids', ids: ['no-such-grid'] } } }, { cookie: staff });
+      expect(stray.body.error.details.issues[0].path).toBe('settings.audience.ids');
     });
   });
 }
