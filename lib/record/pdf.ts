@@ -589,6 +589,27 @@ function decisionsSection(layout: Layout, r: ReadableRecord) {
   });
 }
 
+/**
+ * A questionnaire's results, under the decisions: the summary as published, the responses per version,
+ * and per question its counts, rating mean, ranking points — text answers only in staff's copy.
+ */
+function questionnaireBlock(layout: Layout, r: ReadableRecord) {
+  const q = r.questionnaire;
+  if (!q) return;
+  layout.heading(zh('record.questionnaire.title'), 2);
+  layout.para(zh('record.questionnaire.responses', { count: q.responses, versions: q.versions.map((v) => zh('record.questionnaire.version', { version: v.version, count: v.responses })).join('、'), mode: zh(q.anonymous ? 'record.questionnaire.anonymous' : 'record.questionnaire.identified') }));
+  layout.para(zh('record.questionnaire.summary', { text: q.summary }));
+  q.results.forEach((x, i) => {
+    const versions = q.versions.length > 1 ? zh('record.questionnaire.askedIn', { versions: x.versions.join('、') }) : '';
+    let line: string;
+    if (x.kind === 'text') line = x.answers ? x.answers.join('；') || zh('record.pdf.none') : zh('record.questionnaire.textWithheld', { count: x.answered });
+    else if (x.kind === 'rating') line = zh('record.questionnaire.rating', { mean: x.mean ?? '—', counts: [1, 2, 3, 4, 5].map((s) => `${s}分 ${x.distribution[String(s) as '1']}`).join('；') });
+    else if (x.kind === 'ranking') line = x.options.map((o) => zh('record.questionnaire.ranked', { label: o.label, points: o.borda, mean: o.meanRank ?? '—' })).join(' > ');
+    else line = x.options.map((o) => `${o.label} ${o.count}`).join('；');
+    layout.para(`${x.title}${versions}（${zh('record.questionnaire.answered', { count: x.answered })}）：${line}`, { indent: INDENT_STEP, marker: `${i + 1}.` });
+  });
+}
+
 async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   doc.addPage();
@@ -739,6 +760,7 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   agendaSection(layout, record);
   pollsSection(layout, record);
   decisionsSection(layout, record);
+  questionnaireBlock(layout, record);
   layout.heading(section(5, zh('record.minutes.title')), 1);
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);

@@ -30,7 +30,19 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
     sessions: { id: string; title: string; summary: string; host: string | null; room: string | null; slot: string | null; mergedInto: string | null; participants: number; dots: number; notes: string | null }[];
     consensus: string[];
   } | null;
+  /**
+   * A questionnaire's results (issue 14; absent from other records): a text question's answers only where
+   * its commitment is disclosed (staff of the area), else null.
+   */
+  questionnaire?: {
+    anonymous: boolean; responses: number; versions: { version: number; responses: number }[]; summary: string;
+    results: ReadableQuestionResult[];
+  };
 };
+type RecordQuestionResult = NonNullable<MeetingRecordV2['questionnaire']>['results'][number];
+export type ReadableQuestionResult =
+  | Exclude<RecordQuestionResult, { kind: 'text' }>
+  | { kind: 'text'; questionId: string; title: string; required: boolean; versions: number[]; respondents: number; answered: number; answers: string[] | null };
 export type ReadablePoll = Omit<MeetingRecordV1['polls'][number], 'votes'> & {
   votes: { name: string; choices: string[]; staffEntered?: true }[] | null;
   /** paper ballots of a secret poll; `tellers` null where their names are not disclosed */
@@ -74,6 +86,20 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     })),
     openSpace: record.openSpace ? openSpaceOf(record.openSpace, nameOf, opened) : null,
     hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
+    questionnaire: record.questionnaire ? questionnaireOf(record.questionnaire, opened) : undefined,
+  };
+}
+
+function questionnaireOf(q: NonNullable<MeetingRecordV2['questionnaire']>, opened: ReadonlyMap<string, string> | null): NonNullable<ReadableRecord['questionnaire']> {
+  return {
+    anonymous: q.anonymous, responses: q.responses, summary: q.summary.text,
+    versions: q.versions.map((v) => ({ version: v.version, responses: v.responses })),
+    results: q.results.map((r): ReadableQuestionResult => {
+      if (r.kind !== 'text') return r;
+      const { answersCommitment, ...rest } = r;
+      const disclosed = opened?.get(answersCommitment);
+      return { ...rest, answers: disclosed === undefined ? null : (JSON.parse(disclosed) as string[]) };
+    }),
   };
 }
 
