@@ -1,9 +1,9 @@
 import type { Answers } from './answers';
-import { questionHash, questionsOf, type Definition, type Question } from './definition';
+import { questionIdentity, questionsOf, type Definition, type Question } from './definition';
 
 /**
  * The results of a questionnaire, per question, over all its versions. A question counts across
- * versions by its id while it is unchanged (same kind, wording, options and limits: `questionHash`). When
+ * versions by its id while it is unchanged (same kind, wording, options and limits: `questionIdentity`). When
  * a later version changed it, each form of the question is its own result with the versions it was asked
  * in: answers to differently worded questions or options are never added up (the newest form first, in
  * the newest version's order; forms no longer asked follow).
@@ -33,7 +33,7 @@ export function aggregate(versions: readonly VersionedDefinition[], responses: r
   const groups = new Map<string, { question: Question; versions: number[] }>();
   for (const v of ordered) {
     for (const q of questionsOf(v.definition)) {
-      const key = `${q.id}:${questionHash(q)}`;
+      const key = questionIdentity(q);
       const g = groups.get(key) ?? { question: q, versions: [] };
       g.versions.push(v.version);
       groups.set(key, g);

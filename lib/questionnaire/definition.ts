@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../platform/errors';
 import { canonicalJson } from '../record/canonical';
-import { sha256Hex } from '../record/node-crypto';
 
 /**
  * A questionnaire's definition (问卷): sections of questions of five kinds. Question and option ids are
  * stable across edits — answers, versions and the aggregation across versions refer to them — so the
  * builder keeps them; an item that arrives without one gets a fresh id when the draft is saved.
+ * Browser-safe (zod and canonical JSON only), so the console's builder can check a draft with the same
+ * schema; the definition's hash is lib/questionnaire/hash.ts (server).
  */
 
 export const QUESTIONNAIRE_LIMITS = {
@@ -109,7 +109,8 @@ export function readDefinition(json: string): Definition {
   return parseDefinition(JSON.parse(json));
 }
 
-const freshId = () => randomBytes(6).toString('base64url');
+/** 8 characters of base64url from 6 random bytes (Web Crypto: Node and browsers alike). */
+const freshId = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(6)))).replace(/\+/g, '-').replace(/\//g, '_');
 
 /**
  * Checks a definition from the builder and gives every item without an id a fresh one. BAD_REQUEST
@@ -155,14 +156,9 @@ export function questionsOf(d: Definition): Question[] {
   return d.sections.flatMap((s) => s.questions);
 }
 
-/** The definition's identity: SHA-256 of its RFC 8785 canonical JSON (what the log and the record name). */
-export function definitionHash(d: Definition): string {
-  return sha256Hex(canonicalJson(d));
-}
-
 /** A question's identity across versions: two versions ask "the same question" when this is equal. */
-export function questionHash(q: Question): string {
-  return sha256Hex(canonicalJson(q));
+export function questionIdentity(q: Question): string {
+  return canonicalJson(q);
 }
 
 /** The fewest and most options a multiple-choice answer may tick. */

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors';
 import { aggregate, type VersionedAnswers } from './aggregate';
 import { addToBox, readBox, validateAnswers, type Answers } from './answers';
-import { definitionHash, parseDefinition, type Definition } from './definition';
+import { parseDefinition, type Definition } from './definition';
+import { definitionHash } from './hash';
 import { answeringWindow, QuestionnaireSettings } from './settings';
+import { exportLines } from './service';
 
 /** Small definitions with defaults: one section, the questions given. */
 function definition(questions: unknown[], title = '小区停车调查'): Definition {
@@ -161,5 +163,18 @@ describe('settings', () => {
     expect(answeringWindow(s, new Date('2026-12-10T07:59:59+08:00'))).toBe('before');
     expect(answeringWindow(s, new Date('2026-12-10T08:00:00+08:00'))).toBe('during');
     expect(answeringWindow(s, new Date('2026-12-20T20:00:00+08:00'))).toBe('after');
+  });
+});
+
+describe('export lines', () => {
+  it('one line per response under a header; labels for choices, "a > b" for a ranking; a changed question has a column per form', () => {
+    const v2 = definition([{ ...single, options: [...single.options, { id: 'd', label: '不方便说' }] }, ranking]);
+    const lines = exportLines([{ version: 1, definition: all }, { version: 2, definition: v2 }], [
+      { version: 1, answers: { q1: 'b', q2: ['a', 'c'], q3: 4, q4: ['y', 'x', 'z'], q5: '=1+1' } },
+      { version: 2, answers: { q1: 'd', q4: ['z', 'y', 'x'] } },
+    ], 'zh-CN');
+    expect(lines[0]).toEqual(['问卷版本', '您家有几辆车？（第2版）', '请排列改造的优先次序', '您家有几辆车？（第1版）', '您在哪里停车？', '对现在的停车秩序打分', '其他建议']);
+    expect(lines[1]).toEqual(['1', '', '照明 > 划线 > 充电桩', '一辆', '地面；路边', '4', '=1+1']);
+    expect(lines[2]).toEqual(['2', '不方便说', '充电桩 > 照明 > 划线', '', '', '', '']);
   });
 });

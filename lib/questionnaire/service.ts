@@ -15,7 +15,8 @@ import { canonicalJson } from '../record/canonical';
 import type { ResidentIdentity } from '../residents/phone-identity';
 import { aggregate, type QuestionResult, type VersionedAnswers, type VersionedDefinition } from './aggregate';
 import { addToBox, AnswerBox, readBox, ResponseInput, validateAnswers, type Answers } from './answers';
-import { definitionHash, parseDefinition, questionHash, questionsOf, readDefinition, type Definition } from './definition';
+import { parseDefinition, questionsOf, readDefinition, type Definition } from './definition';
+import { definitionHash } from './hash';
 import { mayQuestionnaire, type QuestionnaireAction } from './permissions';
 import { answeringWindow, DEFAULT_SETTINGS, QuestionnaireSettings } from './settings';
 
@@ -370,7 +371,7 @@ export function exportLines(vs: readonly VersionedDefinition[], answers: readonl
   const columns = aggregate(vs, []).map((q) => {
     const version = vs.find((v) => v.version === Math.max(...q.versions))!;
     const question = questionsOf(version.definition).find((x) => x.id === q.questionId)!;
-    return { q, question, hash: questionHash(question) };
+    return { q, question };
   });
   const several = new Set(columns.map((c) => c.q.questionId).filter((id, i, all) => all.indexOf(id) !== i));
   const header = [t(locale, 'questionnaire.export.version'), ...columns.map((c) => c.q.title + (several.has(c.q.questionId) ? t(locale, 'questionnaire.export.versionsSuffix', { versions: c.q.versions.join(', ') }) : ''))];

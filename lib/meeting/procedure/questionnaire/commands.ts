@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import { canonicalJson } from '../../../record/canonical';
-import { definitionHash, DefinitionInput, parseDefinition } from '../../../questionnaire/definition';
+import { DefinitionInput, parseDefinition } from '../../../questionnaire/definition';
+import { definitionHash } from '../../../questionnaire/hash';
 import { canMoveStatus } from '../../model';
 import { firstNoticeAt, noticeLead } from '../../notice-lead';
 import type { EventData, MeetingState } from '../../state';
