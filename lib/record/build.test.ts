@@ -4,6 +4,12 @@ import { buildRecord } from './build';
 import { majorityPresets } from '../voting/outcome';
 import { itemIdOf, MeetingSession, member } from '../../tests/factories/meeting';
 import { recordSources } from '../../tests/factories/record';
+import { aggregate } from '../questionnaire/aggregate';
+import type { Answers } from '../questionnaire/answers';
+import { parseDefinition } from '../questionnaire/definition';
+import { canonicalJson } from './canonical';
+import { commitmentsOf } from './disclosure';
+import { MeetingRecordV2 } from './format';
 
 /** A meeting closed with item 2 deferred, item 3 dropped, a passed motion (its decision derived) and a dropped poll. */
 function closedWithDecisions() {
@@ -183,5 +189,39 @@ describe('buildRecord of a hearing (issue 13)', () => {
     expect(disclosures.some((d) => d[1] === '王阿姨')).toBe(true);
     const text = JSON.stringify(record);
     for (const hidden of ['王阿姨', '不该进记录的意见', '与本事项无关']) expect(text).not.toContain(hidden);
+  });
+});
+
+describe('buildRecord of a questionnaire', () => {
+  it('keeps versions, counts, results and the summary as built (nothing stripped), the text answers only as a commitment', () => {
+    const definition = parseDefinition({ title: '问卷', sections: [{ id: 's', questions: [
+      { id: 'q1', kind: 'single', title: '选一项', options: [{ id: 'a', label: '甲' }, { id: 'b', label: '乙' }] },
+      { id: 'q2', kind: 'rating', title: '打分' },
+      { id: 'q3', kind: 'ranking', title: '排序', options: [{ id: 'x', label: '一' }, { id: 'y', label: '二' }] },
+      { id: 'q4', kind: 'text', title: '意见', required: false },
+    ] }] });
+    const m = new MeetingSession({ form: 'questionnaire', status: 'announced', agenda: [], seats: 0, checkedIn: 0 });
+    m.run('questionnaire.open', { definition });
+    m.run('questionnaire.close', {});
+    m.run('questionnaire.publish', { summary: '多数人选甲' });
+    const answers: Answers[] = [{ q1: 'a', q2: 5, q3: ['x', 'y'], q4: '张三家门口太暗' }, { q1: 'b', q2: 2, q3: ['y', 'x'] }];
+    const results = aggregate([{ version: 1, definition }], answers.map((a) => ({ version: 1, answers: a })));
+    const { record, disclosures } = buildRecord({
+      ...recordSources(), state: m.state, frozenAt: m.state.closedAt!,
+      questionnaire: {
+        settings: { audience: { kind: 'community' }, anonymous: true, opensAt: null, closesAt: null },
+        versions: [{ version: 1, sha256: m.state.questionnaire!.versions[0]!.sha256, definition, responses: 2 }], responses: 2, questions: results,
+      },
+    });
+    const body = canonicalJson(record);
+    expect(canonicalJson(MeetingRecordV2.parse(JSON.parse(body)))).toBe(body);
+    expect(record.questionnaire).toMatchObject({
+      anonymous: true, responses: 2, summary: { text: '多数人选甲' }, versions: [{ version: 1, responses: 2, definition: { title: '问卷' } }],
+      results: [{ kind: 'single', options: [{ count: 1 }, { count: 1 }] }, { kind: 'rating', mean: 3.5 }, { kind: 'ranking' }, { kind: 'text', answered: 1 }],
+    });
+    expect(body).not.toContain('张三');
+    const text = record.questionnaire!.results[3]!;
+    expect(text.kind === 'text' && commitmentsOf(record).has(text.answersCommitment)).toBe(true);
+    expect(disclosures.map((d) => d[1])).toContain(JSON.stringify(['张三家门口太暗']));
   });
 });
