@@ -2,7 +2,7 @@ import { decisionSentence } from '../voting/outcome';
 import { quorumStatus } from '../meeting/quorum';
 import { spokenSeconds } from '../meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState } from '../meeting/state';
-import { liveSessions, type OpenSpace, type OsSession } from '../meeting/procedure/openspace/model';
+import { inGridOrder, type OpenSpace } from '../meeting/procedure/openspace/model';
 import type { FactData } from './facts';
 
 /** Where a fact belongs: before everything, or at the end of an agenda item's section. */
@@ -94,16 +94,10 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
 
 /** The open space as the minutes tell it: every standing proposal in grid order, then the agreements. */
 function openSpaceFact(os: OpenSpace): FactData {
-  const slotAt = new Map(os.slots.map((x, i) => [x.id, i]));
-  const roomAt = new Map(os.rooms.map((x, i) => [x.id, i]));
-  const at = (x: OsSession) => [slotAt.get(x.slotId ?? '') ?? Infinity, roomAt.get(x.roomId ?? '') ?? Infinity];
-  const sessions = liveSessions(os)
-    .map((x, i) => ({ x, i }))
-    .sort((a, b) => at(a.x)[0]! - at(b.x)[0]! || at(a.x)[1]! - at(b.x)[1]! || a.i - b.i)
-    .map(({ x }) => ({
-      title: x.title, host: x.hostName,
-      slot: os.slots.find((y) => y.id === x.slotId)?.label ?? null, room: os.rooms.find((y) => y.id === x.roomId)?.name ?? null,
-      participants: os.attended[x.id]?.length ?? 0, dots: os.dotTotals[x.id] ?? 0,
-    }));
+  const sessions = inGridOrder(os).map((x) => ({
+    title: x.title, host: x.hostName,
+    slot: os.slots.find((y) => y.id === x.slotId)?.label ?? null, room: os.rooms.find((y) => y.id === x.roomId)?.name ?? null,
+    participants: os.attended[x.id]?.length ?? 0, dots: os.dotTotals[x.id] ?? 0,
+  }));
   return { kind: 'openSpace', theme: os.theme, dotsPerPerson: os.dotsPerPerson, sessions, consensus: os.consensus.map((c) => c.text) };
 }
