@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingType, Stance } from '../meeting/model';
 import { QuorumRule } from '../meeting/quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
+import type { RecordPart } from '../meeting/procedure/documents';
+import { hearingRecord, hearingRecordShape } from '../meeting/procedure/hearing/record';
+import { openSpaceRecord, openSpaceRecordShape } from '../meeting/procedure/openspace/record';
+import { qaRecord, qaRecordShape } from '../meeting/procedure/qa/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -153,43 +157,11 @@ export const MeetingRecordV2 = RecordCommon.extend({
   polls: z.array(RecordPollV2),
   // The minutes are free text in which recorders and the server's fact blocks name residents: committed whole.
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
-  // Issue 13 (optional, absent from a meeting without them, so earlier records keep their bytes). The
-  // audience's answered questions, as the hall saw them: the asker's seat for a named question, none
-  // for an anonymous one.
-  questions: z.array(z.object({
-    id: z.string(), itemId: z.string().nullable(), text: z.string(), seatId: z.string().optional(), votes: z.number().int().min(0),
-    askedAt: Iso, answeredAt: Iso.nullable(), movedTo: z.enum(['agenda', 'speakers']).optional(),
-  })).optional(),
-  // An open space: the grid, every proposal (merged ones point at the one they joined) with its host —
-  // a seat, or for a resident without a phone whose proposal the facilitator wrote, a committed name —,
-  // how many took part in it and its dots; and the consensus statements. Who went where and who gave
-  // which dots are not in the record.
-  openSpace: z.object({
-    theme: z.string(), dotsPerPerson: z.number().int(),
-    rooms: z.array(z.object({ id: z.string(), name: z.string() })), slots: z.array(z.object({ id: z.string(), label: z.string() })),
-    sessions: z.array(z.object({
-      id: z.string(), title: z.string(), summary: z.string(), hostSeatId: z.string().optional(), hostNameCommitment: Commitment.optional(),
-      proposedAt: Iso, mergedInto: z.string().nullable(), roomId: z.string().nullable(), slotId: z.string().nullable(),
-      participants: z.number().int().min(0), dots: z.number().int().min(0),
-      /** the session's note (its harvest) as Markdown, committed */
-      notesCommitment: Commitment.optional(),
-    })),
-    consensus: z.array(z.object({ text: z.string(), sessionId: z.string().nullable(), confirmedAt: Iso })),
-  }).optional(),
-  // A hearing: the admitted participants (a seat, or for someone staff registered a committed name) with
-  // their role, side and summary as the hall heard them; every turn (听证笔录) with its speaker's
-  // confirmation and corrections; the result. Applications not admitted are not in the record.
-  hearing: z.object({
-    proposer: z.string(), turnSeconds: z.number().int(),
-    participants: z.array(z.object({
-      id: z.string(), seatId: z.string().optional(), nameCommitment: Commitment.optional(), role: z.string(), stake: z.string(), summary: z.string(),
-    })),
-    turns: z.array(z.object({
-      id: z.string(), stage: z.string(), participantId: z.string().nullable(), speaker: z.string().optional(), role: z.string(), stake: z.string().nullable(),
-      startedAt: Iso, durationSec: z.number().int().nullable(), confirmedAt: Iso.nullable(), corrections: z.array(z.object({ text: z.string(), at: Iso })),
-    })),
-    result: z.object({ decision: z.string(), reasons: z.string(), at: Iso }).nullable(),
-  }).optional(),
+  // The parts' own sections (lib/meeting/procedure/<part>/record.ts), each optional and absent from a
+  // meeting without it, so earlier records keep their bytes: answered questions, an open space, a hearing.
+  ...qaRecordShape,
+  ...openSpaceRecordShape,
+  ...hearingRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -200,13 +172,14 @@ export const MeetingRecordV2 = RecordCommon.extend({
     ...(r.undoneCheckIns ?? []).map((u) => u.seatId),
     ...[...r.agenda.flatMap((a) => a.speakers), ...r.otherSpeakers].map((s) => s.seatId),
     ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
-    ...(r.questions ?? []).flatMap((q) => (q.seatId ? [q.seatId] : [])),
-    ...(r.openSpace?.sessions ?? []).flatMap((x) => (x.hostSeatId ? [x.hostSeatId] : [])),
-    ...(r.hearing?.participants ?? []).flatMap((x) => (x.seatId ? [x.seatId] : [])),
+    ...recordParts.flatMap((part) => part.seatRefs(r)),
   ];
   if (refs.some((id) => !seats.has(id))) ctx.addIssue({ code: 'custom', message: 'a seat referred to is not in the roster' });
 });
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
+
+/** The parts with their own sections of the record, for build.ts and the roster check above. */
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);
