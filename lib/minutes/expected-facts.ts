@@ -2,11 +2,14 @@ import { decisionSentence } from '../voting/outcome';
 import { quorumStatus } from '../meeting/quorum';
 import { spokenSeconds } from '../meeting/speaking-queue';
 import { presentVoters, votingMembers, type MeetingState } from '../meeting/state';
-import { liveSessions, type OpenSpace, type OsSession } from '../meeting/procedure/openspace/model';
+import { hearingFacts } from '../meeting/procedure/hearing/minutes';
+import { openSpaceFacts } from '../meeting/procedure/openspace/minutes';
+import { answeredQuestionsFact } from '../meeting/procedure/qa/minutes';
+import type { Placed } from '../meeting/procedure/documents';
 import type { FactData } from './facts';
 
 /** Where a fact belongs: before everything, or at the end of an agenda item's section. */
-export type PlacedFact = { fact: FactData; section: 'top' | string };
+export type PlacedFact = Placed<FactData>;
 
 /**
  * The facts the minutes must hold for a meeting state, in their canonical document order (below). A pure
@@ -53,30 +56,11 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
       ...(p.staffEnteredSeatIds.length ? { staffEntered: p.staffEnteredSeatIds.length } : {}),
     },
   });
-  // Answered questions follow the item they were asked under; those asked outside any item, the top.
-  const inAgenda = (itemId: string | null) => !!itemId && s.agenda.some((a) => a.id === itemId);
-  const answered = s.questions.filter((q) => q.status === 'answered');
-  const questionsFact = (itemId: string | null, section: string): PlacedFact[] => {
-    const qs = answered.filter((q) => (itemId === null ? !inAgenda(q.itemId) : q.itemId === itemId));
-    return qs.length ? [{
-      section,
-      fact: { kind: 'questions', itemId, questions: qs.map((q) => ({ text: q.text, name: q.name, votes: q.votes, ...(q.movedTo ? { movedTo: q.movedTo.kind } : {}) })) },
-    }] : [];
-  };
-  if (s.openSpace) out.push({ section: 'top', fact: openSpaceFact(s.openSpace) });
-  // A hearing's transcript: a section per turn for the recorder to fill under it, then the result.
-  for (const x of s.hearing?.turns ?? []) {
-    out.push({
-      section: 'top',
-      fact: {
-        kind: 'hearingTurn', turnId: x.id, stage: x.stage, speaker: x.speaker, role: x.role, stake: x.stake, startedAt: x.startedAt,
-        durationSec: x.durationSec, confirmed: x.confirmedAt !== null, corrections: x.corrections.map((c) => c.text),
-      },
-    });
-  }
-  if (s.hearing?.result) out.push({ section: 'top', fact: { kind: 'hearingResult', decision: s.hearing.result.decision, reasons: s.hearing.result.reasons } });
+  // The parts' own facts at the top: an open space, a hearing's transcript.
+  out.push(...openSpaceFacts(s.openSpace), ...hearingFacts(s.hearing));
   for (const p of polls) if (!inItem(p)) out.push(pollFact(p, 'top'));
-  out.push(...questionsFact(null, 'top'));
+  // Answered questions follow the item they were asked under; those asked outside any item, the top.
+  out.push(...answeredQuestionsFact(s, null));
   for (const [i, item] of s.agenda.entries()) {
     out.push({ section: item.id, fact: { kind: 'item', itemId: item.id, index: i + 1, title: item.title } });
     const done = s.speakers.filter((r) => r.itemId === item.id && r.status === 'done');
@@ -87,23 +71,7 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
       });
     }
     for (const p of polls) if (p.itemId === item.id) out.push(pollFact(p, item.id));
-    out.push(...questionsFact(item.id, item.id));
+    out.push(...answeredQuestionsFact(s, item.id));
   }
   return out;
-}
-
-/** The open space as the minutes tell it: every standing proposal in grid order, then the agreements. */
-function openSpaceFact(os: OpenSpace): FactData {
-  const slotAt = new Map(os.slots.map((x, i) => [x.id, i]));
-  const roomAt = new Map(os.rooms.map((x, i) => [x.id, i]));
-  const at = (x: OsSession) => [slotAt.get(x.slotId ?? '') ?? Infinity, roomAt.get(x.roomId ?? '') ?? Infinity];
-  const sessions = liveSessions(os)
-    .map((x, i) => ({ x, i }))
-    .sort((a, b) => at(a.x)[0]! - at(b.x)[0]! || at(a.x)[1]! - at(b.x)[1]! || a.i - b.i)
-    .map(({ x }) => ({
-      title: x.title, host: x.hostName,
-      slot: os.slots.find((y) => y.id === x.slotId)?.label ?? null, room: os.rooms.find((y) => y.id === x.roomId)?.name ?? null,
-      participants: os.attended[x.id]?.length ?? 0, dots: os.dotTotals[x.id] ?? 0,
-    }));
-  return { kind: 'openSpace', theme: os.theme, dotsPerPerson: os.dotsPerPerson, sessions, consensus: os.consensus.map((c) => c.text) };
 }

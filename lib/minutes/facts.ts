@@ -3,10 +3,15 @@ import { fillMessage, type MessageParams } from '../i18n/format';
 import { meetingZhCN } from '../i18n/messages/meeting.zh-CN';
 import { outcomeSentence } from '../voting/outcome';
 import { MajorityRule } from '../voting/schemas';
+import { zhDuration as duration, zhTime as time, type FactText, type MinutesPart } from '../meeting/procedure/documents';
+import { hearingFactSchemas, hearingMinutes } from '../meeting/procedure/hearing/minutes';
+import { openSpaceFactSchemas, openSpaceMinutes } from '../meeting/procedure/openspace/minutes';
+import { qaFactSchemas, qaMinutes } from '../meeting/procedure/qa/minutes';
 
 /**
  * Facts the server writes into the minutes: the header, each agenda item's section heading, the
- * attendance at opening, each closed poll and the speakers of each item. Recorders write around them;
+ * attendance at opening, each closed poll and the speakers of each item, and the facts of the parts that
+ * have their own (answered questions, an open space, a hearing's transcript). Recorders write around them;
  * their content belongs to the server (lib/minutes/writer.ts restores any change a client makes).
  * Each is a `factBlock` node whose `data` attribute is the JSON below, validated on every read.
  */
@@ -31,24 +36,10 @@ export const FactData = z.discriminatedUnion('kind', [
     kind: z.literal('speakers'), itemId: z.string(),
     speakers: z.array(z.object({ name: z.string(), stance: z.string(), seconds: z.number().int() })),
   }),
-  /** the audience's answered questions of an item (or of none: `itemId` null); `name` null: asked anonymously */
-  z.object({
-    kind: z.literal('questions'), itemId: z.string().nullable(),
-    questions: z.array(z.object({ text: z.string(), name: z.string().nullable(), votes: z.number().int(), movedTo: z.enum(['agenda', 'speakers']).optional() })),
-  }),
-  /** a hearing's turn (听证笔录): who spoke, in what role and for which side, when and how long; the speaker's confirmation and corrections */
-  z.object({
-    kind: z.literal('hearingTurn'), turnId: z.string(), stage: z.string(), speaker: z.string(), role: z.string(), stake: z.string().nullable(),
-    startedAt: z.string(), durationSec: z.number().int().nullable(), confirmed: z.boolean(), corrections: z.array(z.string()),
-  }),
-  /** a hearing's result: the convener's decision and its reasons */
-  z.object({ kind: z.literal('hearingResult'), decision: z.string(), reasons: z.string() }),
-  /** an open space: its sessions where and when, with their hosts, how many took part and their dots; what was agreed */
-  z.object({
-    kind: z.literal('openSpace'), theme: z.string(), dotsPerPerson: z.number().int(),
-    sessions: z.array(z.object({ title: z.string(), host: z.string(), slot: z.string().nullable(), room: z.string().nullable(), participants: z.number().int(), dots: z.number().int() })),
-    consensus: z.array(z.string()),
-  }),
+  // The parts' own facts (lib/meeting/procedure/<part>/minutes.ts).
+  ...qaFactSchemas,
+  ...hearingFactSchemas,
+  ...openSpaceFactSchemas,
 ]);
 export type FactData = z.infer<typeof FactData>;
 
@@ -60,12 +51,15 @@ export function factId(f: FactData): string {
     case 'item': return `item:${f.itemId}`;
     case 'speakers': return `speakers:${f.itemId}`;
     case 'poll': return `poll:${f.pollId}`;
-    case 'questions': return `questions:${f.itemId ?? ''}`;
-    case 'openSpace': return 'openSpace';
-    case 'hearingTurn': return `turn:${f.turnId}`;
-    case 'hearingResult': return 'hearingResult';
+    default: return partOf(f).id(f);
   }
 }
+
+/** The parts that write their own facts, by kind. */
+const parts: MinutesPart<never>[] = [qaMinutes, openSpaceMinutes, hearingMinutes] as MinutesPart<never>[];
+const partByKind = new Map(parts.flatMap((p) => p.kinds.map((k) => [k as string, p])));
+// Each part's functions take its own facts; the kind picked the part.
+const partOf = (f: FactData) => partByKind.get(f.kind) as unknown as MinutesPart<FactData>;
 
 // The minutes are a Chinese document of record; their fixed words are zh-CN whatever the UI language.
 const LEVEL: Record<string, string> = { compound: '小区协商', grid: '网格协商', community: '社区协商' };
@@ -75,22 +69,13 @@ const FORM: Record<string, string> = {
   evaluation: '民主评议', new_media: '新兴媒体协商', written: '书面征询', visit: '走访约谈', questionnaire: '问卷式协商',
 };
 const OPTION: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
-const HEARING_STAGE: Record<string, string> = {
-  discipline: '主持人宣布纪律', explanation: '事项说明', representatives: '听证代表发言', questioning: '询问与回应', final: '最后陈述', summary: '主持人总结',
-};
-const HEARING_ROLE: Record<string, string> = { statement: '陈述人', representative: '听证代表', attendee: '列席', host: '主持人', proposer: '事项提出方' };
-const HEARING_STAKE: Record<string, string> = { support: '支持', oppose: '反对', other: '其他意见' };
 const STANCE: Record<string, string> = { support: '支持', oppose: '反对', neutral: '中立', procedural: '程序问题' };
 // The minutes are written in Chinese whatever the reader's language, and the editor renders facts in
 // the browser too: only the meeting area of the zh catalogue, not both whole catalogues.
 const zh = (key: keyof typeof meetingZhCN, params?: MessageParams) => fillMessage(meetingZhCN[key], params);
 
-const time = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-const duration = (s: number) => `${Math.floor(s / 60)}分${String(s % 60).padStart(2, '0')}秒`;
-
 /** A fact as a title and lines of text: the one rendering that HTML, Markdown and the editor's view share. */
-export function factLines(f: FactData): { title: string; lines: string[] } {
+export function factLines(f: FactData): FactText {
   switch (f.kind) {
     case 'header':
       return {
@@ -140,33 +125,8 @@ export function factLines(f: FactData): { title: string; lines: string[] } {
           ? f.speakers.map((s, i) => `${i + 1}. ${s.name}（${STANCE[s.stance] ?? s.stance}），${duration(s.seconds)}`)
           : ['无人发言。'],
       };
-    case 'questions':
-      return {
-        title: '现场提问（已回答）',
-        lines: f.questions.map((q, i) => `${i + 1}. ${q.text}（${q.name ?? '匿名'}，附议 ${q.votes}${q.movedTo ? `，${q.movedTo === 'agenda' ? '转为议题' : '提问人已发言'}` : ''}）`),
-      };
-    case 'hearingTurn':
-      return {
-        title: `${HEARING_STAGE[f.stage] ?? f.stage}：${f.speaker}（${HEARING_ROLE[f.role] ?? f.role}${f.stake ? `，${HEARING_STAKE[f.stake] ?? f.stake}` : ''}）`,
-        lines: [
-          `开始：${time(f.startedAt)}${f.durationSec !== null ? `，用时 ${duration(f.durationSec)}` : ''}`,
-          ...f.corrections.map((c) => `本人更正：${c}`),
-          ...(f.confirmed ? ['本人已确认笔录。'] : []),
-        ],
-      };
-    case 'hearingResult':
-      return { title: '听证结果', lines: [`决定：${f.decision}`, `理由：${f.reasons}`] };
-    case 'openSpace':
-      return {
-        title: `开放空间：${f.theme}`,
-        lines: [
-          ...(f.sessions.length
-            ? f.sessions.map((x, i) => `${i + 1}. ${x.slot && x.room ? `${x.slot} · ${x.room}：` : ''}${x.title}（发起人：${x.host}），参加 ${x.participants} 人，得 ${x.dots} 点。`)
-            : ['没有提出议题。']),
-          `每人 ${f.dotsPerPerson} 点。`,
-          ...(f.consensus.length ? ['达成共识：', ...f.consensus.map((c, i) => `（${i + 1}）${c}`)] : ['未确认共识。']),
-        ],
-      };
+    default:
+      return partOf(f).text(f);
   }
 }
 

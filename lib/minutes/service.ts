@@ -3,7 +3,7 @@ import { recorderNames } from '../meeting/queries';
 import type { Db } from '../platform/db/client';
 import * as Y from 'yjs';
 import { liveSessions } from '../meeting/procedure/openspace/model';
-import { breakoutMarkdown, wireBreakoutNotes } from './breakouts';
+import { breakoutMarkdown, copyHarvestIntoMinutes, wireBreakoutNotes } from './breakouts';
 import { CollabServer } from './collab/server';
 import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
 import { MINUTES_FIELD, minutesDocName } from './schema';
@@ -32,11 +32,27 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
   const w = writer;
   // The open space's session notes live on the same server (their template, their lock at the close).
   wireBreakoutNotes(hub, collab, (message, err) => console.error(`[collab] ${message}`, err));
+  // An open space's harvest goes into the minutes at the close, before the closing snapshot.
+  const harvests = new Map<string, Promise<void>>();
+  const harvest = (meetingId: string) => {
+    let done = harvests.get(meetingId);
+    if (!done) {
+      done = hub.state(meetingId)
+        .then((state) => copyHarvestIntoMinutes(collab, minutesDocName(meetingId), meetingId, state))
+        .catch((err: unknown) => console.error('[collab] could not copy the harvest into the minutes', meetingId, err));
+      harvests.set(meetingId, done);
+    }
+    return done;
+  };
   hub.onEvents((meetingId, events) => {
     // First, and synchronously: from the moment the meeting is closed no recorder's edit is taken (the
     // record is built from the document after this), and every open editor is told (4423).
-    if (events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) collab.lock(minutesDocName(meetingId));
-    w.onMeetingEvents(meetingId, events);
+    if (events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) {
+      collab.lock(minutesDocName(meetingId));
+      void harvest(meetingId).then(() => w.onMeetingEvents(meetingId, events));
+    } else {
+      w.onMeetingEvents(meetingId, events);
+    }
   });
 
   const access = {
@@ -44,6 +60,8 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
     markdown: async (meetingId: string) => minutesMarkdown(minutesJSON(await collab.document(minutesDocName(meetingId)))),
     /** The minutes as they go into the meeting's record: after every pending fact has been written. */
     final: async (meetingId: string) => {
+      // After a restart between the close and the record the harvest is copied now (once: it is marked).
+      if ((await hub.state(meetingId)).status === 'closed') await harvest(meetingId);
       await w.reconcile(meetingId);
       const doc = await collab.document(minutesDocName(meetingId));
       const json = minutesJSON(doc);

@@ -5,6 +5,7 @@ import type { MeetingHub } from '../meeting/hub';
 import { staffRoleIn } from '../meeting/queries';
 import type { Actor } from '../meeting/commands';
 import { SUMMARY_MAX } from '../meeting/procedure/questionnaire/model';
+import type { QuestionnaireRecordSource } from '../meeting/procedure/questionnaire/record';
 import { t, type Locale } from '../i18n/locale';
 import { csvDocument } from '../platform/csv';
 import type { Db } from '../platform/db/client';
@@ -350,7 +351,7 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
     },
 
     /** What the record keeps of it (lib/record/build.ts): settings, versions, counts, results. */
-    async recordSource(meetingId: string) {
+    async recordSource(meetingId: string): Promise<QuestionnaireRecordSource | null> {
       const r = await row(meetingId);
       if (!r) return null;
       const vs = await versions(meetingId);
@@ -361,7 +362,6 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
 }
 
 export type Questionnaires = ReturnType<typeof createQuestionnaires>;
-export type QuestionnaireRecordSource = NonNullable<Awaited<ReturnType<Questionnaires['recordSource']>>>;
 
 /**
  * The export: a header (version, then one column per question form, as the results group them) and one

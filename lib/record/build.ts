@@ -4,9 +4,8 @@ import { keptProcedure, loadDefaultTemplates, stepProgress, templateFor } from '
 import type { SpeakRequest } from '../meeting/speaking-queue';
 import type { Disclosure } from './disclosure';
 import { decisionSentence } from '../voting/outcome';
-import { RECORD_FORMAT, MeetingRecordV2, type RecordSpeakerV2 } from './format';
-import type { QuestionnaireRecordSource } from '../questionnaire/service';
-import { canonicalJson } from './canonical';
+import { RECORD_FORMAT, MeetingRecordV2, recordParts, type RecordSpeakerV2 } from './format';
+import type { QuestionnaireRecordSource } from '../meeting/procedure/questionnaire/record';
 
 /** Everything the record needs beyond the meeting's folded state, read by the caller. */
 export type RecordSources = {
@@ -110,63 +109,13 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
         ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),
       })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
-    ...issue13Sections(s, commit, src.sessionNotes ?? {}),
-    ...(src.questionnaire && s.questionnaire ? { questionnaire: questionnaireSection(s, src.questionnaire, commit) } : {}),
+    ...Object.assign({}, ...recordParts.map((part) => part.section(s, { commit, sessionNotes: src.sessionNotes ?? {}, ...(src.questionnaire ? { questionnaire: src.questionnaire } : {}) }))),
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,
     frozenAt: src.frozenAt,
   });
   return { record, disclosures };
-}
-
-/** The answered questions and the open space, each only when the meeting has some (earlier records keep their bytes). */
-function issue13Sections(s: MeetingState, commit: (value: string) => string, notes: Record<string, string>) {
-  const answered = s.questions.filter((q) => q.status === 'answered');
-  const os = s.openSpace;
-  return {
-    ...(answered.length ? {
-      questions: answered.map((q) => ({
-        id: q.id, itemId: q.itemId, text: q.text, ...(q.seatId && !q.anonymous ? { seatId: q.seatId } : {}), votes: q.votes,
-        askedAt: q.askedAt, answeredAt: q.answeredAt, ...(q.movedTo ? { movedTo: q.movedTo.kind } : {}),
-      })),
-    } : {}),
-    ...(os ? {
-      openSpace: {
-        theme: os.theme, dotsPerPerson: os.dotsPerPerson, rooms: os.rooms, slots: os.slots,
-        sessions: os.sessions.map((x) => ({
-          id: x.id, title: x.title, summary: x.summary,
-          ...(x.hostSeatId ? { hostSeatId: x.hostSeatId } : { hostNameCommitment: commit(x.hostName) }),
-          proposedAt: x.proposedAt, mergedInto: x.mergedInto, roomId: x.roomId, slotId: x.slotId,
-          participants: os.attended[x.id]?.length ?? 0, dots: os.dotTotals[x.id] ?? 0,
-          // The harvest is free text its people wrote, which may name residents: committed, like the minutes.
-          ...(notes[x.id] !== undefined ? { notesCommitment: commit(notes[x.id]!) } : {}),
-        })),
-        consensus: os.consensus.map((c) => ({ text: c.text, sessionId: c.sessionId, confirmedAt: c.confirmedAt })),
-      },
-    } : {}),
-    ...(s.hearing ? { hearing: hearingSection(s.hearing, commit) } : {}),
-  };
-}
-
-/**
- * A hearing as the record keeps it. Residents are seats (names only in the roster): a representative's
- * turn points at their participant; the host's and the proposing party's turns name them (staff and a
- * party, public by office).
- */
-function hearingSection(h: NonNullable<MeetingState['hearing']>, commit: (value: string) => string) {
-  const admitted = h.registrations.filter((r) => r.status === 'admitted');
-  return {
-    proposer: h.proposer, turnSeconds: h.turnSeconds,
-    participants: admitted.map((r) => ({
-      id: r.id, ...(r.seatId ? { seatId: r.seatId } : { nameCommitment: commit(r.name) }), role: r.role ?? 'representative', stake: r.stake ?? 'other', summary: r.summary,
-    })),
-    turns: h.turns.map((x) => ({
-      id: x.id, stage: x.stage, participantId: x.registrationId, ...(x.registrationId ? {} : { speaker: x.speaker }), role: x.role, stake: x.stake,
-      startedAt: x.startedAt, durationSec: x.durationSec, confirmedAt: x.confirmedAt, corrections: x.corrections,
-    })),
-    result: h.result,
-  };
 }
 
 /**
@@ -206,22 +155,3 @@ function planningFacts(s: MeetingState, files: NonNullable<RecordSources['notice
   };
 }
 
-/**
- * A questionnaire as the record keeps it: aggregates only. A text question's answers are committed to as
- * their sorted list (canonical JSON): staff of the area can open it (disclosures) and see what was
- * written, never by whom — the list is sorted and the record holds no answer set of anyone.
- */
-function questionnaireSection(s: MeetingState, q: QuestionnaireRecordSource, commit: (value: string) => string) {
-  const life = s.questionnaire!;
-  return {
-    anonymous: q.settings.anonymous, audience: q.settings.audience, opensAt: q.settings.opensAt, closesAt: q.settings.closesAt,
-    openedAt: life.openedAt ?? s.startedAt ?? s.closedAt!, closedAt: life.closedAt ?? s.closedAt!,
-    versions: q.versions.map((v) => ({
-      version: v.version, sha256: v.sha256, publishedAt: life.versions.find((x) => x.version === v.version)?.at ?? life.openedAt!,
-      responses: v.responses, definition: v.definition,
-    })),
-    responses: q.responses,
-    results: q.questions.map((r) => (r.kind === 'text' ? (({ answers, ...rest }) => ({ ...rest, answersCommitment: commit(canonicalJson(answers)) }))(r) : r)),
-    summary: { text: life.summary?.text ?? '', publishedAt: life.summary?.at ?? s.closedAt! },
-  };
-}

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingType, Stance } from '../meeting/model';
 import { QuorumRule } from '../meeting/quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
-import { Audience } from '../questionnaire/settings';
+import type { RecordPart } from '../meeting/procedure/documents';
+import { hearingRecord, hearingRecordShape } from '../meeting/procedure/hearing/record';
+import { openSpaceRecord, openSpaceRecordShape } from '../meeting/procedure/openspace/record';
+import { qaRecord, qaRecordShape } from '../meeting/procedure/qa/record';
+import { questionnaireRecord, questionnaireRecordShape } from '../meeting/procedure/questionnaire/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -83,35 +87,6 @@ const RecordPollV2 = PollBase.extend({
 /** A file published with a notice: its name, size in bytes and the SHA-256 of its bytes (hex). */
 const NoticeFile = z.object({ name: z.string(), size: z.number().int().min(0), sha256: Hex64 });
 
-const QuestionResultBase = {
-  questionId: z.string(), title: z.string(), required: z.boolean(), versions: z.array(z.number().int().min(1)),
-  respondents: z.number().int().min(0), answered: z.number().int().min(0),
-};
-const QuestionnaireSection = z.object({
-  anonymous: z.boolean(),
-  audience: Audience,
-  opensAt: Iso.nullable(), closesAt: Iso.nullable(), openedAt: Iso, closedAt: Iso,
-  versions: z.array(z.object({
-    version: z.number().int().min(1), sha256: Hex64, publishedAt: Iso, responses: z.number().int().min(0),
-    /** the definition as published (lib/questionnaire/definition.ts): kept as signed, not re-read here */
-    definition: z.record(z.string(), z.unknown()),
-  })),
-  responses: z.number().int().min(0),
-  results: z.array(z.discriminatedUnion('kind', [
-    z.object({ ...QuestionResultBase, kind: z.enum(['single', 'multiple']), options: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int().min(0) })) }),
-    z.object({
-      ...QuestionResultBase, kind: z.literal('rating'), mean: z.number().nullable(),
-      distribution: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), 5: z.number().int() }),
-    }),
-    z.object({
-      ...QuestionResultBase, kind: z.literal('ranking'),
-      options: z.array(z.object({ id: z.string(), label: z.string(), borda: z.number().int(), meanRank: z.number().nullable(), places: z.array(z.number().int()) })),
-    }),
-    z.object({ ...QuestionResultBase, kind: z.literal('text'), answersCommitment: Commitment }),
-  ])),
-  summary: z.object({ text: z.string(), publishedAt: Iso }),
-});
-
 /** What both formats share: meeting facts, agenda titles, tallies, outcomes, signers, chain. Staff names stay public. */
 const RecordCommon = z.object({
   recordId: z.string(),
@@ -183,50 +158,13 @@ export const MeetingRecordV2 = RecordCommon.extend({
   polls: z.array(RecordPollV2),
   // The minutes are free text in which recorders and the server's fact blocks name residents: committed whole.
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
-  // Issue 13 (optional, absent from a meeting without them, so earlier records keep their bytes). The
-  // audience's answered questions, as the hall saw them: the asker's seat for a named question, none
-  // for an anonymous one.
-  questions: z.array(z.object({
-    id: z.string(), itemId: z.string().nullable(), text: z.string(), seatId: z.string().optional(), votes: z.number().int().min(0),
-    askedAt: Iso, answeredAt: Iso.nullable(), movedTo: z.enum(['agenda', 'speakers']).optional(),
-  })).optional(),
-  // An open space: the grid, every proposal (merged ones point at the one they joined) with its host —
-  // a seat, or for a resident without a phone whose proposal the facilitator wrote, a committed name —,
-  // how many took part in it and its dots; and the consensus statements. Who went where and who gave
-  // which dots are not in the record.
-  openSpace: z.object({
-    theme: z.string(), dotsPerPerson: z.number().int(),
-    rooms: z.array(z.object({ id: z.string(), name: z.string() })), slots: z.array(z.object({ id: z.string(), label: z.string() })),
-    sessions: z.array(z.object({
-      id: z.string(), title: z.string(), summary: z.string(), hostSeatId: z.string().optional(), hostNameCommitment: Commitment.optional(),
-      proposedAt: Iso, mergedInto: z.string().nullable(), roomId: z.string().nullable(), slotId: z.string().nullable(),
-      participants: z.number().int().min(0), dots: z.number().int().min(0),
-      /** the session's note (its harvest) as Markdown, committed */
-      notesCommitment: Commitment.optional(),
-    })),
-    consensus: z.array(z.object({ text: z.string(), sessionId: z.string().nullable(), confirmedAt: Iso })),
-  }).optional(),
-  // A hearing: the admitted participants (a seat, or for someone staff registered a committed name) with
-  // their role, side and summary as the hall heard them; every turn (听证笔录) with its speaker's
-  // confirmation and corrections; the result. Applications not admitted are not in the record.
-  hearing: z.object({
-    proposer: z.string(), turnSeconds: z.number().int(),
-    participants: z.array(z.object({
-      id: z.string(), seatId: z.string().optional(), nameCommitment: Commitment.optional(), role: z.string(), stake: z.string(), summary: z.string(),
-    })),
-    turns: z.array(z.object({
-      id: z.string(), stage: z.string(), participantId: z.string().nullable(), speaker: z.string().optional(), role: z.string(), stake: z.string().nullable(),
-      startedAt: Iso, durationSec: z.number().int().nullable(), confirmedAt: Iso.nullable(), corrections: z.array(z.object({ text: z.string(), at: Iso })),
-    })),
-    result: z.object({ decision: z.string(), reasons: z.string(), at: Iso }).nullable(),
-  }).optional(),
-  // A questionnaire (问卷式协商, since issue 14; optional, so earlier records keep their bytes): who was
-  // asked and how, every published version (its definition and the SHA-256 of the definition's canonical
-  // JSON, as the log names it) with its number of responses, the results per question as
-  // lib/questionnaire/aggregate.ts computes them, and the published summary. Individual answers are not
-  // in the record; a text question's answers only as a commitment to their sorted list (they are free
-  // text residents wrote, which may name people), so no answer in it can be linked to anyone.
-  questionnaire: QuestionnaireSection.optional(),
+  // The parts' own sections (lib/meeting/procedure/<part>/record.ts), each optional and absent from a
+  // meeting without it, so earlier records keep their bytes: answered questions, an open space, a hearing,
+  // a questionnaire.
+  ...qaRecordShape,
+  ...openSpaceRecordShape,
+  ...hearingRecordShape,
+  ...questionnaireRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -237,13 +175,14 @@ export const MeetingRecordV2 = RecordCommon.extend({
     ...(r.undoneCheckIns ?? []).map((u) => u.seatId),
     ...[...r.agenda.flatMap((a) => a.speakers), ...r.otherSpeakers].map((s) => s.seatId),
     ...r.polls.flatMap((p) => p.votes ?? []).map((v) => v.seatId),
-    ...(r.questions ?? []).flatMap((q) => (q.seatId ? [q.seatId] : [])),
-    ...(r.openSpace?.sessions ?? []).flatMap((x) => (x.hostSeatId ? [x.hostSeatId] : [])),
-    ...(r.hearing?.participants ?? []).flatMap((x) => (x.seatId ? [x.seatId] : [])),
+    ...recordParts.flatMap((part) => part.seatRefs(r)),
   ];
   if (refs.some((id) => !seats.has(id))) ctx.addIssue({ code: 'custom', message: 'a seat referred to is not in the roster' });
 });
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
+
+/** The parts with their own sections of the record, for build.ts and the roster check above. */
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);

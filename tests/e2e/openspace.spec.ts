@@ -166,6 +166,10 @@ test('an open space from marketplace to consensus on the console, the projector 
   await expect(projector.getByText(`1. ${HANDRAIL}`)).toBeVisible();
   await expect(projector.getByText('2. 路灯问题下月再议')).toBeVisible();
   await expect(panel(d).getByRole('listitem').filter({ hasText: '路灯问题下月再议' })).toBeVisible();
+  // Where a decision is needed, an agreement is put to a formal vote: a motion drafted for the polls panel.
+  await os.getByRole('button', { name: `付诸表决：${HANDRAIL}` }).click();
+  await expect(os.getByText('已建表决，请在“表决”中开启')).toBeVisible();
+  await expect(consolePage.getByRole('listitem').filter({ hasText: HANDRAIL }).getByRole('button', { name: '开始投票' })).toBeVisible();
   await shoot(consolePage, 'openspace-console-results', true);
   await shoot(projector, 'openspace-projector-consensus');
   await shoot(d, 'openspace-phone-consensus', true);

@@ -69,6 +69,8 @@ for (const target of databaseTargets()) {
       const [host, goer, other2] = people as [typeof people[0], typeof people[0], typeof people[0]];
       const proposed = await command(host.socket, 'openSpace.propose', { title: '健身器材' });
       const sessionId = (proposed as { ok: true; result: { id: string } }).result.id;
+      // A second proposal whose note nobody writes: the harvest in the minutes leaves it out.
+      expect(await command(host.socket, 'openSpace.propose', { title: '停车管理' })).toMatchObject({ ok: true });
       const room = fac.meeting!.openSpace!.rooms[0]!.id;
       const slot = fac.meeting!.openSpace!.slots[0]!.id;
       await ok('openSpace.place', { id: sessionId, roomId: room, slotId: slot });
@@ -136,6 +138,23 @@ for (const target of databaseTargets()) {
       const after = open({ cookie: await staffCookie(server.url, home.facilitator.username, TEST_PASSWORD), readonly: true }, docName);
       await waitFor(() => after.provider.synced, 15_000, 'after restart');
       expect(texts(after.doc)).toEqual(['讨论要点', '器材老化', '建议', '更换两台', '需要谁来做', '']);
+
+      // The harvest is in the minutes (分组收获), once, under the session's place and host, with the
+      // note's headings one level down; the empty note is left out. The record built after the restart
+      // did not copy it again.
+      const staff = await staffCookie(server.url, home.facilitator.username, TEST_PASSWORD);
+      const frozen = async () => {
+        const r = await fetch(`${server.url}/api/meetings/${meeting.id}/record`, { headers: { cookie: staff } });
+        return r.ok && (await r.json() as { record: unknown }).record !== null;
+      };
+      for (let i = 0; i < 300 && !(await frozen()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await frozen()).toBe(true);
+      const md = await (await fetch(`${server.url}/api/minutes/${meeting.id}/export?format=md`, { headers: { cookie: staff } })).text();
+      expect(md.match(/## 分组收获/g)).toHaveLength(1);
+      const hostName = home.roster[0]!.name;
+      expect(md).toContain(`### 14:00 · 活动室：健身器材（发起人：${hostName}）\n\n#### 讨论要点\n\n器材老化\n\n#### 建议\n\n更换两台\n\n#### 需要谁来做`);
+      expect(md.match(/器材老化/g)).toHaveLength(1);
+      expect(md).not.toContain('停车管理）');
       for (const p of [fac, ...people.map((x) => x.socket)]) p.disconnect();
     });
   });

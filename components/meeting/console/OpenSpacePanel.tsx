@@ -12,6 +12,7 @@ import {
 } from '@/lib/meeting/procedure/openspace/model';
 import { EMPTY_OPEN_SPACE } from '@/lib/meeting/procedure/openspace/reduce';
 import type { MeetingState } from '@/lib/meeting/state';
+import { majorityPresets } from '@/lib/voting/outcome';
 import type { RunCommand } from './useCommandRunner';
 
 const small = '!min-h-8 !px-2 !py-0 text-sm';
@@ -46,7 +47,7 @@ export function OpenSpacePanel({ state, run }: { state: MeetingState; run: RunCo
       {planning && open ? <Setup key={JSON.stringify([os.theme, os.rooms, os.slots, os.dotsPerPerson])} os={os} run={run} /> : null}
       {planning ? <Grid os={os} run={run} open={open} /> : null}
       {planning && open ? <ProposeFor run={run} /> : null}
-      {!planning ? <Results os={os} run={run} open={open} /> : null}
+      {!planning ? <Results os={os} run={run} open={open} polls={state.polls} /> : null}
       {os.phase !== 'marketplace' ? <Notes os={os} meetingId={state.meetingId} /> : null}
     </Card>
   );
@@ -245,8 +246,12 @@ function ProposeFor({ run }: { run: RunCommand }) {
   );
 }
 
-/** Dots as bars, most first; a proposal becomes a consensus statement with one click, or one is written. */
-function Results({ os, run, open }: { os: OpenSpace; run: RunCommand; open: boolean }) {
+/**
+ * Dots as bars, most first; a proposal becomes a consensus statement with one click, or one is written.
+ * Where the form needs a decision, a statement is put to a formal vote of the roster members: one click
+ * drafts a motion (named, simple majority) that the facilitator opens in the polls panel.
+ */
+function Results({ os, run, open, polls }: { os: OpenSpace; run: RunCommand; open: boolean; polls: MeetingState['polls'] }) {
   const t = useT();
   const ranked = rankByDots(os);
   const max = Math.max(1, ...ranked.map((x) => os.dotTotals[x.id] ?? 0));
@@ -284,6 +289,12 @@ function Results({ os, run, open }: { os: OpenSpace; run: RunCommand; open: bool
           {os.consensus.map((c) => (
             <li key={c.id} className="flex items-start gap-2 rounded-md bg-civic-50 px-2 py-1">
               <p className="min-w-0 flex-1 break-words text-sm">{c.text}</p>
+              {polls.some((p) => p.question === c.text) ? (
+                <span className="shrink-0 rounded bg-white px-2 py-0.5 text-sm text-green-800">{t('console.os.voteDrafted')}</span>
+              ) : (
+                <Button variant="secondary" className={small} disabled={!open} aria-label={t('console.os.toVoteFor', { text: c.text })}
+                  onClick={() => void run('poll.create', { question: c.text, kind: 'motion', decision: c.text, rule: majorityPresets.simple_majority })}>{t('console.os.toVote')}</Button>
+              )}
               <Button variant="ghost" className={small} disabled={!open} aria-label={t('console.os.unconfirmFor', { text: c.text })} onClick={() => void run('openSpace.unconfirm', { id: c.id })}>{t('console.os.unconfirm')}</Button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { useT } from '@/components/ui/I18nProvider';
 import { PhaseSteps } from '@/components/meeting/openspace/PhaseSteps';
 import { gridConflicts, liveSessions, peopleIn, rankByDots, type OpenSpace } from '@/lib/meeting/procedure/openspace/model';
@@ -48,41 +49,71 @@ function Marketplace({ os }: { os: OpenSpace }) {
   );
 }
 
+/** Rooms per page of the grid: what a 1080-line screen holds at a size the back row reads. */
+const GRID_ROWS = 6;
+/** How long each page of a grid with more rooms stays up: nobody scrolls a projector. */
+const GRID_PAGE_MS = 12_000;
+
 function Grid({ os }: { os: OpenSpace }) {
   const t = useT();
   const sessions = liveSessions(os);
   const clashing = new Set(gridConflicts(os).filter((c) => c.kind === 'room').flatMap((c) => c.sessionIds));
+  const pages = Math.max(1, Math.ceil(os.rooms.length / GRID_ROWS));
+  const page = usePageCycle(pages, GRID_PAGE_MS);
+  const rooms = os.rooms.slice(page * GRID_ROWS, (page + 1) * GRID_ROWS);
+  const compact = os.slots.length > 4;
   return (
-    <table className="w-full table-fixed border-collapse text-2xl">
-      <caption className="sr-only">{t('console.os.grid')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="w-48 p-2 text-left text-ink-muted">{t('console.os.room')}</th>
-          {os.slots.map((s) => <th key={s.id} scope="col" className="p-2 text-left text-3xl">{s.label}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {os.rooms.map((r) => (
-          <tr key={r.id} className="border-t-2 border-ink/15">
-            <th scope="row" className="p-2 text-left align-top text-3xl">{r.name}</th>
-            {os.slots.map((s) => (
-              <td key={s.id} className="p-2 align-top">
-                {sessions.filter((x) => x.roomId === r.id && x.slotId === s.id).map((x) => (
-                  <div key={x.id} className={`mb-2 rounded-xl border-2 p-2 ${clashing.has(x.id) ? 'border-warn-500' : 'border-civic-800'}`}>
-                    <p className="line-clamp-2 font-bold leading-snug">{x.title}</p>
-                    <p className="flex justify-between gap-2 text-xl text-ink-muted">
-                      <span className="truncate">{x.hostName}</span>
-                      <span className="shrink-0 font-bold text-civic-800 tabular-nums">{t('meeting.os.people', { count: peopleIn(os, x).length })}</span>
-                    </p>
-                  </div>
-                ))}
-              </td>
-            ))}
+    <>
+      <table className={`w-full table-fixed border-collapse ${compact ? 'text-xl' : 'text-2xl'}`}>
+        <caption className="sr-only">{t('console.os.grid')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="w-48 p-2 text-left text-ink-muted">{t('console.os.room')}</th>
+            {os.slots.map((s) => <th key={s.id} scope="col" className={`p-2 text-left ${compact ? 'text-2xl' : 'text-3xl'}`}>{s.label}</th>)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rooms.map((r) => (
+            <tr key={r.id} className="border-t-2 border-ink/15">
+              <th scope="row" className={`p-2 text-left align-top ${compact ? 'text-2xl' : 'text-3xl'}`}>{r.name}</th>
+              {os.slots.map((s) => (
+                <td key={s.id} className="p-2 align-top">
+                  {sessions.filter((x) => x.roomId === r.id && x.slotId === s.id).map((x) => (
+                    <div key={x.id} className={`mb-2 rounded-xl border-2 p-2 ${clashing.has(x.id) ? 'border-warn-500' : 'border-civic-800'}`}>
+                      <p className="line-clamp-2 font-bold leading-snug">{x.title}</p>
+                      <p className="flex justify-between gap-2 text-xl text-ink-muted">
+                        <span className="truncate">{x.hostName}</span>
+                        <span className="shrink-0 font-bold text-civic-800 tabular-nums">{t('meeting.os.people', { count: peopleIn(os, x).length })}</span>
+                      </p>
+                    </div>
+                  ))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 ? (
+        <p className="flex items-center gap-3 text-2xl text-ink-muted">
+          <span>{t('projector.os.gridPage', { page: page + 1, pages })}</span>
+          <span className="flex gap-2" aria-hidden="true">
+            {Array.from({ length: pages }, (_, i) => <span key={i} className={`size-4 rounded-full ${i === page ? 'bg-civic-800' : 'bg-ink/20'}`} />)}
+          </span>
+        </p>
+      ) : null}
+    </>
   );
+}
+
+/** The page shown now, turning every `ms` while there is more than one. */
+function usePageCycle(pages: number, ms: number): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (pages <= 1) return;
+    const id = setInterval(() => setTick((n) => n + 1), ms);
+    return () => clearInterval(id);
+  }, [pages, ms]);
+  return tick % pages;
 }
 
 function Dots({ os }: { os: OpenSpace }) {

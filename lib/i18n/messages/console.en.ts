@@ -300,4 +300,8 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.hearing.decision': 'Decision',
   'console.hearing.reasonsLabel': 'Reasons',
   'console.hearing.saveResult': 'Save the result',
+  'console.os.toVote': 'Put to a vote',
+  'console.os.toVoteFor': 'Put to a vote: {text}',
+  'console.os.voteDrafted': 'Vote drafted: open it under Votes',
+  'projector.os.gridPage': 'Rooms, page {page} of {pages}',
 } satisfies Record<keyof typeof consoleZhCN, string>;

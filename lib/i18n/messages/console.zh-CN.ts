@@ -299,4 +299,8 @@ export const consoleZhCN = {
   'console.hearing.decision': '决定',
   'console.hearing.reasonsLabel': '理由',
   'console.hearing.saveResult': '保存听证结果',
+  'console.os.toVote': '付诸表决',
+  'console.os.toVoteFor': '付诸表决：{text}',
+  'console.os.voteDrafted': '已建表决，请在“表决”中开启',
+  'projector.os.gridPage': '会场 第 {page} / {pages} 页',
 } satisfies Record<string, string>;

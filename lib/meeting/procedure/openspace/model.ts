@@ -90,6 +90,17 @@ export function rankByDots(os: OpenSpace): OsSession[] {
     .map(({ x }) => x);
 }
 
+/** The standing proposals in the order of the grid: by slot, then room; unplaced ones last, as proposed. */
+export function inGridOrder(os: OpenSpace): OsSession[] {
+  const slotAt = new Map(os.slots.map((x, i) => [x.id, i]));
+  const roomAt = new Map(os.rooms.map((x, i) => [x.id, i]));
+  const at = (x: OsSession) => [slotAt.get(x.slotId ?? '') ?? Infinity, roomAt.get(x.roomId ?? '') ?? Infinity] as const;
+  return liveSessions(os)
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => at(a.x)[0] - at(b.x)[0] || at(a.x)[1] - at(b.x)[1] || a.i - b.i)
+    .map(({ x }) => x);
+}
+
 /** Dots per session summed over everyone's allocation. */
 export function totalDots(dots: OpenSpace['dots']): Record<string, number> {
   const out: Record<string, number> = {};
