@@ -32,8 +32,6 @@ export const SyncMessage = z.strictObject({ sinceSeq: z.number().int().min(0) })
 /** The events a client may send; anything else with an ack is answered BAD_REQUEST. */
 const CLIENT_EVENTS = new Set(['meeting:command', 'meeting:sync', 'voice:signal']);
 
-/** The roles that take part in a remote member's voice, and so receive the ICE servers (TURN credentials). */
-const VOICE_ROLES = new Set<MeetingRole>(['remote_member', 'projector']);
 
 const IMMEDIATE_ROLES = new Set<MeetingRole>(['facilitator', 'projector']);
 const COALESCE_MS = 250;
@@ -46,6 +44,8 @@ type SocketData = MeetingIdentity;
 const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId}:${role}:${shard}`;
 /** Every connection of one seat (a member may have the phone and a laptop open): for what is that seat's alone. */
 const seatRoom = (meetingId: string, seatId: string) => `s:${meetingId}:${seatId}`;
+/** The meeting's projectors opened by staff: the only ones a remote member's voice is offered to. */
+const hallProjectorRoom = (meetingId: string) => `v:${meetingId}`;
 // Coalesced roles are split into shards that are written in separate turns of the event loop: writing
 // to a thousand sockets at once blocks it for ~100 ms on a small machine, and ballots would wait.
 const SHARDS = 8;
@@ -71,6 +71,10 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
   io.on('connection', async (socket: Socket) => {
     const { meetingId, role, actor } = socket.data as SocketData;
     const { messages, perSeconds } = connectionRateLimits[role];
+    const auth = Handshake.safeParse(socket.handshake.auth);
+    // A participant may open the projector's view with their token; only staff open the hall's projector.
+    const staff = auth.success && !auth.data.participantToken;
+    const inVoice = role === 'remote_member' || (role === 'projector' && staff);
     const budget = new TokenBucket({ burst: messages, perSecond: messages / perSeconds }, Date.now);
 
     /** Every message a client sends passes here: counted against its budget, then answered. */
@@ -111,8 +115,8 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     // itself goes browser to browser. Counted against the same budget as every other message.
     socket.on('voice:signal', handle(async (raw) => {
       const signal = parseOrThrow(VoiceSignal, raw);
-      const route = voiceSignalRoute(await hub.state(meetingId), { role, seatId: actor.seatId }, signal);
-      socket.to(route.to === 'projector' ? room(meetingId, 'projector') : seatRoom(meetingId, route.seatId)).emit('voice:signal', signal);
+      const route = voiceSignalRoute(await hub.state(meetingId), { role, seatId: actor.seatId, staff }, signal);
+      socket.to(route.to === 'projector' ? hallProjectorRoom(meetingId) : seatRoom(meetingId, route.seatId)).emit('voice:signal', signal);
       return { ok: true };
     }));
 
@@ -126,8 +130,8 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
 
     await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
     if (actor.seatId) await socket.join(seatRoom(meetingId, actor.seatId));
-    const auth = Handshake.safeParse(socket.handshake.auth);
-    await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined, VOICE_ROLES.has(role) ? opts.iceServers ?? [] : undefined);
+    if (role === 'projector' && staff) await socket.join(hallProjectorRoom(meetingId));
+    await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined, inVoice ? opts.iceServers ?? [] : undefined);
   });
 
   // The projector and the facilitator see every event at once. Phones and remote browsers get the same

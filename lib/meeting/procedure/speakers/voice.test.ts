@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../platform/errors';
-import { meetingRoles, type MeetingRole } from '../../permissions';
+import { meetingRoles } from '../../permissions';
 import { spokenSeconds } from '../../speaking-queue';
 import { facilitator, MeetingSession, member, seatIdOf, staff } from '../../../../tests/factories/meeting';
-import { STATEMENT_MAX, VoiceSignal, voiceSignalRoute } from './voice';
+import { STATEMENT_MAX, VoiceSignal, voiceSignalRoute, type VoiceSender } from './voice';
 
 function codeOf(f: () => unknown): ErrorCode | 'NO_ERROR' {
   try {
@@ -35,11 +35,12 @@ function granted() {
 const speaker = member(4, 'remote');
 
 describe('voice signalling: who may send to whom', () => {
-  const senders: [string, { role: MeetingRole; seatId: string | null }][] = [
-    ...meetingRoles.map((role): [string, { role: MeetingRole; seatId: string | null }] => [role, { role, seatId: null }]),
-    ['the floor holder', { role: 'remote_member', seatId: seatIdOf(4) }],
-    ['another remote member', { role: 'remote_member', seatId: seatIdOf(5) }],
-    ['a hall member', { role: 'member', seatId: seatIdOf(1) }],
+  const senders: [string, VoiceSender][] = [
+    ...meetingRoles.map((role): [string, VoiceSender] => [role, { role, seatId: null, staff: true }]),
+    ['the floor holder', { role: 'remote_member', seatId: seatIdOf(4), staff: false }],
+    ['another remote member', { role: 'remote_member', seatId: seatIdOf(5), staff: false }],
+    ['a hall member', { role: 'member', seatId: seatIdOf(1), staff: false }],
+    ["a participant's projector view", { role: 'projector', seatId: seatIdOf(5), staff: false }],
   ];
   const expected: Record<string, Record<'offer' | 'answer' | 'ready', string>> = {
     'the floor holder': { offer: 'projector', answer: 'FORBIDDEN', ready: 'FORBIDDEN' },
@@ -64,7 +65,7 @@ describe('voice signalling: who may send to whom', () => {
 
   it('nobody signals about a request that does not hold the floor, a hall speaker, an ended turn or a written statement', () => {
     const { m, id } = remoteMeeting();
-    const holder = { role: 'remote_member' as const, seatId: seatIdOf(4) };
+    const holder = { role: 'remote_member' as const, seatId: seatIdOf(4), staff: false };
     expect(codeOf(() => voiceSignalRoute(m.state, holder, { speakerId: id, kind: 'offer' }))).toBe('FORBIDDEN'); // still queued
     m.run('speaker.grant', { id });
     expect(codeOf(() => voiceSignalRoute(m.state, holder, { speakerId: 'other', kind: 'offer' }))).toBe('FORBIDDEN');
@@ -75,7 +76,7 @@ describe('voice signalling: who may send to whom', () => {
     const hall = new MeetingSession({ seats: 3, checkedIn: 3, currentItem: 1 });
     const hallId = requestId(hall, 1);
     hall.run('speaker.grant', { id: hallId });
-    expect(codeOf(() => voiceSignalRoute(hall.state, { role: 'projector', seatId: null }, { speakerId: hallId, kind: 'ready' }))).toBe('FORBIDDEN');
+    expect(codeOf(() => voiceSignalRoute(hall.state, { role: 'projector', seatId: null, staff: true }, { speakerId: hallId, kind: 'ready' }))).toBe('FORBIDDEN');
 
     const ended = granted();
     ended.m.run('speaker.end', { id: ended.id });

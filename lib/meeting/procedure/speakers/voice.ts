@@ -55,6 +55,13 @@ export type VoiceSignal = z.infer<typeof VoiceSignal>;
 
 export type VoiceRoute = { to: 'projector' } | { to: 'seat'; seatId: string };
 
+/**
+ * A connection as signalling sees it. `staff`: opened with a staff session; a participant may open the
+ * projector's view with their own token (a downgrade, to follow the screen), but that is not the hall's
+ * projector and must never answer — and so capture — a member's voice.
+ */
+export type VoiceSender = { role: MeetingRole; seatId: string | null; staff: boolean };
+
 /** The floor holder's request when it is a remote member speaking now, else null. */
 export function remoteFloor(s: MeetingState) {
   const r = s.speakers.find((x) => x.status === 'speaking');
@@ -65,14 +72,15 @@ export function remoteFloor(s: MeetingState) {
 /**
  * Who may send a signal about `speakerId`, and to whom it goes: the remote member holding the floor
  * talks to the meeting's projector(s), and the projector to that member's seat. Everyone else — other
- * members, the facilitator, a hall speaker, the holder of an ended turn — is refused. The caller relays
- * only within the sender's own meeting, so another meeting's projector never receives it.
+ * members, the facilitator, a hall speaker, the holder of an ended turn, a participant's projector view —
+ * is refused. The caller relays only within the sender's own meeting, and only to projectors opened by
+ * staff, so another meeting's projector (or a participant's projector view) never receives it.
  */
-export function voiceSignalRoute(s: MeetingState, sender: { role: MeetingRole; seatId: string | null }, signal: Pick<VoiceSignal, 'speakerId' | 'kind'>): VoiceRoute {
+export function voiceSignalRoute(s: MeetingState, sender: VoiceSender, signal: Pick<VoiceSignal, 'speakerId' | 'kind'>): VoiceRoute {
   const floor = remoteFloor(s);
   if (!floor || floor.id !== signal.speakerId) throw new AppError('FORBIDDEN', 'Only the remote member who holds the floor and the projector exchange voice signals');
   if (floor.voice?.statement) throw new AppError('FORBIDDEN', 'This turn was given as a written statement');
   if (sender.role === 'remote_member' && sender.seatId === floor.seatId && signal.kind !== 'ready') return { to: 'projector' };
-  if (sender.role === 'projector' && signal.kind !== 'offer') return { to: 'seat', seatId: floor.seatId };
+  if (sender.role === 'projector' && sender.staff && signal.kind !== 'offer') return { to: 'seat', seatId: floor.seatId };
   throw new AppError('FORBIDDEN', 'Only the remote member who holds the floor and the projector exchange voice signals');
 }
