@@ -9,6 +9,7 @@ import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/events';
 import { Handshake } from '../server/socket';
+import { VoiceSignal } from '../lib/meeting/procedure/speakers/voice';
 import { ReviewInput, UploadMeta } from '../lib/assessment/evidence';
 import { SignRecordInput } from '../lib/record/service';
 import { PlanMeetingInput } from '../lib/planning/plan-meeting';
@@ -27,6 +28,7 @@ export function generatedReference(): string {
   out.push('### POST /api/records/:recordId/signatures body', '', schema(SignRecordInput), '');
   out.push('### POST /api/evidence query (the body is the file; `mimeType` is its Content-Type)', '', schema(UploadMeta), '');
   out.push('### POST /api/evidence/:id/review body', '', schema(ReviewInput), '');
+  out.push('### `voice:signal` payload (a remote member\'s voice: WebRTC signalling)', '', schema(VoiceSignal), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');
   for (const name of Object.keys(commandSchemas) as CommandName[]) {
     const action = permissionFor(name);
