@@ -79,6 +79,7 @@ test('a remote member is heard in the hall; muted, cut; another without a microp
   await test.step('the facilitator mutes: the hall stops hearing it and the member is told; unmutes; then cuts', async () => {
     await consolePage.getByRole('button', { name: `静音：${speaker.name}` }).click();
     await expect(consolePage.getByTestId('voice-status')).toHaveText('已静音');
+    await shoot(consolePage, 'voice-console-muted');
     await expect(phone.getByText('主持人已将您静音，会场暂时听不到您')).toBeVisible();
     await expect.poll(() => projector.locator('audio').evaluate((a: HTMLAudioElement) => a.muted)).toBe(true);
     await consolePage.getByRole('button', { name: `取消静音：${speaker.name}` }).click();
@@ -104,10 +105,14 @@ test('a remote member is heard in the hall; muted, cut; another without a microp
     await consolePage.getByRole('button', { name: `准许发言：${writer.name}` }).click();
     await expect(phone2.getByRole('alert').filter({ hasText: '没有允许使用麦克风' })).toBeVisible();
     await expect(consolePage.getByTestId('voice-status')).toHaveText('无法语音发言：没有允许使用麦克风');
+    await shoot(consolePage, 'voice-console-failed');
+    await shoot(phone2, 'voice-phone-fallback', true);
+    await expectNoSeriousA11yViolations(phone2, 'microphone refused phone');
     await phone2.getByLabel('书面发言').fill('我同意改造楼道照明，建议用声控灯。');
     await phone2.getByRole('button', { name: '提交书面发言' }).click();
     await expect(phone2.getByText('书面发言已提交，正在会场大屏上显示')).toBeVisible();
     await expect(projector.getByText('我同意改造楼道照明，建议用声控灯。')).toBeVisible();
+    await expect(phone2.getByText('我同意改造楼道照明，建议用声控灯。')).toBeVisible();
     await expect(projector.getByText('书面发言', { exact: true })).toBeVisible();
     await expect(consolePage.getByTestId('voice-status')).toHaveText('书面发言：我同意改造楼道照明，建议用声控灯。');
     await shoot(projector, 'voice-projector-statement');

@@ -121,7 +121,14 @@ export function RemoteVoice({ speaker, connection }: {
     for (const track of stream?.getAudioTracks() ?? []) track.enabled = !selfMuted && !mutedByHost;
   }, [stream, selfMuted, mutedByHost]);
 
-  if (statementGiven) return <p className="text-xl font-semibold text-ink" role="status">{t('phone.voice.statementSent')}</p>;
+  if (statementGiven) {
+    return (
+      <div className="space-y-2">
+        <p className="text-xl font-semibold text-ink" role="status">{t('phone.voice.statementSent')}</p>
+        <p className="whitespace-pre-wrap break-words rounded-xl bg-civic-50 p-3 text-xl text-ink">{speaker.voice?.statement}</p>
+      </div>
+    );
+  }
   if (phase === 'failed' && failure) return <WrittenStatement id={id} failure={failure} send={send} />;
 
   return (
