@@ -1,5 +1,5 @@
 import type { Stance } from './model';
-import type { VoiceState } from './procedure/speakers/voice';
+import type { VoiceState } from './procedure/speakers/voice-model';
 
 /** deferred / dropped: decided when the meeting closed with the request unfinished */
 export type SpeakerStatus = 'queued' | 'speaking' | 'done' | 'skipped' | 'withdrawn' | 'deferred' | 'dropped';

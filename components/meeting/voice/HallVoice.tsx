@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { remoteFloor } from '@/lib/meeting/procedure/speakers/voice';
+import { remoteFloor } from '@/lib/meeting/procedure/speakers/voice-model';
 import type { MeetingState } from '@/lib/meeting/state';
 import type { MeetingConnection } from '../useMeeting';
 import { gathered, newSession, useLevel } from './rtc';

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { useT } from '@/components/ui/I18nProvider';
-import { STATEMENT_MAX, type VoiceFailure } from '@/lib/meeting/procedure/speakers/voice';
+import { STATEMENT_MAX, type VoiceFailure } from '@/lib/meeting/procedure/speakers/voice-model';
 import type { SpeakRequest } from '@/lib/meeting/speaking-queue';
 import type { MeetingConnection } from '../useMeeting';
 import { failureOf, gathered, LevelMeter, newSession, useLevel, voiceSupported } from './rtc';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { VoiceFailure } from '@/lib/meeting/procedure/speakers/voice';
+import type { VoiceFailure } from '@/lib/meeting/procedure/speakers/voice-model';
 
 /**
  * The browser's side of a remote member's voice, on the platform alone (RTCPeerConnection, WebAudio).

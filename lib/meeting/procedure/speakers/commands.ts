@@ -6,7 +6,8 @@ import { Stance } from '../../model';
 import type { MeetingState } from '../../state';
 import { queueOrder } from '../../speaking-queue';
 import { command, one, requireLive, text, type Actor } from '../command';
-import { remoteFloor, STATEMENT_MAX, VoiceFailure } from './voice';
+import { VoiceFailure } from './voice';
+import { remoteFloor, STATEMENT_MAX } from './voice-model';
 
 function findSpeaker(s: MeetingState, id: string) {
   const r = s.speakers.find((x) => x.id === id);

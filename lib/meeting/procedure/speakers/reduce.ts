@@ -1,7 +1,7 @@
 import type { MeetingState } from '../../state';
 import type { SpeakRequest } from '../../speaking-queue';
 import type { Reducers } from '../reduce';
-import { noVoice, type VoiceState } from './voice';
+import { noVoice, type VoiceState } from './voice-model';
 
 function updateSpeaker(s: MeetingState, id: string, f: (r: SpeakRequest) => SpeakRequest): SpeakRequest[] {
   return s.speakers.map((r) => (r.id === id ? f(r) : r));

@@ -3,7 +3,8 @@ import { AppError, type ErrorCode } from '../../../platform/errors';
 import { meetingRoles } from '../../permissions';
 import { spokenSeconds } from '../../speaking-queue';
 import { facilitator, MeetingSession, member, seatIdOf, staff } from '../../../../tests/factories/meeting';
-import { STATEMENT_MAX, VoiceSignal, voiceSignalRoute, type VoiceSender } from './voice';
+import { VoiceSignal, voiceSignalRoute, type VoiceSender } from './voice';
+import { STATEMENT_MAX } from './voice-model';
 
 function codeOf(f: () => unknown): ErrorCode | 'NO_ERROR' {
   try {

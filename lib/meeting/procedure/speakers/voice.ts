@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import type { MeetingRole } from '../../permissions';
 import type { MeetingState } from '../../state';
+import { remoteFloor, voiceFailures } from './voice-model';
 
 /**
  * A remote member's live voice (issue 16). The audio goes browser to browser (WebRTC); the server only
@@ -10,24 +11,9 @@ import type { MeetingState } from '../../state';
  * statement instead) in the event log like every other part of the floor.
  */
 
-/** Why a remote speaker's voice could not be heard; the facilitator sees it and the member may write instead. */
-export const VoiceFailure = z.enum(['no-microphone', 'permission-denied', 'connection-failed', 'unsupported']);
-export type VoiceFailure = z.infer<typeof VoiceFailure>;
+/** Why a remote speaker's voice could not be heard (the list: voice-model.ts, which the browsers share). */
+export const VoiceFailure = z.enum(voiceFailures);
 
-/** What the floor's voice is doing; absent on requests from before issue 16 and on hall speakers. */
-export type VoiceState = {
-  media: 'none' | 'live' | 'ended';
-  /** muted by the facilitator: the projector does not play it and the phone stops sending */
-  muted: boolean;
-  failure: VoiceFailure | null;
-  /** the written statement given instead of speaking (shown on the projector as the turn) */
-  statement: string | null;
-};
-
-export const noVoice: VoiceState = { media: 'none', muted: false, failure: null, statement: null };
-
-/** A written statement is a turn's worth of text, not a document. */
-export const STATEMENT_MAX = 1000;
 
 // An SDP of one audio (and optionally one video) track with host, srflx and relay candidates is a few
 // KB; 16 KB leaves room and keeps a hostile client from making the server relay megabytes.
@@ -61,13 +47,6 @@ export type VoiceRoute = { to: 'projector' } | { to: 'seat'; seatId: string };
  * projector and must never answer — and so capture — a member's voice.
  */
 export type VoiceSender = { role: MeetingRole; seatId: string | null; staff: boolean };
-
-/** The floor holder's request when it is a remote member speaking now, else null. */
-export function remoteFloor(s: MeetingState) {
-  const r = s.speakers.find((x) => x.status === 'speaking');
-  if (!r || s.attendance[r.seatId]?.mode !== 'remote') return null;
-  return r;
-}
 
 /**
  * Who may send a signal about `speakerId`, and to whom it goes: the remote member holding the floor
