@@ -119,4 +119,22 @@ test('a remote member is heard in the hall; muted, cut; another without a microp
     await shoot(phone2, 'voice-phone-statement', true);
     await expectNoSeriousA11yViolations(phone2, 'written statement phone');
   });
+
+  await test.step('closed, the record lists both remote turns with their durations like any speech', async () => {
+    await consolePage.getByRole('button', { name: '结束发言' }).click();
+    const item = consolePage.getByRole('listitem').filter({ hasText: ITEM });
+    await item.getByRole('button', { name: '结束此议题' }).click();
+    await consolePage.getByRole('button', { name: '结束会议' }).click();
+    const closing = consolePage.getByRole('dialog', { name: '结束会议' });
+    await expect(closing).toContainText('所有议题、发言和投票都已完成。');
+    await closing.getByRole('button', { name: '确认结束会议' }).click();
+    await consolePage.getByRole('region', { name: '会议记录签署与归档' }).getByRole('link', { name: '去签署与归档' }).click();
+    const spoke = consolePage.getByRole('list', { name: '发言', exact: true }).getByRole('listitem');
+    await expect(spoke).toHaveCount(2);
+    for (const [i, name] of [speaker.name, writer.name].entries()) {
+      await expect(spoke.nth(i)).toContainText(name);
+      await expect(spoke.nth(i)).toContainText(/发言 \d+:\d{2}/);
+    }
+    await shoot(consolePage, 'voice-record-speakers', true);
+  });
 });

@@ -110,7 +110,7 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
                 <p className="mt-2 text-[7rem] font-bold leading-none">{speaker.name}</p>
                 <div className="mt-6 text-3xl [&>span]:border-4 [&>span]:px-6 [&>span]:py-1 [&>span]:text-4xl"><StanceBadge stance={speaker.stance} /></div>
                 {voice.floor?.id === speaker.id ? (
-                  <div className="mt-8 w-[44rem] max-w-full">
+                  <div className="mt-8 w-[44rem]">
                     <p className="text-3xl font-semibold text-civic-800">{speaker.voice?.statement ? t('projector.voice.statement') : t('projector.voice.remote')}</p>
                     {speaker.voice?.statement ? (
                       <p className="mt-3 whitespace-pre-wrap break-words text-4xl leading-snug">{speaker.voice.statement}</p>
