@@ -13,6 +13,7 @@ import { clientAddress, createHttpApi } from './http-api';
 import { assertOwnOrigin } from './identity';
 import { preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
+import type { IceServer } from '../lib/platform/ice-servers';
 import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
 
 export type YishiServerOptions = {
@@ -24,6 +25,8 @@ export type YishiServerOptions = {
   publicUrl?: string;
   /** residents' one-time codes (default: the log sender, codes never shown on the page) */
   sms?: SmsSender;
+  /** STUN/TURN for remote members' voice (iceServersFromEnv); default none: a hall LAN needs none */
+  iceServers?: IceServer[];
 };
 
 export type YishiServer = {
@@ -111,7 +114,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       );
     },
   });
-  attachMeetingSockets(io, opts.db, hub, { onUnauthenticated: (req) => void handshakeFailures.fail(clientAddress(req)) });
+  attachMeetingSockets(io, opts.db, hub, { onUnauthenticated: (req) => void handshakeFailures.fail(clientAddress(req)), iceServers: opts.iceServers });
   scores = attachScoreSockets(io, opts.db);
 
   const collabEndpoint = createCollabEndpoint({ db: opts.db, hub, collab, publicUrl: opts.publicUrl });

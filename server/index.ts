@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from '../lib/demo/seed'
 import { seedDemoWorld } from '../lib/demo/world';
 import { createDb, resolveDatabaseUrl } from '../lib/platform/db/client';
 import { smsSenderFromEnv } from '../lib/platform/sms';
+import { iceServersFromEnv } from '../lib/platform/ice-servers';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import { publicUrlWarning } from '../lib/record/public-url';
 import { createYishiServer } from './app';
@@ -37,6 +38,7 @@ const server = await createYishiServer({
   secureCookies: process.env.YISHI_SECURE_COOKIES === '1',
   publicUrl: process.env.YISHI_PUBLIC_URL || undefined,
   sms,
+  iceServers: iceServersFromEnv(process.env),
 });
 const host = process.env.HOST ?? '0.0.0.0';
 const port = await server.listen(Number(process.env.PORT ?? 3000), host);

@@ -10,6 +10,8 @@ import type { MeetingEvent } from '../lib/meeting/state';
 import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { TokenBucket } from '../lib/platform/rate-limit';
+import type { IceServer } from '../lib/platform/ice-servers';
+import { VoiceSignal, voiceSignalRoute } from '../lib/meeting/procedure/speakers/voice';
 import { resolveMeetingIdentity, type MeetingIdentity } from './identity';
 
 /**
@@ -28,7 +30,8 @@ export const CommandMessage = z.strictObject({ name: z.enum(commandNames as [Com
 export const SyncMessage = z.strictObject({ sinceSeq: z.number().int().min(0) });
 
 /** The events a client may send; anything else with an ack is answered BAD_REQUEST. */
-const CLIENT_EVENTS = new Set(['meeting:command', 'meeting:sync']);
+const CLIENT_EVENTS = new Set(['meeting:command', 'meeting:sync', 'voice:signal']);
+
 
 const IMMEDIATE_ROLES = new Set<MeetingRole>(['facilitator', 'projector']);
 const COALESCE_MS = 250;
@@ -41,6 +44,8 @@ type SocketData = MeetingIdentity;
 const room = (meetingId: string, role: MeetingRole, shard = 0) => `m:${meetingId}:${role}:${shard}`;
 /** Every connection of one seat (a member may have the phone and a laptop open): for what is that seat's alone. */
 const seatRoom = (meetingId: string, seatId: string) => `s:${meetingId}:${seatId}`;
+/** The meeting's projectors opened by staff: the only ones a remote member's voice is offered to. */
+const hallProjectorRoom = (meetingId: string) => `v:${meetingId}`;
 // Coalesced roles are split into shards that are written in separate turns of the event loop: writing
 // to a thousand sockets at once blocks it for ~100 ms on a small machine, and ballots would wait.
 const SHARDS = 8;
@@ -51,7 +56,7 @@ export const HANDSHAKE_FAILURES = { count: 30, perSeconds: 60 };
 /** A connection over its budget is not read from for at least this long (see holdBack). */
 const HOLD_BACK_MIN_MS = 1000;
 
-export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: { onUnauthenticated?: (req: IncomingMessage) => void } = {}) {
+export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: { onUnauthenticated?: (req: IncomingMessage) => void; iceServers?: IceServer[] } = {}) {
   io.use(async (socket, next) => {
     try {
       socket.data = await authenticate(db, hub, socket);
@@ -66,6 +71,10 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
   io.on('connection', async (socket: Socket) => {
     const { meetingId, role, actor } = socket.data as SocketData;
     const { messages, perSeconds } = connectionRateLimits[role];
+    const auth = Handshake.safeParse(socket.handshake.auth);
+    // A participant may open the projector's view with their token; only staff open the hall's projector.
+    const staff = auth.success && !auth.data.participantToken;
+    const inVoice = role === 'remote_member' || (role === 'projector' && staff);
     const budget = new TokenBucket({ burst: messages, perSecond: messages / perSeconds }, Date.now);
 
     /** Every message a client sends passes here: counted against its budget, then answered. */
@@ -102,6 +111,16 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
       return { ok: true, events: now.eventsSince(sinceSeq).map((e) => projectEvent(e, now.state, role)) };
     }));
 
+    // WebRTC signalling for a remote member's voice: relayed, never interpreted, between the remote floor
+    // holder and this meeting's projector (voiceSignalRoute decides; rooms are per meeting). The audio
+    // itself goes browser to browser. Counted against the same budget as every other message.
+    socket.on('voice:signal', handle(async (raw) => {
+      const signal = parseOrThrow(VoiceSignal, raw);
+      const route = voiceSignalRoute(await hub.state(meetingId), { role, seatId: actor.seatId, staff }, signal);
+      socket.to(route.to === 'projector' ? hallProjectorRoom(meetingId) : seatRoom(meetingId, route.seatId)).emit('voice:signal', signal);
+      return { ok: true };
+    }));
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (CLIENT_EVENTS.has(event)) return;
       const ack = args.at(-1);
@@ -112,8 +131,8 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
 
     await socket.join(room(meetingId, role, IMMEDIATE_ROLES.has(role) ? 0 : Math.floor(Math.random() * SHARDS)));
     if (actor.seatId) await socket.join(seatRoom(meetingId, actor.seatId));
-    const auth = Handshake.safeParse(socket.handshake.auth);
-    await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined);
+    if (role === 'projector' && staff) await socket.join(hallProjectorRoom(meetingId));
+    await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined, inVoice ? opts.iceServers ?? [] : undefined);
   });
 
   // The projector and the facilitator see every event at once. Phones and remote browsers get the same
@@ -178,7 +197,7 @@ function holdBack(socket: Socket, ms: number) {
   setTimeout(() => ws.resume!(), ms).unref();
 }
 
-async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined) {
+async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, role: MeetingRole, actor: Actor, lastSeq: number | undefined, iceServers: IceServer[] | undefined) {
   await hub.state(meetingId);
   const receipts = actor.seatId ? await hub.receiptsOf(meetingId, actor.seatId) : {};
   // From here to the emit nothing awaits: the state sent is exactly the one the room's events follow.
@@ -186,7 +205,7 @@ async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, r
   const staffEntered = actor.seatId ? state.polls.filter((p) => p.staffEnteredSeatIds.includes(actor.seatId!)).map((p) => p.id) : [];
   // A seat's own doings that no role sees (its anonymous questions, its upvotes) go to its own connections only.
   const own = actor.seatId ? projectSeat(state, actor.seatId) : {};
-  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts, staffEntered, ...own });
+  socket.emit('meeting:me', { role, seatId: actor.seatId, mode: actor.mode, name: actor.label, receipts, staffEntered, ...own, ...(iceServers ? { iceServers } : {}) });
   // A client that reconnects says how far it had read; it gets just the events it missed.
   if (lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP) {
     socket.emit('meeting:events', { events: eventsSince(lastSeq).map((e) => projectEvent(e, state, role)), catchUp: true });

@@ -7,6 +7,7 @@ import type { MeetingRole } from '@/lib/meeting/permissions';
 import type { SeatHearing } from '@/lib/meeting/procedure/hearing/model';
 import type { SeatOpenSpace } from '@/lib/meeting/procedure/openspace/model';
 import type { SeatQuestions } from '@/lib/meeting/procedure/qa/model';
+import type { VoiceSignal } from '@/lib/meeting/procedure/speakers/voice';
 import { applyEvent, type MeetingEvent, type MeetingState } from '@/lib/meeting/state';
 import type { ErrorPayload } from '@/lib/platform/errors';
 
@@ -27,6 +28,8 @@ export type Me = {
   openSpace?: SeatOpenSpace;
   /** in a hearing, this seat's application as it stands (lib/meeting/procedure/hearing) */
   hearing?: SeatHearing;
+  /** STUN/TURN for a remote member's voice: told to remote members and the projector only */
+  iceServers?: RTCIceServer[];
 };
 export type CommandOutcome = { ok: true; result: { seq: number; receipt?: string; duplicate?: boolean; seatId?: string; id?: string } } | { ok: false; error: ErrorPayload };
 export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey: string };
@@ -52,6 +55,7 @@ export function useMeeting(opts: Options) {
   const [pending, setPending] = useState<PendingBallot[]>(() => readPending(opts.participantToken));
   const [clockOffset, setClockOffset] = useState(0);
   const socketRef = useRef<Socket | null>(null);
+  const signalListeners = useRef(new Set<(signal: VoiceSignal) => void>());
   const stateRef = useRef<MeetingState | null>(null);
 
   // The first snapshot draws the whole meeting at once: as a transition, which React renders in slices
@@ -84,6 +88,7 @@ export function useMeeting(opts: Options) {
       auth: (cb) => cb({ meetingId: opts.meetingId, participantToken: opts.participantToken, view: opts.view, lastSeq: stateRef.current?.seq ?? 0 }),
     });
     socketRef.current = socket;
+    socket.on('voice:signal', (signal: VoiceSignal) => { for (const f of signalListeners.current) f(signal); });
     socket.on('connect', () => setConnection('connected'));
     socket.on('disconnect', () => setConnection('offline'));
     socket.io.on('reconnect_attempt', () => setConnection('connecting'));
@@ -148,6 +153,17 @@ export function useMeeting(opts: Options) {
       .catch(() => ({ ok: false, error: { code: 'INTERNAL', message: 'timeout' } }) as CommandOutcome);
   }, []);
 
+  /** WebRTC signalling for a remote member's voice (components/meeting/voice), relayed by the server. */
+  const sendSignal = useCallback((signal: VoiceSignal): Promise<{ ok: boolean; error?: ErrorPayload }> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'offline' } });
+    return socket.timeout(10_000).emitWithAck('voice:signal', signal).catch(() => ({ ok: false, error: { code: 'INTERNAL', message: 'timeout' } }));
+  }, []);
+  const onSignal = useCallback((f: (signal: VoiceSignal) => void) => {
+    signalListeners.current.add(f);
+    return () => { signalListeners.current.delete(f); };
+  }, []);
+
   const markVoted = useCallback((pollId: string, receipt: string) => {
     setMe((m) => (m ? { ...m, receipts: { ...m.receipts, [pollId]: receipt } } : m));
   }, []);
@@ -188,7 +204,7 @@ export function useMeeting(opts: Options) {
     return () => clearInterval(id);
   }, [connection, pending.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { state, me, connection, fatal, pending, send, vote, clockOffset };
+  return { state, me, connection, fatal, pending, send, vote, clockOffset, sendSignal, onSignal };
 }
 
 export type MeetingConnection = ReturnType<typeof useMeeting>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VoiceFailure } from './procedure/speakers/voice';
 import { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType, Stance } from './model';
 import { QuorumRule } from './quorum';
 import { MajorityRule, PollKind } from '../voting/schemas';
@@ -80,6 +81,15 @@ export const eventSchemas = {
   'speaker.withdrawn': z.object({ id: z.string() }),
   /** closing the meeting with the speaker still waiting or speaking */
   'speaker.closedOut': z.object({ id: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
+  /** a remote floor holder's voice (lib/meeting/procedure/speakers/voice.ts): reaching the hall, stopped, muted by the facilitator */
+  'speaker.mediaStarted': z.object({ id: z.string() }),
+  'speaker.mediaEnded': z.object({ id: z.string() }),
+  'speaker.muted': z.object({ id: z.string() }),
+  'speaker.unmuted': z.object({ id: z.string() }),
+  /** the voice could not be heard, and why (the facilitator sees it; the member may write instead) */
+  'speaker.mediaFailed': z.object({ id: z.string(), reason: VoiceFailure }),
+  /** the turn given as a written statement, shown on the projector */
+  'speaker.statement': z.object({ id: z.string(), text: z.string() }),
   'poll.created': z.object({
     id: z.string(), itemId: z.string().nullable(), question: z.string(), kind: PollKind, options: z.array(z.string()),
     maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,

@@ -1,4 +1,5 @@
 import type { Stance } from './model';
+import type { VoiceState } from './procedure/speakers/voice-model';
 
 /** deferred / dropped: decided when the meeting closed with the request unfinished */
 export type SpeakerStatus = 'queued' | 'speaking' | 'done' | 'skipped' | 'withdrawn' | 'deferred' | 'dropped';
@@ -16,6 +17,8 @@ export type SpeakRequest = {
   limitSec: number;
   /** why a dropped request was dropped */
   closeReason?: string | null;
+  /** a remote floor holder's live voice or written statement (absent for hall speakers) */
+  voice?: VoiceState;
 };
 
 /**

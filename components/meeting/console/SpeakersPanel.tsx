@@ -35,6 +35,9 @@ export function SpeakersPanel({ state, run, clockOffset }: { state: MeetingState
   const names = new Map(state.seats.map((s) => [s.id, s.name]));
   const totals = Object.entries(seconds).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   const live = state.status === 'live';
+  // The last finished turn of this item, to give the floor back (cut too early, a dropped connection).
+  const lastTurn = state.speakers.filter((r) => r.status === 'done' && r.itemId === state.currentItemId)
+    .reduce<SpeakRequest | null>((a, r) => (!a || (r.endedAt ?? '') >= (a.endedAt ?? '') ? r : a), null);
 
   return (
     <Card title={t('meeting.speakers')} className="!p-4">
@@ -48,6 +51,14 @@ export function SpeakersPanel({ state, run, clockOffset }: { state: MeetingState
             </div>
             <Countdown endsAt={speakerEndsAt(current)} clockOffsetMs={clockOffset} className="[&>span:first-child]:text-4xl" />
             <Button variant="danger" onClick={() => void run('speaker.end', { id: current.id })}>{t('console.speakers.end')}</Button>
+          </div>
+        ) : null}
+        {current && state.attendance[current.seatId]?.mode === 'remote' ? <RemoteVoiceStatus speaker={current} run={run} /> : null}
+        {current ? null : lastTurn ? (
+          <div className="flex items-center gap-2">
+            <p className="min-w-0 flex-1 text-base text-ink-muted">{t('meeting.speakers.none')}</p>
+            <Button variant="secondary" className="!min-h-8 !px-2 !py-0 text-sm" disabled={!live} aria-label={t('console.voice.regrantFor', { name: lastTurn.name })}
+              onClick={() => void run('speaker.regrant', { id: lastTurn.id })}>{t('console.voice.regrant')}</Button>
           </div>
         ) : (
           <p className="text-base text-ink-muted">{t('meeting.speakers.none')}</p>
@@ -85,5 +96,27 @@ export function SpeakersPanel({ state, run, clockOffset }: { state: MeetingState
         </details>
       ) : null}
     </Card>
+  );
+}
+
+/** A remote floor holder's voice as the facilitator needs it: connected or not, why not, muted, in writing. */
+function RemoteVoiceStatus({ speaker, run }: { speaker: SpeakRequest; run: RunCommand }) {
+  const t = useT();
+  const v = speaker.voice;
+  const muted = v?.muted ?? false;
+  const status = v?.statement ? t('console.voice.statement', { text: v.statement })
+    : v?.failure ? t('console.voice.failed', { reason: t(`meeting.voice.failure.${v.failure}`) })
+    : v?.media === 'live' ? (muted ? t('console.voice.muted') : t('console.voice.live'))
+    : v?.media === 'ended' ? t('console.voice.ended') : t('console.voice.waiting');
+  return (
+    <div className="mt-2 flex items-center gap-2 border-t border-ink/15 pt-2">
+      <span className="rounded-full bg-civic-800 px-2 text-sm font-semibold text-white">{t('console.voice.remote')}</span>
+      <p role="status" data-testid="voice-status" className={`min-w-0 flex-1 break-words text-base ${v?.failure && !v.statement ? 'font-semibold text-accent-700' : ''}`}>{status}</p>
+      {v?.statement ? null : (
+        <Button variant="secondary" className="!min-h-8 !px-2 !py-0 text-sm" aria-pressed={muted}
+          aria-label={t(muted ? 'console.voice.unmuteFor' : 'console.voice.muteFor', { name: speaker.name })}
+          onClick={() => void run('speaker.mute', { id: speaker.id, muted: !muted })}>{muted ? t('console.voice.unmute') : t('console.voice.mute')}</Button>
+      )}
+    </div>
   );
 }

@@ -21,6 +21,9 @@ import { CurrentSpeaker, SpeakPanel } from './SpeakPanel';
 // only in the browser) rather than next/dynamic, whose loader would add ~3 KB to every phone.
 const AgendaList = lazy(() => import('./RemotePanels').then((m) => ({ default: m.AgendaList })));
 const SpeakersList = lazy(() => import('./RemotePanels').then((m) => ({ default: m.SpeakersList })));
+// The voice (WebRTC, WebAudio) is for remote members only; hall phones never load it.
+const RemoteVoice = lazy(() => import('../voice/RemoteVoice').then((m) => ({ default: m.RemoteVoice })));
+const MicTest = lazy(() => import('../voice/RemoteVoice').then((m) => ({ default: m.MicTest })));
 const Livestream = lazy(() => import('./RemotePanels').then((m) => ({ default: m.Livestream })));
 // Questions are a part of their own: their chunk loads after the meeting is drawn.
 const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
@@ -204,6 +207,11 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
   const speakerBlock = speaking ? (
     <Section title={t('phone.speaker.title')} id="ph-speaker">
       <CurrentSpeaker speaker={speaking} isMe={speaking.seatId === seatId} clockOffset={clockOffset} />
+      {speaking.seatId === seatId && me.role === 'remote_member' ? (
+        <div className="mt-4"><Suspense fallback={null}><RemoteVoice key={speaking.id} speaker={speaking} connection={meeting} /></Suspense></div>
+      ) : speaking.voice?.statement ? (
+        <p className="mt-4 whitespace-pre-wrap break-words rounded-xl bg-civic-50 p-3 text-xl text-ink">{speaking.voice.statement}</p>
+      ) : null}
     </Section>
   ) : null;
 
@@ -324,6 +332,11 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
           {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}
           {questionsBlock ? <div className="order-7 lg:order-none">{questionsBlock}</div> : null}
+          {member && me.role === 'remote_member' && state.status !== 'closed' && speaking?.seatId !== seatId ? (
+            <div className="order-7 lg:order-none">
+              <Section title={t('phone.mic.title')} id="ph-mic"><Suspense fallback={null}><MicTest /></Suspense></Section>
+            </div>
+          ) : null}
           {minutesBlock ? <div className="order-10 lg:order-none">{minutesBlock}</div> : null}
         </div>
       </div>

@@ -2,11 +2,14 @@
 
 import { useEffect, useState } from 'react';
 import { ConnectionBadge } from '@/components/ui/ConnectionBadge';
+import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { useMeeting } from '@/components/meeting/useMeeting';
+import { useHallVoice } from '@/components/meeting/voice/HallVoice';
+import { LevelMeter } from '@/components/meeting/voice/rtc';
 import { ProjectorMinutes } from '@/components/minutes/ProjectorMinutes';
 import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/SpeakersPanel';
 import { OutcomeLine, TallyBars } from '@/components/meeting/console/TallyBars';
@@ -25,7 +28,10 @@ import { presentVoters, votingMembers, type MeetingState, type Poll } from '@/li
  */
 export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boardPath?: string }) {
   const t = useT();
-  const { state, connection, fatal, clockOffset } = useMeeting({ meetingId, view: 'projector' });
+  const meeting = useMeeting({ meetingId, view: 'projector' });
+  const { state, connection, fatal, clockOffset } = meeting;
+  // Before any early return (a hook): the remote floor holder's voice plays whatever the screen shows.
+  const voice = useHallVoice(state, meeting);
   const [origin, setOrigin] = useState('');
   useEffect(() => setOrigin(window.location.origin), []);
 
@@ -103,6 +109,14 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
                 <h2 id="proj-speaker" className="text-4xl font-semibold text-ink-muted">{t('meeting.speakers.current')}</h2>
                 <p className="mt-2 text-[7rem] font-bold leading-none">{speaker.name}</p>
                 <div className="mt-6 text-3xl [&>span]:border-4 [&>span]:px-6 [&>span]:py-1 [&>span]:text-4xl"><StanceBadge stance={speaker.stance} /></div>
+                {voice.floor?.id === speaker.id ? (
+                  <div className="mt-8 w-[44rem]">
+                    <p className="text-3xl font-semibold text-civic-800">{speaker.voice?.statement ? t('projector.voice.statement') : t('projector.voice.remote')}</p>
+                    {speaker.voice?.statement ? (
+                      <p className="mt-3 whitespace-pre-wrap break-words text-4xl leading-snug">{speaker.voice.statement}</p>
+                    ) : <LevelMeter level={voice.level} label={t('projector.voice.level')} className="mt-3 !h-8" />}
+                  </div>
+                ) : null}
               </div>
               <Countdown endsAt={speakerEndsAt(speaker)} clockOffsetMs={clockOffset}
                 className="ml-auto [&>span:first-child]:text-[13rem] [&>span:nth-child(2)]:text-5xl" />
@@ -150,6 +164,14 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
           <p className="break-all text-center text-xl text-ink-muted">{joinUrl.replace(/^https?:\/\//, '')}</p>
         </aside>}
       </main>
+      {/* The hall's speakers are wired to this page's audio output. */}
+      <audio ref={voice.audioRef} autoPlay className="hidden" />
+      {voice.blocked ? (
+        <div role="alert" className="absolute bottom-12 left-1/2 flex -translate-x-1/2 items-center gap-6 rounded-2xl border-4 border-accent-700 bg-white px-8 py-4 text-2xl">
+          <span>{t('projector.voice.enableHint')}</span>
+          <Button size="large" onClick={voice.enable}>{t('projector.voice.enable')}</Button>
+        </div>
+      ) : null}
       <div className="absolute bottom-3 right-4 opacity-80"><ConnectionBadge state={connection} className="text-sm" /></div>
     </div>
   );

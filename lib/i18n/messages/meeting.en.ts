@@ -175,4 +175,8 @@ export const meetingEn: Record<keyof typeof meetingZhCN, string> = {
   'meeting.hearing.transcript': 'Transcript',
   'meeting.hearing.duration': '{duration}',
   'meeting.hearing.noTurns': 'Nobody has spoken yet',
+  'meeting.voice.failure.no-microphone': 'No microphone was found',
+  'meeting.voice.failure.permission-denied': 'The microphone was not allowed',
+  'meeting.voice.failure.connection-failed': 'The voice could not connect (network blocked, or the hall screen is not open)',
+  'meeting.voice.failure.unsupported': 'This browser cannot send voice',
 };

@@ -184,4 +184,8 @@ export const meetingZhCN = {
   'meeting.hearing.transcript': '听证笔录',
   'meeting.hearing.duration': '用时 {duration}',
   'meeting.hearing.noTurns': '还没有人发言',
+  'meeting.voice.failure.no-microphone': '没有找到可用的麦克风',
+  'meeting.voice.failure.permission-denied': '没有允许使用麦克风',
+  'meeting.voice.failure.connection-failed': '语音连接失败（网络受限或会场大屏未打开）',
+  'meeting.voice.failure.unsupported': '这个浏览器不支持语音发言',
 } satisfies Record<string, string>;
