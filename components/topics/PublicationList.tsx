@@ -44,11 +44,17 @@ export function PublicationList({ publications, boardHref, t, locale, resident }
                       </li>
                     ))}
                   </ul>
-                ) : p.hearingResult || p.agreements.length ? null : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
+                ) : p.hearingResult || p.agreements.length || p.questionnaireResult ? null : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
                 {p.hearingResult ? (
                   <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
                     <p className="font-semibold">{t('meeting.hearing.result')}：{p.hearingResult.decision}</p>
                     <p className="text-base">{t('meeting.hearing.reasons', { text: p.hearingResult.reasons })}</p>
+                  </div>
+                ) : null}
+                {p.questionnaireResult ? (
+                  <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
+                    <p className="font-semibold">{t('topic.publicity.questionnaire', { count: p.questionnaireResult.responses })}</p>
+                    {p.questionnaireResult.summary ? <p className="whitespace-pre-line text-base">{p.questionnaireResult.summary}</p> : null}
                   </div>
                 ) : null}
                 {p.agreements.length ? (
