@@ -12,7 +12,7 @@ import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/events';
 import { Handshake } from '../server/socket';
-import { VoiceSignal } from '../lib/meeting/procedure/speakers/voice';
+import { HallSignal, VoiceSignal } from '../lib/meeting/procedure/speakers/voice';
 import { ReviewInput, UploadMeta } from '../lib/assessment/evidence';
 import { SignRecordInput } from '../lib/record/service';
 import { PlanMeetingInput } from '../lib/planning/plan-meeting';
@@ -35,6 +35,7 @@ export function generatedReference(): string {
   out.push('### Questionnaire settings (`settings` of the same)', '', schema(QuestionnaireSettings), '');
   out.push('### POST /api/questionnaires/:joinCode/responses body', '', schema(ResponseInput), '');
   out.push('### `voice:signal` payload (a remote member\'s voice: WebRTC signalling)', '', schema(VoiceSignal), '');
+  out.push('### `voice:hall` payload (the hall\'s sound to remote listeners: WebRTC signalling)', '', schema(HallSignal), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');
   for (const name of Object.keys(commandSchemas) as CommandName[]) {
     const action = permissionFor(name);

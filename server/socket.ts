@@ -11,7 +11,7 @@ import type { Db } from '../lib/platform/db/client';
 import { AppError, parseOrThrow, toErrorPayload } from '../lib/platform/errors';
 import { TokenBucket } from '../lib/platform/rate-limit';
 import type { IceServer } from '../lib/platform/ice-servers';
-import { VoiceSignal, voiceSignalRoute } from '../lib/meeting/procedure/speakers/voice';
+import { HallSignal, hallSignalRoute, VoiceSignal, voiceSignalRoute } from '../lib/meeting/procedure/speakers/voice';
 import { resolveMeetingIdentity, type MeetingIdentity } from './identity';
 
 /**
@@ -30,7 +30,7 @@ export const CommandMessage = z.strictObject({ name: z.enum(commandNames as [Com
 export const SyncMessage = z.strictObject({ sinceSeq: z.number().int().min(0) });
 
 /** The events a client may send; anything else with an ack is answered BAD_REQUEST. */
-const CLIENT_EVENTS = new Set(['meeting:command', 'meeting:sync', 'voice:signal']);
+const CLIENT_EVENTS = new Set(['meeting:command', 'meeting:sync', 'voice:signal', 'voice:hall']);
 
 
 const IMMEDIATE_ROLES = new Set<MeetingRole>(['facilitator', 'projector']);
@@ -118,6 +118,16 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
       const signal = parseOrThrow(VoiceSignal, raw);
       const route = voiceSignalRoute(await hub.state(meetingId), { role, seatId: actor.seatId, staff }, signal);
       socket.to(route.to === 'projector' ? hallProjectorRoom(meetingId) : seatRoom(meetingId, route.seatId)).emit('voice:signal', signal);
+      return { ok: true };
+    }));
+
+    // The hall's sound to remote listeners, the other way round: the projector offers, each listener
+    // answers. What goes to the projector carries the sender's own seat, stamped here.
+    socket.on('voice:hall', handle(async (raw) => {
+      const signal = parseOrThrow(HallSignal, raw);
+      const route = hallSignalRoute(await hub.state(meetingId), { role, seatId: actor.seatId, staff }, signal);
+      if (route.to === 'projector') socket.to(hallProjectorRoom(meetingId)).emit('voice:hall', { ...signal, seatId: route.from });
+      else socket.to(seatRoom(meetingId, route.seatId)).emit('voice:hall', signal);
       return { ok: true };
     }));
 

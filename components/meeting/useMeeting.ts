@@ -7,7 +7,7 @@ import type { MeetingRole } from '@/lib/meeting/permissions';
 import type { SeatHearing } from '@/lib/meeting/procedure/hearing/model';
 import type { SeatOpenSpace } from '@/lib/meeting/procedure/openspace/model';
 import type { SeatQuestions } from '@/lib/meeting/procedure/qa/model';
-import type { VoiceSignal } from '@/lib/meeting/procedure/speakers/voice';
+import type { HallSignal, VoiceSignal } from '@/lib/meeting/procedure/speakers/voice';
 import { applyEvent, type MeetingEvent, type MeetingState } from '@/lib/meeting/state';
 import type { ErrorPayload } from '@/lib/platform/errors';
 
@@ -56,6 +56,7 @@ export function useMeeting(opts: Options) {
   const [clockOffset, setClockOffset] = useState(0);
   const socketRef = useRef<Socket | null>(null);
   const signalListeners = useRef(new Set<(signal: VoiceSignal) => void>());
+  const hallListeners = useRef(new Set<(signal: HallSignal) => void>());
   const stateRef = useRef<MeetingState | null>(null);
 
   // The first snapshot draws the whole meeting at once: as a transition, which React renders in slices
@@ -89,6 +90,7 @@ export function useMeeting(opts: Options) {
     });
     socketRef.current = socket;
     socket.on('voice:signal', (signal: VoiceSignal) => { for (const f of signalListeners.current) f(signal); });
+    socket.on('voice:hall', (signal: HallSignal) => { for (const f of hallListeners.current) f(signal); });
     socket.on('connect', () => setConnection('connected'));
     socket.on('disconnect', () => setConnection('offline'));
     socket.io.on('reconnect_attempt', () => setConnection('connecting'));
@@ -153,15 +155,22 @@ export function useMeeting(opts: Options) {
       .catch(() => ({ ok: false, error: { code: 'INTERNAL', message: 'timeout' } }) as CommandOutcome);
   }, []);
 
-  /** WebRTC signalling for a remote member's voice (components/meeting/voice), relayed by the server. */
-  const sendSignal = useCallback((signal: VoiceSignal): Promise<{ ok: boolean; error?: ErrorPayload }> => {
+  const relay = useCallback((event: 'voice:signal' | 'voice:hall', signal: VoiceSignal | HallSignal): Promise<{ ok: boolean; error?: ErrorPayload }> => {
     const socket = socketRef.current;
     if (!socket?.connected) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'offline' } });
-    return socket.timeout(10_000).emitWithAck('voice:signal', signal).catch(() => ({ ok: false, error: { code: 'INTERNAL', message: 'timeout' } }));
+    return socket.timeout(10_000).emitWithAck(event, signal).catch(() => ({ ok: false, error: { code: 'INTERNAL', message: 'timeout' } }));
   }, []);
+  /** WebRTC signalling for a remote member's voice (components/meeting/voice), relayed by the server. */
+  const sendSignal = useCallback((signal: VoiceSignal) => relay('voice:signal', signal), [relay]);
   const onSignal = useCallback((f: (signal: VoiceSignal) => void) => {
     signalListeners.current.add(f);
     return () => { signalListeners.current.delete(f); };
+  }, []);
+  /** The hall's sound to remote listeners, the other way round (components/meeting/voice/HallSound.tsx). */
+  const sendHall = useCallback((signal: HallSignal) => relay('voice:hall', signal), [relay]);
+  const onHall = useCallback((f: (signal: HallSignal) => void) => {
+    hallListeners.current.add(f);
+    return () => { hallListeners.current.delete(f); };
   }, []);
 
   const markVoted = useCallback((pollId: string, receipt: string) => {
@@ -204,7 +213,7 @@ export function useMeeting(opts: Options) {
     return () => clearInterval(id);
   }, [connection, pending.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { state, me, connection, fatal, pending, send, vote, clockOffset, sendSignal, onSignal };
+  return { state, me, connection, fatal, pending, send, vote, clockOffset, sendSignal, onSignal, sendHall, onHall };
 }
 
 export type MeetingConnection = ReturnType<typeof useMeeting>;

@@ -90,6 +90,9 @@ export const eventSchemas = {
   'speaker.mediaFailed': z.object({ id: z.string(), reason: VoiceFailure }),
   /** the turn given as a written statement, shown on the projector */
   'speaker.statement': z.object({ id: z.string(), text: z.string() }),
+  /** the facilitator sends the hall's sound (the projector's microphone) to remote members, or stops it */
+  'speaker.hallAudioOn': z.object({}),
+  'speaker.hallAudioOff': z.object({}),
   'poll.created': z.object({
     id: z.string(), itemId: z.string().nullable(), question: z.string(), kind: PollKind, options: z.array(z.string()),
     maxChoices: z.number().int(), secret: z.boolean(), resultsVisibility: z.enum(['live', 'hidden']), rule: MajorityRule,

@@ -130,6 +130,8 @@ export type MeetingState = {
   hearing: Hearing | null;
   /** a questionnaire's versions, phase and published summary (lib/meeting/procedure/questionnaire); null in other forms */
   questionnaire: QuestionnaireLifecycle | null;
+  /** the hall's sound goes to remote members who listen (lib/meeting/procedure/speakers/voice.ts) */
+  hallAudio: boolean;
   message: { text: string; at: string } | null;
   startedAt: string | null;
   closedAt: string | null;
@@ -145,7 +147,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
 

@@ -107,6 +107,9 @@ test('a remote member is heard in the hall; muted, cut; another without a microp
     await expect(consolePage.getByTestId('voice-status')).toHaveText('无法语音发言：没有允许使用麦克风');
     await shoot(consolePage, 'voice-console-failed');
     await shoot(phone2, 'voice-phone-fallback', true);
+    // 再试一次 asks for the microphone again (a permission allowed meanwhile, a network back); refused again, the member is told again.
+    await phone2.getByRole('button', { name: '再试一次语音' }).click();
+    await expect(phone2.getByRole('alert').filter({ hasText: '没有允许使用麦克风' })).toBeVisible();
     await expectNoSeriousA11yViolations(phone2, 'microphone refused phone');
     await phone2.getByLabel('书面发言').fill('我同意改造楼道照明，建议用声控灯。');
     await phone2.getByRole('button', { name: '提交书面发言' }).click();
@@ -136,5 +139,47 @@ test('a remote member is heard in the hall; muted, cut; another without a microp
       await expect(spoke.nth(i)).toContainText(/发言 \d+:\d{2}/);
     }
     await shoot(consolePage, 'voice-record-speakers', true);
+  });
+});
+
+test('remote members hear the hall: the facilitator turns it on, the projector sends its microphone, a listener hears it', async ({ browser, request }) => {
+  const joinCode = await freshMeeting('会场声音', [{ title: ITEM }]);
+  const access = await fetchAccess(request, joinCode);
+  const listener = access.seats[2]!;
+  const consolePage = await staffPage(browser, 'facilitator', LAPTOP);
+  await consolePage.goto(`/console/meetings/${access.meetingId}`);
+  await expect(consolePage.getByText('已连接')).toBeVisible();
+  await consolePage.getByRole('button', { name: '开始会议' }).click();
+  const projector = await (await browser.newContext({ ...PROJECTOR, permissions: ['microphone'], storageState: await consolePage.context().storageState() })).newPage();
+  await projector.goto(`/console/meetings/${access.meetingId}/projector`);
+  await expect(projector.getByRole('heading', { name: '当前议题' })).toBeVisible();
+  const phone = await (await browser.newContext(PHONE)).newPage();
+  await phone.goto(`/r/${listener.remoteToken}`);
+  await checkInSelf(phone);
+  const section = phone.getByRole('region', { name: '收听会场' });
+  await expect(section).toHaveCount(0);
+
+  await test.step('turned on, the listener taps and hears the projector microphone; the projector counts one listener', async () => {
+    await expect(consolePage.getByTestId('hall-sound-status')).toHaveText('线上参会者听不到会场声音');
+    await consolePage.getByRole('button', { name: '开启会场声音' }).click();
+    await expect(consolePage.getByTestId('hall-sound-status')).toHaveText('会场声音正在传给线上参会者');
+    await section.getByRole('button', { name: '收听会场声音' }).click();
+    await expect(section.getByText('正在收听会场')).toBeVisible({ timeout: 30_000 });
+    await expect(projector.getByText('会场声音 → 线上 1 人收听')).toBeVisible();
+    // The fake microphone beeps: the listener's meter (an AnalyserNode on the received track) moves.
+    const meter = section.getByRole('meter', { name: '会场声音音量' });
+    await expect.poll(async () => Number(await meter.getAttribute('data-level')), { timeout: 20_000 }).toBeGreaterThan(0.01);
+    expect(await phone.getByTestId('hall-sound').evaluate((a: HTMLAudioElement) => (a.srcObject as MediaStream | null)?.getAudioTracks().length ?? 0)).toBe(1);
+    await shoot(phone, 'voice-phone-hall-sound', true);
+    await shoot(projector, 'voice-projector-hall-sound');
+    await expectNoSeriousA11yViolations(phone, 'remote listener phone');
+  });
+
+  await test.step('the listener stops; the projector counts none; turned off, the phone no longer offers it', async () => {
+    await section.getByRole('button', { name: '停止收听' }).click();
+    await expect(projector.getByText('会场声音 → 线上 0 人收听')).toBeVisible();
+    await consolePage.getByRole('button', { name: '关闭会场声音' }).click();
+    await expect(section).toHaveCount(0);
+    await expect(projector.getByText(/会场声音 →/)).toHaveCount(0);
   });
 });

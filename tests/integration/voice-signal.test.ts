@@ -96,4 +96,70 @@ describe('voice signalling', () => {
     for (const name of ['facilitator', 'hall', 'remote2', 'peeking', 'otherProjector']) expect(received.get(name), name).toEqual([]);
     for (const s of all) s.disconnect();
   });
+
+  it("relays the hall's sound between the staff projector and remote listeners only, stamping the listener's seat", async () => {
+    const { db, server } = ctx;
+    const community = await makeCommunity(db, { members: 3 });
+    const meeting = await makeMeeting(db, community);
+    const cookie = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);
+    const access = await (await fetch(`${server.url}/api/access?joinCode=${meeting.joinCode}`, { headers: { cookie } })).json() as { seats: { remoteToken: string }[] };
+    const join = async (body: Record<string, unknown>) => (await postJson(`${server.url}/api/join`, body)).body.participantToken as string;
+    const received = new Map<string, Record<string, unknown>[]>();
+    const open = (name: string, auth: Record<string, unknown>, headers?: Record<string, string>) => {
+      const s = connect(server.url, auth, headers);
+      received.set(name, []);
+      s.on('voice:hall', (m: Record<string, unknown>) => received.get(name)!.push(m));
+      return s;
+    };
+    const fac = open('facilitator', { meetingId: meeting.id }, { cookie });
+    const projector = open('projector', { meetingId: meeting.id, view: 'projector' }, { cookie });
+    const listenerToken = await join({ via: 'remote', inviteToken: access.seats[0]!.remoteToken });
+    const listener = open('listener', { participantToken: listenerToken });
+    const otherToken = await join({ via: 'remote', inviteToken: access.seats[2]!.remoteToken });
+    const other = open('other', { participantToken: otherToken });
+    const hall = open('hall', { participantToken: await join({ via: 'card', joinCode: meeting.joinCode, cardToken: community.roster[1]!.joinToken }) });
+    // Another remote member's own projector view: not the hall's projector, and not the listener's seat.
+    const peeking = open('peeking', { participantToken: otherToken, view: 'projector' });
+    const all = [fac, projector, listener, other, hall, peeking];
+    await waitFor(() => all.every((s) => !!s.meeting), 10_000, 'snapshots');
+    const hallSignal = (s: typeof fac, m: unknown) => s.timeout(5000).emitWithAck('voice:hall', m) as Promise<Answer>;
+
+    expect((await command(fac, 'meeting.start')).ok).toBe(true);
+    for (const s of [listener, other, hall]) expect((await command(s, 'attendance.checkInSelf')).ok).toBe(true);
+    // Off until the facilitator turns it on; only the facilitator may.
+    expect(await hallSignal(listener, { kind: 'listen', session: 'l1' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await command(listener, 'speaker.hallAudio', { on: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await command(fac, 'speaker.hallAudio', { on: true })).ok).toBe(true);
+    await waitFor(() => listener.meeting!.hallAudio === true, 10_000, 'hall audio on for the listener');
+
+    expect(await hallSignal(listener, { kind: 'listen', session: 'l1' })).toEqual({ ok: true });
+    await waitFor(() => received.get('projector')!.length === 1, 10_000, 'listen relayed');
+    const asked = received.get('projector')![0]!;
+    expect(asked).toMatchObject({ kind: 'listen', session: 'l1' });
+    const seatId = asked.seatId as string;
+    expect(typeof seatId).toBe('string');
+    // The projector offers to that seat: only the listener's connections hear it.
+    expect(await hallSignal(projector, { kind: 'offer', seatId, session: 'l1', sdp: 'v=0\r\n' })).toEqual({ ok: true });
+    await waitFor(() => received.get('listener')!.length === 1, 10_000, 'offer relayed');
+    expect(await hallSignal(listener, { kind: 'answer', session: 'l1', sdp: 'v=0\r\n' })).toEqual({ ok: true });
+    await waitFor(() => received.get('projector')!.length === 2, 10_000, 'answer relayed');
+    expect(received.get('projector')![1]).toEqual({ kind: 'answer', session: 'l1', sdp: 'v=0\r\n', seatId });
+
+    // A listener cannot name a seat; nobody but the staff projector offers; the hall member and a
+    // participant's projector view cannot take part.
+    expect(await hallSignal(other, { kind: 'listen', session: 'x', seatId })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    for (const [name, s] of [['facilitator', fac], ['hall', hall], ['peeking', peeking], ['other', other]] as const) {
+      expect(await hallSignal(s, { kind: 'offer', seatId, session: 'x', sdp: 'v=0' }), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await hallSignal(hall, { kind: 'listen', session: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await hallSignal(peeking, { kind: 'listen', session: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Turned off: every signal is refused.
+    expect((await command(fac, 'speaker.hallAudio', { on: false })).ok).toBe(true);
+    await waitFor(() => projector.meeting!.hallAudio === false, 10_000, 'hall audio off');
+    expect(await hallSignal(listener, { kind: 'listen', session: 'l2' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    for (const name of ['facilitator', 'hall', 'peeking', 'other']) expect(received.get(name), name).toEqual([]);
+    expect(received.get('listener')).toHaveLength(1);
+    for (const s of all) s.disconnect();
+  });
 });

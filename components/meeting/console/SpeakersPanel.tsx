@@ -65,6 +65,14 @@ export function SpeakersPanel({ state, run, clockOffset }: { state: MeetingState
         )}
       </div>
 
+      {live ? (
+        <div className="mt-2 flex items-center gap-2 rounded-xl border border-ink/15 p-2">
+          <p role="status" data-testid="hall-sound-status" className="min-w-0 flex-1 text-base">{t(state.hallAudio ? 'console.hallSound.on' : 'console.hallSound.off')}</p>
+          <Button variant="secondary" className="!min-h-8 !px-2 !py-0 text-sm" aria-pressed={state.hallAudio}
+            onClick={() => void run('speaker.hallAudio', { on: !state.hallAudio })}>{t(state.hallAudio ? 'console.hallSound.stop' : 'console.hallSound.start')}</Button>
+        </div>
+      ) : null}
+
       <h3 className="mt-3 text-base font-semibold">{t('meeting.speakers.queue')} <span className="text-ink-muted tabular-nums">({queue.length})</span></h3>
       {queue.length === 0 ? <p className="text-base text-ink-muted">{t('console.speakers.queueEmpty')}</p> : (
         <ol className="mt-1 space-y-1">

@@ -24,6 +24,7 @@ const SpeakersList = lazy(() => import('./RemotePanels').then((m) => ({ default:
 // The voice (WebRTC, WebAudio) is for remote members only; hall phones never load it.
 const RemoteVoice = lazy(() => import('../voice/RemoteVoice').then((m) => ({ default: m.RemoteVoice })));
 const MicTest = lazy(() => import('../voice/RemoteVoice').then((m) => ({ default: m.MicTest })));
+const HallListen = lazy(() => import('../voice/HallSound').then((m) => ({ default: m.HallListen })));
 const Livestream = lazy(() => import('./RemotePanels').then((m) => ({ default: m.Livestream })));
 // Questions are a part of their own: their chunk loads after the meeting is drawn.
 const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
@@ -332,6 +333,11 @@ export function LiveMeeting({ joinCode, token, title, remoteHint, boardPath }: L
           {pollBlock ? <div className="order-6 lg:order-none">{pollBlock}</div> : null}
           {speakBlock ? <div className="order-7 lg:order-none">{speakBlock}</div> : null}
           {questionsBlock ? <div className="order-7 lg:order-none">{questionsBlock}</div> : null}
+          {member && me.role === 'remote_member' && state.hallAudio && state.status === 'live' && state.attendance[seatId ?? '']?.mode === 'remote' ? (
+            <div className="order-3 lg:order-none">
+              <Section title={t('phone.hallSound.title')} id="ph-hall"><Suspense fallback={null}><HallListen connection={meeting} livestreamUrl={state.livestreamUrl} /></Suspense></Section>
+            </div>
+          ) : null}
           {member && me.role === 'remote_member' && state.status !== 'closed' && speaking?.seatId !== seatId ? (
             <div className="order-7 lg:order-none">
               <Section title={t('phone.mic.title')} id="ph-mic"><Suspense fallback={null}><MicTest /></Suspense></Section>

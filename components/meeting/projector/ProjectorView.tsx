@@ -9,6 +9,7 @@ import { ProgressBar } from '@/components/ui/ProgressBar';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { useMeeting } from '@/components/meeting/useMeeting';
 import { useHallVoice } from '@/components/meeting/voice/HallVoice';
+import { HallBroadcastBadge, useHallBroadcast } from '@/components/meeting/voice/HallSound';
 import { LevelMeter } from '@/components/meeting/voice/rtc';
 import { ProjectorMinutes } from '@/components/minutes/ProjectorMinutes';
 import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/SpeakersPanel';
@@ -32,6 +33,7 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
   const { state, connection, fatal, clockOffset } = meeting;
   // Before any early return (a hook): the remote floor holder's voice plays whatever the screen shows.
   const voice = useHallVoice(state, meeting);
+  const hallSound = useHallBroadcast(state, meeting);
   const [origin, setOrigin] = useState('');
   useEffect(() => setOrigin(window.location.origin), []);
 
@@ -172,6 +174,7 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
           <Button size="large" onClick={voice.enable}>{t('projector.voice.enable')}</Button>
         </div>
       ) : null}
+      <div className="absolute bottom-3 left-4"><HallBroadcastBadge {...hallSound} /></div>
       <div className="absolute bottom-3 right-4 opacity-80"><ConnectionBadge state={connection} className="text-sm" /></div>
     </div>
   );

@@ -22,6 +22,16 @@ export function RemoteVoice({ speaker, connection }: {
   speaker: SpeakRequest;
   connection: Pick<MeetingConnection, 'send' | 'sendSignal' | 'onSignal' | 'me'>;
 }) {
+  // Each attempt is a fresh microphone and connection; 再试一次 after a failure starts the next one.
+  const [attempt, setAttempt] = useState(0);
+  return <VoiceAttempt key={attempt} speaker={speaker} connection={connection} onRetry={() => setAttempt((n) => n + 1)} />;
+}
+
+function VoiceAttempt({ speaker, connection, onRetry }: {
+  speaker: SpeakRequest;
+  connection: Pick<MeetingConnection, 'send' | 'sendSignal' | 'onSignal' | 'me'>;
+  onRetry: () => void;
+}) {
   const t = useT();
   const { send, sendSignal, onSignal } = connection;
   const iceServers = connection.me?.iceServers;
@@ -38,16 +48,27 @@ export function RemoteVoice({ speaker, connection }: {
   const pcRef = useRef<RTCPeerConnection | null>(null);
   const sessionRef = useRef('');
   const reported = useRef(false);
+  /** what the log was last told: the voice reaches the hall (started) or not (ended) */
+  const liveRef = useRef(false);
 
   useEffect(() => {
     let stopped = false;
     let local: MediaStream | null = null;
     let cap: ReturnType<typeof setTimeout> | undefined;
 
+    // The log hears of each change once: a connection that drops (the projector reloaded, the network
+    // blinked) is `ended` until one connects again.
+    const report = (live: boolean) => {
+      if (liveRef.current === live) return;
+      liveRef.current = live;
+      void send('speaker.media', { id, state: live ? 'started' : 'ended' });
+    };
+
     const fail = (reason: VoiceFailure) => {
       if (stopped) return;
       setFailure(reason);
       setPhase('failed');
+      liveRef.current = false; // mediaFailed ends a live voice in the log
       pcRef.current?.close();
       if (!reported.current) {
         reported.current = true;
@@ -68,7 +89,10 @@ export function RemoteVoice({ speaker, connection }: {
         if (pc.connectionState === 'connected') {
           clearTimeout(cap);
           setPhase('live');
-          void send('speaker.media', { id, state: 'started' });
+          report(true);
+        } else if (pc.connectionState === 'disconnected') {
+          setPhase('connecting');
+          report(false);
         } else if (pc.connectionState === 'failed') fail('connection-failed');
       });
       await pc.setLocalDescription(await pc.createOffer());
@@ -129,7 +153,7 @@ export function RemoteVoice({ speaker, connection }: {
       </div>
     );
   }
-  if (phase === 'failed' && failure) return <WrittenStatement id={id} failure={failure} send={send} />;
+  if (phase === 'failed' && failure) return <WrittenStatement id={id} failure={failure} send={send} onRetry={failure === 'unsupported' ? null : onRetry} />;
 
   return (
     <div className="space-y-3">
@@ -148,7 +172,7 @@ export function RemoteVoice({ speaker, connection }: {
 }
 
 /** When the voice cannot reach the hall: why, plainly, and the turn in writing instead. */
-function WrittenStatement({ id, failure, send }: { id: string; failure: VoiceFailure; send: MeetingConnection['send'] }) {
+function WrittenStatement({ id, failure, send, onRetry }: { id: string; failure: VoiceFailure; send: MeetingConnection['send']; onRetry: (() => void) | null }) {
   const t = useT();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -167,6 +191,8 @@ function WrittenStatement({ id, failure, send }: { id: string; failure: VoiceFai
       <p role="alert" className="rounded-xl border-2 border-accent-700 bg-accent-50 p-3 text-xl font-semibold text-accent-900">
         {t(`meeting.voice.failure.${failure}`)}
       </p>
+      {/* A refused permission can be allowed in the browser's settings, a network can come back: try again. */}
+      {onRetry ? <Button variant="secondary" size="large" className="w-full text-2xl" onClick={onRetry}>{t('phone.voice.retry')}</Button> : null}
       <p className="text-lg text-ink">{t('phone.voice.writeInstead')}</p>
       <label htmlFor="voice-statement" className="block text-xl font-semibold text-ink">{t('phone.voice.statement')}</label>
       <textarea id="voice-statement" value={text} maxLength={STATEMENT_MAX} rows={4} onChange={(e) => setText(e.target.value)}

@@ -322,4 +322,10 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'projector.voice.enable': 'Enable sound',
   'projector.voice.enableHint': 'The browser blocked autoplay; press once to play the remote speaker',
   'projector.voice.statement': 'Written statement',
+  'console.hallSound.on': 'The hall is heard by remote members',
+  'console.hallSound.off': 'Remote members do not hear the hall',
+  'console.hallSound.start': 'Send the hall sound',
+  'console.hallSound.stop': 'Stop the hall sound',
+  'projector.hallSound.on': 'Hall sound → {count} remote listeners',
+  'projector.hallSound.level': 'Hall microphone level',
 } satisfies Record<keyof typeof consoleZhCN, string>;

@@ -321,4 +321,10 @@ export const consoleZhCN = {
   'projector.voice.enable': '启用声音',
   'projector.voice.enableHint': '浏览器拦截了自动播放，请点一下以播放远程发言',
   'projector.voice.statement': '书面发言',
+  'console.hallSound.on': '会场声音正在传给线上参会者',
+  'console.hallSound.off': '线上参会者听不到会场声音',
+  'console.hallSound.start': '开启会场声音',
+  'console.hallSound.stop': '关闭会场声音',
+  'projector.hallSound.on': '会场声音 → 线上 {count} 人收听',
+  'projector.hallSound.level': '会场麦克风音量',
 } satisfies Record<string, string>;

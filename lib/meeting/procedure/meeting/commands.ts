@@ -53,6 +53,8 @@ function closeMeeting(s: MeetingState, decisions: CloseDecision[], ctx: DecideCo
   // A hearing's turn still running ends with the meeting: its duration is what the transcript keeps.
   const turn = s.hearing?.turns.find((t) => t.id === s.hearing?.currentTurnId);
   if (turn) events.push({ type: 'hearing.turnEnded', data: { id: turn.id, durationSec: Math.max(0, Math.round(((ctx.now ?? new Date()).getTime() - Date.parse(turn.startedAt)) / 1000)) } });
+  // The hall's sound to remote listeners stops with the meeting, in the log like its start.
+  if (s.hallAudio) events.push({ type: 'speaker.hallAudioOff', data: {} });
   events.push({ type: 'meeting.statusChanged', data: { status: 'closed' } });
   return { events, effects: [{ kind: 'status', status: 'closed' }] };
 }

@@ -147,6 +147,19 @@ export const speakerCommands = {
       };
     },
   }),
+  /**
+   * The hall's sound to remote members (the projector's microphone, browser to browser): on while the
+   * meeting sits, off by the facilitator or at the close. Each listener asks for it (voice:hall).
+   */
+  'speaker.hallAudio': command({
+    schema: z.strictObject({ on: z.boolean() }),
+    action: 'meeting.manage',
+    decide(s, i) {
+      if (i.on) requireLive(s);
+      if (s.hallAudio === i.on) throw new AppError('INVALID_STATE', i.on ? 'The hall is already heard remotely' : 'The hall is not heard remotely');
+      return one({ type: i.on ? 'speaker.hallAudioOn' : 'speaker.hallAudioOff', data: {} });
+    },
+  }),
 };
 
 /** The next speaker the facilitator would call, for the console's "next" button. */

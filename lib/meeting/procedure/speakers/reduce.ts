@@ -34,4 +34,6 @@ export const speakerReducers: Reducers = {
   'speaker.unmuted': (s, e) => ({ speakers: updateVoice(s, e.data.id, () => ({ muted: false })) }),
   'speaker.mediaFailed': (s, e) => ({ speakers: updateVoice(s, e.data.id, (v) => ({ failure: e.data.reason, media: v.media === 'live' ? 'ended' : v.media })) }),
   'speaker.statement': (s, e) => ({ speakers: updateVoice(s, e.data.id, () => ({ statement: e.data.text, media: 'ended' })) }),
+  'speaker.hallAudioOn': () => ({ hallAudio: true }),
+  'speaker.hallAudioOff': () => ({ hallAudio: false }),
 };

@@ -28,3 +28,10 @@ export function remoteFloor(s: MeetingState) {
   if (!r || s.attendance[r.seatId]?.mode !== 'remote') return null;
   return r;
 }
+
+/**
+ * How many remote members one projector sends the hall's sound to, one connection each (the browser
+ * encodes once per connection): measured by `npm run bench:hall-audio` (docs/voice.md). More listeners
+ * follow the livestream link.
+ */
+export const HALL_LISTENERS_MAX = 30;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../platform/errors';
+import { unfinishedWork } from '../../closing';
 import { meetingRoles } from '../../permissions';
 import { spokenSeconds } from '../../speaking-queue';
 import { facilitator, MeetingSession, member, seatIdOf, staff } from '../../../../tests/factories/meeting';
-import { VoiceSignal, voiceSignalRoute, type VoiceSender } from './voice';
+import { HallSignal, hallSignalRoute, VoiceSignal, voiceSignalRoute, type VoiceSender } from './voice';
 import { STATEMENT_MAX } from './voice-model';
 
 function codeOf(f: () => unknown): ErrorCode | 'NO_ERROR' {
@@ -149,5 +150,72 @@ describe('voice commands', () => {
     // The record's speaker lines are built from these times (lib/record/build.ts), as for a hall speech.
     const ended = m.state.speakers.filter((r) => r.seatId === seatIdOf(4));
     expect(ended.map((r) => spokenSeconds(r, new Date()))).toEqual([120, 60]); // the factory's clock: a minute an event (grant, media, end; regrant, end)
+  });
+});
+
+describe("the hall's sound to remote listeners", () => {
+  const projector: VoiceSender = { role: 'projector', seatId: null, staff: true };
+  const listener: VoiceSender = { role: 'remote_member', seatId: seatIdOf(4), staff: false };
+  function route(m: MeetingSession, sender: VoiceSender, kind: HallSignal['kind'], seatId?: string): string {
+    try {
+      const r = hallSignalRoute(m.state, sender, { kind, seatId });
+      return r.to === 'projector' ? `projector from ${r.from}` : `seat:${r.seatId}`;
+    } catch (err) {
+      return (err as AppError).code;
+    }
+  }
+
+  it('only while the facilitator has it on, and only in a live meeting; the close turns it off in the log', () => {
+    const { m } = remoteMeeting();
+    expect(route(m, listener, 'listen')).toBe('INVALID_STATE');
+    for (const actor of [member(4, 'remote'), member(1), staff('projector'), staff('recorder')]) {
+      expect(codeOf(() => m.decide('speaker.hallAudio', { on: true }, actor)), actor.label).toBe('FORBIDDEN');
+    }
+    m.run('speaker.hallAudio', { on: true });
+    expect(m.state.hallAudio).toBe(true);
+    expect(codeOf(() => m.decide('speaker.hallAudio', { on: true }))).toBe('INVALID_STATE');
+    expect(route(m, listener, 'listen')).toBe(`projector from ${seatIdOf(4)}`);
+    m.run('speaker.hallAudio', { on: false });
+    expect(route(m, listener, 'listen')).toBe('INVALID_STATE');
+    m.run('speaker.hallAudio', { on: true });
+    const decisions = unfinishedWork(m.state).map((w) => ({ kind: w.kind, id: w.id, action: 'defer' as const }));
+    const events = m.run('meeting.close', { decisions });
+    expect(events.map((e) => e.type)).toContain('speaker.hallAudioOff');
+    expect(m.state.hallAudio).toBe(false);
+    expect(codeOf(() => m.decide('speaker.hallAudio', { on: true }))).toBe('INVALID_STATE');
+  });
+
+  it('listeners talk to the projector about their own seat; the staff projector to a remote seat; nobody else', () => {
+    const { m } = remoteMeeting();
+    m.run('speaker.hallAudio', { on: true });
+    const hallSeat = seatIdOf(1);
+    const cases: [string, VoiceSender, HallSignal['kind'], string | undefined, string][] = [
+      ['listener listens', listener, 'listen', undefined, `projector from ${seatIdOf(4)}`],
+      // the seat a listener names is ignored: the server stamps the sender's own
+      ['listener answers naming another seat', listener, 'answer', seatIdOf(5), `projector from ${seatIdOf(4)}`],
+      ['listener hangs up', listener, 'hangup', undefined, `projector from ${seatIdOf(4)}`],
+      ['listener cannot offer', listener, 'offer', seatIdOf(5), 'FORBIDDEN'],
+      ['listener cannot say full', listener, 'full', seatIdOf(5), 'FORBIDDEN'],
+      ['projector offers to a remote seat', projector, 'offer', seatIdOf(5), `seat:${seatIdOf(5)}`],
+      ['projector says full', projector, 'full', seatIdOf(4), `seat:${seatIdOf(4)}`],
+      ['projector cannot offer to a hall seat', projector, 'offer', hallSeat, 'FORBIDDEN'],
+      ['projector cannot listen', projector, 'listen', undefined, 'FORBIDDEN'],
+      ["a participant's projector view cannot offer", { role: 'projector', seatId: seatIdOf(5), staff: false }, 'offer', seatIdOf(4), 'FORBIDDEN'],
+      ['a hall member cannot listen', { role: 'member', seatId: hallSeat, staff: false }, 'listen', undefined, 'FORBIDDEN'],
+      ['the facilitator cannot offer', { role: 'facilitator', seatId: null, staff: true }, 'offer', seatIdOf(4), 'FORBIDDEN'],
+      // a remote link whose seat is not checked in remotely (not yet checked in) cannot listen
+      ['a remote member not checked in', { role: 'remote_member', seatId: seatIdOf(3), staff: false }, 'listen', undefined, 'FORBIDDEN'],
+    ];
+    // seat 3 is checked in in the hall by the factory: a remote link for it is not a remote listener
+    for (const [name, sender, kind, seatId, want] of cases) expect(route(m, sender, kind, seatId), name).toBe(want);
+  });
+
+  it('payloads: listeners cannot name a seat on listen or answer; sizes bounded', () => {
+    expect(HallSignal.safeParse({ kind: 'listen', session: 'a' }).success).toBe(true);
+    expect(HallSignal.safeParse({ kind: 'listen', session: 'a', seatId: 'x' }).success).toBe(false);
+    expect(HallSignal.safeParse({ kind: 'answer', session: 'a', sdp: 'v=0', seatId: 'x' }).success).toBe(false);
+    expect(HallSignal.safeParse({ kind: 'offer', session: 'a', sdp: 'v=0' }).success).toBe(false);
+    expect(HallSignal.safeParse({ kind: 'offer', session: 'a', seatId: 'x', sdp: 'x'.repeat(16_001) }).success).toBe(false);
+    expect(HallSignal.safeParse({ kind: 'speak', session: 'a' }).success).toBe(false);
   });
 });

@@ -63,3 +63,38 @@ export function voiceSignalRoute(s: MeetingState, sender: VoiceSender, signal: P
   if (sender.role === 'projector' && sender.staff && signal.kind !== 'offer') return { to: 'seat', seatId: floor.seatId };
   throw new AppError('FORBIDDEN', 'Only the remote member who holds the floor and the projector exchange voice signals');
 }
+
+/**
+ * The hall's sound to remote listeners (`voice:hall`): the projector's microphone, one connection per
+ * listener, offered by the projector. A listener asks (`listen`), answers the offer and hangs up; the
+ * projector offers, hangs up or says it is `full` (HALL_LISTENERS_MAX, voice-model.ts). The server stamps
+ * the listener's seat on what it relays to the projector: a client never names someone else's seat.
+ */
+const hallBase = { session: z.string().min(1).max(64) };
+export const HallSignal = z.discriminatedUnion('kind', [
+  z.strictObject({ ...hallBase, kind: z.literal('listen') }),
+  z.strictObject({ ...hallBase, kind: z.literal('answer'), sdp: z.string().min(1).max(16_000) }),
+  z.strictObject({ ...hallBase, kind: z.literal('hangup'), seatId: z.string().min(1).max(100).optional() }),
+  z.strictObject({ ...hallBase, kind: z.literal('offer'), seatId: z.string().min(1).max(100), sdp: z.string().min(1).max(16_000) }),
+  z.strictObject({ ...hallBase, kind: z.literal('full'), seatId: z.string().min(1).max(100) }),
+]);
+export type HallSignal = z.infer<typeof HallSignal>;
+
+/**
+ * Who may send a hall signal, and to whom: while the hall is heard remotely, a remote member checked in
+ * remotely talks to the projector(s) about their own seat; a staff projector talks to one such seat.
+ * Everyone else — hall members, the facilitator, a participant's projector view, a remote member not
+ * checked in remotely — is refused, and so is everyone once the facilitator turns it off.
+ */
+export function hallSignalRoute(s: MeetingState, sender: VoiceSender, signal: Pick<HallSignal, 'kind'> & { seatId?: string }): VoiceRoute & { from?: string } {
+  if (!s.hallAudio || s.status !== 'live') throw new AppError('INVALID_STATE', 'The hall is not heard remotely now');
+  const listening = (seatId: string | null | undefined): seatId is string => Boolean(seatId) && s.attendance[seatId!]?.mode === 'remote';
+  if (sender.role === 'remote_member' && listening(sender.seatId) && ['listen', 'answer', 'hangup'].includes(signal.kind)) {
+    return { to: 'projector', from: sender.seatId };
+  }
+  if (sender.role === 'projector' && sender.staff && ['offer', 'hangup', 'full'].includes(signal.kind)) {
+    if (!listening(signal.seatId)) throw new AppError('FORBIDDEN', 'Only remote members checked in remotely listen to the hall');
+    return { to: 'seat', seatId: signal.seatId };
+  }
+  throw new AppError('FORBIDDEN', 'Only remote members and the hall projector exchange the hall sound');
+}
