@@ -32,14 +32,17 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
   const w = writer;
   // The open space's session notes live on the same server (their template, their lock at the close).
   wireBreakoutNotes(hub, collab, (message, err) => console.error(`[collab] ${message}`, err));
-  // An open space's harvest goes into the minutes at the close, before the closing snapshot.
+  // An open space's harvest goes into the minutes at the close, before the closing snapshot. Callers at
+  // the same moment (the close, the record) share one copy in flight; once done it is forgotten, since a
+  // later call finds the copy marked in the document and does nothing.
   const harvests = new Map<string, Promise<void>>();
   const harvest = (meetingId: string) => {
     let done = harvests.get(meetingId);
     if (!done) {
       done = hub.state(meetingId)
         .then((state) => copyHarvestIntoMinutes(collab, minutesDocName(meetingId), meetingId, state))
-        .catch((err: unknown) => console.error('[collab] could not copy the harvest into the minutes', meetingId, err));
+        .catch((err: unknown) => console.error('[collab] could not copy the harvest into the minutes', meetingId, err))
+        .finally(() => harvests.delete(meetingId));
       harvests.set(meetingId, done);
     }
     return done;
