@@ -149,7 +149,7 @@ export function createWritten(db: Db, hub: MeetingHub, opts: { now?: () => Date 
         const l = latest.get(a.id);
         counts[(l?.latest.answer as WrittenAnswer | undefined) ?? 'none']++;
         return {
-          id: a.id, kind: a.kind as 'person' | 'unit', name: a.name, unit: a.unit, hasLink: !!a.tokenHash,
+          id: a.id, kind: a.kind as 'person' | 'unit', name: a.name, unit: a.unit, rosterMemberId: a.rosterMemberId, hasLink: !!a.tokenHash,
           answer: (l?.latest.answer ?? null) as WrittenAnswer | null, text: l?.latest.text ?? null, answeredAt: l?.latest.createdAt.toISOString() ?? null,
           revisions: l?.revisions ?? 0, file: l?.latest.fileId ? files.get(l.latest.fileId) ?? null : null,
           remindedAt: a.remindedAt?.toISOString() ?? null, reminders: a.reminders,
