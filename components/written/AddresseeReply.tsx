@@ -137,7 +137,7 @@ export function AddresseeReply({ token }: { token: string }) {
       ) : !editing && reply ? (
         <section aria-labelledby="w-mine" className="rounded-xl border-2 border-ink/20 p-4">
           <h2 id="w-mine" className="text-xl font-semibold">{t('written.phone.current', { answer: t(`written.answer.${reply.answer}`) })}</h2>
-          <Mine reply={reply} base={base} />
+          <Mine reply={reply} base={base} showAnswer={false} />
           <Button size="large" variant="secondary" className="mt-3 w-full" onClick={() => { setDone(null); setEditing(true); }}>{t('written.phone.change')}</Button>
         </section>
       ) : (
@@ -171,11 +171,11 @@ export function AddresseeReply({ token }: { token: string }) {
   );
 }
 
-function Mine({ reply, base }: { reply: NonNullable<View['reply']>; base: string }) {
+function Mine({ reply, base, showAnswer = true }: { reply: NonNullable<View['reply']>; base: string; showAnswer?: boolean }) {
   const t = useT();
   return (
     <div className="mt-2 space-y-1 text-lg">
-      <p className="font-semibold">{t(`written.answer.${reply.answer}`)}</p>
+      {showAnswer ? <p className="font-semibold">{t(`written.answer.${reply.answer}`)}</p> : null}
       {reply.text ? <p className="whitespace-pre-line">{reply.text}</p> : null}
       {reply.file && reply.file.id ? <p><a href={`${base}/files/${reply.file.id}`} className="break-all text-civic-800 underline">{t('written.phone.attached', { name: reply.file.fileName })}</a></p> : null}
     </div>

@@ -203,7 +203,7 @@ export function WrittenWorkspace({ meetingId, communityId }: { meetingId: string
             {data.documentSha256 ? <p className="break-all text-sm text-ink-muted">{t('written.document.hash', { hash: data.documentSha256 })}</p> : null}
           </div>
         )}
-        <div className="mt-3">
+        {draft || data.document.attachment ? <div className="mt-3">
           <h3 className="font-semibold">{t('written.document.attachment')}</h3>
           {data.document.attachment ? (
             <p className="flex flex-wrap items-center gap-2">
@@ -218,7 +218,7 @@ export function WrittenWorkspace({ meetingId, communityId }: { meetingId: string
               <Button type="submit" variant="secondary" disabled={busy}>{t('written.document.upload')}</Button>
             </form>
           ) : null}
-        </div>
+        </div> : null}
       </section>
 
       {draft ? (

@@ -627,7 +627,7 @@ function writtenBlock(layout: Layout, r: ReadableRecord) {
     const who = a.unit ? `${a.name}（${a.unit}）` : a.name;
     const answer = zh(`written.answer.${a.answer ?? 'none'}`);
     const revised = a.revisions > 1 ? zh('record.written.revised', { count: a.revisions - 1 }) : '';
-    const file = a.attachment ? `；${zh('record.written.attachment', { name: a.attachment.fileName, hash: a.attachment.sha256 })}` : '';
+    const file = a.attachment ? `　${zh('record.written.attachment', { name: a.attachment.fileName, hash: a.attachment.sha256 })}` : '';
     layout.para(`${who}：${answer}${revised}${a.text ? `——${a.text}` : ''}${file}`, { indent: INDENT_STEP, marker: `${i + 1}.` });
   });
 }
