@@ -85,6 +85,9 @@ export function createWritten(db: Db, hub: MeetingHub, opts: { now?: () => Date 
   async function requireDraft(meetingId: string) {
     const r = await row(meetingId);
     if (r && r.status !== 'draft') throw new AppError('INVALID_STATE', 'The consultation has been sent; its document, addressees and deadline are fixed', { reason: 'sent' });
+    // A written meeting held as a sitting (as before issue 14), or cancelled, is no consultation to write.
+    const { status } = await hub.state(meetingId);
+    if (status !== 'draft' && status !== 'announced') throw new AppError('INVALID_STATE', 'This meeting can no longer be sent as a written consultation', { reason: 'not_sendable', status });
     return r;
   }
 

@@ -22,7 +22,11 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const role = await roleInMeetingOr404(staff, id);
   const { t } = await getI18n();
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, communityId: true, community: { select: { code: true } } } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, status: true, communityId: true, community: { select: { code: true } } } });
+  // A written meeting is a written consultation unless it was held as a sitting before issue 14 (started
+  // or closed without ever being sent): that one keeps the live console and its record.
+  const sent = meeting.form === 'written' ? await sharedDb().writtenConsultation.findUnique({ where: { meetingId: id }, select: { status: true } }) : null;
+  const written = meeting.form === 'written' && (meeting.status === 'draft' || meeting.status === 'announced' || (!!sent && sent.status !== 'draft'));
   // A meeting made before template editions (or not through planning) kept no procedure: it follows the
   // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
   const form = MeetingForm.safeParse(meeting.form);
@@ -36,7 +40,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
       </ConsoleHeader>
       <main>
         {/* A written consultation is not a sitting: its own workspace (components/written). */}
-        {meeting.form === 'written' ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
+        {written ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
           : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>
