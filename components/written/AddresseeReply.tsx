@@ -59,10 +59,10 @@ export function AddresseeReply({ token }: { token: string }) {
       setFailed(true);
     }
   }
+  // Loaded once per link; `load` itself only reads state setters and the link.
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  }, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function attach(input: HTMLInputElement) {
     const f = input.files && input.files[0];
