@@ -8,6 +8,7 @@ import { commandSchemas, httpOnlyCommands, permissionFor, type CommandName } fro
 import { DefinitionInput } from '../lib/questionnaire/definition';
 import { QuestionnaireSettings } from '../lib/questionnaire/settings';
 import { ResponseInput } from '../lib/questionnaire/answers';
+import { ReplyInput } from '../lib/written/inputs';
 import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/events';
@@ -34,6 +35,7 @@ export function generatedReference(): string {
   out.push('### Questionnaire definition (`definition` of POST /api/meetings/:meetingId/questionnaire)', '', schema(DefinitionInput), '');
   out.push('### Questionnaire settings (`settings` of the same)', '', schema(QuestionnaireSettings), '');
   out.push('### POST /api/questionnaires/:joinCode/responses body', '', schema(ResponseInput), '');
+  out.push('### POST /api/w/:token/replies body', '', schema(ReplyInput), '');
   out.push('### `voice:signal` payload (a remote member\'s voice: WebRTC signalling)', '', schema(VoiceSignal), '');
   out.push('### `voice:hall` payload (the hall\'s sound to remote listeners: WebRTC signalling)', '', schema(HallSignal), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');

@@ -18,6 +18,7 @@ import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
 import { planningRoutes } from './planning-routes';
 import { questionnaireRoutes } from './questionnaire-routes';
+import { WRITTEN_BYTE_ROUTES, WRITTEN_LINK_BYTE_ROUTES, writtenRoutes } from './written-routes';
 import { RESIDENT_BYTE_ROUTES, TOPIC_BYTE_ROUTES, topicRoutes } from './topic-routes';
 import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity';
 import type { SmsSender } from '../lib/platform/sms';
@@ -49,7 +50,7 @@ const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024,
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
-const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES]);
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES, ...WRITTEN_BYTE_ROUTES]);
 
 export function createHttpApi(db: Db, opts: {
   /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */
@@ -66,11 +67,13 @@ export function createHttpApi(db: Db, opts: {
   const joinFailures = new FailureLimiter(joinFailureLimits.tokens.failures, joinFailureLimits.tokens.perSeconds);
   const shortCodeFailures = new FailureLimiter(joinFailureLimits.shortCodes.failures, joinFailureLimits.shortCodes.perSeconds);
   const pdfCache = new Map<string, { contentType: string; body: string | Buffer }>();
+  const written = opts.hub ? writtenRoutes(db, opts.hub) : null;
 
   const routes: Record<string, Handler> = {
     ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
     ...(opts.hub ? planningRoutes(db, opts.hub) : {}),
     ...(opts.hub ? questionnaireRoutes(db, opts.hub, residents) : {}),
+    ...(written?.routes ?? {}),
     ...topicRoutes(db, residents, { clientAddress, cookie: (name, token, expires) => sessionCookie(name, token, expires, opts.secureCookies) }),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
@@ -250,7 +253,9 @@ export function createHttpApi(db: Db, opts: {
       // Large bodies are only read for someone logged in (staff; a confirmed resident for their photos);
       // the handler still decides what they may do.
       if (large && !(await staffFromSession(db, cookieFrom(req.headers.cookie, STAFF_COOKIE)))
-        && !(RESIDENT_BYTE_ROUTES.has(key) && (await residents.residentFromSession(cookieFrom(req.headers.cookie, RESIDENT_COOKIE))))) {
+        && !(RESIDENT_BYTE_ROUTES.has(key) && (await residents.residentFromSession(cookieFrom(req.headers.cookie, RESIDENT_COOKIE))))
+        // an addressee's file: their personal link, while it takes answers, is their authorisation
+        && !(WRITTEN_LINK_BYTE_ROUTES.has(key) && written && (await written.written.linkAnswering(route.params.token ?? '')))) {
         throw new AppError('UNAUTHENTICATED', 'Log in first');
       }
       const body = req.method !== 'POST' ? undefined : BYTE_BODY_ROUTES.has(key) ? await readBytes(req, MAX_EVIDENCE_BYTES) : await readJson(req, BODY_LIMITS[key] ?? MAX_BODY);
@@ -265,7 +270,8 @@ export function createHttpApi(db: Db, opts: {
       } else send(res, 200, result);
     } catch (err) {
       const payload = toErrorPayload(err);
-      if (payload.code === 'INTERNAL') console.error('[api]', req.method, path, err);
+      // (a personal link's token is a credential: never in a log)
+      if (payload.code === 'INTERNAL') console.error('[api]', req.method, path.replace(/^\/api\/w\/[^/]+/, '/api/w/…'), err);
       send(res, httpStatusOf(payload.code), { error: payload });
     }
     return true;

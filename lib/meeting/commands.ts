@@ -12,6 +12,7 @@ import { openSpaceCommands } from './procedure/openspace/commands';
 import { qaCommands } from './procedure/qa/commands';
 import { questionnaireCommands } from './procedure/questionnaire/commands';
 import { speakerCommands } from './procedure/speakers/commands';
+import { writtenCommands } from './procedure/written/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
@@ -30,6 +31,7 @@ const definitions = {
   ...openSpaceCommands,
   ...hearingCommands,
   ...questionnaireCommands,
+  ...writtenCommands,
 };
 
 type Definitions = typeof definitions;
@@ -46,7 +48,9 @@ export const commandNames = Object.keys(commandSchemas) as CommandName[];
  * Commands only the HTTP API sends, never a socket: a questionnaire's lifecycle goes with rows that
  * lib/questionnaire writes around it (the draft and settings it opens with, the answers it closes).
  */
-export const httpOnlyCommands: ReadonlySet<CommandName> = new Set(['questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish']);
+export const httpOnlyCommands: ReadonlySet<CommandName> = new Set(['questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish',
+  // a written consultation's: lib/written writes its addressees' links and reads its replies around them
+  'written.send', 'written.close']);
 
 export function permissionFor(command: CommandName): MeetingAction {
   return definitions[command].action;

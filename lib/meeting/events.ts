@@ -7,6 +7,7 @@ import { hearingEventSchemas } from './procedure/hearing/events';
 import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
 import { questionnaireEventSchemas } from './procedure/questionnaire/events';
+import { writtenEventSchemas } from './procedure/written/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -121,6 +122,7 @@ export const eventSchemas = {
   ...openSpaceEventSchemas,
   ...hearingEventSchemas,
   ...questionnaireEventSchemas,
+  ...writtenEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -15,6 +15,8 @@ import type { Question } from './procedure/qa/model';
 import { qaReducers } from './procedure/qa/reduce';
 import type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
 import { questionnaireReducers } from './procedure/questionnaire/reduce';
+import type { WrittenLifecycle } from './procedure/written/model';
+import { writtenReducers } from './procedure/written/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -130,6 +132,8 @@ export type MeetingState = {
   hearing: Hearing | null;
   /** a questionnaire's versions, phase and published summary (lib/meeting/procedure/questionnaire); null in other forms */
   questionnaire: QuestionnaireLifecycle | null;
+  /** a written consultation's document hash, deadline and conclusion (lib/meeting/procedure/written); null before it is sent and in other forms */
+  written: WrittenLifecycle | null;
   /** the hall's sound goes to remote members who listen (lib/meeting/procedure/speakers/voice.ts) */
   hallAudio: boolean;
   message: { text: string; at: string } | null;
@@ -147,7 +151,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -165,6 +169,7 @@ const reducers: Reducers = {
   ...openSpaceReducers,
   ...hearingReducers,
   ...questionnaireReducers,
+  ...writtenReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

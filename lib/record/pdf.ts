@@ -610,6 +610,28 @@ function questionnaireBlock(layout: Layout, r: ReadableRecord) {
   });
 }
 
+/**
+ * A written consultation, under the decisions: the document (title, fingerprint, attachment), its dates,
+ * the counts by answer, the conclusion, and every addressee's final answer with its reasons.
+ */
+function writtenBlock(layout: Layout, r: ReadableRecord) {
+  const w = r.written;
+  if (!w) return;
+  layout.heading(zh('record.written.title'), 2);
+  layout.para(zh('record.written.document', { title: w.document.title, hash: w.document.sha256 }));
+  if (w.document.attachment) layout.para(zh('record.written.attachment', { name: w.document.attachment.fileName, hash: w.document.attachment.sha256 }));
+  layout.para(zh('record.written.period', { sentAt: when(w.sentAt), deadline: when(w.deadline), closedAt: when(w.closedAt) }));
+  layout.para(zh('record.written.counts', { total: w.addressees.length, ...w.counts }));
+  layout.para(zh('record.written.conclusion', { text: w.conclusion }));
+  w.addressees.forEach((a, i) => {
+    const who = a.unit ? `${a.name}（${a.unit}）` : a.name;
+    const answer = zh(`written.answer.${a.answer ?? 'none'}`);
+    const revised = a.revisions > 1 ? zh('record.written.revised', { count: a.revisions - 1 }) : '';
+    const file = a.attachment ? `　${zh('record.written.attachment', { name: a.attachment.fileName, hash: a.attachment.sha256 })}` : '';
+    layout.para(`${who}：${answer}${revised}${a.text ? `——${a.text}` : ''}${file}`, { indent: INDENT_STEP, marker: `${i + 1}.` });
+  });
+}
+
 async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   doc.addPage();
@@ -761,6 +783,7 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   pollsSection(layout, record);
   decisionsSection(layout, record);
   questionnaireBlock(layout, record);
+  writtenBlock(layout, record);
   layout.heading(section(5, zh('record.minutes.title')), 1);
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);

@@ -1,4 +1,5 @@
 import type { MeetingRecord, MeetingRecordV1, MeetingRecordV2, RecordSpeakerV1 } from './format';
+import type { WrittenRecordSection } from '../meeting/procedure/written/record';
 
 /**
  * A record of either format in the one shape the pages and the PDF show: names are display strings.
@@ -38,6 +39,8 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
     anonymous: boolean; responses: number; versions: { version: number; responses: number }[]; summary: string;
     results: ReadableQuestionResult[];
   };
+  /** a written consultation (issue 14; absent from other records): identified by nature, shown as signed */
+  written?: WrittenRecordSection;
 };
 type RecordQuestionResult = NonNullable<MeetingRecordV2['questionnaire']>['results'][number];
 export type ReadableQuestionResult =
@@ -87,6 +90,7 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     openSpace: record.openSpace ? openSpaceOf(record.openSpace, nameOf, opened) : null,
     hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
     questionnaire: record.questionnaire ? questionnaireOf(record.questionnaire, opened) : undefined,
+    written: record.written,
   };
 }
 

@@ -33,6 +33,8 @@ export type Effect =
   // a questionnaire's published version (its immutable row) and its phase, mirrored for answers' transactions
   | { kind: 'questionnaireVersion'; version: number; sha256: string; definition: string }
   | { kind: 'questionnaireStatus'; status: 'open' | 'closed' }
+  // a written consultation's phase, mirrored for replies' transactions
+  | { kind: 'writtenStatus'; status: 'sent' | 'closed' }
   | ScheduleEffect;
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
+import { WrittenWorkspace } from '@/components/written/WrittenWorkspace';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
@@ -21,7 +22,11 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const role = await roleInMeetingOr404(staff, id);
   const { t } = await getI18n();
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, community: { select: { code: true } } } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, status: true, communityId: true, community: { select: { code: true } } } });
+  // A written meeting is a written consultation unless it was held as a sitting before issue 14 (started
+  // or closed without ever being sent): that one keeps the live console and its record.
+  const sent = meeting.form === 'written' ? await sharedDb().writtenConsultation.findUnique({ where: { meetingId: id }, select: { status: true } }) : null;
+  const written = meeting.form === 'written' && (meeting.status === 'draft' || meeting.status === 'announced' || (!!sent && sent.status !== 'draft'));
   // A meeting made before template editions (or not through planning) kept no procedure: it follows the
   // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
   const form = MeetingForm.safeParse(meeting.form);
@@ -34,7 +39,9 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
-        <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />
+        {/* A written consultation is not a sitting: its own workspace (components/written). */}
+        {written ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
+          : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>
   );

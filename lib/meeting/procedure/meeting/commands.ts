@@ -78,6 +78,8 @@ export const meetingCommands = {
       // An opened questionnaire closes with its published result (questionnaire.publish), so its record has
       // one. (A questionnaire meeting held as a sitting, as before issue 14, starts and closes as any.)
       if (s.questionnaire) throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
+      // A sent written consultation closes with its conclusion (written.close).
+      if (s.written) throw new AppError('INVALID_STATE', 'A written consultation closes with its conclusion', { reason: 'written' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
