@@ -80,6 +80,10 @@ describe('what a phone receives of the roster', () => {
     expect(created!.type === 'meeting.created' && created!.data.seats).toEqual([]);
     const text = JSON.stringify(seen);
     for (const seat of m.state.seats) expect(text).not.toContain(seat.name);
+    // A self check-in is anonymous to phones; a 代签到 still names the staff member, as it did.
+    const checkIns = byType('attendance.checkedIn');
+    expect(checkIns.filter((e) => e.type === 'attendance.checkedIn' && !e.data.by).every((e) => e.actor === '')).toBe(true);
+    expect(checkIns.some((e) => e.type === 'attendance.checkedIn' && e.data.by && e.actor === e.data.by)).toBe(true);
     for (const t of ['meeting.created', 'seat.added', 'attendance.checkedIn', 'attendance.checkInUndone'] as const) {
       expect(byType(t).length).toBeGreaterThan(0);
       for (const e of byType(t)) expect((e.data as { roster?: unknown }).roster).toEqual(m.state.roster);

@@ -1,5 +1,5 @@
 import { can, type MeetingRole } from '../../permissions';
-import type { MeetingEvent, MeetingState } from '../../state';
+import { ANONYMOUS_ACTOR, type MeetingEvent, type MeetingState } from '../../state';
 import type { Projection } from '../project';
 
 /**
@@ -9,7 +9,8 @@ import type { Projection } from '../project';
  * room before they were all in. So a phone's snapshot holds its own seat and presence and `roster` (the
  * counts); the events that change the roster reach it with `roster` added, the counts the server had when
  * it sent them, and without the seat list (`meeting.created`) or a walk-in's name (`seat.added`). A
- * check-in keeps its seatId (phones had it before, and know their own check-in by it); the list of undone
+ * check-in keeps its seatId (phones had it before, and know their own check-in by it) but a self check-in
+ * loses its actor (the member's name); the list of undone
  * check-ins, with who made them, is the console's.
  */
 export const attendanceProjection: Projection = {
@@ -36,8 +37,10 @@ function projectRosterEvent(e: MeetingEvent, state: MeetingState, role: MeetingR
       // Kept in shape (a seat), without the name; the reducer takes only the counts from it.
       return { ...e, data: { id: e.data.id, name: '', kind: e.data.kind, canVote: e.data.canVote, roster } };
     case 'attendance.checkedIn':
+      // A self check-in is logged with the member's name as its actor: that would be the list again, name by name.
+      return { ...e, ...(e.data.by ? {} : { actor: ANONYMOUS_ACTOR }), data: { ...e.data, roster } };
     case 'attendance.checkInUndone':
-      return { ...e, data: { ...e.data, roster } } as MeetingEvent;
+      return { ...e, data: { ...e.data, roster } };
     default:
       return e;
   }
