@@ -26,7 +26,7 @@ const SeatSchema = z.object({ id: z.string(), name: z.string(), kind: z.string()
  */
 export const RosterCounts = z.object({
   seats: z.number().int(), voting: z.number().int(), present: z.number().int(), remote: z.number().int(),
-  presentVoting: z.number().int(), proxied: z.number().int(),
+  presentVoting: z.number().int(), presentWalkIns: z.number().int(), proxied: z.number().int(),
 });
 export type RosterCounts = z.infer<typeof RosterCounts>;
 const QuorumStatusSchema = z.object({ present: z.number(), members: z.number(), required: z.number(), met: z.boolean() });

@@ -144,7 +144,7 @@ export type MeetingState = {
 /** The form's rule for walk-ins (lib/meeting/walk-ins), kept with the meeting as planned. */
 export type WalkInPolicy = { allowed: boolean; nonBindingVotes: boolean };
 export { NO_WALK_INS };
-export const NO_ROSTER: RosterCounts = { seats: 0, voting: 0, present: 0, remote: 0, presentVoting: 0, proxied: 0 };
+export const NO_ROSTER: RosterCounts = { seats: 0, voting: 0, present: 0, remote: 0, presentVoting: 0, presentWalkIns: 0, proxied: 0 };
 
 export function emptyState(meetingId: string): MeetingState {
   return {

@@ -45,7 +45,7 @@ describe('the roster on phones', () => {
     expect(member.meeting!.seats.map((s) => s.id)).toEqual([mySeat]);
     expect(remote.meeting!.seats.map((s) => s.id)).toEqual([seatOf.get(c!.id)!.id]);
     expect(observer.meeting!.seats).toEqual([]);
-    expect(member.meeting!.roster).toEqual({ seats: 6, voting: 6, present: 0, remote: 0, presentVoting: 0, proxied: 0 });
+    expect(member.meeting!.roster).toEqual({ seats: 6, voting: 6, present: 0, remote: 0, presentVoting: 0, presentWalkIns: 0, proxied: 0 });
     expect(fac.meeting!.seats).toHaveLength(6);
     expect(projector.meeting!.seats).toHaveLength(6);
 
@@ -59,7 +59,7 @@ describe('the roster on phones', () => {
     const seq = fac.lastSeq;
     await waitFor(() => all.every((s) => s.lastSeq === seq), 10_000, 'everyone caught up');
 
-    const counts = { seats: 7, voting: 6, present: 5, remote: 1, presentVoting: 4, proxied: 2 };
+    const counts = { seats: 7, voting: 6, present: 5, remote: 1, presentVoting: 4, presentWalkIns: 1, proxied: 2 };
     for (const s of [fac, projector, member, remote, observer]) expect(s.meeting!.roster).toEqual(counts);
     // The member folded its own check-in; nobody else's presence, and no other seat.
     expect(member.meeting!.seats.map((s) => s.id)).toEqual([mySeat]);

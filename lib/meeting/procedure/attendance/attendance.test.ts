@@ -3,6 +3,8 @@ import { can, meetingRoles } from '../../permissions';
 import { projectEvent, projectState } from '../../projection';
 import { applyEvent, foldEvents, presentVoters, votingMembers, type MeetingEvent } from '../../state';
 import { facilitator, guestIdOf, MEETING_ID, MeetingSession, seatIdOf } from '../../../../tests/factories/meeting';
+import { majorityPresets } from '../../../voting/outcome';
+import { pollVoters, presentPollVoters } from '../../walk-ins';
 import { countRoster } from './reduce';
 
 const phoneRoles = meetingRoles.filter((r) => !can(r, 'roster.view'));
@@ -28,7 +30,7 @@ describe('the roster in numbers', () => {
     const m = busyMeeting();
     expect(m.state.roster).toEqual(countRoster(m.state.seats, m.state.attendance));
     // 6 voting + 2 guests + 1 walk-in; present: seats 1–5, guest 1, the walk-in (checked in by the facilitator)
-    expect(m.state.roster).toEqual({ seats: 9, voting: 6, present: 7, remote: 1, presentVoting: 5, proxied: 4 });
+    expect(m.state.roster).toEqual({ seats: 9, voting: 6, present: 7, remote: 1, presentVoting: 5, presentWalkIns: 1, proxied: 4 });
     expect(presentVoters(m.state)).toBe(5);
     expect(votingMembers(m.state)).toBe(6);
   });
@@ -39,6 +41,18 @@ describe('the roster in numbers', () => {
       const s = foldEvents(MEETING_ID, m.log.slice(0, n));
       expect(s.roster).toEqual(countRoster(s.seats, s.attendance));
     }
+  });
+});
+
+describe('how many may vote in a poll, from the counts', () => {
+  it.each([false, true])('non-binding %s: a phone without the list counts as the server does with it', (nonBinding) => {
+    const m = busyMeeting();
+    const pollId = m.createPoll({ question: '花园里放健身器材吗？', kind: 'motion', rule: majorityPresets.simple_majority, nonBinding });
+    const poll = m.poll(pollId);
+    const fromList = pollVoters(m.state, poll).filter((seat) => m.state.attendance[seat.id]).length;
+    expect(fromList).toBe(nonBinding ? 6 : 5);
+    expect(presentPollVoters(m.state, poll)).toBe(fromList);
+    expect(presentPollVoters(projectState(m.state, 'member', seatIdOf(1)), poll)).toBe(fromList);
   });
 });
 

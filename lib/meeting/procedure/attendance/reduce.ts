@@ -1,9 +1,10 @@
 import type { Presence, RosterCounts, Seat } from '../../state';
+import { isWalkIn } from '../../walk-ins';
 import type { Reducers } from '../reduce';
 
 /** The roster's numbers counted from the list (a meeting's creation; tests compare the kept counts with it). */
 export function countRoster(seats: readonly Seat[], attendance: Readonly<Record<string, Presence>>): RosterCounts {
-  const c: RosterCounts = { seats: seats.length, voting: 0, present: 0, remote: 0, presentVoting: 0, proxied: 0 };
+  const c: RosterCounts = { seats: seats.length, voting: 0, present: 0, remote: 0, presentVoting: 0, presentWalkIns: 0, proxied: 0 };
   for (const seat of seats) {
     const a = attendance[seat.id];
     if (seat.canVote) c.voting++;
@@ -11,6 +12,7 @@ export function countRoster(seats: readonly Seat[], attendance: Readonly<Record<
     c.present++;
     if (a.mode === 'remote') c.remote++;
     if (seat.canVote) c.presentVoting++;
+    if (isWalkIn(seat)) c.presentWalkIns++;
     if (a.by) c.proxied++;
   }
   return c;
@@ -23,6 +25,7 @@ function withPresence(c: RosterCounts, seat: Seat | undefined, p: Pick<Presence,
     present: c.present + sign,
     remote: c.remote + (p.mode === 'remote' ? sign : 0),
     presentVoting: c.presentVoting + (seat?.canVote ? sign : 0),
+    presentWalkIns: c.presentWalkIns + (seat && isWalkIn(seat) ? sign : 0),
     proxied: c.proxied + (p.by ? sign : 0),
   };
 }
