@@ -73,18 +73,20 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
         {t('console.attendance.absentOnly')}
       </label>
       {paged ? (
-        <div className="mt-2 flex flex-wrap items-center gap-2">
-          <label className="flex-1 text-sm font-semibold">{t('console.attendance.search')}
+        <>
+          <label className="mt-2 block text-sm font-semibold">{t('console.attendance.search')}
             <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); setPage(0); }} className={inputClass} />
           </label>
-          <span className="text-sm tabular-nums text-ink-muted" aria-live="polite">
-            {matching.length
-              ? t('console.attendance.pageOf', { from: current * ROSTER_PAGE + 1, to: current * ROSTER_PAGE + seats.length, total: matching.length })
-              : t('console.attendance.noMatch')}
-          </span>
-          <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('console.attendance.prevPage')}</Button>
-          <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('console.attendance.nextPage')}</Button>
-        </div>
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <span className="flex-1 text-sm tabular-nums text-ink-muted" aria-live="polite">
+              {matching.length
+                ? t('console.attendance.pageOf', { from: current * ROSTER_PAGE + 1, to: current * ROSTER_PAGE + seats.length, total: matching.length })
+                : t('console.attendance.noMatch')}
+            </span>
+            <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('console.attendance.prevPage')}</Button>
+            <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('console.attendance.nextPage')}</Button>
+          </div>
+        </>
       ) : null}
       {!closed && state.walkIns.allowed ? <WalkInForm run={run} onAdmitted={(seatId, name) => void admit(seatId, name, true)} /> : null}
       {pass ? (
