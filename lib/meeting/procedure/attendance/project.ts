@@ -10,8 +10,7 @@ import type { Projection } from '../project';
  * counts); the events that change the roster reach it with `roster` added, the counts the server had when
  * it sent them, and without the seat list (`meeting.created`) or a walk-in's name (`seat.added`). A
  * check-in keeps its seatId (phones had it before, and know their own check-in by it) but a self check-in
- * loses its actor (the member's name); the list of undone
- * check-ins, with who made them, is the console's.
+ * loses its actor (the member's name). The list of undone check-ins, with who made them, is the console's.
  */
 export const attendanceProjection: Projection = {
   state: (s, role, seatId) => {
