@@ -99,9 +99,11 @@ describe('the roster on phones', () => {
       const cookie = await staffCookie(server.url, community.facilitator.username, TEST_PASSWORD);
       const r = await postJson(`${server.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: community.roster[0]!.joinToken });
       const snapshotOf = (s: ReturnType<typeof connect>) => new Promise<number>((resolve) => s.once('meeting:snapshot', (m: { state: MeetingState }) => resolve(JSON.stringify(m).length)));
+      // Listening from the start: both connect at once, and either snapshot may come first.
       const phone = connect(server.url, { participantToken: r.body.participantToken });
       const fac = connect(server.url, { meetingId: meeting.id }, { cookie });
-      sizes.push({ roster: n, phone: await snapshotOf(phone), console: await snapshotOf(fac) });
+      const [phoneBytes, consoleBytes] = await Promise.all([snapshotOf(phone), snapshotOf(fac)]);
+      sizes.push({ roster: n, phone: phoneBytes, console: consoleBytes });
       phone.disconnect();
       fac.disconnect();
     }
