@@ -15,7 +15,8 @@ export async function startBenchMeeting(members: number) {
   const community = await makeCommunity(db, { members });
   const meeting = await makeMeeting(db, community);
   await db.$disconnect();
-  const server = await startServer({ databaseUrl: scratch.url, env: { NODE_ENV: 'production' } });
+  // BENCH_PORT: a fixed port, where benchmarks share a machine with other servers (else any free one).
+  const server = await startServer({ databaseUrl: scratch.url, env: { NODE_ENV: 'production' }, ...(process.env.BENCH_PORT ? { port: Number(process.env.BENCH_PORT) } : {}) });
   return {
     scratch, community, meeting, server,
     async stop() {

@@ -220,7 +220,7 @@ async function sendInitial(socket: Socket, hub: MeetingHub, meetingId: string, r
   if (lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP) {
     socket.emit('meeting:events', { events: eventsSince(lastSeq).map((e) => projectEvent(e, state, role)), catchUp: true });
   } else {
-    socket.emit('meeting:snapshot', { state: projectState(state, role), serverTime: new Date().toISOString() });
+    socket.emit('meeting:snapshot', { state: projectState(state, role, actor.seatId ?? null), serverTime: new Date().toISOString() });
   }
 }
 

@@ -20,6 +20,16 @@ export type NoticeKind = z.infer<typeof NoticeKind>;
 
 const Iso = z.string();
 const SeatSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), canVote: z.boolean() });
+/**
+ * The roster in numbers (MeetingState.roster). Only in the events a role without the seat list receives
+ * (lib/meeting/procedure/attendance/project.ts): a phone folds the counts from them instead of the list.
+ * Never in the log.
+ */
+export const RosterCounts = z.object({
+  seats: z.number().int(), voting: z.number().int(), present: z.number().int(), remote: z.number().int(),
+  presentVoting: z.number().int(), presentWalkIns: z.number().int(), proxied: z.number().int(),
+});
+export type RosterCounts = z.infer<typeof RosterCounts>;
 const QuorumStatusSchema = z.object({ present: z.number(), members: z.number(), required: z.number(), met: z.boolean() });
 const TallySchema = z.record(z.string(), z.number());
 const OutcomeSchema = z.object({
@@ -55,6 +65,7 @@ export const eventSchemas = {
     procedure: MeetingProcedure.optional(),
     // Logs written before walk-ins fold to none.
     walkIns: z.object({ allowed: z.boolean(), nonBindingVotes: z.boolean() }).optional(),
+    roster: RosterCounts.optional(),
   }),
   'meeting.updated': z.object({
     title: z.string().optional(), venue: z.string().optional(), scheduledAt: Iso.optional(), endsAt: Iso.nullable().optional(),
@@ -63,7 +74,7 @@ export const eventSchemas = {
   // reason: the override for starting before the notice lead time, or why the meeting was cancelled
   'meeting.statusChanged': z.object({ status: MeetingStatus, reason: z.string().optional() }),
   'notice.published': z.object({ id: z.string(), kind: NoticeKind, text: z.string() }),
-  'seat.added': SeatSchema,
+  'seat.added': SeatSchema.extend({ roster: RosterCounts.optional() }),
   'agenda.added': z.object({ id: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
   'agenda.moved': z.object({ itemId: z.string(), toIndex: z.number().int() }),
   'agenda.edited': z.object({ itemId: z.string(), title: z.string(), notes: z.string(), speakLimitSec: z.number() }),
@@ -73,8 +84,8 @@ export const eventSchemas = {
   /** closing the meeting with the item unfinished: deferred to a later meeting, or dropped with a reason */
   'agenda.closedOut': z.object({ itemId: z.string(), outcome: z.enum(['deferred', 'dropped']), reason: z.string().nullable() }),
   // `by`: the staff member who checked the member in on their behalf (代签到); absent for a self check-in.
-  'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode, by: z.string().optional() }),
-  'attendance.checkInUndone': z.object({ seatId: z.string(), reason: z.string() }),
+  'attendance.checkedIn': z.object({ seatId: z.string(), mode: AttendanceMode, by: z.string().optional(), roster: RosterCounts.optional() }),
+  'attendance.checkInUndone': z.object({ seatId: z.string(), reason: z.string(), roster: RosterCounts.optional() }),
   'speaker.requested': z.object({ id: z.string(), itemId: z.string().nullable(), seatId: z.string(), name: z.string(), stance: Stance, limitSec: z.number() }),
   'speaker.granted': z.object({ id: z.string() }),
   'speaker.ended': z.object({ id: z.string() }),

@@ -26,17 +26,19 @@ export const meetingActions = [
   'poll.seeVoters', // who has (not) voted in a named poll
   'minutes.edit',
   'minutes.read',
+  'roster.view', // every seat's name and presence; other roles get their own seat and the counts
 ] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
 const allow: Record<MeetingRole, readonly MeetingAction[]> = {
-  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'notice.attach', 'question.moderate', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read'],
-  recorder: ['meeting.view', 'minutes.edit', 'minutes.read'],
-  viewer: ['meeting.view', 'minutes.read'],
+  facilitator: ['meeting.view', 'meeting.plan', 'meeting.manage', 'notice.attach', 'question.moderate', 'poll.enterBallots', 'poll.seeHiddenTally', 'poll.seeVoters', 'minutes.edit', 'minutes.read', 'roster.view'],
+  recorder: ['meeting.view', 'minutes.edit', 'minutes.read', 'roster.view'],
+  viewer: ['meeting.view', 'minutes.read', 'roster.view'],
   member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'openSpace.participate', 'hearing.participate', 'poll.vote', 'minutes.read'],
   remote_member: ['meeting.view', 'attendance.checkInSelf', 'speaker.request', 'question.ask', 'openSpace.participate', 'hearing.participate', 'poll.vote', 'minutes.read'],
   observer: ['meeting.view', 'minutes.read'],
-  projector: ['meeting.view', 'minutes.read'],
+  // The hall's screen: a remote floor holder's voice needs their presence (voice-model.ts remoteFloor).
+  projector: ['meeting.view', 'minutes.read', 'roster.view'],
 };
 
 export function can(role: MeetingRole, action: MeetingAction): boolean {

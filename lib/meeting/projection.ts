@@ -1,5 +1,6 @@
 import type { MeetingRole } from './permissions';
 import type { Projection } from './procedure/project';
+import { attendanceProjection } from './procedure/attendance/project';
 import { hearingProjection } from './procedure/hearing/project';
 import { pollProjection } from './procedure/polls/project';
 import { openSpaceProjection } from './procedure/openspace/project';
@@ -8,13 +9,15 @@ import type { MeetingEvent, MeetingState } from './state';
 
 /**
  * What each role may see of the state and of each event, part by part (lib/meeting/procedure/<part>/
- * project.ts; the polls: hidden tallies, who voted, paper counts; Q&A: unapproved questions, anonymous askers, upvoters; open space: who gave dots where; hearing: applications not admitted). Events keep
+ * project.ts; the polls: hidden tallies, who voted, paper counts; Q&A: unapproved questions, anonymous askers, upvoters; open space: who gave dots where; hearing: applications not admitted;
+ * attendance: the seat list, which only staff and the projector get, phones the counts). Events keep
  * their seq when fields are removed, so every client's sequence stays gap-free.
  */
-const projections: readonly Projection[] = [pollProjection, qaProjection, openSpaceProjection, hearingProjection];
+const projections: readonly Projection[] = [attendanceProjection, pollProjection, qaProjection, openSpaceProjection, hearingProjection];
 
-export function projectState(s: MeetingState, role: MeetingRole): MeetingState {
-  return projections.reduce<MeetingState>((acc, p) => (p.state ? { ...acc, ...p.state(acc, role) } : acc), s);
+/** `seatId`: whose connection the state is for (a phone gets its own seat and presence). */
+export function projectState(s: MeetingState, role: MeetingRole, seatId: string | null = null): MeetingState {
+  return projections.reduce<MeetingState>((acc, p) => (p.state ? { ...acc, ...p.state(acc, role, seatId) } : acc), s);
 }
 
 /** `state` is the server's full state, used to look up what an event refers to. */

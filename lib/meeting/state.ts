@@ -1,4 +1,4 @@
-import type { MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
+import type { MeetingEvent, MeetingProcedure, NewEvent, NoticeKind, RosterCounts } from './events';
 import type { AttendanceMode, MeetingForm, MeetingLevel, MeetingStatus, MeetingType } from './model';
 import type { QuorumRule, QuorumStatus } from './quorum';
 import type { SpeakRequest } from './speaking-queue';
@@ -21,7 +21,7 @@ import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
 // Types only from the event schemas (lib/meeting/events.ts): this module runs in every browser.
-export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, NoticeKind } from './events';
+export type { EventData, EventType, MeetingEvent, MeetingProcedure, NewEvent, NoticeKind, RosterCounts } from './events';
 export type { Question } from './procedure/qa/model';
 export type { OpenSpace } from './procedure/openspace/model';
 export type { Hearing } from './procedure/hearing/model';
@@ -116,8 +116,14 @@ export type MeetingState = {
   /** whether participants and the projector may follow the minutes (read-only) */
   minutesPublic: boolean;
   quorumRule: QuorumRule;
+  /**
+   * The seat list and who is present: whole for the roles that see the roster (the console, the projector);
+   * a phone holds its own seat and presence only, and `roster` for the numbers (lib/meeting/procedure/attendance/project.ts).
+   */
   seats: Seat[];
   attendance: Record<string, Presence>;
+  /** the roster in numbers, kept by the reducer; the quorum's count (presentVoters, votingMembers) */
+  roster: RosterCounts;
   /** 代签到 withdrawn before the first poll, with the reason (the record lists them) */
   undoneCheckIns: { seatId: string; by: string; reason: string; at: string }[];
   agenda: AgendaItem[];
@@ -144,13 +150,14 @@ export type MeetingState = {
 /** The form's rule for walk-ins (lib/meeting/walk-ins), kept with the meeting as planned. */
 export type WalkInPolicy = { allowed: boolean; nonBindingVotes: boolean };
 export { NO_WALK_INS };
+export const NO_ROSTER: RosterCounts = { seats: 0, voting: 0, present: 0, remote: 0, presentVoting: 0, presentWalkIns: 0, proxied: 0 };
 
 export function emptyState(meetingId: string): MeetingState {
   return {
     meetingId, seq: 0, status: 'draft', title: '', level: 'community', type: 'decision', form: 'council', venue: '',
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
-    quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
+    quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, roster: NO_ROSTER, undoneCheckIns: [], agenda: [],
     currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
@@ -191,13 +198,14 @@ export function foldEvents(meetingId: string, events: readonly MeetingEvent[]): 
 }
 
 
+/** Present members who may vote (walk-ins never may): from the counts, which a phone has without the seat list. */
 export function presentVoters(s: MeetingState): number {
-  return s.seats.filter((seat) => seat.canVote && s.attendance[seat.id]).length;
+  return s.roster.presentVoting;
 }
 /** Present members who may vote and have cast no electronic ballot (their phone's or one staff entered). */
 export function presentWithoutBallot(s: MeetingState, pollId: string, hasVoted: (pollId: string, seatId: string) => boolean): number {
   return s.seats.filter((seat) => seat.canVote && s.attendance[seat.id] && !hasVoted(pollId, seat.id)).length;
 }
 export function votingMembers(s: MeetingState): number {
-  return s.seats.filter((seat) => seat.canVote).length;
+  return s.roster.voting;
 }

@@ -31,7 +31,10 @@ export function pollVoters(s: MeetingState, poll: Pick<Poll, 'nonBinding'>): Sea
   return s.seats.filter((seat) => mayVoteIn(seat, poll, s.walkIns));
 }
 
-/** How many of those entitled to this poll's ballot are present: the roster's, and walk-ins in a non-binding poll. */
+/**
+ * How many of those entitled to this poll's ballot are present: the roster's, and walk-ins in a non-binding
+ * poll (mayVoteIn, counted). From the roster's counts, which a phone has without the seat list.
+ */
 export function presentPollVoters(s: MeetingState, poll: Pick<Poll, 'nonBinding'>): number {
-  return pollVoters(s, poll).filter((seat) => s.attendance[seat.id]).length;
+  return s.roster.presentVoting + (poll.nonBinding === true && s.walkIns.nonBindingVotes ? s.roster.presentWalkIns : 0);
 }

@@ -116,7 +116,9 @@ for (const target of databaseTargets()) {
 
       const ack = await command(fac, 'attendance.admitWalkIn', { name: '孙路人', building: '9栋', phone: '13611112222' });
       expect(ack).toMatchObject({ ok: true, result: { seatId: expect.any(String) } });
-      await waitFor(() => memberPhone.meeting!.seats.some((s) => s.name === '孙路人'), 10_000, 'the walk-in on the member\'s phone');
+      // The observer's screen has no seat list (docs/protocol.md, the roster): the walk-in is one more seat in its counts.
+      await waitFor(() => memberPhone.meeting!.roster.seats === fac.meeting!.roster.seats && fac.meeting!.seats.some((s) => s.name === '孙路人'), 10_000, 'the walk-in in the counts');
+      expect(received.join('\n')).toContain('seat.added');
       expect(received.join('\n')).not.toContain('13611112222');
       expect(received.join('\n')).not.toContain('9栋');
       // The facilitator's access list (cards, invitations) has no walk-in in it.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
@@ -26,17 +26,30 @@ export function QuorumLine({ state, className = '' }: { state: MeetingState; cla
   );
 }
 
+/** Rows of the attendance list shown at once. */
+export const ROSTER_PAGE = 100;
+
 export function AttendancePanel({ state, run }: { state: MeetingState; run: RunCommand }) {
   const t = useT();
   const locale = useLocale();
   const [absentOnly, setAbsentOnly] = useState(false);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
   const closed = state.status === 'closed';
-  const entries = Object.values(state.attendance);
-  const hall = entries.filter((a) => a.mode === 'hall').length;
-  const seats = absentOnly ? state.seats.filter((s) => !state.attendance[s.id]) : state.seats;
+  const { present, remote, proxied: proxies } = state.roster;
+  const needle = query.trim();
+  const matching = useMemo(
+    () => state.seats.filter((s) => (!absentOnly || !state.attendance[s.id]) && (!needle || s.name.includes(needle))),
+    [state.seats, state.attendance, absentOnly, needle],
+  );
+  // A residents' assembly seats thousands: the list shows a page at a time (each row holds buttons and a
+  // form), with a search by name; a council's roster fits on one page and looks as it always did.
+  const paged = state.seats.length > ROSTER_PAGE;
+  const pages = Math.max(1, Math.ceil(matching.length / ROSTER_PAGE));
+  const current = Math.min(page, pages - 1);
+  const seats = paged ? matching.slice(current * ROSTER_PAGE, (current + 1) * ROSTER_PAGE) : matching;
   // 代签到 can be withdrawn until the first poll opens: after that, presence has counted towards quorum.
   const undoable = !closed && state.polls.every((p) => p.status === 'draft');
-  const proxies = entries.filter((a) => a.by).length;
   const [pass, setPass] = useState<{ name: string; url: string; walkIn?: true } | { name: string; error: string } | null>(null);
 
   // A walk-in without their card: after checking identity, the facilitator hands this member's phone a
@@ -52,13 +65,29 @@ export function AttendancePanel({ state, run }: { state: MeetingState; run: RunC
     <Card title={t('meeting.attendance')} className="!p-4">
       <QuorumLine state={state} className="text-base" />
       <p className="mt-1 text-sm text-ink-muted">
-        {t('console.attendance.split', { hall, remote: entries.length - hall })}
+        {t('console.attendance.split', { hall: present - remote, remote })}
         {proxies ? `，${t('meeting.attendance.proxyCount', { count: proxies })}` : null}
       </p>
       <label className="mt-2 flex items-center gap-2 text-base">
-        <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} />
+        <input type="checkbox" className="size-5" checked={absentOnly} onChange={(e) => { setAbsentOnly(e.target.checked); setPage(0); }} />
         {t('console.attendance.absentOnly')}
       </label>
+      {paged ? (
+        <>
+          <label className="mt-2 block text-sm font-semibold">{t('console.attendance.search')}
+            <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); setPage(0); }} className={inputClass} />
+          </label>
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <span className="flex-1 text-sm tabular-nums text-ink-muted" aria-live="polite">
+              {matching.length
+                ? t('console.attendance.pageOf', { from: current * ROSTER_PAGE + 1, to: current * ROSTER_PAGE + seats.length, total: matching.length })
+                : t('console.attendance.noMatch')}
+            </span>
+            <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('console.attendance.prevPage')}</Button>
+            <Button variant="ghost" className="!min-h-8 !px-2 !py-0 text-sm" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('console.attendance.nextPage')}</Button>
+          </div>
+        </>
+      ) : null}
       {!closed && state.walkIns.allowed ? <WalkInForm run={run} onAdmitted={(seatId, name) => void admit(seatId, name, true)} /> : null}
       {pass ? (
         <div role="dialog" aria-modal="false" aria-labelledby="walkin-title" className="mt-3 rounded-xl border-2 border-civic-800 bg-white p-4 text-center">

@@ -10,7 +10,7 @@ import { inputClass } from '@/components/ui/form-styles';
 import { kindLabel, ruleName } from './poll-labels';
 import { PollCreateForm } from './PollCreateForm';
 import { hidesCounts, useProjectorSafe } from './projector-safe';
-import { PaperCountForm, StaffBallotEntry } from './StaffBallots';
+import { notVotedYet, PaperCountForm, StaffBallotEntry } from './StaffBallots';
 import { OutcomeLine, TallyBars } from './TallyBars';
 import { pollVoters, presentPollVoters } from '@/lib/meeting/walk-ins';
 import type { RunCommand } from './useCommandRunner';
@@ -27,7 +27,7 @@ function PollCard({ poll, state, run }: { poll: Poll; state: MeetingState; run: 
   // A non-binding poll's voters include the walk-ins present (lib/meeting/walk-ins.ts).
   const present = presentPollVoters(state, poll);
   const notVoted = !poll.secret && poll.status === 'open'
-    ? pollVoters(state, poll).filter((s) => state.attendance[s.id] && !poll.votedSeatIds.includes(s.id))
+    ? notVotedYet(pollVoters(state, poll), state, poll)
     : [];
 
   async function open() {

@@ -84,6 +84,11 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.attendance.checkIn': 'Check in',
   'console.attendance.checkInFor': 'Check in: {name}',
   'console.attendance.nonVoting': 'non-voting',
+  'console.attendance.search': 'Find by name',
+  'console.attendance.pageOf': '{from}–{to} of {total}',
+  'console.attendance.prevPage': 'Previous page',
+  'console.attendance.nextPage': 'Next page',
+  'console.attendance.noMatch': 'Nobody matches',
 
   'console.speakers.end': 'End',
   'console.speakers.grant': 'Give floor',

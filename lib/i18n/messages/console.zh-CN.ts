@@ -83,6 +83,11 @@ export const consoleZhCN = {
   'console.attendance.checkIn': '代签到',
   'console.attendance.checkInFor': '代签到：{name}',
   'console.attendance.nonVoting': '列席',
+  'console.attendance.search': '按姓名查找',
+  'console.attendance.pageOf': '第 {from}–{to} 人，共 {total} 人',
+  'console.attendance.prevPage': '上一页',
+  'console.attendance.nextPage': '下一页',
+  'console.attendance.noMatch': '没有符合的人员',
 
   'console.speakers.end': '结束发言',
   'console.speakers.grant': '准许发言',

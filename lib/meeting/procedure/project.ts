@@ -7,7 +7,8 @@ import type { MeetingEvent, MeetingState } from '../state';
  * without secrets have none; lib/meeting/projection.ts composes them.
  */
 export type Projection = {
-  state?(s: MeetingState, role: MeetingRole): Partial<MeetingState>;
+  /** `seatId`: the seat of the connection the state is for (null for staff and the projector) */
+  state?(s: MeetingState, role: MeetingRole, seatId: string | null): Partial<MeetingState>;
   /**
    * What one seat's own connections are told of their own doings that no role may see (the questions it
    * asked, anonymously too, and those it upvoted), in `meeting:me` on connect.

@@ -1,4 +1,5 @@
 import type { WalkInPolicy } from '../../state';
+import { countRoster } from '../attendance/reduce';
 import type { Reducers } from '../reduce';
 
 export const NO_WALK_INS: WalkInPolicy = { allowed: false, nonBindingVotes: false };
@@ -10,6 +11,8 @@ export const meetingReducers: Reducers = {
     invitedCategories: e.data.invitedCategories ?? [], noticeLeadDays: e.data.noticeLeadDays ?? 0, procedure: e.data.procedure ?? null,
     walkIns: e.data.walkIns ?? NO_WALK_INS,
     minutesPublic: false, attendance: {}, undoneCheckIns: [], agenda: [], speakers: [], polls: [],
+    // A phone's copy of this event has no seats, and the counts instead (attendance/project.ts).
+    roster: e.data.roster ?? countRoster(e.data.seats, {}),
   }),
   'meeting.updated': (_s, e) => Object.fromEntries(Object.entries(e.data).filter(([, v]) => v !== undefined)),
   'meeting.statusChanged': (s, e) => ({
