@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
+import { QuestionnaireWorkspace } from '@/components/questionnaire/QuestionnaireWorkspace';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
@@ -34,7 +35,10 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
-        <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />
+        {/* A questionnaire has no sitting: its page is the questionnaire's own steps, not the live console. */}
+        {meeting.form === 'questionnaire'
+          ? <QuestionnaireWorkspace meetingId={id} canManage={can(role, 'meeting.manage')} recordHref={`/console/meetings/${id}/record`} />
+          : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>
   );
