@@ -67,7 +67,6 @@ function QuestionCard({ number, question: q, value, issue, disabled, onChange, t
       className={`rounded-2xl border-2 bg-white p-4 ${issue ? 'border-accent-700' : 'border-ink/15'}`}
       aria-labelledby={titleId} aria-describedby={describedBy} disabled={disabled}
     >
-      <legend className="sr-only">{q.title}</legend>
       <p id={titleId} className="text-xl font-semibold leading-snug text-ink">
         <span className="tabular-nums text-ink-muted">{number}. </span>{q.title}
         <span className={`ml-2 whitespace-nowrap text-base font-normal ${q.required ? 'text-accent-800' : 'text-ink-muted'}`}>
