@@ -106,10 +106,11 @@ function QuestionCard({ number, question: q, value, issue, disabled, onChange, t
           <div>
             <div className="grid grid-cols-5 gap-2">
               {[1, 2, 3, 4, 5].map((score) => (
-                <label key={score} className={`${optionClass} justify-center px-0`}>
-                  <input type="radio" className="sr-only" name={`${id}-r`} checked={value === score} onChange={() => onChange(score)}
+                <label key={score} className={`${optionClass} relative justify-center px-0`}>
+                  {/* The radio covers its box, unseen: the number is what shows, the whole box is the target. */}
+                  <input type="radio" className="absolute inset-0 size-full cursor-pointer opacity-0" name={`${id}-r`} checked={value === score} onChange={() => onChange(score)}
                     aria-label={score === 1 && q.lowLabel ? `${score} ${q.lowLabel}` : score === 5 && q.highLabel ? `${score} ${q.highLabel}` : String(score)} />
-                  <span aria-hidden="true" className="text-2xl font-bold tabular-nums">{score}</span>
+                  <span aria-hidden="true" className="pointer-events-none text-2xl font-bold tabular-nums">{score}</span>
                 </label>
               ))}
             </div>

@@ -46,6 +46,12 @@ export function QuestionnaireWorkspace({ meetingId, canManage, recordHref }: { m
   const [summary, setSummary] = useState('');
   const [revising, setRevising] = useState(false);
 
+  /** Once faults are shown, they follow the edits (a fixed field loses its mark as it is typed). */
+  const editBuilder = (next: BuilderDefinition) => {
+    setBuilder(next);
+    if (issues.length) setIssues(checkBuilder(next));
+  };
+
   const load = useCallback(async (resetBuilder: boolean) => {
     try {
       const next = await getJson<Workspace>(`/api/meetings/${meetingId}/questionnaire`);
@@ -182,7 +188,7 @@ export function QuestionnaireWorkspace({ meetingId, canManage, recordHref }: { m
         <>
           <section aria-labelledby="q-build" className="space-y-4">
             <h2 id="q-build" className="text-2xl font-semibold">{t('questionnaire.step.build')}</h2>
-            {canManage ? <Builder value={builder} onChange={setBuilder} issues={issues} /> : <p>{t('questionnaire.readOnly')}</p>}
+            {canManage ? <Builder value={builder} onChange={editBuilder} issues={issues} /> : <p>{t('questionnaire.readOnly')}</p>}
           </section>
           {canManage ? (
             <>
@@ -221,7 +227,7 @@ export function QuestionnaireWorkspace({ meetingId, canManage, recordHref }: { m
             <section aria-labelledby="q-revise" className="space-y-4">
               <h2 id="q-revise" className="text-2xl font-semibold">{t('questionnaire.revise.title')}</h2>
               <p className="rounded-xl border-2 border-accent-700 bg-white p-3 text-lg">{t('questionnaire.revise.explain', { next: w.currentVersion + 1 })}</p>
-              <Builder value={builder} onChange={setBuilder} issues={issues} />
+              <Builder value={builder} onChange={editBuilder} issues={issues} />
               <Button disabled={busy} onClick={() => void revise()}>{t('questionnaire.revise.button', { next: w.currentVersion + 1 })}</Button>
             </section>
           ) : null}

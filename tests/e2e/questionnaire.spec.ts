@@ -12,6 +12,9 @@ import { PHONE, expectNoSeriousA11yViolations, freshMeeting, shoot, staffPage } 
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
+// An action that cannot happen fails in seconds rather than at the test's time-out.
+test.use({ actionTimeout: 20_000 });
+
 async function meetingOf(joinCode: string) {
   const db = createDb('file:./.e2e-data/e2e.db');
   try {
@@ -102,6 +105,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     const preview = staff.getByTestId('questionnaire-preview');
     await expect(preview.getByText('您还有什么建议？')).toBeVisible();
     await expect(preview.getByRole('radio', { name: '两辆及以上' })).toBeVisible();
+    await staff.evaluate(() => window.scrollTo(0, 0));
     await shoot(staff, 'questionnaire-console-builder-1280');
     await expectNoSeriousA11yViolations(staff, 'questionnaire builder');
     await staff.getByRole('button', { name: '保存草稿' }).click();
