@@ -49,7 +49,10 @@ export function QuestionnaireWorkspace({ meetingId, canManage, recordHref }: { m
   /** Once faults are shown, they follow the edits (a fixed field loses its mark as it is typed). */
   const editBuilder = (next: BuilderDefinition) => {
     setBuilder(next);
-    if (issues.length) setIssues(checkBuilder(next));
+    if (!issues.length) return;
+    const left = checkBuilder(next);
+    setIssues(left);
+    if (!left.length) setMessage(null);
   };
 
   const load = useCallback(async (resetBuilder: boolean) => {

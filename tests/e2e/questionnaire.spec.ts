@@ -47,7 +47,7 @@ async function answerAll(page: Page, text?: string) {
   await page.getByRole('checkbox', { name: '路边' }).check();
   await page.getByRole('radio', { name: '4', exact: true }).check();
   await page.getByRole('button', { name: '下移：重新划线' }).click();
-  if (text) await page.getByRole('textbox').fill(text);
+  if (text) await page.getByRole('group', { name: /您还有什么建议/ }).getByRole('textbox').fill(text);
 }
 
 test('a questionnaire: built in the console, answered on three phones (reload, lost reply, offline), closed, published, on the board', async ({ browser }) => {
@@ -120,7 +120,10 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
   const c = await phone(browser);
 
   await test.step('phone A: answers, confirms the phone, sends; the thank-you lists the answers, also after a reload', async () => {
-    await a.page.goto(`/m/${joinCode}`);
+    // From the community board (where the poster's QR leads): the open questionnaire's link opens the form.
+    await a.page.goto(`/c/${communityCode}`);
+    await a.page.getByRole('link', { name: '问卷调查进行中，点此作答' }).click();
+    await expect(a.page).toHaveURL(new RegExp(`/m/${joinCode}$`));
     await expect(a.page.getByRole('heading', { name: '小区停车改造意见征询' })).toBeVisible();
     await expect(a.page.getByRole('progressbar', { name: '已答题目' })).toHaveAttribute('aria-valuetext', '0 / 5');
     await shoot(a.page, 'questionnaire-phone-form-390');
@@ -154,7 +157,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await shoot(b.page, 'questionnaire-phone-issues-390');
     await b.page.getByRole('checkbox', { name: '地下车库' }).check();
     await b.page.getByRole('button', { name: '就按这个顺序' }).click();
-    await b.page.getByRole('textbox').fill('希望给电动车也留充电位置');
+    await b.page.getByRole('group', { name: /您还有什么建议/ }).getByRole('textbox').fill('希望给电动车也留充电位置');
     // The server stores the answer, but its reply never reaches the phone.
     await b.page.route('**/responses', async (route) => {
       await route.fetch();
