@@ -215,7 +215,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
 
   await test.step('公示结果 on the board: per-question bars from the filed record', async () => {
     await signAndFile(baseURL, meetingId, () => {});
-    const board = await browser.newPage(PHONE);
+    const { context: boardContext, page: board } = await phone(browser);
     await board.goto(`/c/${communityCode}`);
     const results = board.getByRole('list', { name: '各题结果' });
     await expect(results).toBeVisible();
@@ -226,6 +226,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await results.scrollIntoViewIfNeeded();
     await shoot(board, 'questionnaire-board-390');
     await expectNoSeriousA11yViolations(board, 'board with questionnaire results');
+    await boardContext.close();
   });
 
   for (const p of [a, b, c]) await p.context.close();
