@@ -141,8 +141,18 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await expect(a.page.getByText('1. 增加照明  2. 重新划线  3. 安装充电桩')).toBeVisible();
   });
 
+  await test.step('a revision while open is a new version; the answer already given stays with version 1', async () => {
+    await staff.getByRole('button', { name: '修改题目' }).click();
+    await expect(staff.getByText('已收到的答卷仍归原来的版本，不会改变')).toBeVisible();
+    await staff.getByLabel('问卷说明（居民打开时先看到）').fill('社区将根据大家的意见制定停车改造方案，约需 2 分钟。每户一份。');
+    await staff.getByRole('button', { name: '保存为第 2 版' }).click();
+    await expect(staff.getByText('已生成第 2 版，居民将看到新版本。')).toBeVisible();
+    await expect(staff.getByText('第1版 1 份；第2版 0 份')).toBeVisible();
+  });
+
   await test.step('phone B: a required question left out is marked; a reload keeps the draft; the reply is lost and the retry is told "already answered", which counts as sent', async () => {
     await b.page.goto(`/m/${joinCode}`);
+    await expect(b.page.getByText('每户一份。')).toBeVisible();
     await b.page.getByRole('radio', { name: '没有', exact: true }).check();
     await b.page.getByRole('radio', { name: '2', exact: true }).check();
     await expect(b.page.getByRole('progressbar', { name: '已答题目' })).toHaveAttribute('aria-valuetext', '2 / 5');
@@ -182,6 +192,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
 
   await test.step('结果汇总: staff see three responses (each once), the charts, the written answers searched', async () => {
     await expect(staff.getByTestId('response-count')).toHaveText('共 3 份答卷');
+    await expect(staff.getByText('第1版 1 份；第2版 2 份')).toBeVisible();
     const single = staff.getByTestId('result-card').filter({ hasText: '您家有几辆车？' });
     await expect(single.getByText('3 / 3 人作答')).toBeVisible();
     await expect(staff.getByTestId('result-card').filter({ hasText: '您对现在的停车秩序打几分？' }).getByText('平均 3.33 分')).toBeVisible();
