@@ -36,9 +36,10 @@ export const PublishInput = z.strictObject({ summary: z.string().trim().min(1).m
 
 /**
  * Who closes a questionnaire at its closing time: nobody in particular but the settings staff gave it
- * (the close is the facilitator's command; the log names the closing time as its author).
+ * (the close is the facilitator's command; the log and the record name the closing time as its author,
+ * in the product's language like the staff names beside it).
  */
-const CLOSING_TIME_ACTOR: Actor = { role: 'facilitator', label: 'closesAt', seatId: null, mode: null };
+const CLOSING_TIME_ACTOR: Actor = { role: 'facilitator', label: '截止时间到，自动结束', seatId: null, mode: null };
 
 const EMPTY_DRAFT: Definition = { title: '', intro: '', sections: [] };
 

@@ -70,6 +70,9 @@ for (const target of databaseTargets()) {
       expect((await hub.state(later.meeting.id)).questionnaire?.phase).toBe('open');
       expect((await hub.state(endless.meeting.id)).questionnaire?.phase).toBe('open');
       expect((await db.questionnaire.findUniqueOrThrow({ where: { meetingId: due.meeting.id } })).status).toBe('closed');
+      // The log says the closing time closed it, not a member of staff.
+      const closedBy = await db.meetingEvent.findFirstOrThrow({ where: { meetingId: due.meeting.id, type: 'questionnaire.closed' } });
+      expect(closedBy.actor).toBe('截止时间到，自动结束');
       expect((await service.results(staff, due.meeting.id)).responses).toBe(1);
       // A second run finds nothing more to do; staff can go on to the summary.
       expect(await service.closeDue()).toEqual([]);
