@@ -196,6 +196,7 @@ export function QuestionnaireWorkspace({ meetingId, canManage, recordHref }: { m
           {canManage ? (
             <>
               <SettingsForm value={settings} onChange={setSettings} />
+              <NoticeForm meetingId={meetingId} />
               <section aria-labelledby="q-open" className="space-y-3 rounded-2xl border-2 border-civic-700 bg-white p-4">
                 <h2 id="q-open" className="text-2xl font-semibold">{t('questionnaire.open.title')}</h2>
                 <p>{t('questionnaire.open.explain')}</p>
@@ -317,6 +318,46 @@ function SettingsForm({ value, onChange }: { value: QuestionnaireSettings; onCha
         </label>
       </div>
       <p className="text-base text-ink-muted">{t('questionnaire.settings.timesNote')}</p>
+    </section>
+  );
+}
+
+/**
+ * 会议公告 for the questionnaire: the notice residents read on the board (where the form's link appears
+ * once it is open). The same route as every meeting's notice; the live console's planning panel is not
+ * shown here, since its start button would put the meeting live without opening the questionnaire.
+ */
+function NoticeForm({ meetingId }: { meetingId: string }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<'ok' | 'error' | null>(null);
+  async function publish() {
+    setBusy(true);
+    setDone(null);
+    try {
+      await postJson(`/api/meetings/${meetingId}/notice`, { text });
+      setDone('ok');
+      setText('');
+    } catch {
+      setDone('error');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="q-notice" className="space-y-3 rounded-2xl border border-ink/15 bg-white p-4">
+      <h2 id="q-notice" className="text-2xl font-semibold">{t('planning.notice.title')}</h2>
+      <p className="text-base text-ink-muted">{t('questionnaire.notice.explain')}</p>
+      <label className="block font-medium">
+        {t('planning.notice.text')}
+        <textarea className={inputClass} rows={3} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <div aria-live="polite">
+        {done === 'ok' ? <p role="status" className="font-semibold text-civic-900">{t('questionnaire.notice.done')}</p> : null}
+        {done === 'error' ? <p role="alert" className="font-semibold text-accent-800">{t('questionnaire.notice.failed')}</p> : null}
+      </div>
+      <Button variant="secondary" disabled={busy || !text.trim()} onClick={() => void publish()}>{t('planning.notice.publish')}</Button>
     </section>
   );
 }

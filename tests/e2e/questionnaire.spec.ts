@@ -110,6 +110,9 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await expectNoSeriousA11yViolations(staff, 'questionnaire builder');
     await staff.getByRole('button', { name: '保存草稿' }).click();
     await expect(staff.getByText('草稿已保存。')).toBeVisible();
+    await staff.getByLabel('公告内容').fill('社区就小区停车改造开展问卷调查，请居民在公示栏打开问卷作答，一户一份。');
+    await staff.getByRole('button', { name: '发布会议公告' }).click();
+    await expect(staff.getByText('公告已发布。')).toBeVisible();
     await staff.getByRole('button', { name: '开始问卷调查' }).click();
     await expect(staff.getByText('问卷调查已开始。')).toBeVisible();
     await expect(staff.getByTestId('response-count')).toHaveText('共 0 份答卷');
@@ -122,6 +125,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
   await test.step('phone A: answers, confirms the phone, sends; the thank-you lists the answers, also after a reload', async () => {
     // From the community board (where the poster's QR leads): the open questionnaire's link opens the form.
     await a.page.goto(`/c/${communityCode}`);
+    await expect(a.page.getByText('社区就小区停车改造开展问卷调查')).toBeVisible();
     await a.page.getByRole('link', { name: '问卷调查进行中，点此作答' }).click();
     await expect(a.page).toHaveURL(new RegExp(`/m/${joinCode}$`));
     await expect(a.page.getByRole('heading', { name: '小区停车改造意见征询' })).toBeVisible();
