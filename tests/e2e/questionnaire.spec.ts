@@ -226,6 +226,16 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await late.page.goto(`/m/${joinCode}`);
     await expect(late.page.getByText('这份问卷已经结束，不再接受答卷。')).toBeVisible();
     await late.context.close();
+    // In English, on a laptop.
+    const english = await browser.newContext(DESKTOP);
+    await english.addCookies([{ name: 'lang', value: 'en', url: baseURL }]);
+    const page = await english.newPage();
+    await page.goto(`/m/${joinCode}`);
+    await expect(page.getByText('This questionnaire has closed and takes no more answers. Thank you!')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to the community board' })).toBeVisible();
+    await shoot(page, 'questionnaire-phone-closed-en-1280');
+    await expectNoSeriousA11yViolations(page, 'questionnaire closed (English)');
+    await english.close();
   });
 
   await test.step('公示结果 on the board: per-question bars from the filed record', async () => {
@@ -240,6 +250,9 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await expect(results.getByText('2 条文字意见')).toBeVisible();
     await results.scrollIntoViewIfNeeded();
     await shoot(board, 'questionnaire-board-390');
+    await board.setViewportSize({ width: 1280, height: 800 });
+    await results.scrollIntoViewIfNeeded();
+    await shoot(board, 'questionnaire-board-1280');
     await expectNoSeriousA11yViolations(board, 'board with questionnaire results');
     await boardContext.close();
   });
