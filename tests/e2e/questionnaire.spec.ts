@@ -155,7 +155,9 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
   });
 
   await test.step('phone B: a required question left out is marked; a reload keeps the draft; the reply is lost and the retry is told "already answered", which counts as sent', async () => {
-    await b.page.goto(`/m/${joinCode}`);
+    // The hall-style QR address of the code (/j/<code>) leads to the form too.
+    await b.page.goto(`/j/${joinCode}`);
+    await expect(b.page).toHaveURL(new RegExp(`/m/${joinCode}$`));
     await expect(b.page.getByText('每户一份。')).toBeVisible();
     await b.page.getByRole('radio', { name: '没有', exact: true }).check();
     await b.page.getByRole('radio', { name: '2', exact: true }).check();
