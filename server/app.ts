@@ -1,3 +1,5 @@
+import { createQuestionnaires } from '../lib/questionnaire/service';
+import { startQuestionnaireSweep } from './questionnaire-sweep';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server as SocketServer } from 'socket.io';
@@ -132,6 +134,8 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   await Promise.all(live.map((id) => minutes.writer.reconcile(id)));
   // …and so is a crash between closing a meeting and freezing its record, or between signing and filing.
   await records.recover();
+  // Questionnaires past their closing time close by themselves (answers are refused from then on anyway).
+  const questionnaireSweep = startQuestionnaireSweep(createQuestionnaires(opts.db, hub));
   ready = true;
 
   return {
@@ -146,6 +150,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       }),
     close: async () => {
       ready = false;
+      questionnaireSweep.stop();
       collabEndpoint.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Pending minutes updates are stored before the database goes away; documents are compacted.

@@ -61,7 +61,10 @@ export async function CommunityBoardView({ board, resident }: { board: Community
                     </dl>
                     {m.joinCode ? (
                       <p className="mt-3 rounded-xl bg-ok-600 px-3 py-2 text-lg font-semibold text-white">
-                        <Link href={`/join?code=${encodeURIComponent(m.joinCode)}`} className="text-white underline">{t('board.live', { code: m.joinCode })}</Link>
+                        {/* A questionnaire has no sitting to join with a card: its link opens the form. */}
+                        {m.form === 'questionnaire'
+                          ? <a href={`/m/${encodeURIComponent(m.joinCode)}`} className="text-white underline">{t('board.questionnaireOpen')}</a>
+                          : <Link href={`/join?code=${encodeURIComponent(m.joinCode)}`} className="text-white underline">{t('board.live', { code: m.joinCode })}</Link>}
                       </p>
                     ) : null}
                     <ol className="mt-3 space-y-2">

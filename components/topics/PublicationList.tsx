@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/format';
 import type { BoardPublication } from '@/lib/topics/publicity';
+import { ResultChart } from '@/components/questionnaire/ResultCharts';
 import { ObjectionForm } from './ObjectionForm';
 import type { ResidentView } from './resident-api';
 
@@ -55,6 +56,16 @@ export function PublicationList({ publications, boardHref, t, locale, resident }
                   <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
                     <p className="font-semibold">{t('topic.publicity.questionnaire', { count: p.questionnaireResult.responses })}</p>
                     {p.questionnaireResult.summary ? <p className="whitespace-pre-line text-base">{p.questionnaireResult.summary}</p> : null}
+                    {/* Per question, as the signed record holds the published result (never live answers). */}
+                    <ol className="mt-3 space-y-3" aria-label={t('topic.publicity.questionnaireQuestions')}>
+                      {p.questionnaireResult.results.map((r, i) => (
+                        <li key={`${r.questionId}-${r.versions.join('-')}`}>
+                          <p className="text-base font-semibold">{i + 1}. {r.title}</p>
+                          <p className="text-sm text-ink-muted">{t('questionnaire.results.answered', { answered: r.answered, respondents: r.respondents })}</p>
+                          <ResultChart result={r} t={t} compact />
+                        </li>
+                      ))}
+                    </ol>
                   </div>
                 ) : null}
                 {p.agreements.length ? (

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../platform/errors';
 import { canonicalJson } from '../record/canonical';
-import { choiceBounds, questionsOf, type Definition } from './definition';
+import { checkAnswers, type AnswerIssue } from './answer-rules';
+import type { Definition } from './definition';
 
 /**
  * One resident's answers to one version of a questionnaire, by question id: an option id (single), option
@@ -16,59 +17,28 @@ const Raw = z.record(z.string().max(40), z.union([z.string().max(4000), z.array(
 /** The body of a response: the version the phone showed and its answers. */
 export const ResponseInput = z.strictObject({ version: z.number().int().min(1), answers: Raw });
 
-type Issue = { path: string; message: string };
+const issueMessage = (i: AnswerIssue): string => {
+  switch (i.code) {
+    case 'unknown': return 'No such question in this version';
+    case 'required': return 'This question must be answered';
+    case 'choice': return 'Choose among the options, each once';
+    case 'count': return `Choose between ${i.min} and ${i.max} options`;
+    case 'rating': return 'Rate from 1 to 5';
+    case 'ranking': return 'Put every option in order, each once';
+    case 'text': return 'Write an answer';
+    case 'tooLong': return `At most ${i.max} characters`;
+  }
+};
 
 /** Checks answers against `definition`; returns them normalised or throws BAD_REQUEST naming each question at fault. */
 export function validateAnswers(definition: Definition, raw: z.infer<typeof Raw>): Answers {
-  const issues: Issue[] = [];
-  const out: Answers = {};
-  const questions = questionsOf(definition);
-  const known = new Set(questions.map((q) => q.id));
-  for (const id of Object.keys(raw)) if (!known.has(id)) issues.push({ path: `answers.${id}`, message: 'No such question in this version' });
-  for (const q of questions) {
-    const path = `answers.${q.id}`;
-    const v = raw[q.id];
-    const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
-    if (empty) {
-      if (q.required && !(q.kind === 'multiple' && choiceBounds(q).min === 0)) issues.push({ path, message: 'This question must be answered' });
-      continue;
-    }
-    const fail = (message: string) => issues.push({ path, message });
-    switch (q.kind) {
-      case 'single':
-        if (typeof v !== 'string' || !q.options.some((o) => o.id === v)) fail('Choose one of the options');
-        else out[q.id] = v;
-        break;
-      case 'multiple': {
-        if (!Array.isArray(v) || v.some((x) => !q.options.some((o) => o.id === x)) || new Set(v).size !== v.length) {
-          fail('Choose among the options, each once');
-          break;
-        }
-        const { min, max } = choiceBounds(q);
-        if (v.length < Math.max(min, 1) || v.length > max) fail(`Choose between ${Math.max(min, 1)} and ${max} options`);
-        else out[q.id] = q.options.filter((o) => v.includes(o.id)).map((o) => o.id);
-        break;
-      }
-      case 'rating':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5) fail('Rate from 1 to 5');
-        else out[q.id] = v;
-        break;
-      case 'ranking':
-        if (!Array.isArray(v) || v.length !== q.options.length || new Set(v).size !== v.length || v.some((x) => !q.options.some((o) => o.id === x))) {
-          fail('Put every option in order, each once');
-        } else out[q.id] = v;
-        break;
-      case 'text': {
-        const text = typeof v === 'string' ? v.trim() : null;
-        if (text === null) fail('Write an answer');
-        else if ([...text].length > q.maxLength) fail(`At most ${q.maxLength} characters`);
-        else out[q.id] = text;
-        break;
-      }
-    }
+  const { answers, issues } = checkAnswers(definition, raw);
+  if (issues.length) {
+    throw new AppError('BAD_REQUEST', 'The answers do not fit this questionnaire', {
+      issues: issues.map((i) => ({ path: `answers.${i.questionId}`, message: issueMessage(i), code: i.code })),
+    });
   }
-  if (issues.length) throw new AppError('BAD_REQUEST', 'The answers do not fit this questionnaire', { issues });
-  return out;
+  return answers;
 }
 
 /**

@@ -152,16 +152,9 @@ export function parseDefinition(raw: unknown): Definition {
   };
 }
 
-export function questionsOf(d: Definition): Question[] {
-  return d.sections.flatMap((s) => s.questions);
-}
-
 /** A question's identity across versions: two versions ask "the same question" when this is equal. */
 export function questionIdentity(q: Question): string {
   return canonicalJson(q);
 }
 
-/** The fewest and most options a multiple-choice answer may tick. */
-export function choiceBounds(q: Extract<Question, { kind: 'multiple' }>): { min: number; max: number } {
-  return { min: q.minChoices ?? (q.required ? 1 : 0), max: q.maxChoices ?? q.options.length };
-}
+export { choiceBounds, questionsOf } from './answer-rules';

@@ -34,6 +34,13 @@ export const OpenInput = z.strictObject({ overrideReason: z.string().trim().min(
 export const SummaryInput = z.strictObject({ text: z.string().trim().max(SUMMARY_MAX) });
 export const PublishInput = z.strictObject({ summary: z.string().trim().min(1).max(SUMMARY_MAX).optional() });
 
+/**
+ * Who closes a questionnaire at its closing time: nobody in particular but the settings staff gave it
+ * (the close is the facilitator's command; the log and the record name the closing time as its author,
+ * in the product's language like the staff names beside it).
+ */
+const CLOSING_TIME_ACTOR: Actor = { role: 'facilitator', label: '截止时间到，自动结束', seatId: null, mode: null };
+
 const EMPTY_DRAFT: Definition = { title: '', intro: '', sections: [] };
 
 /**
@@ -140,6 +147,11 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
     if (found !== ids.length) throw new AppError('BAD_REQUEST', 'A place named is not in this community', { issues: [{ path: 'settings.audience.ids', message: 'Not a place of this community' }] });
   }
 
+  async function closeAs(meetingId: string, actor: Actor) {
+    const { seq } = await hub.execute(meetingId, 'questionnaire.close', {}, actor);
+    return { seq, responses: (await row(meetingId))?.responses ?? 0 };
+  }
+
   return {
     /** Everything staff see of it: settings, the draft, every version with its answers' count, the summary. */
     async get(staff: StaffIdentity, meetingId: string) {
@@ -220,9 +232,30 @@ export function createQuestionnaires(db: Db, hub: MeetingHub, opts: { now?: () =
 
     /** No more answers; the results are final. */
     async close(staff: StaffIdentity, meetingId: string) {
-      const actor = await authorise(staff, meetingId, 'questionnaire.manage');
-      const { seq } = await hub.execute(meetingId, 'questionnaire.close', {}, actor);
-      return { seq, responses: (await row(meetingId))?.responses ?? 0 };
+      return closeAs(meetingId, await authorise(staff, meetingId, 'questionnaire.manage'));
+    },
+
+    /**
+     * Closes every open questionnaire whose closing time has passed, as staff's close does (the same
+     * command, in the log as closed by its closing time). Answers are refused from that time on anyway
+     * (`answeringWindow`); this makes the results final and the questionnaire ready to summarise without
+     * anyone pressing 结束调查. Run by the server's sweep (server/questionnaire-sweep.ts). Returns the
+     * meetings it closed.
+     */
+    async closeDue(): Promise<string[]> {
+      const open = await db.questionnaire.findMany({ where: { status: 'open' }, select: { meetingId: true, settings: true } });
+      const closed: string[] = [];
+      for (const r of open) {
+        if (answeringWindow(settingsOf(r), now()) !== 'after') continue;
+        try {
+          await closeAs(r.meetingId, CLOSING_TIME_ACTOR);
+          closed.push(r.meetingId);
+        } catch (err) {
+          // Closed meanwhile by staff (INVALID_STATE): nothing to do; anything else is logged by the caller's next run.
+          if (!(err instanceof AppError && err.code === 'INVALID_STATE')) throw err;
+        }
+      }
+      return closed;
     },
 
     /** The summary staff are writing (kept until published; nobody else sees it). */

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { sharedDb } from '@/lib/platform/db/shared';
 import { JoinScreen } from '@/components/meeting/phone/JoinScreen';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -17,5 +19,9 @@ export default async function JoinByCodePage({
 }) {
   const { code } = await params;
   const { card } = await searchParams;
+  // A questionnaire has no sitting and no cards: its code opens the form to answer.
+  const joinCode = decodeURIComponent(code).trim().toUpperCase();
+  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { form: true } });
+  if (meeting?.form === 'questionnaire') redirect(`/m/${encodeURIComponent(joinCode)}`);
   return <JoinScreen initialCode={decodeURIComponent(code)} initialCard={typeof card === 'string' ? card : ''} />;
 }

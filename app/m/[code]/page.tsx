@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import { PhoneMeeting } from '@/components/meeting/phone/PhoneMeeting';
+import { PhoneQuestionnaire } from '@/components/questionnaire/PhoneQuestionnaire';
+import { Messages } from '@/components/ui/Messages';
+import { residentOfRequest, residentView } from '@/app/c/[community]/resident';
 import { getI18n } from '@/lib/i18n/server';
 import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';
@@ -20,6 +23,14 @@ export default async function MeetingPhonePage({
   const { code } = await params;
   const { remote } = await searchParams;
   const joinCode = decodeURIComponent(code).toUpperCase();
-  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { title: true, community: { select: { code: true } } } });
+  const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { title: true, form: true, community: { select: { code: true } } } });
+  // A questionnaire has no sitting to join: the same link (the board's, the poster's QR) opens its form.
+  if (meeting?.form === 'questionnaire') {
+    return (
+      <Messages areas={['questionnairePhone']}>
+        <PhoneQuestionnaire joinCode={joinCode} resident={residentView(await residentOfRequest())} boardHref={boardPath(meeting.community.code)} />
+      </Messages>
+    );
+  }
   return <PhoneMeeting joinCode={joinCode} title={meeting?.title} remoteHint={remote === '1'} boardPath={meeting ? boardPath(meeting.community.code) : undefined} />;
 }

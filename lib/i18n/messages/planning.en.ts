@@ -207,6 +207,7 @@ export const planningEn: Record<keyof typeof planningZhCN, string> = {
   'board.when': 'When',
   'board.where': 'Where',
   'board.live': 'In session now, meeting code {code}',
+  'board.questionnaireOpen': 'Questionnaire open: answer it here',
   'board.joinLive': 'Scan or enter the meeting code to join',
   'board.record': 'Read the record',
   'board.recordPending': 'The record is being prepared',

@@ -212,6 +212,7 @@ export const planningZhCN = {
   'board.when': '时间',
   'board.where': '地点',
   'board.live': '会议正在进行，会议码 {code}',
+  'board.questionnaireOpen': '问卷调查进行中，点此作答',
   'board.joinLive': '扫码或输入会议码参加',
   'board.record': '查看会议记录',
   'board.recordPending': '会议记录整理中',

@@ -112,6 +112,7 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.publicity.period': 'Publicity: {from} to {to}',
   'topic.publicity.noDecisions': 'This meeting took no decision by vote.',
   'topic.publicity.questionnaire': 'Questionnaire result: {count} responses',
+  'topic.publicity.questionnaireQuestions': 'Results per question',
   'topic.publicity.objections': 'Residents’ objections ({count})',
   'topic.publicity.answerBy': 'Answer from {name}: ',
   'topic.publicity.awaitingAnswer': 'Awaiting the community’s answer',

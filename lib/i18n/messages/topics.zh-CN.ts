@@ -112,6 +112,7 @@ export const topicsZhCN = {
   'topic.publicity.period': '公示期：{from} 至 {to}',
   'topic.publicity.noDecisions': '本次会议没有形成表决决定。',
   'topic.publicity.questionnaire': '问卷结果：共收到答卷 {count} 份',
+  'topic.publicity.questionnaireQuestions': '各题结果',
   'topic.publicity.objections': '居民异议（{count} 条）',
   'topic.publicity.answerBy': '{name}答复：',
   'topic.publicity.awaitingAnswer': '待社区答复',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
+import { QuestionnaireWorkspace } from '@/components/questionnaire/QuestionnaireWorkspace';
 import { WrittenWorkspace } from '@/components/written/WrittenWorkspace';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
@@ -39,8 +40,10 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
-        {/* A written consultation is not a sitting: its own workspace (components/written). */}
+        {/* The forms that are not a sitting have their own workspaces, not the live console. */}
         {written ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
+          : meeting.form === 'questionnaire'
+          ? <QuestionnaireWorkspace meetingId={id} canManage={can(role, 'meeting.manage')} recordHref={`/console/meetings/${id}/record`} />
           : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>
