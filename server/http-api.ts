@@ -18,6 +18,7 @@ import { MAX_EVIDENCE_BYTES } from '../lib/assessment/evidence';
 import { assessmentRoutes } from './assessment-routes';
 import { planningRoutes } from './planning-routes';
 import { questionnaireRoutes } from './questionnaire-routes';
+import { visitRoutes } from './visit-routes';
 import { RESIDENT_BYTE_ROUTES, TOPIC_BYTE_ROUTES, topicRoutes } from './topic-routes';
 import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity';
 import type { SmsSender } from '../lib/platform/sms';
@@ -71,6 +72,7 @@ export function createHttpApi(db: Db, opts: {
     ...assessmentRoutes(db, opts.scoresChanged ?? (() => {})),
     ...(opts.hub ? planningRoutes(db, opts.hub) : {}),
     ...(opts.hub ? questionnaireRoutes(db, opts.hub, residents) : {}),
+    ...(opts.hub ? visitRoutes(db, opts.hub) : {}),
     ...topicRoutes(db, residents, { clientAddress, cookie: (name, token, expires) => sessionCookie(name, token, expires, opts.secureCookies) }),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {

@@ -12,7 +12,7 @@ export const BASE_AREAS = [
 ] as const;
 
 /** The staff console's areas: with BASE_AREAS, everything in the catalogue. */
-export const CONSOLE_AREAS = ['attachments', 'console', 'decisions', 'planning', 'questionnaire', 'record', 'scoring', 'templates', 'topicReview'] as const;
+export const CONSOLE_AREAS = ['attachments', 'console', 'decisions', 'planning', 'questionnaire', 'record', 'scoring', 'templates', 'topicReview', 'visits'] as const;
 
 /** The public record page (/v/<id>): the record and the planning lines it shows. */
-export const RECORD_AREAS = ['console', 'planning', 'record'] as const;
+export const RECORD_AREAS = ['console', 'planning', 'record', 'visits'] as const;

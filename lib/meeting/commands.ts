@@ -12,6 +12,7 @@ import { openSpaceCommands } from './procedure/openspace/commands';
 import { qaCommands } from './procedure/qa/commands';
 import { questionnaireCommands } from './procedure/questionnaire/commands';
 import { speakerCommands } from './procedure/speakers/commands';
+import { visitsCommands } from './procedure/visits/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
@@ -30,6 +31,7 @@ const definitions = {
   ...openSpaceCommands,
   ...hearingCommands,
   ...questionnaireCommands,
+  ...visitsCommands,
 };
 
 type Definitions = typeof definitions;
@@ -46,7 +48,11 @@ export const commandNames = Object.keys(commandSchemas) as CommandName[];
  * Commands only the HTTP API sends, never a socket: a questionnaire's lifecycle goes with rows that
  * lib/questionnaire writes around it (the draft and settings it opens with, the answers it closes).
  */
-export const httpOnlyCommands: ReadonlySet<CommandName> = new Set(['questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish']);
+export const httpOnlyCommands: ReadonlySet<CommandName> = new Set([
+  'questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish',
+  // a round of visits: its plan and entries are lib/visits' rows (the status they are checked against)
+  'visits.start', 'visits.finish', 'visits.conclude',
+]);
 
 export function permissionFor(command: CommandName): MeetingAction {
   return definitions[command].action;

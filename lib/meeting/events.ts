@@ -7,6 +7,7 @@ import { hearingEventSchemas } from './procedure/hearing/events';
 import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
 import { questionnaireEventSchemas } from './procedure/questionnaire/events';
+import { visitsEventSchemas } from './procedure/visits/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -118,6 +119,7 @@ export const eventSchemas = {
   ...openSpaceEventSchemas,
   ...hearingEventSchemas,
   ...questionnaireEventSchemas,
+  ...visitsEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

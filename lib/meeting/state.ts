@@ -15,6 +15,8 @@ import type { Question } from './procedure/qa/model';
 import { qaReducers } from './procedure/qa/reduce';
 import type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
 import { questionnaireReducers } from './procedure/questionnaire/reduce';
+import type { VisitsLifecycle } from './procedure/visits/model';
+import { visitsReducers } from './procedure/visits/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -24,6 +26,7 @@ export type { Question } from './procedure/qa/model';
 export type { OpenSpace } from './procedure/openspace/model';
 export type { Hearing } from './procedure/hearing/model';
 export type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
+export type { VisitsLifecycle } from './procedure/visits/model';
 
 /**
  * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
@@ -130,6 +133,8 @@ export type MeetingState = {
   hearing: Hearing | null;
   /** a questionnaire's versions, phase and published summary (lib/meeting/procedure/questionnaire); null in other forms */
   questionnaire: QuestionnaireLifecycle | null;
+  /** a round of household visits: question, phase, conclusion (lib/meeting/procedure/visits); null in other forms */
+  visits: VisitsLifecycle | null;
   message: { text: string; at: string } | null;
   startedAt: string | null;
   closedAt: string | null;
@@ -145,7 +150,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, visits: null, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -163,6 +168,7 @@ const reducers: Reducers = {
   ...openSpaceReducers,
   ...hearingReducers,
   ...questionnaireReducers,
+  ...visitsReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

@@ -7,6 +7,7 @@ import { hearingRecord, hearingRecordShape } from '../meeting/procedure/hearing/
 import { openSpaceRecord, openSpaceRecordShape } from '../meeting/procedure/openspace/record';
 import { qaRecord, qaRecordShape } from '../meeting/procedure/qa/record';
 import { questionnaireRecord, questionnaireRecordShape } from '../meeting/procedure/questionnaire/record';
+import { visitsRecord, visitsRecordShape } from '../meeting/procedure/visits/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -160,11 +161,12 @@ export const MeetingRecordV2 = RecordCommon.extend({
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
   // The parts' own sections (lib/meeting/procedure/<part>/record.ts), each optional and absent from a
   // meeting without it, so earlier records keep their bytes: answered questions, an open space, a hearing,
-  // a questionnaire.
+  // a questionnaire, a round of visits.
   ...qaRecordShape,
   ...openSpaceRecordShape,
   ...hearingRecordShape,
   ...questionnaireRecordShape,
+  ...visitsRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -182,7 +184,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
 
 /** The parts with their own sections of the record, for build.ts and the roster check above. */
-export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord] as RecordPart<Partial<MeetingRecordV2>>[];
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, visitsRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);

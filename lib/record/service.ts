@@ -11,6 +11,7 @@ import { newId } from '../platform/tokens';
 import { buildRecord } from './build';
 import { publishedAttachments } from '../planning/notice-attachments';
 import { createQuestionnaires } from '../questionnaire/service';
+import { visitsRecordSource } from '../visits/service';
 import { canonicalBytes, canonicalJson } from './canonical';
 import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
@@ -83,6 +84,8 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     const minutes = await finalMinutes(meetingId);
     // An opened questionnaire's results, from its answers (closed before the meeting closed: final).
     const questionnaire = state.questionnaire ? await createQuestionnaires(db, hub).recordSource(meetingId) : null;
+    // A started round of visits' plan and entries (finished before the meeting closed: final).
+    const visits = state.visits ? await visitsRecordSource(db, meetingId) : null;
     const recordId = newId();
 
     // No transaction is needed for the chain position: a concurrent freeze in the same community that
@@ -102,6 +105,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
         minutes: { html: minutes.html, markdown: minutes.markdown, yjsStateSha256: sha256Hex(minutes.yjsState) },
         ...(minutes.notes ? { sessionNotes: minutes.notes } : {}),
         ...(questionnaire ? { questionnaire } : {}),
+        ...(visits ? { visits } : {}),
         eventLog: {
           events: events.length,
           lastSeq: events.at(-1)?.seq ?? 0,

@@ -9,6 +9,7 @@ import { scoringAreaEn } from './scoring.en';
 import { topicReviewEn } from './topic-review.en';
 import { topicsEn } from './topics.en';
 import { questionnaireEn } from './questionnaire.en';
+import { visitsEn } from './visits.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...topicReviewEn,
   ...decisionsEn,
   ...questionnaireEn,
+  ...visitsEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

@@ -33,6 +33,8 @@ export type Effect =
   // a questionnaire's published version (its immutable row) and its phase, mirrored for answers' transactions
   | { kind: 'questionnaireVersion'; version: number; sha256: string; definition: string }
   | { kind: 'questionnaireStatus'; status: 'open' | 'closed' }
+  // a round of visits' phase, mirrored for the entries' transactions (lib/visits)
+  | { kind: 'visitsStatus'; status: 'open' | 'finished' }
   | ScheduleEffect;
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MeetingState } from '../state';
 import type { QuestionnaireRecordSource } from './questionnaire/record';
+import type { VisitsRecordSource } from './visits/record';
 
 /**
  * What a part of the meeting writes into the minutes and the record, and the few words and schemas
@@ -31,6 +32,8 @@ export type RecordContext = {
   sessionNotes: Record<string, string>;
   /** a questionnaire's settings, versions and results, from its tables (lib/questionnaire/service.ts) */
   questionnaire?: QuestionnaireRecordSource;
+  /** a round of visits' plan and entries, from its tables (lib/visits/service.ts) */
+  visits?: VisitsRecordSource;
 };
 
 export type RecordPart<S> = {

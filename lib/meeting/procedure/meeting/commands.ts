@@ -76,6 +76,8 @@ export const meetingCommands = {
       // An opened questionnaire closes with its published result (questionnaire.publish), so its record has
       // one. (A questionnaire meeting held as a sitting, as before issue 14, starts and closes as any.)
       if (s.questionnaire) throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
+      // A started round of visits closes with its conclusion (visits.conclude), likewise.
+      if (s.visits) throw new AppError('INVALID_STATE', 'A round of visits closes when its conclusion is recorded', { reason: 'visits' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
