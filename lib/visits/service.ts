@@ -109,7 +109,7 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
       const households = r ? Households.parse(JSON.parse(r.households)) : [];
       const entries = await entriesOf(meetingId);
       return {
-        meetingId, title: meeting.title, communityName: meeting.community.name, meetingStatus: state.status,
+        meetingId, title: meeting.title, communityId: meeting.communityId, communityName: meeting.community.name, meetingStatus: state.status,
         phase: state.visits?.phase ?? 'draft',
         question: state.visits?.question || r?.question || '',
         households, team: r ? Team.parse(JSON.parse(r.team)) : [],
