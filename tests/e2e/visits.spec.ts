@@ -4,7 +4,7 @@
 // in the progress. Screenshots at phone and laptop size; axe on both pages.
 import { expect, test } from '@playwright/test';
 import { createDb } from '../../lib/platform/db/client';
-import { DEMO, PHONE, shoot, staffPage, expectNoSeriousA11yViolations } from './support';
+import { DEMO, PHONE, openPage, shoot, staffPage, expectNoSeriousA11yViolations } from './support';
 
 const LAPTOP_1280 = { viewport: { width: 1280, height: 800 } };
 
@@ -95,4 +95,25 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   await expect(staff.getByText('已形成结论，会议记录已生成')).toBeVisible();
   await shoot(staff, 'visits-console-concluded', true);
   await expectNoSeriousA11yViolations(staff, 'visits console concluded');
+
+  // The record: on the public page the visits without the households; staff of the area see them.
+  let recordId: string | null = null;
+  await expect.poll(async () => {
+    recordId = (await (await staff.context().request.get(`/api/meetings/${meetingId}/record`)).json()).record?.recordId ?? null;
+    return recordId;
+  }).not.toBeNull();
+  const reader = await openPage(browser, PHONE);
+  await reader.goto(`/v/${recordId}`);
+  const section = reader.getByRole('heading', { name: '走访约谈' });
+  await expect(section).toBeVisible();
+  await expect(reader.getByText('协商事项：是否同意在3号楼加装电梯？')).toBeVisible();
+  await expect(reader.getByText('一楼采光会受影响，希望给一楼补偿后再装。', { exact: false })).toBeVisible();
+  await expect(reader.getByText('住户（仅在工作人员的副本中列出）')).toBeVisible();
+  await expect(reader.getByText('3号楼101')).toHaveCount(0);
+  await section.scrollIntoViewIfNeeded();
+  await shoot(reader, 'visits-record-public-phone', true);
+  await expectNoSeriousA11yViolations(reader, 'public record with visits');
+  await staff.goto(`/console/meetings/${meetingId}/record`);
+  await expect(staff.getByText('赵家（3号楼101），约谈对象：户主本人，地点：楼道')).toBeVisible();
+  await shoot(staff, 'visits-record-staff', true);
 });
