@@ -178,7 +178,7 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
           <select className={inputClass} value={householdId} onChange={(e) => pick(e.target.value)}>
             <option value="">{t('visits.phone.unplanned')}</option>
             {(plan?.households ?? []).map((h) => (
-              <option key={h.id} value={h.id}>{`${h.name}${h.address ? `（${h.address}）` : ''}${visitedIds.has(h.id) ? ` ✓` : ''}`}</option>
+              <option key={h.id} value={h.id}>{t(h.address ? 'visits.household.withAddress' : 'visits.household.name', { name: h.name, address: h.address })}{visitedIds.has(h.id) ? ' ✓' : ''}</option>
             ))}
           </select>
         </label>

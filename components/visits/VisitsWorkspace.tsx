@@ -133,7 +133,7 @@ export function VisitsWorkspace({ meetingId }: { meetingId: string }) {
                   setHouseholds(households.map((x, k) => (k === i ? { ...x, rosterMemberId: m?.id ?? null, name: x.name || m?.name || '', address: x.address || m?.building || '' } : x)));
                 }}>
                   <option value="">{t('visits.console.noRosterLink')}</option>
-                  {roster.map((m) => <option key={m.id} value={m.id}>{m.name}{m.building ? `（${m.building}）` : ''}</option>)}
+                  {roster.map((m) => <option key={m.id} value={m.id}>{t(m.building ? 'visits.household.withAddress' : 'visits.household.name', { name: m.name, address: m.building })}</option>)}
                 </select>
               </label>
               {editable ? <Button variant="ghost" className="self-end" onClick={() => setHouseholds(households.filter((_, k) => k !== i))}>{t('visits.console.remove', { n: i + 1 })}</Button> : null}
@@ -198,7 +198,7 @@ export function VisitsWorkspace({ meetingId }: { meetingId: string }) {
         <ul className="mt-3 space-y-2">
           {filtered.map((e) => (
             <li key={e.id} data-testid="visit-opinion" className="rounded-lg border border-ink/10 p-3">
-              <p className="font-semibold">{e.household}{e.address ? `（${e.address}）` : ''} · {t(`visits.agreement.${e.agreement}`)}</p>
+              <p className="font-semibold">{t(e.address ? 'visits.household.withAddress' : 'visits.household.name', { name: e.household, address: e.address })} · {t(`visits.agreement.${e.agreement}`)}</p>
               <p className="text-sm text-ink-muted">{t('visits.console.entryMeta', { when: formatDateTime(locale, e.visitedAt), metWith: e.metWith || '—', place: e.place || '—' })}</p>
               <p className="mt-1 whitespace-pre-wrap break-words">{e.opinion || t('record.visits.noOpinion')}</p>
             </li>

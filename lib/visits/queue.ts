@@ -136,7 +136,9 @@ export function createSync(meetingId: string, store: VisitQueueStore, send: (ent
     }
   }
   return () => {
-    running ??= run().finally(() => { running = null; });
+    // then(done, done) rather than finally(): old WebViews lack Promise.prototype.finally.
+    const done = () => { running = null; };
+    running ??= run().then(done, done);
     return running;
   };
 }

@@ -23,6 +23,8 @@ export const visitsEn: Record<keyof typeof visitsZhCN, string> = {
   'visits.agreement.undecided': 'No position',
   'visits.role.host': 'Host',
   'visits.role.recorder': 'Recorder',
+  'visits.household.name': '{name}',
+  'visits.household.withAddress': '{name} ({address})',
   // ── visits: the recorder's phone ──
   'visits.phone.pageTitle': 'Visit log',
   'visits.phone.title': 'Visit log',

@@ -21,6 +21,8 @@ export const visitsZhCN = {
   'visits.agreement.undecided': '未表态',
   'visits.role.host': '主持',
   'visits.role.recorder': '记录',
+  'visits.household.name': '{name}',
+  'visits.household.withAddress': '{name}（{address}）',
   // ── visits: the recorder's phone ──
   'visits.phone.pageTitle': '走访记录',
   'visits.phone.title': '走访记录',
