@@ -162,6 +162,8 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
       <h1 className="text-2xl font-bold text-ink">{t('visits.phone.title')}</h1>
       <p className="text-sm text-ink-muted">{plan?.title ?? ''}</p>
       <p className="mt-1 text-sm text-ink-muted">{t('visits.phone.recorder', { name: recorderName })}</p>
+      {/* A plain link, not next/link: the phone page carries no router (client-bundle test). */}
+      <p className="mt-1 text-sm"><a className="underline" href={`/console/meetings/${meetingId}`}>{t('visits.phone.progressLink')}</a></p>
       {plan?.question ? <p className="mt-3 rounded-lg bg-civic-50 p-3 text-base font-semibold text-civic-900">{t('visits.phone.question', { text: plan.question })}</p> : null}
       {plan && plan.phase !== 'open' ? <p role="status" className="mt-3 rounded-lg bg-amber-50 p-3 text-base text-amber-900">{t(plan.phase === 'draft' ? 'visits.phone.notStarted' : 'visits.phone.finished')}</p> : null}
 

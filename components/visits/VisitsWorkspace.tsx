@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { inputClass } from '@/components/ui/form-styles';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { ProgressBar } from '@/components/ui/ProgressBar';
+import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Agreement, PlannedHousehold, TeamMember, VisitEntry } from '@/lib/visits/model';
 import { AgreementBar } from './AgreementBar';
@@ -46,6 +47,8 @@ export function VisitsWorkspace({ meetingId }: { meetingId: string }) {
   const [search, setSearch] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [origin, setOrigin] = useState<string | null>(null);
+  useEffect(() => setOrigin(window.location.origin), []);
 
   const load = useCallback(async (withForm: boolean) => {
     const r = await call(`/api/meetings/${meetingId}/visits`);
@@ -103,7 +106,11 @@ export function VisitsWorkspace({ meetingId }: { meetingId: string }) {
         <h1 className="text-3xl font-bold text-ink">{round.title}</h1>
         <p className="mt-1 text-base text-ink-muted">{t(`visits.console.phase.${round.meetingStatus === 'closed' ? 'closed' : round.phase}`)}</p>
         {round.may.log && round.meetingStatus !== 'closed' ? (
-          <p className="mt-2 text-base"><Link className="font-semibold underline" href={phoneHref}>{t('visits.console.phoneLink')}</Link></p>
+          <div className="mt-2 flex flex-wrap items-center gap-4">
+            {/* The recorder scans it with the phone, logged in with the same staff account there. */}
+            {origin ? <QrCodeClient value={`${origin}${phoneHref}`} size={112} label={t('visits.console.phoneQr')} /> : null}
+            <p className="text-base"><Link className="font-semibold underline" href={phoneHref}>{t('visits.console.phoneLink')}</Link><br /><span className="text-sm text-ink-muted">{t('visits.console.phoneHint')}</span></p>
+          </div>
         ) : null}
         {round.meetingStatus === 'closed' ? <p className="mt-2 text-base"><Link className="font-semibold underline" href={`/console/meetings/${meetingId}/record`}>{t('visits.console.record')}</Link></p> : null}
       </header>

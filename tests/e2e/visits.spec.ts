@@ -34,6 +34,12 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   await expect(staff.getByText('走访已开始。')).toBeVisible();
   await expect(staff.getByText('走访进行中')).toBeVisible();
   await shoot(staff, 'visits-console-started', true);
+  // The console at phone size too (staff on the move).
+  const staffPhone = await staffPage(browser, DEMO.username, PHONE);
+  await staffPhone.goto(`/console/meetings/${meetingId}`);
+  await expect(staffPhone.getByText('走访进行中')).toBeVisible();
+  await shoot(staffPhone, 'visits-console-phone', true);
+  await expectNoSeriousA11yViolations(staffPhone, 'visits console on a phone');
   await expectNoSeriousA11yViolations(staff, 'visits console');
 
   // The recorder's phone, logged in with the staff account.
@@ -76,6 +82,11 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
     await db.$disconnect();
   }
   await shoot(phone, 'visits-phone-synced', true);
+  // The recorder's page on a laptop.
+  const recorderLaptop = await staffPage(browser, 'recorder', LAPTOP_1280);
+  await recorderLaptop.goto(`/console/meetings/${meetingId}/visits`);
+  await expect(recorderLaptop.getByTestId('pending')).toHaveText('0 条待同步');
+  await shoot(recorderLaptop, 'visits-phone-page-laptop');
   await expectNoSeriousA11yViolations(phone, 'recorder phone');
 
   // Staff see it in the progress (re-read every few seconds).
