@@ -44,7 +44,11 @@ const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
 /** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB; a questionnaire of 100 questions can be more. */
-const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024, 'POST /api/meetings/:meetingId/questionnaire': 512 * 1024 };
+const BODY_LIMITS: Record<string, number> = {
+  'POST /api/catalogue': 512 * 1024, 'POST /api/meetings/:meetingId/questionnaire': 512 * 1024,
+  // a round of visits' plan (up to 1000 households) and one visit (an opinion of 4000 characters)
+  'POST /api/meetings/:meetingId/visits': 512 * 1024, 'POST /api/meetings/:meetingId/visits/entries': 32 * 1024,
+};
 
 /** Methods that change nothing: every other method must pass the Origin check (assertOwnOrigin). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

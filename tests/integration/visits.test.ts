@@ -79,6 +79,12 @@ for (const target of databaseTargets()) {
       expect(plan.body.team.map((m: { name: string }) => m.name)).toEqual(['主持人', '记录员', community.roster[1]!.name]);
       expect((await postJson(v(), { question: '改问题' }, { cookie: recorder })).status).toBe(403);
       expect((await get(recorder)).body).toMatchObject({ phase: 'draft', question: QUESTION, may: { manage: false, log: true } });
+      // A whole estate fits in one plan (the body limit is the plan's, not the default 16 KiB).
+      const big = Array.from({ length: 1000 }, (_, i) => ({ name: `住户${i}`, address: `${Math.floor(i / 20) + 1}号楼${(i % 20) + 1}01室（东单元）` }));
+      const large = await postJson(v(), { households: big }, { cookie: staff });
+      expect(large.status, JSON.stringify(large.body).slice(0, 200)).toBe(200);
+      expect(large.body.households).toHaveLength(1000);
+      expect((await postJson(v(), { households: plan.body.households }, { cookie: staff })).body.households).toEqual(households);
       const early = await send({ id: randomUUID(), household: '赵家', visitedAt: new Date().toISOString(), agreement: 'agree' });
       expect(early.body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'not_started' } });
       expect((await postJson(v('/start'), {}, { cookie: recorder })).status).toBe(403);
@@ -109,6 +115,10 @@ for (const target of databaseTargets()) {
       const clash = await send({ ...queue[1], agreement: 'disagree' });
       expect(clash.status).toBe(409);
       expect(clash.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'entry_conflict', stored: { agreement: 'agree' } } });
+      // The longest opinion fits (4000 characters of Chinese is 12 KB of UTF-8).
+      const longest = { ...queue[2], id: randomUUID(), visitedAt: at(3), opinion: '意'.repeat(4000), address: '址'.repeat(200), metWith: '人'.repeat(200), place: '地'.repeat(200), household: '户'.repeat(100) };
+      expect((await send(longest)).status).toBe(200);
+      queue.push(longest);
       // A household not in the plan, a time in the future: refused by field.
       expect((await send({ ...queue[1], id: randomUUID(), householdId: 'nope' })).body.error.details.issues[0].path).toBe('householdId');
       expect((await send({ ...queue[1], id: randomUUID(), visitedAt: new Date(Date.now() + 3600_000).toISOString() })).body.error.details.issues[0].path).toBe('visitedAt');
@@ -125,14 +135,14 @@ for (const target of databaseTargets()) {
       expect(results.filter((r) => !r.body.replayed)).toHaveLength(1);
       expect(new Set(results.map((r) => JSON.stringify(r.body.entry))).size).toBe(1);
       expect(await db.visitEntry.count({ where: { meetingId, id: entry.id } })).toBe(1);
-      expect((await db.visitRound.findUniqueOrThrow({ where: { meetingId } })).entries).toBe(4);
+      expect((await db.visitRound.findUniqueOrThrow({ where: { meetingId } })).entries).toBe(5);
       queue.push(entry);
       const { progress } = (await get()).body;
-      expect(progress).toMatchObject({ planned: 3, plannedVisited: 3, entries: 4, added: 1, agreement: { agree: 2, conditional: 1, disagree: 1, undecided: 0 } });
+      expect(progress).toMatchObject({ planned: 3, plannedVisited: 3, entries: 5, added: 2, agreement: { agree: 2, conditional: 1, disagree: 2, undecided: 0 } });
     });
 
     it('finishing stops entries (a replay is still answered); the conclusion closes the meeting; the record files and verifies', async () => {
-      expect((await postJson(v('/finish'), {}, { cookie: staff })).body).toMatchObject({ entries: 4 });
+      expect((await postJson(v('/finish'), {}, { cookie: staff })).body).toMatchObject({ entries: 5 });
       const late = await send({ id: randomUUID(), household: '周家', visitedAt: new Date().toISOString(), agreement: 'agree' });
       expect(late.body.error).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'finished' } });
       expect((await send(queue[0])).body).toMatchObject({ replayed: true });
@@ -151,7 +161,7 @@ for (const target of databaseTargets()) {
       const { recordJson } = (await (await fetch(url(`/api/records/${record.recordId}`))).json()) as { recordJson: string };
       const body = JSON.parse(recordJson);
       expect(body.visits).toMatchObject({
-        question: QUESTION, planned: 3, plannedVisited: 3, agreement: { agree: 2, conditional: 1, disagree: 1, undecided: 0 },
+        question: QUESTION, planned: 3, plannedVisited: 3, agreement: { agree: 2, conditional: 1, disagree: 2, undecided: 0 },
         conclusion: { text: '多数同意加装，一楼住户要求补偿。' },
       });
       expect(body.visits.entries.map((e: { id: string }) => e.id).sort()).toEqual(queue.map((e) => e.id as string).sort());
