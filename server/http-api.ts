@@ -54,7 +54,7 @@ const BODY_LIMITS: Record<string, number> = {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
-const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES]);
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', 'POST /api/meetings/:meetingId/visits/entries/:entryId/photos/:photoId', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES]);
 
 export function createHttpApi(db: Db, opts: {
   /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */

@@ -7,9 +7,11 @@ import type { VisitsRecordSource } from '../meeting/procedure/visits/record';
 import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError, parseOrThrow } from '../platform/errors';
+import { MAX_UPLOAD_BYTES, sniffFileType } from '../platform/file-type';
 import { newId } from '../platform/tokens';
+import { sha256Hex } from '../record/node-crypto';
 import { canonicalJson } from '../record/canonical';
-import { ConcludeInput, ConclusionInput, entryContent, Households, parseEntry, PlanInput, replayOutcome, StartInput, StoredEntry, Team } from './entry';
+import { ConcludeInput, ConclusionInput, EntryId, entryContent, Households, parseEntry, PlanInput, replayOutcome, StartInput, StoredEntry, Team } from './entry';
 import { countAgreements, type Agreement, type PlannedHousehold, type TeamMember, type VisitEntry } from './model';
 import { mayVisits, type VisitsAction } from './permissions';
 
@@ -38,9 +40,10 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
 
   const row = (meetingId: string) => db.visitRound.findUnique({ where: { meetingId } });
 
-  async function entriesOf(meetingId: string): Promise<(VisitEntry & { receivedAt: string })[]> {
+  async function entriesOf(meetingId: string): Promise<(VisitEntry & { receivedAt: string; photos: { id: string; size: number; mimeType: string }[] })[]> {
     const rows = await db.visitEntry.findMany({ where: { meetingId }, orderBy: [{ visitedAt: 'asc' }, { id: 'asc' }] });
-    return rows.map((r) => ({ ...StoredEntry.parse(JSON.parse(r.content)), receivedAt: r.receivedAt.toISOString() }));
+    const photos = await photosOf(db, meetingId);
+    return rows.map((r) => ({ ...StoredEntry.parse(JSON.parse(r.content)), receivedAt: r.receivedAt.toISOString(), photos: photos[r.id] ?? [] }));
   }
 
   /** Households linked to the roster take its name and building where staff left them empty; each gets an id. */
@@ -200,6 +203,52 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
       return { entry, replayed: false };
     },
 
+    /**
+     * A photo of a stored visit, sent after it (the phone's queue sends the visit first). Its id is the
+     * phone's: the same photo sent again is answered as stored, other bytes under that id are a CONFLICT.
+     * Taken until the meeting closes (the record, frozen then, names each photo by its SHA-256).
+     */
+    async addPhoto(staff: StaffIdentity, meetingId: string, entryId: string, photoId: string, bytes: Uint8Array) {
+      const actor = await authorise(staff, meetingId, 'visits.log');
+      const ids = { entryId: parseOrThrow(EntryId, entryId), photoId: parseOrThrow(EntryId, photoId) };
+      const mimeType = bytes.length ? sniffFileType(bytes) : null;
+      if (!mimeType || !(PHOTO_TYPES as readonly string[]).includes(mimeType)) throw new AppError('BAD_REQUEST', 'A photo is a JPEG, PNG or WebP image', { issues: [{ path: 'file', message: 'Not a photo' }] });
+      if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', 'The photo is too large', { issues: [{ path: 'file', message: 'Too large' }] });
+      const sha256 = sha256Hex(bytes);
+      const answer = async () => {
+        const stored = await db.visitPhoto.findUnique({ where: { meetingId_id: { meetingId, id: ids.photoId } }, select: { id: true, entryId: true, sha256: true, size: true, mimeType: true } });
+        if (!stored) return null;
+        if (stored.sha256 !== sha256 || stored.entryId !== ids.entryId) throw new AppError('CONFLICT', 'Another photo was already stored under this id', { reason: 'photo_conflict', id: ids.photoId });
+        return { photo: { id: stored.id, size: stored.size, mimeType: stored.mimeType, sha256: stored.sha256 }, replayed: true };
+      };
+      const before = await answer();
+      if (before) return before;
+      if (!(await db.visitEntry.findUnique({ where: { meetingId_id: { meetingId, id: ids.entryId } }, select: { id: true } }))) {
+        throw new AppError('NOT_FOUND', 'No such visit: send the visit before its photos', { field: 'entryId' });
+      }
+      if ((await hub.state(meetingId)).status === 'closed') throw new AppError('INVALID_STATE', 'The round is closed', { reason: 'closed' });
+      if ((await db.visitPhoto.count({ where: { meetingId, entryId: ids.entryId } })) >= MAX_PHOTOS_PER_VISIT) {
+        throw new AppError('INVALID_STATE', 'A visit has at most 6 photos', { reason: 'too_many_photos', max: MAX_PHOTOS_PER_VISIT });
+      }
+      try {
+        await db.visitPhoto.create({ data: { meetingId, id: ids.photoId, entryId: ids.entryId, mimeType, size: bytes.length, sha256, data: Buffer.from(bytes), staffId: actor.staffId, receivedAt: now() } });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        const twin = await answer();
+        if (twin) return twin;
+        throw err;
+      }
+      return { photo: { id: ids.photoId, size: bytes.length, mimeType, sha256 }, replayed: false };
+    },
+
+    /** A photo's bytes, for the round's staff. */
+    async photo(staff: StaffIdentity, meetingId: string, photoId: string) {
+      await authorise(staff, meetingId, 'visits.read');
+      const p = await db.visitPhoto.findUnique({ where: { meetingId_id: { meetingId, id: parseOrThrow(EntryId, photoId) } } });
+      if (!p) throw new AppError('NOT_FOUND', 'No such photo');
+      return { mimeType: p.mimeType, data: new Uint8Array(p.data), fileName: `visit-${p.id}.${p.mimeType.split('/')[1] === 'jpeg' ? 'jpg' : p.mimeType.split('/')[1]}` };
+    },
+
     /** No more visits: the entries are final. */
     async finish(staff: StaffIdentity, meetingId: string) {
       const actor = await authorise(staff, meetingId, 'visits.manage');
@@ -231,10 +280,26 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
 
 export type Visits = ReturnType<typeof createVisits>;
 
+/** Photos a visit may carry, and their kinds (as the bytes say, not the phone). */
+export const MAX_PHOTOS_PER_VISIT = 6;
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
 /** What the record keeps of a round (lib/record/build.ts): the plan's households and team, every entry. */
 export async function visitsRecordSource(db: Db, meetingId: string): Promise<VisitsRecordSource | null> {
   const r = await db.visitRound.findUnique({ where: { meetingId } });
   if (!r) return null;
   const rows = await db.visitEntry.findMany({ where: { meetingId }, orderBy: [{ visitedAt: 'asc' }, { id: 'asc' }] });
-  return { households: Households.parse(JSON.parse(r.households)), team: Team.parse(JSON.parse(r.team)), entries: rows.map((e) => StoredEntry.parse(JSON.parse(e.content))) };
+  const photos = await photosOf(db, meetingId);
+  return {
+    households: Households.parse(JSON.parse(r.households)), team: Team.parse(JSON.parse(r.team)), entries: rows.map((e) => StoredEntry.parse(JSON.parse(e.content))),
+    photos: Object.fromEntries(Object.entries(photos).map(([entryId, list]) => [entryId, list.map(({ sha256, mimeType, size }) => ({ sha256, mimeType, size }))])),
+  };
+}
+
+/** Each visit's photos (without their bytes), in the order they arrived. */
+async function photosOf(db: Db, meetingId: string) {
+  const rows = await db.visitPhoto.findMany({ where: { meetingId }, select: { id: true, entryId: true, size: true, mimeType: true, sha256: true }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
+  const out: Record<string, { id: string; size: number; mimeType: string; sha256: string }[]> = {};
+  for (const { entryId, ...p } of rows) (out[entryId] ??= []).push(p);
+  return out;
 }

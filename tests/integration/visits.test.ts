@@ -28,6 +28,7 @@ for (const target of databaseTargets()) {
     let meetingId: string;
     let households: { id: string; name: string; address: string }[];
     const queue: Record<string, unknown>[] = [];
+    let photoSha = '';
 
     const url = (path: string, base = server.url) => `${base}${path}`;
     const v = (path = '') => url(`/api/meetings/${meetingId}/visits${path}`);
@@ -141,6 +142,30 @@ for (const target of databaseTargets()) {
       expect(progress).toMatchObject({ planned: 3, plannedVisited: 3, entries: 5, added: 2, agreement: { agree: 2, conditional: 1, disagree: 2, undecided: 0 } });
     });
 
+    it('a visit’s photos: stored once by the phone’s id, a different photo under that id is a CONFLICT, only photos, only of stored visits', async () => {
+      const jpeg = (seed: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, seed, 1, 2, 3, 4, 0xff, 0xd9]);
+      const upload = async (entryId: string, photoId: string, bytes: Uint8Array, cookie = recorder) => {
+        const res = await fetch(url(`/api/meetings/${meetingId}/visits/entries/${entryId}/photos/${photoId}`), { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: Buffer.from(bytes) });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const entryId = queue[0]!.id as string;
+      const photoId = randomUUID();
+      const first = await upload(entryId, photoId, jpeg(1));
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(first.body).toMatchObject({ replayed: false, photo: { id: photoId, mimeType: 'image/jpeg', size: 18 } });
+      for (let k = 0; k < 2; k++) expect((await upload(entryId, photoId, jpeg(1))).body).toMatchObject({ replayed: true, photo: { sha256: first.body.photo.sha256 } });
+      expect((await upload(entryId, photoId, jpeg(2))).body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'photo_conflict' } });
+      expect((await upload(entryId, randomUUID(), new TextEncoder().encode('not a photo at all'))).body.error.details.issues[0].path).toBe('file');
+      expect((await upload(randomUUID(), randomUUID(), jpeg(3))).body.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'entryId' } });
+      expect(await db.visitPhoto.count({ where: { meetingId } })).toBe(1);
+      const shown = await fetch(url(`/api/meetings/${meetingId}/visits/photos/${photoId}`), { headers: { cookie: staff } });
+      expect(shown.headers.get('content-type')).toBe('image/jpeg');
+      expect(new Uint8Array(await shown.arrayBuffer())).toEqual(jpeg(1));
+      expect((await fetch(url(`/api/meetings/${meetingId}/visits/photos/${photoId}`))).status).toBe(401);
+      expect((await get()).body.entries.find((e: { id: string }) => e.id === entryId).photos).toEqual([{ id: photoId, size: 18, mimeType: 'image/jpeg', sha256: first.body.photo.sha256 }]);
+      photoSha = first.body.photo.sha256;
+    });
+
     it('finishing stops entries (a replay is still answered); the conclusion closes the meeting; the record files and verifies', async () => {
       expect((await postJson(v('/finish'), {}, { cookie: staff })).body).toMatchObject({ entries: 5 });
       const late = await send({ id: randomUUID(), household: '周家', visitedAt: new Date().toISOString(), agreement: 'agree' });
@@ -166,6 +191,9 @@ for (const target of databaseTargets()) {
       });
       expect(body.visits.entries.map((e: { id: string }) => e.id).sort()).toEqual(queue.map((e) => e.id as string).sort());
       expect(body.visits.entries.find((e: { planned: boolean }) => !e.planned).opinion).toBe('费用太高。');
+      // The photo by its hash only: its bytes stay with staff.
+      expect(body.visits.entries.find((e: { id: string }) => e.id === queue[0]!.id).photos).toEqual([{ sha256: photoSha, mimeType: 'image/jpeg', size: 18 }]);
+      expect(body.visits.entries.filter((e: { photos?: unknown }) => e.photos)).toHaveLength(1);
       // No resident's phone in the record; households and addresses only as commitments.
       expect(recordJson).not.toContain('13812345678');
       expect(recordJson).toContain('138****5678');

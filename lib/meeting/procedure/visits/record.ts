@@ -26,6 +26,8 @@ export const visitsRecordShape = {
       /** canonical JSON { household, address, metWith, place } */
       householdCommitment: Commitment,
       agreement: z.enum(agreements), opinion: z.string(),
+      /** the visit's photos by their bytes' SHA-256 (the photos stay with staff); absent without photos */
+      photos: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), mimeType: z.string(), size: z.number().int().min(1) })).optional(),
     })),
     agreement: z.object({ agree: Count, conditional: Count, disagree: Count, undecided: Count }),
     conclusion: z.object({ text: z.string(), concludedAt: Iso }),
@@ -34,7 +36,11 @@ export const visitsRecordShape = {
 type VisitsRecord = { [K in keyof typeof visitsRecordShape]: z.infer<(typeof visitsRecordShape)[K]> };
 
 /** What the record needs of a round beyond the log: its plan and entries (lib/visits/service.ts `recordSource`). */
-export type VisitsRecordSource = { households: PlannedHousehold[]; team: TeamMember[]; entries: VisitEntry[] };
+export type VisitsRecordSource = {
+  households: PlannedHousehold[]; team: TeamMember[]; entries: VisitEntry[];
+  /** photos by entry id, in the order they arrived */
+  photos?: Record<string, { sha256: string; mimeType: string; size: number }[]>;
+};
 
 /** The personal part of an entry, as its commitment's value (and what a disclosure gives back). */
 export const householdOf = (e: Pick<VisitEntry, 'household' | 'address' | 'metWith' | 'place'>) =>
@@ -56,6 +62,7 @@ export const visitsRecord: RecordPart<VisitsRecord> = {
         entries: entries.map((e) => ({
           id: e.id, planned: !!e.householdId && planned.has(e.householdId), visitedAt: e.visitedAt,
           householdCommitment: commit(householdOf(e)), agreement: e.agreement, opinion: maskPhones(e.opinion),
+          ...(src.photos?.[e.id]?.length ? { photos: src.photos[e.id] } : {}),
         })),
         agreement: countAgreements(entries),
         conclusion: { text: life.conclusion?.text ?? '', concludedAt: life.conclusion?.at ?? s.closedAt! },
