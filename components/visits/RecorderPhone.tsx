@@ -10,6 +10,7 @@ import { createSync, newEntryId, openQueueStore, type QueuedVisit, type VisitQue
 type Plan = { title: string; question: string; phase: 'draft' | 'open' | 'finished'; households: PlannedHousehold[] };
 
 const RETRY_MS = 15_000;
+const MAX_PHOTOS = 6;
 const pad = (n: number) => (n < 10 ? '0' : '') + n;
 /** now as a datetime-local value in the phone's own zone */
 function localNow() {
@@ -39,6 +40,8 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
   const [visitedAt, setVisitedAt] = useState('');
   const [opinion, setOpinion] = useState('');
   const [agreement, setAgreement] = useState<Agreement | ''>('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const photoInput = useRef<HTMLInputElement | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const store = useRef<VisitQueueStore | null>(null);
@@ -97,6 +100,19 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
           }
         }
         return { status: r.status, code, message };
+      }, async (entryId, photo) => {
+        const r = await fetch(`/api/meetings/${meetingId}/visits/entries/${entryId}/photos/${photo.id}`, {
+          method: 'POST', credentials: 'same-origin', headers: { 'content-type': photo.blob.type || 'application/octet-stream' }, body: photo.blob,
+        });
+        let code: string | null = null;
+        if (!r.ok) {
+          try {
+            code = ((await r.json()) as { error?: { code?: string } }).error?.code ?? null;
+          } catch {
+            // retried
+          }
+        }
+        return { status: r.status, code, message: null };
       });
       void syncNow();
     });
@@ -137,11 +153,21 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
     if (Number.isNaN(at.getTime())) return setProblem(t('visits.phone.needTime'));
     if (!store.current) return setProblem(t('visits.phone.noStorage'));
     setProblem(null);
+    const queuedPhotos = store.current.keepsPhotos ? photos.slice(0, MAX_PHOTOS).map((blob) => ({ id: newEntryId(), blob, state: 'queued' as const, error: null })) : [];
     const entry: VisitEntry = {
       id: newEntryId(), householdId: householdId || null, household: household.trim(), address: address.trim(), metWith: metWith.trim(),
       place: place.trim(), visitedAt: at.toISOString(), opinion: opinion.trim(), agreement,
     };
-    await store.current.put({ meetingId, entry, state: 'queued', error: null, queuedAt: Date.now() });
+    const item = { meetingId, entry, state: 'queued' as const, error: null, queuedAt: Date.now() };
+    try {
+      await store.current.put(queuedPhotos.length ? { ...item, photos: queuedPhotos } : item);
+    } catch {
+      // An old WebView's IndexedDB that cannot keep a Blob: the visit is kept without its photos.
+      await store.current.put(item);
+      setProblem(t('visits.phone.photosNotKept'));
+    }
+    setPhotos([]);
+    if (photoInput.current) photoInput.current.value = '';
     setSaved(entry.household);
     pick('');
     setMetWith('');
@@ -190,6 +216,14 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
         <label className={label}>{t('visits.phone.place')}<input className={inputClass} value={place} onChange={(e) => setPlace(e.target.value)} maxLength={200} /></label>
         <label className={label}>{t('visits.phone.when')}<input type="datetime-local" className={inputClass} value={visitedAt} onChange={(e) => setVisitedAt(e.target.value)} /></label>
         <label className={label}>{t('visits.phone.opinion')}<textarea className={inputClass} rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} maxLength={4000} /></label>
+        {store.current && !store.current.keepsPhotos ? <p className="text-sm text-ink-muted">{t('visits.phone.noPhotoStorage')}</p> : (
+        <label className={label}>
+          {t('visits.phone.photos')}
+          <input ref={photoInput} type="file" accept="image/jpeg,image/png,image/webp" multiple className="mt-1 block w-full text-base"
+            onChange={(e) => setPhotos(Array.prototype.slice.call(e.target.files ?? [], 0, MAX_PHOTOS) as File[])} />
+        </label>
+        )}
+        {photos.length ? <p className="text-sm text-ink-muted">{t('visits.phone.photosChosen', { count: photos.length })}</p> : null}
         <fieldset>
           <legend className={label}>{t('visits.phone.agreement')}</legend>
           <div className="mt-1 grid grid-cols-2 gap-2">
@@ -215,6 +249,9 @@ export function RecorderPhone({ meetingId, recorderName }: { meetingId: string; 
               <p className={i.state === 'synced' ? 'text-green-800' : i.state === 'rejected' ? 'text-accent-800' : 'text-amber-800'}>
                 {i.state === 'rejected' ? t('visits.phone.state.rejected', { reason: i.error ?? '' }) : t(`visits.phone.state.${i.state}`)}
               </p>
+              {i.photos?.length ? (
+                <p className="text-sm text-ink-muted">{t('visits.phone.photoStates', { synced: i.photos.filter((p) => p.state === 'synced').length, total: i.photos.length })}</p>
+              ) : null}
             </li>
           ))}
         </ul>

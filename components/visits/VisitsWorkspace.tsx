@@ -15,7 +15,7 @@ type Round = {
   meetingId: string; title: string; communityId: string; meetingStatus: string; phase: 'draft' | 'open' | 'finished'; question: string;
   households: PlannedHousehold[]; team: TeamMember[]; may: { manage: boolean; log: boolean };
   progress: { planned: number; plannedVisited: number; entries: number; added: number; agreement: Record<Agreement, number>; households: (PlannedHousehold & { visits: number; agreement: Agreement | null })[] };
-  entries: (VisitEntry & { receivedAt: string })[];
+  entries: (VisitEntry & { receivedAt: string; photos: { id: string; size: number; mimeType: string }[] })[];
   conclusionDraft: string; conclusion: { text: string; at: string } | null;
 };
 type RosterMember = { id: string; name: string; building: string; retiredAt: string | null };
@@ -208,6 +208,18 @@ export function VisitsWorkspace({ meetingId }: { meetingId: string }) {
               <p className="font-semibold">{t(e.address ? 'visits.household.withAddress' : 'visits.household.name', { name: e.household, address: e.address })} · {t(`visits.agreement.${e.agreement}`)}</p>
               <p className="text-sm text-ink-muted">{t('visits.console.entryMeta', { when: formatDateTime(locale, e.visitedAt), metWith: e.metWith || '—', place: e.place || '—' })}</p>
               <p className="mt-1 whitespace-pre-wrap break-words">{e.opinion || t('record.visits.noOpinion')}</p>
+              {e.photos.length ? (
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {e.photos.map((p, k) => (
+                    <li key={p.id}>
+                      <a href={`/api/meetings/${meetingId}/visits/photos/${p.id}`} target="_blank" rel="noreferrer" className="block">
+                        {/* eslint-disable-next-line @next/next/no-img-element -- a staff-only photo behind the session, not an optimisable asset */}
+                        <img src={`/api/meetings/${meetingId}/visits/photos/${p.id}`} alt={t('visits.console.photoAlt', { n: k + 1, household: e.household })} className="h-24 w-24 rounded object-cover" />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>

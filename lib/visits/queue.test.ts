@@ -62,3 +62,43 @@ describe('the phone’s visit queue', () => {
     expect((await store.all('m')).map((i) => [i.state, i.error])).toEqual([['synced', null], ['rejected', 'CONFLICT'], ['synced', null]]);
   });
 });
+
+describe('photos in the queue', () => {
+  function memoryStore(): import('./queue').VisitQueueStore {
+    const items = new Map<string, import('./queue').QueuedVisit>();
+    return {
+      keepsPhotos: true,
+      async all(m) { return [...items.values()].filter((i) => i.meetingId === m).sort((a, b) => a.queuedAt - b.queuedAt); },
+      async put(i) { items.set(i.entry.id, structuredClone(i)); },
+    };
+  }
+
+  it('are sent after their visit is stored, each once; a visit not stored keeps its photos waiting', async () => {
+    const store = memoryStore();
+    const blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    await store.put({ meetingId: 'm', entry: entry('aaaaaaaa'), state: 'queued', error: null, queuedAt: 1, photos: [{ id: 'p1p1p1p1', blob, state: 'queued', error: null }, { id: 'p2p2p2p2', blob, state: 'queued', error: null }] });
+    const log: string[] = [];
+    let visitsUp = false;
+    const sync = createSync('m', store, async (e) => {
+      log.push(`visit ${e.id}`);
+      return visitsUp ? { status: 200, code: null, message: null } : { status: 503, code: null, message: null };
+    }, async (entryId, p) => {
+      log.push(`photo ${entryId}/${p.id}`);
+      return p.id === 'p2p2p2p2' ? { status: 400, code: 'BAD_REQUEST', message: null } : { status: 200, code: null, message: null };
+    });
+    await sync();
+    expect(log).toEqual(['visit aaaaaaaa']);
+    visitsUp = true;
+    await sync();
+    await sync();
+    expect(log).toEqual(['visit aaaaaaaa', 'visit aaaaaaaa', 'photo aaaaaaaa/p1p1p1p1', 'photo aaaaaaaa/p2p2p2p2']);
+    expect((await store.all('m'))[0]!.photos!.map((p) => [p.state, p.error])).toEqual([['synced', null], ['rejected', 'BAD_REQUEST']]);
+  });
+
+  it('are not kept by the localStorage fallback (a Blob does not survive JSON)', async () => {
+    const store = localStorageStore(memoryStorage());
+    expect(store.keepsPhotos).toBe(false);
+    await store.put({ meetingId: 'm', entry: entry('aaaaaaaa'), state: 'queued', error: null, queuedAt: 1, photos: [{ id: 'p1p1p1p1', blob: new Blob(['x']), state: 'queued', error: null }] });
+    expect((await store.all('m'))[0]!.photos).toBeUndefined();
+  });
+});

@@ -9,12 +9,18 @@ import type { VisitEntry } from './model';
  * server refused it for good: a conflict, a finished round …; shown, never retried).
  */
 export type QueueState = 'queued' | 'synced' | 'rejected';
-export type QueuedVisit = { meetingId: string; entry: VisitEntry; state: QueueState; error: string | null; queuedAt: number };
+/** A photo waiting with its visit; sent after the visit is stored. */
+export type QueuedPhoto = { id: string; blob: Blob; state: QueueState; error: string | null };
+export type QueuedVisit = { meetingId: string; entry: VisitEntry; state: QueueState; error: string | null; queuedAt: number; photos?: QueuedPhoto[] };
 
 export interface VisitQueueStore {
   all(meetingId: string): Promise<QueuedVisit[]>;
   put(item: QueuedVisit): Promise<void>;
+  /** whether photos (Blobs) survive in this store: IndexedDB yes, localStorage no */
+  readonly keepsPhotos: boolean;
 }
+
+type Answer = { status: number; code: string | null; message: string | null };
 
 /** A fresh id for a visit: the platform's UUID, else one made from getRandomValues, else time and Math.random. */
 export function newEntryId(c: Partial<Pick<Crypto, 'randomUUID' | 'getRandomValues'>> | undefined = globalThis.crypto): string {
@@ -52,6 +58,7 @@ export function indexedDbStore(idb: IDBFactory): VisitQueueStore {
     return opened;
   };
   return {
+    keepsPhotos: true,
     async all(meetingId) {
       const tx = (await db()).transaction(STORE, 'readonly');
       const items = (await request(tx.objectStore(STORE).getAll())) as QueuedVisit[];
@@ -75,12 +82,15 @@ export function localStorageStore(ls: Pick<Storage, 'getItem' | 'setItem'>): Vis
     }
   };
   return {
+    keepsPhotos: false,
     async all(meetingId) {
       return read(meetingId).sort((a, b) => a.queuedAt - b.queuedAt);
     },
     async put(item) {
       const items = read(item.meetingId).filter((i) => i.entry.id !== item.entry.id);
-      ls.setItem(key(item.meetingId), JSON.stringify([...items, item]));
+      // A Blob does not survive JSON: photos are not kept here (the page says so).
+      const { photos: _photos, ...kept } = item;
+      ls.setItem(key(item.meetingId), JSON.stringify([...items, kept]));
     },
   };
 }
@@ -119,20 +129,40 @@ export function syncOutcome(status: number, code: string | null): 'synced' | 're
  * run at a time (a second call while one runs waits for it). `send` returns the HTTP status and error code;
  * it throws when there is no network.
  */
-export function createSync(meetingId: string, store: VisitQueueStore, send: (entry: VisitEntry) => Promise<{ status: number; code: string | null; message: string | null }>) {
+export function createSync(
+  meetingId: string, store: VisitQueueStore, send: (entry: VisitEntry) => Promise<Answer>,
+  sendPhoto: (entryId: string, photo: QueuedPhoto) => Promise<Answer> = async () => ({ status: 0, code: null, message: null }),
+) {
   let running: Promise<void> | null = null;
   async function run() {
-    for (const item of await store.all(meetingId)) {
-      if (item.state !== 'queued') continue;
-      let r: { status: number; code: string | null; message: string | null };
-      try {
-        r = await send(item.entry);
-      } catch {
-        return; // offline: the rest waits too
+    for (let item of await store.all(meetingId)) {
+      if (item.state === 'queued') {
+        let r: Answer;
+        try {
+          r = await send(item.entry);
+        } catch {
+          return; // offline: the rest waits too
+        }
+        const outcome = syncOutcome(r.status, r.code);
+        if (outcome === 'retry') return;
+        item = { ...item, state: outcome, error: outcome === 'rejected' ? r.code ?? r.message : null };
+        await store.put(item);
       }
-      const outcome = syncOutcome(r.status, r.code);
-      if (outcome === 'retry') return;
-      await store.put({ ...item, state: outcome, error: outcome === 'rejected' ? r.code ?? r.message : null });
+      // A stored visit's photos follow it, one by one.
+      if (item.state !== 'synced' || !item.photos?.some((p) => p.state === 'queued')) continue;
+      for (const photo of item.photos) {
+        if (photo.state !== 'queued') continue;
+        let r: Answer;
+        try {
+          r = await sendPhoto(item.entry.id, photo);
+        } catch {
+          return;
+        }
+        const outcome = syncOutcome(r.status, r.code);
+        if (outcome === 'retry') return;
+        item = { ...item, photos: item.photos!.map((p) => (p.id === photo.id ? { ...p, state: outcome, error: outcome === 'rejected' ? r.code ?? r.message : null } : p)) };
+        await store.put(item);
+      }
     }
   }
   return () => {

@@ -7,10 +7,11 @@ import type { VisitsRecordSource } from '../meeting/procedure/visits/record';
 import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
 import { AppError, parseOrThrow } from '../platform/errors';
-import { MAX_UPLOAD_BYTES, sniffFileType } from '../platform/file-type';
+import { MAX_UPLOAD_BYTES } from '../platform/file-type';
 import { newId } from '../platform/tokens';
 import { sha256Hex } from '../record/node-crypto';
 import { canonicalJson } from '../record/canonical';
+import { normalisePhoto } from '../topics/photos';
 import { ConcludeInput, ConclusionInput, EntryId, entryContent, Households, parseEntry, PlanInput, replayOutcome, StartInput, StoredEntry, Team } from './entry';
 import { countAgreements, type Agreement, type PlannedHousehold, type TeamMember, type VisitEntry } from './model';
 import { mayVisits, type VisitsAction } from './permissions';
@@ -211,14 +212,12 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
     async addPhoto(staff: StaffIdentity, meetingId: string, entryId: string, photoId: string, bytes: Uint8Array) {
       const actor = await authorise(staff, meetingId, 'visits.log');
       const ids = { entryId: parseOrThrow(EntryId, entryId), photoId: parseOrThrow(EntryId, photoId) };
-      const mimeType = bytes.length ? sniffFileType(bytes) : null;
-      if (!mimeType || !(PHOTO_TYPES as readonly string[]).includes(mimeType)) throw new AppError('BAD_REQUEST', 'A photo is a JPEG, PNG or WebP image', { issues: [{ path: 'file', message: 'Not a photo' }] });
-      if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', 'The photo is too large', { issues: [{ path: 'file', message: 'Too large' }] });
-      const sha256 = sha256Hex(bytes);
+      if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', 'The photo is too large', { field: 'photo' });
+      const uploadSha256 = sha256Hex(bytes);
       const answer = async () => {
-        const stored = await db.visitPhoto.findUnique({ where: { meetingId_id: { meetingId, id: ids.photoId } }, select: { id: true, entryId: true, sha256: true, size: true, mimeType: true } });
+        const stored = await db.visitPhoto.findUnique({ where: { meetingId_id: { meetingId, id: ids.photoId } }, select: { id: true, entryId: true, sha256: true, uploadSha256: true, size: true, mimeType: true } });
         if (!stored) return null;
-        if (stored.sha256 !== sha256 || stored.entryId !== ids.entryId) throw new AppError('CONFLICT', 'Another photo was already stored under this id', { reason: 'photo_conflict', id: ids.photoId });
+        if (stored.uploadSha256 !== uploadSha256 || stored.entryId !== ids.entryId) throw new AppError('CONFLICT', 'Another photo was already stored under this id', { reason: 'photo_conflict', id: ids.photoId });
         return { photo: { id: stored.id, size: stored.size, mimeType: stored.mimeType, sha256: stored.sha256 }, replayed: true };
       };
       const before = await answer();
@@ -230,15 +229,18 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
       if ((await db.visitPhoto.count({ where: { meetingId, entryId: ids.entryId } })) >= MAX_PHOTOS_PER_VISIT) {
         throw new AppError('INVALID_STATE', 'A visit has at most 6 photos', { reason: 'too_many_photos', max: MAX_PHOTOS_PER_VISIT });
       }
+      // Pixels only: a photo taken in someone's home carries the phone's GPS position in its EXIF.
+      const { data, mimeType } = await normalisePhoto(bytes);
+      const sha256 = sha256Hex(data);
       try {
-        await db.visitPhoto.create({ data: { meetingId, id: ids.photoId, entryId: ids.entryId, mimeType, size: bytes.length, sha256, data: Buffer.from(bytes), staffId: actor.staffId, receivedAt: now() } });
+        await db.visitPhoto.create({ data: { meetingId, id: ids.photoId, entryId: ids.entryId, mimeType, size: data.length, sha256, uploadSha256, data: new Uint8Array(data), staffId: actor.staffId, receivedAt: now() } });
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         const twin = await answer();
         if (twin) return twin;
         throw err;
       }
-      return { photo: { id: ids.photoId, size: bytes.length, mimeType, sha256 }, replayed: false };
+      return { photo: { id: ids.photoId, size: data.length, mimeType, sha256 }, replayed: false };
     },
 
     /** A photo's bytes, for the round's staff. */
@@ -280,9 +282,8 @@ export function createVisits(db: Db, hub: MeetingHub, opts: { now?: () => Date }
 
 export type Visits = ReturnType<typeof createVisits>;
 
-/** Photos a visit may carry, and their kinds (as the bytes say, not the phone). */
+/** Photos a visit may carry. */
 export const MAX_PHOTOS_PER_VISIT = 6;
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 /** What the record keeps of a round (lib/record/build.ts): the plan's households and team, every entry. */
 export async function visitsRecordSource(db: Db, meetingId: string): Promise<VisitsRecordSource | null> {

@@ -6,6 +6,7 @@
 // closes the meeting, whose record holds the visits — households as commitments, no resident's phone —
 // and is signed, filed and verified.
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
@@ -143,26 +144,34 @@ for (const target of databaseTargets()) {
     });
 
     it('a visit’s photos: stored once by the phone’s id, a different photo under that id is a CONFLICT, only photos, only of stored visits', async () => {
-      const jpeg = (seed: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, seed, 1, 2, 3, 4, 0xff, 0xd9]);
+      // Real images, the first with a GPS position in its EXIF (a phone's photo of someone's home).
+      const photo = async (seed: number) => new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed * 40, g: 90, b: 30 } } })
+        .withMetadata({ exif: { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 40/1 0/1' } } }).jpeg().toBuffer());
+      const first1 = await photo(1);
+      const other = await photo(2);
       const upload = async (entryId: string, photoId: string, bytes: Uint8Array, cookie = recorder) => {
         const res = await fetch(url(`/api/meetings/${meetingId}/visits/entries/${entryId}/photos/${photoId}`), { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: Buffer.from(bytes) });
         return { status: res.status, body: (await res.json()) as any };
       };
       const entryId = queue[0]!.id as string;
       const photoId = randomUUID();
-      const first = await upload(entryId, photoId, jpeg(1));
+      const first = await upload(entryId, photoId, first1);
       expect(first.status, JSON.stringify(first.body)).toBe(200);
-      expect(first.body).toMatchObject({ replayed: false, photo: { id: photoId, mimeType: 'image/jpeg', size: 18 } });
-      for (let k = 0; k < 2; k++) expect((await upload(entryId, photoId, jpeg(1))).body).toMatchObject({ replayed: true, photo: { sha256: first.body.photo.sha256 } });
-      expect((await upload(entryId, photoId, jpeg(2))).body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'photo_conflict' } });
-      expect((await upload(entryId, randomUUID(), new TextEncoder().encode('not a photo at all'))).body.error.details.issues[0].path).toBe('file');
-      expect((await upload(randomUUID(), randomUUID(), jpeg(3))).body.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'entryId' } });
+      expect(first.body).toMatchObject({ replayed: false, photo: { id: photoId, mimeType: 'image/jpeg' } });
+      for (let k = 0; k < 2; k++) expect((await upload(entryId, photoId, first1)).body).toMatchObject({ replayed: true, photo: { sha256: first.body.photo.sha256 } });
+      expect((await upload(entryId, photoId, other)).body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'photo_conflict' } });
+      expect((await upload(entryId, randomUUID(), new TextEncoder().encode('not a photo at all'))).body.error).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'photo' } });
+      expect((await upload(randomUUID(), randomUUID(), other)).body.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'entryId' } });
       expect(await db.visitPhoto.count({ where: { meetingId } })).toBe(1);
       const shown = await fetch(url(`/api/meetings/${meetingId}/visits/photos/${photoId}`), { headers: { cookie: staff } });
       expect(shown.headers.get('content-type')).toBe('image/jpeg');
-      expect(new Uint8Array(await shown.arrayBuffer())).toEqual(jpeg(1));
+      // Kept re-encoded: the pixels, not the phone's position.
+      const kept = Buffer.from(await shown.arrayBuffer());
+      expect((await sharp(first1).metadata()).exif).toBeDefined();
+      expect((await sharp(kept).metadata()).exif).toBeUndefined();
+      expect(kept.includes(Buffer.from('GPS'))).toBe(false);
       expect((await fetch(url(`/api/meetings/${meetingId}/visits/photos/${photoId}`))).status).toBe(401);
-      expect((await get()).body.entries.find((e: { id: string }) => e.id === entryId).photos).toEqual([{ id: photoId, size: 18, mimeType: 'image/jpeg', sha256: first.body.photo.sha256 }]);
+      expect((await get()).body.entries.find((e: { id: string }) => e.id === entryId).photos).toEqual([{ id: photoId, size: kept.length, mimeType: 'image/jpeg', sha256: first.body.photo.sha256 }]);
       photoSha = first.body.photo.sha256;
     });
 
@@ -192,7 +201,7 @@ for (const target of databaseTargets()) {
       expect(body.visits.entries.map((e: { id: string }) => e.id).sort()).toEqual(queue.map((e) => e.id as string).sort());
       expect(body.visits.entries.find((e: { planned: boolean }) => !e.planned).opinion).toBe('费用太高。');
       // The photo by its hash only: its bytes stay with staff.
-      expect(body.visits.entries.find((e: { id: string }) => e.id === queue[0]!.id).photos).toEqual([{ sha256: photoSha, mimeType: 'image/jpeg', size: 18 }]);
+      expect(body.visits.entries.find((e: { id: string }) => e.id === queue[0]!.id).photos).toMatchObject([{ sha256: photoSha, mimeType: 'image/jpeg' }]);
       expect(body.visits.entries.filter((e: { photos?: unknown }) => e.photos)).toHaveLength(1);
       // No resident's phone in the record; households and addresses only as commitments.
       expect(recordJson).not.toContain('13812345678');

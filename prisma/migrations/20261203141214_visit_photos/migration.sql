@@ -6,11 +6,12 @@ CREATE TABLE "VisitPhoto" (
     "mimeType" TEXT NOT NULL,
     "size" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
-    "data" BYTEA NOT NULL,
+    "uploadSha256" TEXT NOT NULL,
+    "data" BLOB NOT NULL,
     "staffId" TEXT NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL,
+    "receivedAt" DATETIME NOT NULL,
 
-    CONSTRAINT "VisitPhoto_pkey" PRIMARY KEY ("meetingId","id")
+    PRIMARY KEY ("meetingId", "id")
 );
 
 -- CreateIndex
