@@ -3,6 +3,7 @@
 // reopens the page, IndexedDB keeps the queue), and syncs once when the phone is back online; staff see it
 // in the progress. Screenshots at phone and laptop size; axe on both pages.
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { createDb } from '../../lib/platform/db/client';
 import { DEMO, PHONE, openPage, shoot, staffPage, expectNoSeriousA11yViolations } from './support';
 
@@ -57,6 +58,9 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   await phone.getByLabel('地点').fill('楼道');
   await phone.getByLabel('意见').fill('一楼采光会受影响，希望给一楼补偿后再装。');
   await phone.getByText('有条件同意', { exact: true }).click();
+  const picture = await sharp({ create: { width: 120, height: 90, channels: 3, background: { r: 180, g: 120, b: 60 } } }).jpeg().toBuffer();
+  await phone.getByLabel('照片（可选，最多 6 张）').setInputFiles({ name: 'stairwell.jpg', mimeType: 'image/jpeg', buffer: picture });
+  await expect(phone.getByText('已选 1 张照片')).toBeVisible();
   await phone.getByRole('button', { name: '保存走访记录' }).click();
   await expect(phone.getByTestId('pending')).toHaveText('1 条待同步');
   await expect(phone.getByTestId('queued-visit')).toHaveCount(1);
@@ -74,6 +78,8 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
     await phone.context().setOffline(false);
     await expect(phone.getByTestId('pending')).toHaveText('0 条待同步');
     await expect(phone.getByTestId('queued-visit').first()).toContainText('已同步');
+    await expect(phone.getByTestId('queued-visit').first()).toContainText('照片已同步 1 / 1');
+    expect(await db.visitPhoto.count({ where: { meetingId } })).toBe(1);
     // Reopened online, the phone sends nothing new: still one visit.
     await phone.reload();
     await expect(phone.getByTestId('queued-visit').first()).toContainText('已同步');
@@ -92,6 +98,8 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   // Staff see it in the progress (re-read every few seconds).
   await expect(staff.getByTestId('visits-count')).toContainText('共记录走访 1 次');
   await expect(staff.getByText('已走访 1 次：有条件同意')).toBeVisible();
+  await expect(staff.getByRole('img', { name: '第 1 张照片：赵家' })).toBeVisible();
+  await expect.poll(() => staff.getByRole('img', { name: '第 1 张照片：赵家' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
   await staff.getByLabel('搜索意见').fill('采光');
   await expect(staff.getByTestId('visit-opinion')).toHaveCount(1);
   await staff.getByLabel('搜索意见').fill('不存在的词');
