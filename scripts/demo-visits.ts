@@ -6,12 +6,14 @@
 // a faulty plan is refused by field. She starts it (the meeting goes live: no agenda, no check-in). The
 // recorder logs the visits from the phone as its offline queue sends them: each visit with the id the
 // phone chose; the whole queue is then sent again twice (the stairwell had no signal, the phone retried),
-// and every replay is answered with the stored visit — none is stored twice; one id sent with other
+// and every replay is answered with the stored visit — none is stored twice (nor is a photo of the first
+// visit, sent twice too); one id sent with other
 // content is refused as a CONFLICT. Staff read the progress, finish the round (a late visit is refused),
 // write the conclusion and close it, which closes the meeting; the convener and the recorder sign its
 // record and the platform files it. Prints a summary, `record <id> filed` and the verification link.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../lib/demo/seed';
 import { verificationUrl } from '../lib/record/export';
 import { demoUser, getJson, inProcessServer, signAndFile } from './demo-support';
@@ -101,6 +103,13 @@ try {
     for (const e of queue) if ((await must('replaying the queue', send(e))).replayed) replays++;
   }
   log(`recorder's phone: ${queue.length} visits sent, ${stored} stored; the queue replayed twice: ${replays} replays answered with the stored visits`);
+  // A photo of the first visit's stairwell, sent after its visit — twice, as a retrying phone would.
+  const picture = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 170, g: 150, b: 120 } } }).jpeg().toBuffer();
+  const photoId = randomUUID();
+  const sendPhoto = () => fetch(v(`/entries/${queue[0]!.id}/photos/${photoId}`), { method: 'POST', headers: { cookie: phone, 'content-type': 'image/jpeg' }, body: picture }).then(async (r) => ({ status: r.status, body: await r.json() as any }));
+  const photos = [await sendPhoto(), await sendPhoto()];
+  if (photos.some((p) => p.status !== 200)) throw new Error(`the photo: ${JSON.stringify(photos.map((p) => p.body))}`);
+  log(`a photo of the first visit sent twice: stored ${photos.filter((p) => !p.body.replayed).length}, replayed ${photos.filter((p) => p.body.replayed).length} (sha256 ${photos[0]!.body.photo.sha256.slice(0, 12)}…)`);
   const clash = await send({ ...queue[0], agreement: 'agree' });
   log(`the same id with other content → ${clash.status} ${clash.body.error.code}`);
 

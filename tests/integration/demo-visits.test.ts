@@ -30,6 +30,7 @@ describe('demo:visits, record:export and record:verify', () => {
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
     expect(demo.stdout).toContain('6 visits sent, 6 stored; the queue replayed twice: 12 replays answered with the stored visits');
     expect(demo.stdout).toContain('the same id with other content → 409 CONFLICT');
+    expect(demo.stdout).toContain('a photo of the first visit sent twice: stored 1, replayed 1');
     expect(demo.stdout).toContain('a visit sent afterwards → 409 INVALID_STATE');
 
     const db = createDb(scratch.url);
@@ -46,6 +47,8 @@ describe('demo:visits, record:export and record:verify', () => {
       const body = JSON.parse(record.body);
       expect(body.visits).toMatchObject({ planned: 6, plannedVisited: 5, agreement: { agree: 3, conditional: 1, disagree: 1, undecided: 1 } });
       expect(body.visits.entries).toHaveLength(6);
+      expect(body.visits.entries.flatMap((e: { photos?: unknown[] }) => e.photos ?? [])).toHaveLength(1);
+      expect(await db.visitPhoto.count({ where: { meetingId: record.meetingId } })).toBe(1);
       expect(body.visits.conclusion.text).toBe(state.visits!.conclusion!.text);
       expect(record.body).not.toContain('13912345678');
       expect(record.body).not.toContain('3号楼1单元101');
