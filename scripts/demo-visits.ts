@@ -7,8 +7,7 @@
 // recorder logs the visits from the phone as its offline queue sends them: each visit with the id the
 // phone chose; the whole queue is then sent again twice (the stairwell had no signal, the phone retried),
 // and every replay is answered with the stored visit — none is stored twice (nor is a photo of the first
-// visit, sent twice too); one id sent with other
-// content is refused as a CONFLICT. Staff read the progress, finish the round (a late visit is refused),
+// visit, sent twice too); one id sent with other content is refused as a CONFLICT. Staff read the progress, finish the round (a late visit is refused),
 // write the conclusion and close it, which closes the meeting; the convener and the recorder sign its
 // record and the platform files it. Prints a summary, `record <id> filed` and the verification link.
 import { randomUUID } from 'node:crypto';
