@@ -22,11 +22,15 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const role = await roleInMeetingOr404(staff, id);
   const { t } = await getI18n();
-  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, community: { select: { code: true } } } });
+  const meeting = await sharedDb().meeting.findUniqueOrThrow({ where: { id }, select: { form: true, status: true, community: { select: { code: true } } } });
   // A meeting made before template editions (or not through planning) kept no procedure: it follows the
   // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
   const form = MeetingForm.safeParse(meeting.form);
   const defaultProcedure = form.success ? meetingProcedure(loadDefaultTemplates(), form.data) : null;
+  // A round of household visits has no sitting: its own workspace (components/visits) — except a visit
+  // meeting already held as a sitting before issue 14 (in session or closed without a round's plan).
+  const visitsRound = meeting.form === 'visit'
+    && (meeting.status === 'draft' || meeting.status === 'announced' || !!(await sharedDb().visitRound.findUnique({ where: { meetingId: id }, select: { meetingId: true } })));
   return (
     <div className="min-h-dvh">
       <ConsoleHeader staff={staff}>
@@ -35,8 +39,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
-        {/* A round of household visits has no sitting: its own workspace (components/visits). */}
-        {meeting.form === 'visit' ? <VisitsWorkspace meetingId={id} /> : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
+        {visitsRound ? <VisitsWorkspace meetingId={id} /> : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>
   );
