@@ -19,6 +19,7 @@ import { assessmentRoutes } from './assessment-routes';
 import { planningRoutes } from './planning-routes';
 import { questionnaireRoutes } from './questionnaire-routes';
 import { WRITTEN_BYTE_ROUTES, WRITTEN_LINK_BYTE_ROUTES, writtenRoutes } from './written-routes';
+import { visitRoutes } from './visit-routes';
 import { RESIDENT_BYTE_ROUTES, TOPIC_BYTE_ROUTES, topicRoutes } from './topic-routes';
 import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity';
 import type { SmsSender } from '../lib/platform/sms';
@@ -44,13 +45,17 @@ const AdmitBody = z.object({ meetingId: z.string().max(100), seatId: z.string().
 const LoginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const MAX_BODY = 16 * 1024;
 /** Routes whose JSON bodies are legitimately larger: a whole index catalogue is ~40 KB; a questionnaire of 100 questions can be more. */
-const BODY_LIMITS: Record<string, number> = { 'POST /api/catalogue': 512 * 1024, 'POST /api/meetings/:meetingId/questionnaire': 512 * 1024 };
+const BODY_LIMITS: Record<string, number> = {
+  'POST /api/catalogue': 512 * 1024, 'POST /api/meetings/:meetingId/questionnaire': 512 * 1024,
+  // a round of visits' plan (up to 1000 households) and one visit (an opinion of 4000 characters)
+  'POST /api/meetings/:meetingId/visits': 512 * 1024, 'POST /api/meetings/:meetingId/visits/entries': 32 * 1024,
+};
 
 /** Methods that change nothing: every other method must pass the Origin check (assertOwnOrigin). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose body is a file, read as bytes up to the upload limit rather than as JSON. */
-const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES, ...WRITTEN_BYTE_ROUTES]);
+const BYTE_BODY_ROUTES = new Set(['POST /api/evidence', 'POST /api/roster/import', 'POST /api/attachments', 'POST /api/meetings/:meetingId/visits/entries/:entryId/photos/:photoId', ...TOPIC_BYTE_ROUTES, ...RESIDENT_BYTE_ROUTES, ...WRITTEN_BYTE_ROUTES]);
 
 export function createHttpApi(db: Db, opts: {
   /** commands that arrive over HTTP (publishing a notice) go through the meeting's hub */
@@ -74,6 +79,7 @@ export function createHttpApi(db: Db, opts: {
     ...(opts.hub ? planningRoutes(db, opts.hub) : {}),
     ...(opts.hub ? questionnaireRoutes(db, opts.hub, residents) : {}),
     ...(written?.routes ?? {}),
+    ...(opts.hub ? visitRoutes(db, opts.hub) : {}),
     ...topicRoutes(db, residents, { clientAddress, cookie: (name, token, expires) => sessionCookie(name, token, expires, opts.secureCookies) }),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {

@@ -39,6 +39,9 @@ export function pagePolicy(nonce: string, dev: boolean): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The recorder's visits page registers a same-origin service worker (public/visits-sw.js) so it opens
+    // offline; without this, worker-src falls back to script-src, where 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
     // The remote view embeds the meeting's livestream from these players only.
     `frame-src ${EMBED_PLAYER_ORIGINS.join(' ')}`,
     "object-src 'none'",

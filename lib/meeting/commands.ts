@@ -13,6 +13,7 @@ import { qaCommands } from './procedure/qa/commands';
 import { questionnaireCommands } from './procedure/questionnaire/commands';
 import { speakerCommands } from './procedure/speakers/commands';
 import { writtenCommands } from './procedure/written/commands';
+import { visitsCommands } from './procedure/visits/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
@@ -32,6 +33,7 @@ const definitions = {
   ...hearingCommands,
   ...questionnaireCommands,
   ...writtenCommands,
+  ...visitsCommands,
 };
 
 type Definitions = typeof definitions;
@@ -48,9 +50,13 @@ export const commandNames = Object.keys(commandSchemas) as CommandName[];
  * Commands only the HTTP API sends, never a socket: a questionnaire's lifecycle goes with rows that
  * lib/questionnaire writes around it (the draft and settings it opens with, the answers it closes).
  */
-export const httpOnlyCommands: ReadonlySet<CommandName> = new Set(['questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish',
+export const httpOnlyCommands: ReadonlySet<CommandName> = new Set([
+  'questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish',
   // a written consultation's: lib/written writes its addressees' links and reads its replies around them
-  'written.send', 'written.close']);
+  'written.send', 'written.close',
+  // a round of visits: its plan and entries are lib/visits' rows (the status they are checked against)
+  'visits.start', 'visits.finish', 'visits.conclude',
+]);
 
 export function permissionFor(command: CommandName): MeetingAction {
   return definitions[command].action;

@@ -8,6 +8,7 @@ import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
 import { questionnaireEventSchemas } from './procedure/questionnaire/events';
 import { writtenEventSchemas } from './procedure/written/events';
+import { visitsEventSchemas } from './procedure/visits/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -134,6 +135,7 @@ export const eventSchemas = {
   ...hearingEventSchemas,
   ...questionnaireEventSchemas,
   ...writtenEventSchemas,
+  ...visitsEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -17,6 +17,8 @@ import type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
 import { questionnaireReducers } from './procedure/questionnaire/reduce';
 import type { WrittenLifecycle } from './procedure/written/model';
 import { writtenReducers } from './procedure/written/reduce';
+import type { VisitsLifecycle } from './procedure/visits/model';
+import { visitsReducers } from './procedure/visits/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -26,6 +28,7 @@ export type { Question } from './procedure/qa/model';
 export type { OpenSpace } from './procedure/openspace/model';
 export type { Hearing } from './procedure/hearing/model';
 export type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
+export type { VisitsLifecycle } from './procedure/visits/model';
 
 /**
  * A meeting's live state is a fold of its event log: the server rebuilds it from the database after a
@@ -142,6 +145,8 @@ export type MeetingState = {
   written: WrittenLifecycle | null;
   /** the hall's sound goes to remote members who listen (lib/meeting/procedure/speakers/voice.ts) */
   hallAudio: boolean;
+  /** a round of household visits: question, phase, conclusion (lib/meeting/procedure/visits); null in other forms */
+  visits: VisitsLifecycle | null;
   message: { text: string; at: string } | null;
   startedAt: string | null;
   closedAt: string | null;
@@ -158,7 +163,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, roster: NO_ROSTER, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, visits: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -177,6 +182,7 @@ const reducers: Reducers = {
   ...hearingReducers,
   ...questionnaireReducers,
   ...writtenReducers,
+  ...visitsReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

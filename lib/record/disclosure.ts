@@ -39,6 +39,8 @@ export function commitmentsOf(record: MeetingRecordV2): Set<string> {
     ...(record.undoneCheckIns ?? []).map((u) => u.reasonCommitment),
     ...record.polls.flatMap((p) => p.paper?.tellerCommitments ?? []),
     ...(record.questionnaire?.results ?? []).flatMap((r) => (r.kind === 'text' ? [r.answersCommitment] : [])),
+    ...(record.visits?.team ?? []).map((m) => m.nameCommitment),
+    ...(record.visits?.entries ?? []).map((e) => e.householdCommitment),
   ]);
 }
 

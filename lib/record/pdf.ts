@@ -7,6 +7,8 @@ import { formatFileSize, t, TIME_ZONE, type MessageKey, type MessageParams } fro
 import { pollBallotNotes, proxyCheckInNote, undoneCheckInLines } from './ballot-notes';
 import type { ReadablePoll, ReadableRecord, ReadableSpeaker } from './readable';
 import { WALK_IN_KIND } from '../meeting/walk-ins';
+import { zhTime } from '../meeting/procedure/documents';
+import { agreements } from '../visits/model';
 
 /**
  * The printable copy of a meeting record: what gets filed in the community's binder and shown to an
@@ -632,6 +634,26 @@ function writtenBlock(layout: Layout, r: ReadableRecord) {
   });
 }
 
+/**
+ * A round of household visits, under the decisions: the question, the team, planned and visited, the
+ * positions counted, every visit's opinion (the household only in staff's copy), the conclusion.
+ */
+function visitsBlock(layout: Layout, r: ReadableRecord) {
+  const v = r.visits;
+  if (!v) return;
+  layout.heading(zh('record.visits.title'), 2);
+  layout.para(zh('record.visits.question', { text: v.question }));
+  if (v.team.length) layout.para(zh('record.visits.team', { list: v.team.map((m) => zh('record.visits.teamMember', { role: zh(`visits.role.${m.role}`), name: m.name ?? zh('record.visits.nameWithheld') })).join('、') }));
+  layout.para(zh('record.visits.counts', { planned: v.planned, visited: v.plannedVisited, entries: v.entries.length }));
+  layout.para(zh('record.visits.agreementCounts', { counts: agreements.map((a) => `${zh(`visits.agreement.${a}`)} ${v.agreement[a]}`).join('；') }));
+  layout.para(zh('record.visits.conclusion', { text: v.conclusion }));
+  v.entries.forEach((e, i) => {
+    const who = e.household ? zh('record.visits.household', e.household) : zh('record.visits.householdWithheld');
+    layout.para(`${who}${e.planned ? '' : zh('record.visits.unplanned')}`, { indent: INDENT_STEP, marker: `${i + 1}.` });
+    layout.para(zh('record.visits.entry', { when: zhTime(e.visitedAt), agreement: zh(`visits.agreement.${e.agreement}`), opinion: e.opinion || zh('record.visits.noOpinion') }), { indent: INDENT_STEP });
+  });
+}
+
 async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
   const { doc } = layout;
   doc.addPage();
@@ -784,6 +806,7 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   decisionsSection(layout, record);
   questionnaireBlock(layout, record);
   writtenBlock(layout, record);
+  visitsBlock(layout, record);
   layout.heading(section(5, zh('record.minutes.title')), 1);
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);

@@ -1,5 +1,6 @@
 import type { MeetingRecord, MeetingRecordV1, MeetingRecordV2, RecordSpeakerV1 } from './format';
 import type { WrittenRecordSection } from '../meeting/procedure/written/record';
+import type { Agreement } from '../visits/model';
 
 /**
  * A record of either format in the one shape the pages and the PDF show: names are display strings.
@@ -41,6 +42,17 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
   };
   /** a written consultation (issue 14; absent from other records): identified by nature, shown as signed */
   written?: WrittenRecordSection;
+  /**
+   * A round of household visits (issue 14): each visit's household, address, who was met and where only
+   * where its commitment is disclosed (staff of the area), else null; team names likewise.
+   */
+  visits?: {
+    question: string; startedAt: string; finishedAt: string; planned: number; plannedVisited: number;
+    team: { role: 'host' | 'recorder'; name: string | null }[];
+    agreement: Record<Agreement, number>;
+    entries: { id: string; planned: boolean; visitedAt: string; household: { household: string; address: string; metWith: string; place: string } | null; agreement: Agreement; opinion: string }[];
+    conclusion: string;
+  };
 };
 type RecordQuestionResult = NonNullable<MeetingRecordV2['questionnaire']>['results'][number];
 export type ReadableQuestionResult =
@@ -91,6 +103,20 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
     questionnaire: record.questionnaire ? questionnaireOf(record.questionnaire, opened) : undefined,
     written: record.written,
+    visits: record.visits ? visitsOf(record.visits, opened) : undefined,
+  };
+}
+
+function visitsOf(v: NonNullable<MeetingRecordV2['visits']>, opened: ReadonlyMap<string, string> | null): NonNullable<ReadableRecord['visits']> {
+  return {
+    question: v.question, startedAt: v.startedAt, finishedAt: v.finishedAt, planned: v.planned, plannedVisited: v.plannedVisited,
+    team: v.team.map((m) => ({ role: m.role, name: opened?.get(m.nameCommitment) ?? null })),
+    agreement: v.agreement,
+    entries: v.entries.map((e) => {
+      const disclosed = opened?.get(e.householdCommitment);
+      return { id: e.id, planned: e.planned, visitedAt: e.visitedAt, household: disclosed === undefined ? null : JSON.parse(disclosed), agreement: e.agreement, opinion: e.opinion };
+    }),
+    conclusion: v.conclusion.text,
   };
 }
 

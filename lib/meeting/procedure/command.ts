@@ -35,6 +35,8 @@ export type Effect =
   | { kind: 'questionnaireStatus'; status: 'open' | 'closed' }
   // a written consultation's phase, mirrored for replies' transactions
   | { kind: 'writtenStatus'; status: 'sent' | 'closed' }
+  // a round of visits' phase, mirrored for the entries' transactions (lib/visits)
+  | { kind: 'visitsStatus'; status: 'open' | 'finished' }
   | ScheduleEffect;
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MeetingState } from '../state';
 import type { QuestionnaireRecordSource } from './questionnaire/record';
 import type { WrittenRecordSource } from './written/record';
+import type { VisitsRecordSource } from './visits/record';
 
 /**
  * What a part of the meeting writes into the minutes and the record, and the few words and schemas
@@ -34,6 +35,8 @@ export type RecordContext = {
   questionnaire?: QuestionnaireRecordSource;
   /** a written consultation's document and addressees with their final replies (lib/written/service.ts) */
   written?: WrittenRecordSource;
+  /** a round of visits' plan and entries, from its tables (lib/visits/service.ts) */
+  visits?: VisitsRecordSource;
 };
 
 export type RecordPart<S> = {

@@ -4,6 +4,7 @@ import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
 import { QuestionnaireWorkspace } from '@/components/questionnaire/QuestionnaireWorkspace';
 import { WrittenWorkspace } from '@/components/written/WrittenWorkspace';
+import { VisitsWorkspace } from '@/components/visits/VisitsWorkspace';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
@@ -32,6 +33,10 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
   const form = MeetingForm.safeParse(meeting.form);
   const defaultProcedure = form.success ? meetingProcedure(loadDefaultTemplates(), form.data) : null;
+  // A round of household visits has no sitting: its own workspace (components/visits) — except a visit
+  // meeting already held as a sitting before issue 14 (in session or closed without a round's plan).
+  const visitsRound = meeting.form === 'visit'
+    && (meeting.status === 'draft' || meeting.status === 'announced' || !!(await sharedDb().visitRound.findUnique({ where: { meetingId: id }, select: { meetingId: true } })));
   return (
     <div className="min-h-dvh">
       <ConsoleHeader staff={staff}>
@@ -44,6 +49,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         {written ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
           : meeting.form === 'questionnaire'
           ? <QuestionnaireWorkspace meetingId={id} canManage={can(role, 'meeting.manage')} recordHref={`/console/meetings/${id}/record`} />
+          : visitsRound ? <VisitsWorkspace meetingId={id} />
           : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>

@@ -80,6 +80,8 @@ export const meetingCommands = {
       if (s.questionnaire) throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
       // A sent written consultation closes with its conclusion (written.close).
       if (s.written) throw new AppError('INVALID_STATE', 'A written consultation closes with its conclusion', { reason: 'written' });
+      // A started round of visits closes with its conclusion (visits.conclude), likewise.
+      if (s.visits) throw new AppError('INVALID_STATE', 'A round of visits closes when its conclusion is recorded', { reason: 'visits' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
