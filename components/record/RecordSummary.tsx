@@ -6,7 +6,7 @@ import { formatDuration } from '@/components/ui/format';
 import { useLocale, useT } from '@/components/ui/I18nProvider';
 import { formatDateTime, formatFileSize, formatList, formatNumber } from '@/lib/i18n/format';
 import { proxyCheckInNote, undoneCheckInLines } from '@/lib/record/ballot-notes';
-import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
+import { heldAsSitting, type ReadableRecord, type ReadableSpeaker } from '@/lib/record/readable';
 import { WALK_IN_KIND } from '@/lib/meeting/walk-ins';
 import { PollResult } from './PollResult';
 import { WrittenRecordSection } from '@/components/written/WrittenRecordSection';
@@ -81,55 +81,60 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
         </Section>
       ) : null}
 
-      <Attendance record={record} level={headingLevel} />
+      {/* A form that did not sit (a questionnaire, a written consultation, visits) has no hall, agenda or votes to show. */}
+      {heldAsSitting(record) ? (
+        <>
+        <Attendance record={record} level={headingLevel} />
 
-      <Section title={t('meeting.agenda')} level={headingLevel}>
-        {record.agenda.length === 0 ? <p className="text-base text-ink-muted">{t('record.agenda.none')}</p> : (
-          <ol className="space-y-4">
-            {record.agenda.map((item, i) => (
-              <li key={item.id} className="break-inside-avoid">
-                <SubHeading level={headingLevel}>
-                  {t('record.agenda.itemTitle', { n: formatNumber(locale, i + 1), title: item.title })}
-                  <span className="ml-2 text-sm font-normal text-ink-muted">{item.status === 'dropped' && item.closeReason ? t('meeting.agenda.droppedBecause', { reason: item.closeReason }) : t(`meeting.agenda.${item.status}`)}</span>
-                </SubHeading>
-                {item.notes ? <p className="whitespace-pre-line text-base text-ink-muted">{item.notes}</p> : null}
-                <Speakers speakers={item.speakers} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {record.otherSpeakers.length ? (
-          <div className="mt-4">
-            <SubHeading level={headingLevel}>{t('record.agenda.otherSpeakers')}</SubHeading>
-            <Speakers speakers={record.otherSpeakers} />
-          </div>
-        ) : null}
-      </Section>
-
-      <Section title={t('record.polls.title')} level={headingLevel}>
-        {record.polls.length === 0 ? <p className="text-base text-ink-muted">{t('record.polls.none')}</p> : (
-          <div className="space-y-4">
-            {record.polls.map((p) => <PollResult key={p.id} poll={p} itemTitle={itemTitle(p.itemId)} headingLevel={headingLevel === 1 ? 3 : 4} />)}
-          </div>
-        )}
-      </Section>
-
-      <Section title={t('record.decisions.title')} level={headingLevel}>
-        {record.decisions.length === 0 ? <p className="text-base text-ink-muted">{t('record.decisions.none')}</p> : (
-          <ol className="list-decimal space-y-1 pl-7 text-base">
-            {record.decisions.map((d) => {
-              const poll = record.polls.find((p) => p.id === d.pollId);
-              return (
-                <li key={d.pollId}>
-                  <span className="font-semibold">{d.decision ? t('meeting.poll.decision', { text: d.decision }) : d.question}</span>
-                  {poll && poll.kind !== 'motion' && d.winners.length ? <span>{t('record.decisions.winners', { list: formatList(locale, d.winners) })}</span> : null}
-                  <span className="text-ink-muted">{t('record.decisions.passed')}</span>
+        <Section title={t('meeting.agenda')} level={headingLevel}>
+          {record.agenda.length === 0 ? <p className="text-base text-ink-muted">{t('record.agenda.none')}</p> : (
+            <ol className="space-y-4">
+              {record.agenda.map((item, i) => (
+                <li key={item.id} className="break-inside-avoid">
+                  <SubHeading level={headingLevel}>
+                    {t('record.agenda.itemTitle', { n: formatNumber(locale, i + 1), title: item.title })}
+                    <span className="ml-2 text-sm font-normal text-ink-muted">{item.status === 'dropped' && item.closeReason ? t('meeting.agenda.droppedBecause', { reason: item.closeReason }) : t(`meeting.agenda.${item.status}`)}</span>
+                  </SubHeading>
+                  {item.notes ? <p className="whitespace-pre-line text-base text-ink-muted">{item.notes}</p> : null}
+                  <Speakers speakers={item.speakers} />
                 </li>
-              );
-            })}
-          </ol>
-        )}
-      </Section>
+              ))}
+            </ol>
+          )}
+          {record.otherSpeakers.length ? (
+            <div className="mt-4">
+              <SubHeading level={headingLevel}>{t('record.agenda.otherSpeakers')}</SubHeading>
+              <Speakers speakers={record.otherSpeakers} />
+            </div>
+          ) : null}
+        </Section>
+
+        <Section title={t('record.polls.title')} level={headingLevel}>
+          {record.polls.length === 0 ? <p className="text-base text-ink-muted">{t('record.polls.none')}</p> : (
+            <div className="space-y-4">
+              {record.polls.map((p) => <PollResult key={p.id} poll={p} itemTitle={itemTitle(p.itemId)} headingLevel={headingLevel === 1 ? 3 : 4} />)}
+            </div>
+          )}
+        </Section>
+
+        <Section title={t('record.decisions.title')} level={headingLevel}>
+          {record.decisions.length === 0 ? <p className="text-base text-ink-muted">{t('record.decisions.none')}</p> : (
+            <ol className="list-decimal space-y-1 pl-7 text-base">
+              {record.decisions.map((d) => {
+                const poll = record.polls.find((p) => p.id === d.pollId);
+                return (
+                  <li key={d.pollId}>
+                    <span className="font-semibold">{d.decision ? t('meeting.poll.decision', { text: d.decision }) : d.question}</span>
+                    {poll && poll.kind !== 'motion' && d.winners.length ? <span>{t('record.decisions.winners', { list: formatList(locale, d.winners) })}</span> : null}
+                    <span className="text-ink-muted">{t('record.decisions.passed')}</span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </Section>
+        </>
+      ) : null}
 
       {record.openSpace ? <OpenSpaceRecord os={record.openSpace} level={headingLevel} /> : null}
       {record.hearing ? <HearingRecord h={record.hearing} level={headingLevel} /> : null}

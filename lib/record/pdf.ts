@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatFileSize, t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
 import { pollBallotNotes, proxyCheckInNote, undoneCheckInLines } from './ballot-notes';
-import type { ReadablePoll, ReadableRecord, ReadableSpeaker } from './readable';
+import { heldAsSitting, type ReadablePoll, type ReadableRecord, type ReadableSpeaker } from './readable';
 import { WALK_IN_KIND } from '../meeting/walk-ins';
 import { zhTime } from '../meeting/procedure/documents';
 import { agreements } from '../visits/model';
@@ -50,7 +50,15 @@ const zh = (key: MessageKey, params?: MessageParams) => t('zh-CN', key, params);
 // `record.*` keys; words only the printed record uses are its `record.pdf.*` keys.
 
 /** A numbered top-level section heading: "一、出席情况". */
-const section = (n: 1 | 2 | 3 | 4 | 5 | 6, title: string) => zh(`record.pdf.section.${n}`, { title });
+const SECTION_NUMBERS = [1, 2, 3, 4, 5, 6] as const;
+/** Numbered sections, counted as they are laid out: a record that did not sit has fewer. */
+class SectionCounter {
+  private n = 0;
+  next(title: string): string {
+    const n = SECTION_NUMBERS[Math.min(this.n++, SECTION_NUMBERS.length - 1)]!;
+    return zh(`record.pdf.section.${n}`, { title });
+  }
+}
 
 // ── Page geometry (points; A4 is 595.28 × 841.89) ──
 // The wider left margin leaves room for binding into the community's file.
@@ -452,8 +460,8 @@ function titleBlock(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
   ]);
 }
 
-function attendanceSection(layout: Layout, r: ReadableRecord) {
-  layout.heading(section(1, zh('record.attendance.title')), 1);
+function attendanceSection(layout: Layout, r: ReadableRecord, section: SectionCounter) {
+  layout.heading(section.next(zh('record.attendance.title')), 1);
   const voting = r.roster.filter((s) => s.canVote);
   const present = new Map(r.attendance.map((a) => [a.seatId, a]));
   const presentVoting = voting.filter((s) => present.has(s.seatId));
@@ -510,8 +518,8 @@ function itemTitle(r: ReadableRecord, itemId: string | null): string | null {
   return i < 0 ? null : zh('record.agenda.itemTitle', { n: i + 1, title: r.agenda[i]!.title });
 }
 
-function agendaSection(layout: Layout, r: ReadableRecord) {
-  layout.heading(section(2, zh('record.pdf.agenda.title')), 1);
+function agendaSection(layout: Layout, r: ReadableRecord, section: SectionCounter) {
+  layout.heading(section.next(zh('record.pdf.agenda.title')), 1);
   if (!r.agenda.length) layout.para(zh('record.agenda.none'), { color: MUTED });
   r.agenda.forEach((item, i) => {
     layout.heading(itemTitle(r, item.id)!, 2);
@@ -572,14 +580,14 @@ function pollBlock(layout: Layout, r: ReadableRecord, poll: ReadablePoll, index:
   }
 }
 
-function pollsSection(layout: Layout, r: ReadableRecord) {
-  layout.heading(section(3, zh('record.polls.title')), 1, r.polls[0] ? pollHeight(r.polls[0]) : undefined);
+function pollsSection(layout: Layout, r: ReadableRecord, section: SectionCounter) {
+  layout.heading(section.next(zh('record.polls.title')), 1, r.polls[0] ? pollHeight(r.polls[0]) : undefined);
   if (!r.polls.length) layout.para(zh('record.polls.none'), { color: MUTED });
   r.polls.forEach((p, i) => pollBlock(layout, r, p, i));
 }
 
-function decisionsSection(layout: Layout, r: ReadableRecord) {
-  layout.heading(section(4, zh('record.decisions.title')), 1);
+function decisionsSection(layout: Layout, r: ReadableRecord, section: SectionCounter) {
+  layout.heading(section.next(zh('record.decisions.title')), 1);
   if (!r.decisions.length) layout.para(zh('record.decisions.none'), { color: MUTED });
   r.decisions.forEach((d, i) => {
     const poll = r.polls.find((p) => p.id === d.pollId);
@@ -654,10 +662,10 @@ function visitsBlock(layout: Layout, r: ReadableRecord) {
   });
 }
 
-async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions) {
+async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions, section: SectionCounter) {
   const { doc } = layout;
   doc.addPage();
-  layout.heading(section(6, zh('record.pdf.verification.title')), 1);
+  layout.heading(section.next(zh('record.pdf.verification.title')), 1);
   layout.para(zh('record.pdf.verification.note'), { color: MUTED, size: SMALL_SIZE });
   layout.gap(4);
   layout.fields([
@@ -800,17 +808,24 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   layout.style(BODY_SIZE);
 
   titleBlock(layout, record, opts);
-  attendanceSection(layout, record);
-  agendaSection(layout, record);
-  pollsSection(layout, record);
-  decisionsSection(layout, record);
+  const section = new SectionCounter();
+  // A sitting's sections, with the parts' results under the decisions; a form that did not sit (a
+  // questionnaire, a written consultation, visits) has only its results, as a section of their own.
+  if (heldAsSitting(record)) {
+    attendanceSection(layout, record, section);
+    agendaSection(layout, record, section);
+    pollsSection(layout, record, section);
+    decisionsSection(layout, record, section);
+  } else {
+    layout.heading(section.next(zh('record.pdf.results.title')), 1);
+  }
   questionnaireBlock(layout, record);
   writtenBlock(layout, record);
   visitsBlock(layout, record);
-  layout.heading(section(5, zh('record.minutes.title')), 1);
+  layout.heading(section.next(zh('record.minutes.title')), 1);
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);
-  await verificationSection(layout, record, opts);
+  await verificationSection(layout, record, opts, section);
   paperSignatures(layout, record);
   pageFurniture(layout, record, opts.recordHash);
 

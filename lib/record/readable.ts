@@ -163,3 +163,16 @@ function openSpaceOf(os: NonNullable<MeetingRecordV2['openSpace']>, nameOf: (sea
     consensus: os.consensus.map((c) => c.text),
   };
 }
+
+/** The forms that are not a sitting (each its own part of lib/meeting/procedure): no hall, agenda or votes. */
+const NOT_A_SITTING: ReadonlySet<string> = new Set(['questionnaire', 'written', 'visit', 'evaluation']);
+
+/**
+ * Whether a record shows a sitting's sections (attendance, agenda, votes, decisions). A questionnaire, a
+ * written consultation or a round of visits has none, and showing "应到 0 人" would say something untrue;
+ * a meeting of those forms held as a sitting before they had their own procedures (the demo's history)
+ * has them, and keeps them.
+ */
+export function heldAsSitting(r: Pick<ReadableRecord, 'meeting' | 'attendance' | 'agenda' | 'polls'>): boolean {
+  return !NOT_A_SITTING.has(r.meeting.form) || r.attendance.length > 0 || r.agenda.length > 0 || r.polls.length > 0;
+}

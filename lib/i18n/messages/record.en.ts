@@ -146,6 +146,7 @@ export const recordEn: Record<keyof typeof recordZhCN, string> = {
   'record.pdf.column.fingerprint': 'Key fingerprint (SHA-256)',
   'record.pdf.column.signedAt': 'Signed',
   'record.pdf.agenda.title': 'Agenda and speakers',
+  'record.pdf.results.title': 'How it was consulted, and the result',
   'record.pdf.agenda.summary': 'Status: {status}; {count} speeches, {duration} in all.',
   'record.pdf.poll.title': 'Vote {n}: {question}',
   'record.pdf.poll.method': 'Method',

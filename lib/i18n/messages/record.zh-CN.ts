@@ -149,6 +149,7 @@ export const recordZhCN = {
   'record.pdf.column.fingerprint': '公钥指纹（SHA-256）',
   'record.pdf.column.signedAt': '签署时间',
   'record.pdf.agenda.title': '议程与发言',
+  'record.pdf.results.title': '协商过程与结果',
   'record.pdf.agenda.summary': '状态：{status}；发言 {count} 人次，共 {duration}。',
   'record.pdf.poll.title': '表决{n}：{question}',
   'record.pdf.poll.method': '方式',

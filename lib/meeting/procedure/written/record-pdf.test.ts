@@ -40,4 +40,34 @@ describe('a written consultation in the record’s PDF', () => {
     expect(flat).toContain('张秀英：修改意见（更改过1次）——建议加装雨棚。');
     expect(flat).toContain('周主任（辖区供电所）：未回复');
   });
+
+  it('a written consultation that never sat prints no attendance, agenda or votes: its results are the first section', async () => {
+    const base = readableOf(syntheticRecord(SMALL_MEETING), 'disclosed');
+    const record: ReadableRecord = {
+      ...base,
+      meeting: { ...base.meeting, form: 'written' },
+      attendance: [], agenda: [], polls: [], decisions: [],
+      written: {
+        document: { title: '征询函', text: '正文', attachment: null, sha256: hash('doc') },
+        sentAt: '2026-12-01T02:00:00.000Z', deadline: '2026-12-04T10:00:00.000Z', closedAt: '2026-12-04T11:00:00.000Z',
+        addressees: [{ name: '张秀英', unit: '', kind: 'person', answer: 'agree', text: '', attachment: null, answeredAt: '2026-12-02T02:00:00.000Z', revisions: 1 }],
+        counts: { agree: 1, amend: 0, disagree: 0, none: 0 },
+        conclusion: '同意。',
+      },
+    };
+    const pdf = await renderRecordPdf(record, { recordHash: sha256Hex(canonicalJson(record)), status: 'signed', platformFingerprint: hash('k'), verifyUrl: 'https://yishi.example.cn/v/x', signatures: [] });
+    writeFileSync(`${OUT}written-no-sitting.pdf`, pdf);
+    const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', `${OUT}written-no-sitting.pdf`, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(flat).toContain('一、协商过程与结果');
+    expect(flat).toContain('二、会议纪要');
+    expect(flat).toContain('三、核验信息');
+    // (the synthetic minutes have their own 出席情况 fact: the record's numbered sections are what is checked)
+    expect(flat).not.toMatch(/[一二三四五六]、出席情况/);
+    expect(flat).not.toMatch(/[一二三四五六]、表决/);
+    // The same form held as a sitting (before it had its own procedure) keeps the sitting's sections.
+    const sat = { ...record, attendance: base.attendance };
+    const pdf2 = await renderRecordPdf(sat, { recordHash: sha256Hex(canonicalJson(sat)), status: 'signed', platformFingerprint: hash('k'), verifyUrl: 'https://yishi.example.cn/v/x', signatures: [] });
+    writeFileSync(`${OUT}written-sat.pdf`, pdf2);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', `${OUT}written-sat.pdf`, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('一、出席情况');
+  });
 });
