@@ -17,6 +17,8 @@ import type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
 import { questionnaireReducers } from './procedure/questionnaire/reduce';
 import type { WrittenLifecycle } from './procedure/written/model';
 import { writtenReducers } from './procedure/written/reduce';
+import type { EvaluationLifecycle } from './procedure/evaluation/model';
+import { evaluationReducers } from './procedure/evaluation/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -134,6 +136,8 @@ export type MeetingState = {
   questionnaire: QuestionnaireLifecycle | null;
   /** a written consultation's document hash, deadline and conclusion (lib/meeting/procedure/written); null before it is sent and in other forms */
   written: WrittenLifecycle | null;
+  /** a 民主评议's plan hash, phase and publication (lib/meeting/procedure/evaluation); null before it opens and in other forms */
+  evaluation: EvaluationLifecycle | null;
   /** the hall's sound goes to remote members who listen (lib/meeting/procedure/speakers/voice.ts) */
   hallAudio: boolean;
   message: { text: string; at: string } | null;
@@ -151,7 +155,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, evaluation: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -170,6 +174,7 @@ const reducers: Reducers = {
   ...hearingReducers,
   ...questionnaireReducers,
   ...writtenReducers,
+  ...evaluationReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

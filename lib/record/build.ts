@@ -7,6 +7,7 @@ import { decisionSentence } from '../voting/outcome';
 import { RECORD_FORMAT, MeetingRecordV2, recordParts, type RecordSpeakerV2 } from './format';
 import type { QuestionnaireRecordSource } from '../meeting/procedure/questionnaire/record';
 import type { WrittenRecordSource } from '../meeting/procedure/written/record';
+import type { EvaluationRecordSource } from '../meeting/procedure/evaluation/record';
 
 /** Everything the record needs beyond the meeting's folded state, read by the caller. */
 export type RecordSources = {
@@ -29,6 +30,8 @@ export type RecordSources = {
   questionnaire?: QuestionnaireRecordSource;
   /** a written consultation's document and final replies (lib/written/service.ts `recordSource`) */
   written?: WrittenRecordSource;
+  /** a 民主评议's units with their aggregated ratings (lib/evaluation/service.ts `evaluationRecordSource`) */
+  evaluation?: EvaluationRecordSource;
   /** a fresh disclosure of a personal value and its commitment (random salt: node-crypto `commitValue`) */
   commit: (value: string) => { commitment: string; disclosure: Disclosure };
 };
@@ -112,7 +115,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
         ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),
       })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
-    ...Object.assign({}, ...recordParts.map((part) => part.section(s, { commit, sessionNotes: src.sessionNotes ?? {}, ...(src.questionnaire ? { questionnaire: src.questionnaire } : {}), ...(src.written ? { written: src.written } : {}) }))),
+    ...Object.assign({}, ...recordParts.map((part) => part.section(s, { commit, sessionNotes: src.sessionNotes ?? {}, ...(src.questionnaire ? { questionnaire: src.questionnaire } : {}), ...(src.written ? { written: src.written } : {}), ...(src.evaluation ? { evaluation: src.evaluation } : {}) }))),
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,

@@ -8,6 +8,7 @@ import { openSpaceRecord, openSpaceRecordShape } from '../meeting/procedure/open
 import { qaRecord, qaRecordShape } from '../meeting/procedure/qa/record';
 import { questionnaireRecord, questionnaireRecordShape } from '../meeting/procedure/questionnaire/record';
 import { writtenRecord, writtenRecordShape } from '../meeting/procedure/written/record';
+import { evaluationRecord, evaluationRecordShape } from '../meeting/procedure/evaluation/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -161,12 +162,13 @@ export const MeetingRecordV2 = RecordCommon.extend({
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
   // The parts' own sections (lib/meeting/procedure/<part>/record.ts), each optional and absent from a
   // meeting without it, so earlier records keep their bytes: answered questions, an open space, a hearing,
-  // a questionnaire, a written consultation.
+  // a questionnaire, a written consultation, a 民主评议.
   ...qaRecordShape,
   ...openSpaceRecordShape,
   ...hearingRecordShape,
   ...questionnaireRecordShape,
   ...writtenRecordShape,
+  ...evaluationRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -184,7 +186,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
 
 /** The parts with their own sections of the record, for build.ts and the roster check above. */
-export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord] as RecordPart<Partial<MeetingRecordV2>>[];
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord, evaluationRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);

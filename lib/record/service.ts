@@ -12,6 +12,7 @@ import { buildRecord } from './build';
 import { publishedAttachments } from '../planning/notice-attachments';
 import { createQuestionnaires } from '../questionnaire/service';
 import { writtenRecordSource } from '../written/service';
+import { evaluationRecordSource } from '../evaluation/service';
 import { canonicalBytes, canonicalJson } from './canonical';
 import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
@@ -86,6 +87,8 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     const questionnaire = state.questionnaire ? await createQuestionnaires(db, hub).recordSource(meetingId) : null;
     // A sent written consultation's document and its addressees' final replies.
     const written = state.written ? await writtenRecordSource(db, meetingId) : null;
+    // An opened 民主评议's plan and its units' aggregated boxes.
+    const evaluation = state.evaluation ? await evaluationRecordSource(db, meetingId) : null;
     const recordId = newId();
 
     // No transaction is needed for the chain position: a concurrent freeze in the same community that
@@ -106,6 +109,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
         ...(minutes.notes ? { sessionNotes: minutes.notes } : {}),
         ...(questionnaire ? { questionnaire } : {}),
         ...(written ? { written } : {}),
+        ...(evaluation ? { evaluation } : {}),
         eventLog: {
           events: events.length,
           lastSeq: events.at(-1)?.seq ?? 0,

@@ -35,6 +35,8 @@ export type Effect =
   | { kind: 'questionnaireStatus'; status: 'open' | 'closed' }
   // a written consultation's phase, mirrored for replies' transactions
   | { kind: 'writtenStatus'; status: 'sent' | 'closed' }
+  // a 民主评议's phase, mirrored for ratings' transactions
+  | { kind: 'evaluationStatus'; status: 'open' | 'closed' }
   | ScheduleEffect;
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MeetingState } from '../state';
 import type { QuestionnaireRecordSource } from './questionnaire/record';
 import type { WrittenRecordSource } from './written/record';
+import type { EvaluationRecordSource } from './evaluation/record';
 
 /**
  * What a part of the meeting writes into the minutes and the record, and the few words and schemas
@@ -34,6 +35,8 @@ export type RecordContext = {
   questionnaire?: QuestionnaireRecordSource;
   /** a written consultation's document and addressees with their final replies (lib/written/service.ts) */
   written?: WrittenRecordSource;
+  /** a 民主评议's period, units with their aggregated ratings, evaluator counts (lib/evaluation/service.ts) */
+  evaluation?: EvaluationRecordSource;
 };
 
 export type RecordPart<S> = {

@@ -80,6 +80,8 @@ export const meetingCommands = {
       if (s.questionnaire) throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
       // A sent written consultation closes with its conclusion (written.close).
       if (s.written) throw new AppError('INVALID_STATE', 'A written consultation closes with its conclusion', { reason: 'written' });
+      // An opened 民主评议 closes when its result table is published (evaluation.publish).
+      if (s.evaluation) throw new AppError('INVALID_STATE', 'An evaluation closes when its result is published', { reason: 'evaluation' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
