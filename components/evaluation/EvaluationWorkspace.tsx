@@ -254,7 +254,7 @@ export function EvaluationWorkspace({ meetingId, communityId }: { meetingId: str
           <h2 id="ev-links" className="text-xl font-semibold">{t('evaluation.links.heading')}</h2>
           <p className="text-base">{t('evaluation.links.once')}</p>
           <ul className="mt-2 space-y-1">
-            {links.map((l) => <li key={l.evaluatorId} className="break-all text-base"><span className="font-semibold">{l.name}</span>：<code>{`${window.location.origin}${l.path}`}</code></li>)}
+            {links.map((l) => <li key={l.evaluatorId} className="break-all text-base"><span className="font-semibold">{l.name}</span>：<code data-testid="evaluation-link" data-path={l.path}>{`${window.location.origin}${l.path}`}</code></li>)}
           </ul>
         </section>
       ) : null}
