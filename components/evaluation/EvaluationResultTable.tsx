@@ -17,7 +17,8 @@ export function EvaluationResultTable({ rows, t, idPrefix }: { rows: ResultRow[]
   const dist = (d: Distribution) => t('evaluation.table.distribution', { satisfied: d.satisfied, basically: d.basically_satisfied, dissatisfied: d.dissatisfied });
   return (
     <div>
-      <div className="overflow-x-auto">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('evaluation.table.caption')}>
         <table className="w-full min-w-[32rem] border-collapse text-left text-base">
           <caption className="sr-only">{t('evaluation.table.caption')}</caption>
           <thead>

@@ -69,7 +69,7 @@ test('staff plan and open an evaluation, two phones rate, staff close and publis
     await unit1.getByRole('group', { name: '履职情况' }).getByText('基本满意', { exact: true }).click();
     await unit1.getByLabel('落实中的问题').fill('充电桩安装后部分车位被占用。');
     await phoneA.getByRole('button', { name: '提交评议' }).click();
-    await expect(phoneA.getByRole('alert')).toHaveText(`还有 1 项未评：${UNITS[1]!.name}`);
+    await expect(phoneA.getByRole('alert').filter({ hasText: '未评' })).toHaveText(`还有 1 项未评：${UNITS[1]!.name}`);
     await phoneA.reload();
     const again = phoneA.getByRole('region', { name: `第 1 个，共 2 个：${UNITS[0]!.name}` });
     await expect(again.getByRole('group', { name: '完成情况' }).getByRole('radio', { name: '满意', exact: true })).toBeChecked();
@@ -100,7 +100,7 @@ test('staff plan and open an evaluation, two phones rate, staff close and publis
     await expect(desk.getByRole('status')).toHaveText('已提交，谢谢您的评议。');
     await shoot(desk, 'evaluation-laptop-done', true);
     await desk.goto(`/e/${'A'.repeat(43)}`);
-    await expect(desk.getByRole('alert')).toHaveText('这个链接无效或已过期。');
+    await expect(desk.getByRole('alert').filter({ hasText: '链接' })).toHaveText('这个链接无效或已过期。');
     await desk.context().close();
   });
 
@@ -137,7 +137,7 @@ test('staff plan and open an evaluation, two phones rate, staff close and publis
 
     const reader = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await reader.goto(`/v/${recordId}`);
-    const section = reader.getByRole('region', { name: '民主评议' });
+    const section = reader.getByRole('region', { name: '民主评议', exact: true });
     await expect(section).toBeVisible({ timeout: 30_000 });
     await expect(section).toContainText('共邀请 2 名评议人，2 名提交评议');
     for (const name of EVALUATORS) await expect(reader.locator('body')).not.toContainText(name);
