@@ -17,8 +17,19 @@ export function EvaluationResultTable({ rows, t, idPrefix }: { rows: ResultRow[]
   const dist = (d: Distribution) => t('evaluation.table.distribution', { satisfied: d.satisfied, basically: d.basically_satisfied, dissatisfied: d.dissatisfied });
   return (
     <div>
-      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('evaluation.table.caption')}>
+      {/* On a phone, one block per unit, so the satisfaction rates are never scrolled out of sight. */}
+      <ul className="space-y-2 sm:hidden">
+        {rows.map((u, i) => (
+          <li key={i} className="rounded-lg border border-ink/15 bg-white px-3 py-2">
+            <p className="font-semibold">{u.name} <span className="font-normal text-ink-muted">{t('evaluation.table.answers')} {u.answers}</span></p>
+            {(['completion', 'performance'] as const).map((k) => (
+              <p key={k} className="tabular-nums">{t(`evaluation.criterion.${k}`)}：<span className="font-semibold">{t('evaluation.table.rate')} {rate(u[k])}</span>（{dist(u[k])}）</p>
+            ))}
+          </li>
+        ))}
+      </ul>
+      {/* Wider screens: the table; it scrolls sideways when narrow, focusable so a keyboard can scroll it too. */}
+      <div className="hidden overflow-x-auto sm:block" tabIndex={0} role="region" aria-label={t('evaluation.table.caption')}>
         <table className="w-full min-w-[32rem] border-collapse text-left text-base">
           <caption className="sr-only">{t('evaluation.table.caption')}</caption>
           <thead>

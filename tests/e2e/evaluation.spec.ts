@@ -129,10 +129,11 @@ test('staff plan and open an evaluation, two phones rate, staff close and publis
     const card = board.getByRole('article', { name: TITLE });
     await expect(card).toBeVisible({ timeout: 30_000 });
     await expect(card).toContainText('民主评议结果：2 / 2 名评议人参加');
-    await expect(card.getByRole('row').filter({ hasText: UNITS[0]!.name })).toContainText('100%');
+    // On a phone the table is one block per unit, its rates in sight.
+    await expect(card.getByRole('listitem').filter({ hasText: UNITS[0]!.name })).toContainText('完成情况：满意率 100%（1 / 1 / 0）');
     await expect(card).toContainText('充电桩安装后部分车位被占用。');
-    await card.scrollIntoViewIfNeeded();
-    await shoot(board, 'evaluation-board', true);
+    // The board is long (every publication): the card itself is what this test shows.
+    await card.screenshot({ path: 'test-results/screenshots/evaluation-board-card.png' });
     await expectNoSeriousA11yViolations(board, 'evaluation board');
 
     const reader = await openPage(browser, { viewport: { width: 1280, height: 800 } });
