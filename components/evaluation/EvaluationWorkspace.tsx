@@ -235,7 +235,17 @@ export function EvaluationWorkspace({ meetingId, communityId }: { meetingId: str
         ) : null}
         {data.evaluators.length ? (
           <ul className="mt-2 flex flex-wrap gap-2 text-base">
-            {data.evaluators.map((e) => <li key={e.id} className="rounded-full bg-paper px-3 py-0.5">{e.name}<span className="text-ink-muted">（{e.category === 'stakeholder' ? t('evaluation.category.stakeholder') : t(`planning.category.${e.category as 'resident'}`)}）</span></li>)}
+            {data.evaluators.map((e) => (
+              <li key={e.id} className="rounded-full bg-paper px-3 py-0.5">
+                {e.name}<span className="text-ink-muted">（{e.category === 'stakeholder' ? t('evaluation.category.stakeholder') : t(`planning.category.${e.category as 'resident'}`)}）</span>
+                {/* A lost link, or one handed to the wrong person: a new one; the old stops working. */}
+                {data.phase === 'open' && data.canManage ? (
+                  <Button variant="ghost" disabled={busy} onClick={() => void call<{ evaluatorId: string; path: string }>(`/evaluators/${e.id}/link`, {}).then((l) => l && setLinks([{ evaluatorId: l.evaluatorId, name: e.name, category: e.category, path: l.path }]))}>
+                    {t('evaluation.links.reissue', { name: e.name })}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
           </ul>
         ) : null}
       </section>
