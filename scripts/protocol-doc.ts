@@ -9,6 +9,7 @@ import { DefinitionInput } from '../lib/questionnaire/definition';
 import { QuestionnaireSettings } from '../lib/questionnaire/settings';
 import { ResponseInput } from '../lib/questionnaire/answers';
 import { ReplyInput } from '../lib/written/inputs';
+import { RatingsInput } from '../lib/evaluation/inputs';
 import { JoinRequest } from '../lib/meeting/join';
 import { meetingRoles, can } from '../lib/meeting/permissions';
 import { eventSchemas } from '../lib/meeting/events';
@@ -36,6 +37,7 @@ export function generatedReference(): string {
   out.push('### Questionnaire settings (`settings` of the same)', '', schema(QuestionnaireSettings), '');
   out.push('### POST /api/questionnaires/:joinCode/responses body', '', schema(ResponseInput), '');
   out.push('### POST /api/w/:token/replies body', '', schema(ReplyInput), '');
+  out.push('### POST /api/e/:token/ratings body', '', schema(RatingsInput), '');
   out.push('### `voice:signal` payload (a remote member\'s voice: WebRTC signalling)', '', schema(VoiceSignal), '');
   out.push('### `voice:hall` payload (the hall\'s sound to remote listeners: WebRTC signalling)', '', schema(HallSignal), '');
   out.push('### Commands (`meeting:command` → `{ name, input }`)', '');

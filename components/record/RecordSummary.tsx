@@ -11,6 +11,7 @@ import { WALK_IN_KIND } from '@/lib/meeting/walk-ins';
 import { PollResult } from './PollResult';
 import { WrittenRecordSection } from '@/components/written/WrittenRecordSection';
 import { VisitsRecord } from '@/components/visits/VisitsRecord';
+import { EvaluationRecordSection } from '@/components/evaluation/EvaluationRecordSection';
 
 type Level = 1 | 2;
 
@@ -140,6 +141,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
       {record.hearing ? <HearingRecord h={record.hearing} level={headingLevel} /> : null}
       {record.written ? <WrittenRecordSection w={record.written} headingLevel={headingLevel} /> : null}
       {record.visits ? <VisitsRecord v={record.visits} level={headingLevel} /> : null}
+      {record.evaluation ? <EvaluationRecordSection e={record.evaluation} headingLevel={headingLevel} /> : null}
       {record.questions.length ? (
         <Section title={t('record.questions.title')} level={headingLevel}>
           <ol className="list-decimal space-y-1 pl-7 text-base">

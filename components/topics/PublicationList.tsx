@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/format';
 import type { BoardPublication } from '@/lib/topics/publicity';
 import { ResultChart } from '@/components/questionnaire/ResultCharts';
+import { EvaluationResultTable } from '@/components/evaluation/EvaluationResultTable';
 import { ObjectionForm } from './ObjectionForm';
 import type { ResidentView } from './resident-api';
 
@@ -45,7 +46,7 @@ export function PublicationList({ publications, boardHref, t, locale, resident }
                       </li>
                     ))}
                   </ul>
-                ) : p.hearingResult || p.agreements.length || p.questionnaireResult ? null : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
+                ) : p.hearingResult || p.agreements.length || p.questionnaireResult || p.evaluationResult ? null : <p className="mt-2 text-lg text-ink-muted">{t('topic.publicity.noDecisions')}</p>}
                 {p.hearingResult ? (
                   <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
                     <p className="font-semibold">{t('meeting.hearing.result')}：{p.hearingResult.decision}</p>
@@ -66,6 +67,13 @@ export function PublicationList({ publications, boardHref, t, locale, resident }
                         </li>
                       ))}
                     </ol>
+                  </div>
+                ) : null}
+                {p.evaluationResult ? (
+                  <div className="mt-2 rounded-xl bg-paper px-3 py-2 text-lg">
+                    <p className="font-semibold">{t('evaluation.board', { answered: p.evaluationResult.evaluators.answered, invited: p.evaluationResult.evaluators.invited })}</p>
+                    {p.evaluationResult.note ? <p className="whitespace-pre-line text-base">{p.evaluationResult.note}</p> : null}
+                    <EvaluationResultTable rows={p.evaluationResult.units} t={t} idPrefix={`p-${p.recordId}-ev`} />
                   </div>
                 ) : null}
                 {p.agreements.length ? (

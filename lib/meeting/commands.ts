@@ -14,6 +14,7 @@ import { questionnaireCommands } from './procedure/questionnaire/commands';
 import { speakerCommands } from './procedure/speakers/commands';
 import { writtenCommands } from './procedure/written/commands';
 import { visitsCommands } from './procedure/visits/commands';
+import { evaluationCommands } from './procedure/evaluation/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
@@ -34,6 +35,7 @@ const definitions = {
   ...questionnaireCommands,
   ...writtenCommands,
   ...visitsCommands,
+  ...evaluationCommands,
 };
 
 type Definitions = typeof definitions;
@@ -56,6 +58,8 @@ export const httpOnlyCommands: ReadonlySet<CommandName> = new Set([
   'written.send', 'written.close',
   // a round of visits: its plan and entries are lib/visits' rows (the status they are checked against)
   'visits.start', 'visits.finish', 'visits.conclude',
+  // a 民主评议's: lib/evaluation writes its evaluators' links and reads its boxes around them
+  'evaluation.open', 'evaluation.close', 'evaluation.publish',
 ]);
 
 export function permissionFor(command: CommandName): MeetingAction {

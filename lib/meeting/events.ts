@@ -9,6 +9,7 @@ import { qaEventSchemas } from './procedure/qa/events';
 import { questionnaireEventSchemas } from './procedure/questionnaire/events';
 import { writtenEventSchemas } from './procedure/written/events';
 import { visitsEventSchemas } from './procedure/visits/events';
+import { evaluationEventSchemas } from './procedure/evaluation/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -136,6 +137,7 @@ export const eventSchemas = {
   ...questionnaireEventSchemas,
   ...writtenEventSchemas,
   ...visitsEventSchemas,
+  ...evaluationEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

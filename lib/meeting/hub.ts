@@ -279,6 +279,8 @@ export class MeetingHub {
           writes.push(this.db.writtenConsultation.updateMany({ where: { meetingId }, data: { status: eff.status } }));
         } else if (eff.kind === 'visitsStatus') {
           writes.push(this.db.visitRound.updateMany({ where: { meetingId }, data: { status: eff.status } }));
+        } else if (eff.kind === 'evaluationStatus') {
+          writes.push(this.db.evaluation.updateMany({ where: { meetingId }, data: { status: eff.status } }));
         } else {
           // Participation (who voted) is stored apart from the choice. A secret choice only goes into the
           // poll's ballot box below, so no row's position or time follows the voter's.

@@ -8,6 +8,7 @@ import { RECORD_FORMAT, MeetingRecordV2, recordParts, type RecordSpeakerV2 } fro
 import type { QuestionnaireRecordSource } from '../meeting/procedure/questionnaire/record';
 import type { WrittenRecordSource } from '../meeting/procedure/written/record';
 import type { VisitsRecordSource } from '../meeting/procedure/visits/record';
+import type { EvaluationRecordSource } from '../meeting/procedure/evaluation/record';
 
 /** Everything the record needs beyond the meeting's folded state, read by the caller. */
 export type RecordSources = {
@@ -32,6 +33,8 @@ export type RecordSources = {
   written?: WrittenRecordSource;
   /** a round of visits' plan and entries (lib/visits/service.ts `recordSource`) */
   visits?: VisitsRecordSource;
+  /** a 民主评议's units with their aggregated ratings (lib/evaluation/service.ts `evaluationRecordSource`) */
+  evaluation?: EvaluationRecordSource;
   /** a fresh disclosure of a personal value and its commitment (random salt: node-crypto `commitValue`) */
   commit: (value: string) => { commitment: string; disclosure: Disclosure };
 };
@@ -115,7 +118,7 @@ export function buildRecord(src: RecordSources): { record: MeetingRecordV2; disc
         ...(p.kind === 'motion' ? { decision: decisionSentence(p.question, p.decision) } : {}),
       })),
     minutes: { htmlCommitment: commit(src.minutes.html), markdownCommitment: commit(src.minutes.markdown), yjsStateSha256: src.minutes.yjsStateSha256 },
-    ...Object.assign({}, ...recordParts.map((part) => part.section(s, { commit, sessionNotes: src.sessionNotes ?? {}, ...(src.questionnaire ? { questionnaire: src.questionnaire } : {}), ...(src.written ? { written: src.written } : {}), ...(src.visits ? { visits: src.visits } : {}) }))),
+    ...Object.assign({}, ...recordParts.map((part) => part.section(s, { commit, sessionNotes: src.sessionNotes ?? {}, ...(src.questionnaire ? { questionnaire: src.questionnaire } : {}), ...(src.written ? { written: src.written } : {}), ...(src.visits ? { visits: src.visits } : {}), ...(src.evaluation ? { evaluation: src.evaluation } : {}) }))),
     eventLog: src.eventLog,
     signers: src.signers,
     chain: src.chain,

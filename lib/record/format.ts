@@ -9,6 +9,7 @@ import { qaRecord, qaRecordShape } from '../meeting/procedure/qa/record';
 import { questionnaireRecord, questionnaireRecordShape } from '../meeting/procedure/questionnaire/record';
 import { writtenRecord, writtenRecordShape } from '../meeting/procedure/written/record';
 import { visitsRecord, visitsRecordShape } from '../meeting/procedure/visits/record';
+import { evaluationRecord, evaluationRecordShape } from '../meeting/procedure/evaluation/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -162,13 +163,14 @@ export const MeetingRecordV2 = RecordCommon.extend({
   minutes: z.object({ htmlCommitment: Commitment, markdownCommitment: Commitment, yjsStateSha256: Hex64 }),
   // The parts' own sections (lib/meeting/procedure/<part>/record.ts), each optional and absent from a
   // meeting without it, so earlier records keep their bytes: answered questions, an open space, a hearing,
-  // a questionnaire, a written consultation, a round of visits.
+  // a questionnaire, a written consultation, a round of visits, a 民主评议.
   ...qaRecordShape,
   ...openSpaceRecordShape,
   ...hearingRecordShape,
   ...questionnaireRecordShape,
   ...writtenRecordShape,
   ...visitsRecordShape,
+  ...evaluationRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -186,7 +188,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
 
 /** The parts with their own sections of the record, for build.ts and the roster check above. */
-export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord, visitsRecord] as RecordPart<Partial<MeetingRecordV2>>[];
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord, visitsRecord, evaluationRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);

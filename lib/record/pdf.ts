@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { formatFileSize, t, TIME_ZONE, type MessageKey, type MessageParams } from '../i18n/locale';
 import { pollBallotNotes, proxyCheckInNote, undoneCheckInLines } from './ballot-notes';
 import { heldAsSitting, type ReadablePoll, type ReadableRecord, type ReadableSpeaker } from './readable';
+import { satisfactionRate } from '../evaluation/aggregate';
 import { WALK_IN_KIND } from '../meeting/walk-ins';
 import { zhTime } from '../meeting/procedure/documents';
 import { agreements } from '../visits/model';
@@ -662,6 +663,39 @@ function visitsBlock(layout: Layout, r: ReadableRecord) {
   });
 }
 
+/**
+ * A 民主评议, under the decisions: the period, the dates, how many evaluators answered (no one named), then
+ * per unit its commitments, the two rated criteria with their counts and satisfaction rate, and the texts
+ * written for the other two, as the signed record lists them (sorted).
+ */
+function evaluationBlock(layout: Layout, r: ReadableRecord) {
+  const e = r.evaluation;
+  if (!e) return;
+  layout.heading(zh('record.evaluation.title'), 2);
+  if (e.periodFrom || e.periodTo) layout.para(zh('record.evaluation.period', { from: e.periodFrom ?? '—', to: e.periodTo ?? '—' }));
+  layout.para(zh('record.evaluation.dates', { openedAt: when(e.openedAt), closedAt: when(e.closedAt), publishedAt: when(e.publishedAt) }));
+  layout.para(zh('record.evaluation.evaluators', { invited: e.evaluators.invited, answered: e.evaluators.answered }));
+  layout.para(zh('record.evaluation.plan', { hash: e.planSha256 }), { color: MUTED });
+  if (e.note) layout.para(zh('record.evaluation.note', { text: e.note }));
+  e.units.forEach((u, i) => {
+    layout.para(zh('record.evaluation.unit', { name: u.name, answers: u.answers }), { marker: `${i + 1}.` });
+    for (const c of u.commitments) layout.para(zh('record.evaluation.commitment', { text: c.text }), { indent: INDENT_STEP });
+    for (const k of ['completion', 'performance'] as const) {
+      const d = u[k];
+      const rate = satisfactionRate(d);
+      layout.para(zh('record.evaluation.criterion', {
+        criterion: zh(`evaluation.criterion.${k}`), satisfied: d.satisfied, basically: d.basically_satisfied, dissatisfied: d.dissatisfied,
+        rate: rate === null ? zh('evaluation.table.noRate') : zh('evaluation.table.percent', { rate }),
+      }), { indent: INDENT_STEP });
+    }
+    for (const k of ['problems', 'reasons'] as const) {
+      if (!u[k].length) continue;
+      layout.para(zh('record.evaluation.texts', { criterion: zh(`evaluation.criterion.${k}`) }), { indent: INDENT_STEP });
+      for (const text of u[k]) layout.para(text, { indent: INDENT_STEP * 2, marker: '·' });
+    }
+  });
+}
+
 async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions, section: SectionCounter) {
   const { doc } = layout;
   doc.addPage();
@@ -822,6 +856,7 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   questionnaireBlock(layout, record);
   writtenBlock(layout, record);
   visitsBlock(layout, record);
+  evaluationBlock(layout, record);
   layout.heading(section.next(zh('record.minutes.title')), 1);
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);

@@ -1,6 +1,7 @@
 import type { MeetingRecord, MeetingRecordV1, MeetingRecordV2, RecordSpeakerV1 } from './format';
 import type { WrittenRecordSection } from '../meeting/procedure/written/record';
 import type { Agreement } from '../visits/model';
+import type { EvaluationRecordSection } from '../meeting/procedure/evaluation/record';
 
 /**
  * A record of either format in the one shape the pages and the PDF show: names are display strings.
@@ -53,6 +54,8 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
     entries: { id: string; planned: boolean; visitedAt: string; household: { household: string; address: string; metWith: string; place: string } | null; agreement: Agreement; opinion: string }[];
     conclusion: string;
   };
+  /** a 民主评议 (issue 14): units, commitments and the aggregated, anonymous result table, as signed */
+  evaluation?: EvaluationRecordSection;
 };
 type RecordQuestionResult = NonNullable<MeetingRecordV2['questionnaire']>['results'][number];
 export type ReadableQuestionResult =
@@ -103,6 +106,7 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
     questionnaire: record.questionnaire ? questionnaireOf(record.questionnaire, opened) : undefined,
     written: record.written,
+    evaluation: record.evaluation,
     visits: record.visits ? visitsOf(record.visits, opened) : undefined,
   };
 }

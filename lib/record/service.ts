@@ -13,6 +13,7 @@ import { publishedAttachments } from '../planning/notice-attachments';
 import { createQuestionnaires } from '../questionnaire/service';
 import { writtenRecordSource } from '../written/service';
 import { visitsRecordSource } from '../visits/service';
+import { evaluationRecordSource } from '../evaluation/service';
 import { canonicalBytes, canonicalJson } from './canonical';
 import { FILING_FORMAT, parseStoredRecord, type Filing, type FilingStatement, type MeetingRecord, type RecordStatus, type SignatureEntry } from './format';
 import { ed25519RawFromSpki, spkiPemToDer } from './keys';
@@ -89,6 +90,8 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     const written = state.written ? await writtenRecordSource(db, meetingId) : null;
     // A started round of visits' plan and entries (finished before the meeting closed: final).
     const visits = state.visits ? await visitsRecordSource(db, meetingId) : null;
+    // An opened 民主评议's plan and its units' aggregated boxes.
+    const evaluation = state.evaluation ? await evaluationRecordSource(db, meetingId) : null;
     const recordId = newId();
 
     // No transaction is needed for the chain position: a concurrent freeze in the same community that
@@ -110,6 +113,7 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
         ...(questionnaire ? { questionnaire } : {}),
         ...(written ? { written } : {}),
         ...(visits ? { visits } : {}),
+        ...(evaluation ? { evaluation } : {}),
         eventLog: {
           events: events.length,
           lastSeq: events.at(-1)?.seq ?? 0,

@@ -127,6 +127,10 @@ async function publications(db: Db, where: { communityId: string } | { meetingId
       questionnaireResult: record?.format === RECORD_FORMAT && record.questionnaire
         ? { summary: record.questionnaire.summary.text, responses: record.questionnaire.responses, results: record.questionnaire.results }
         : null,
+      // A 民主评议's result table (结果公示) as the signed record holds it: counts and sorted texts, no evaluator.
+      evaluationResult: record?.format === RECORD_FORMAT && record.evaluation
+        ? { evaluators: record.evaluation.evaluators, note: record.evaluation.note, units: record.evaluation.units }
+        : null,
       objections: p.objections,
     };
   });

@@ -11,6 +11,7 @@ import { topicsEn } from './topics.en';
 import { questionnaireEn } from './questionnaire.en';
 import { writtenEn } from './written.en';
 import { visitsEn } from './visits.en';
+import { evaluationEn } from './evaluation.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -31,6 +32,7 @@ export const en: Messages = {
   ...questionnaireEn,
   ...writtenEn,
   ...visitsEn,
+  ...evaluationEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

@@ -37,6 +37,8 @@ export type Effect =
   | { kind: 'writtenStatus'; status: 'sent' | 'closed' }
   // a round of visits' phase, mirrored for the entries' transactions (lib/visits)
   | { kind: 'visitsStatus'; status: 'open' | 'finished' }
+  // a 民主评议's phase, mirrored for ratings' transactions
+  | { kind: 'evaluationStatus'; status: 'open' | 'closed' }
   | ScheduleEffect;
 
 /**

@@ -3,6 +3,7 @@ import type { MeetingState } from '../state';
 import type { QuestionnaireRecordSource } from './questionnaire/record';
 import type { WrittenRecordSource } from './written/record';
 import type { VisitsRecordSource } from './visits/record';
+import type { EvaluationRecordSource } from './evaluation/record';
 
 /**
  * What a part of the meeting writes into the minutes and the record, and the few words and schemas
@@ -37,6 +38,8 @@ export type RecordContext = {
   written?: WrittenRecordSource;
   /** a round of visits' plan and entries, from its tables (lib/visits/service.ts) */
   visits?: VisitsRecordSource;
+  /** a 民主评议's period, units with their aggregated ratings, evaluator counts (lib/evaluation/service.ts) */
+  evaluation?: EvaluationRecordSource;
 };
 
 export type RecordPart<S> = {

@@ -5,6 +5,7 @@ import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorCons
 import { QuestionnaireWorkspace } from '@/components/questionnaire/QuestionnaireWorkspace';
 import { WrittenWorkspace } from '@/components/written/WrittenWorkspace';
 import { VisitsWorkspace } from '@/components/visits/VisitsWorkspace';
+import { EvaluationWorkspace } from '@/components/evaluation/EvaluationWorkspace';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
@@ -29,6 +30,9 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
   // or closed without ever being sent): that one keeps the live console and its record.
   const sent = meeting.form === 'written' ? await sharedDb().writtenConsultation.findUnique({ where: { meetingId: id }, select: { status: true } }) : null;
   const written = meeting.form === 'written' && (meeting.status === 'draft' || meeting.status === 'announced' || (!!sent && sent.status !== 'draft'));
+  // The same for a 民主评议 (issue 14): its own workspace unless it was held as a sitting before.
+  const opened = meeting.form === 'evaluation' ? await sharedDb().evaluation.findUnique({ where: { meetingId: id }, select: { status: true } }) : null;
+  const evaluation = meeting.form === 'evaluation' && (meeting.status === 'draft' || meeting.status === 'announced' || (!!opened && opened.status !== 'draft'));
   // A meeting made before template editions (or not through planning) kept no procedure: it follows the
   // default's, as its record does (lib/record/build.ts). Read and checked here, on the server.
   const form = MeetingForm.safeParse(meeting.form);
@@ -50,6 +54,7 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
           : meeting.form === 'questionnaire'
           ? <QuestionnaireWorkspace meetingId={id} canManage={can(role, 'meeting.manage')} recordHref={`/console/meetings/${id}/record`} />
           : visitsRound ? <VisitsWorkspace meetingId={id} />
+          : evaluation ? <EvaluationWorkspace meetingId={id} communityId={meeting.communityId} />
           : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
     </div>

@@ -82,6 +82,8 @@ export const meetingCommands = {
       if (s.written) throw new AppError('INVALID_STATE', 'A written consultation closes with its conclusion', { reason: 'written' });
       // A started round of visits closes with its conclusion (visits.conclude), likewise.
       if (s.visits) throw new AppError('INVALID_STATE', 'A round of visits closes when its conclusion is recorded', { reason: 'visits' });
+      // An opened 民主评议 closes when its result table is published (evaluation.publish).
+      if (s.evaluation) throw new AppError('INVALID_STATE', 'An evaluation closes when its result is published', { reason: 'evaluation' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
