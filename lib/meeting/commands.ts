@@ -13,6 +13,7 @@ import { qaCommands } from './procedure/qa/commands';
 import { questionnaireCommands } from './procedure/questionnaire/commands';
 import { speakerCommands } from './procedure/speakers/commands';
 import { writtenCommands } from './procedure/written/commands';
+import { expertCommands } from './procedure/expert/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
@@ -32,6 +33,7 @@ const definitions = {
   ...hearingCommands,
   ...questionnaireCommands,
   ...writtenCommands,
+  ...expertCommands,
 };
 
 type Definitions = typeof definitions;
@@ -50,7 +52,9 @@ export const commandNames = Object.keys(commandSchemas) as CommandName[];
  */
 export const httpOnlyCommands: ReadonlySet<CommandName> = new Set(['questionnaire.open', 'questionnaire.revise', 'questionnaire.close', 'questionnaire.publish',
   // a written consultation's: lib/written writes its addressees' links and reads its replies around them
-  'written.send', 'written.close']);
+  'written.send', 'written.close',
+  // an expert consultation's: lib/expert writes its experts' links and the asking topic's journey around them
+  'expert.ask', 'expert.accept', 'expert.opinion', 'expert.conclude', 'expert.feedback']);
 
 export function permissionFor(command: CommandName): MeetingAction {
   return definitions[command].action;

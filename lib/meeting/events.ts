@@ -8,6 +8,7 @@ import { openSpaceEventSchemas } from './procedure/openspace/events';
 import { qaEventSchemas } from './procedure/qa/events';
 import { questionnaireEventSchemas } from './procedure/questionnaire/events';
 import { writtenEventSchemas } from './procedure/written/events';
+import { expertEventSchemas } from './procedure/expert/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -123,6 +124,7 @@ export const eventSchemas = {
   ...hearingEventSchemas,
   ...questionnaireEventSchemas,
   ...writtenEventSchemas,
+  ...expertEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

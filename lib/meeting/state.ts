@@ -17,6 +17,8 @@ import type { QuestionnaireLifecycle } from './procedure/questionnaire/model';
 import { questionnaireReducers } from './procedure/questionnaire/reduce';
 import type { WrittenLifecycle } from './procedure/written/model';
 import { writtenReducers } from './procedure/written/reduce';
+import type { ExpertLifecycle } from './procedure/expert/model';
+import { expertReducers } from './procedure/expert/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -134,6 +136,8 @@ export type MeetingState = {
   questionnaire: QuestionnaireLifecycle | null;
   /** a written consultation's document hash, deadline and conclusion (lib/meeting/procedure/written); null before it is sent and in other forms */
   written: WrittenLifecycle | null;
+  /** an expert consultation's question, acceptance, written opinions, conclusion and feedback (lib/meeting/procedure/expert); null before it is asked and in other forms */
+  expert: ExpertLifecycle | null;
   /** the hall's sound goes to remote members who listen (lib/meeting/procedure/speakers/voice.ts) */
   hallAudio: boolean;
   message: { text: string; at: string } | null;
@@ -151,7 +155,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, expert: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -170,6 +174,7 @@ const reducers: Reducers = {
   ...hearingReducers,
   ...questionnaireReducers,
   ...writtenReducers,
+  ...expertReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

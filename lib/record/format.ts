@@ -8,6 +8,7 @@ import { openSpaceRecord, openSpaceRecordShape } from '../meeting/procedure/open
 import { qaRecord, qaRecordShape } from '../meeting/procedure/qa/record';
 import { questionnaireRecord, questionnaireRecordShape } from '../meeting/procedure/questionnaire/record';
 import { writtenRecord, writtenRecordShape } from '../meeting/procedure/written/record';
+import { expertRecord, expertRecordShape } from '../meeting/procedure/expert/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -167,6 +168,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
   ...hearingRecordShape,
   ...questionnaireRecordShape,
   ...writtenRecordShape,
+  ...expertRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -184,7 +186,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
 
 /** The parts with their own sections of the record, for build.ts and the roster check above. */
-export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord] as RecordPart<Partial<MeetingRecordV2>>[];
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord, expertRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);

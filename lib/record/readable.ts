@@ -1,5 +1,6 @@
 import type { MeetingRecord, MeetingRecordV1, MeetingRecordV2, RecordSpeakerV1 } from './format';
 import type { WrittenRecordSection } from '../meeting/procedure/written/record';
+import type { ExpertRecordSection } from '../meeting/procedure/expert/record';
 
 /**
  * A record of either format in the one shape the pages and the PDF show: names are display strings.
@@ -41,6 +42,8 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
   };
   /** a written consultation (issue 14; absent from other records): identified by nature, shown as signed */
   written?: WrittenRecordSection;
+  /** an expert consultation (issue 14; absent from other records): experts sign their opinions */
+  expert?: ExpertRecordSection;
 };
 type RecordQuestionResult = NonNullable<MeetingRecordV2['questionnaire']>['results'][number];
 export type ReadableQuestionResult =
@@ -91,6 +94,7 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
     questionnaire: record.questionnaire ? questionnaireOf(record.questionnaire, opened) : undefined,
     written: record.written,
+    expert: record.expert,
   };
 }
 

@@ -80,6 +80,8 @@ export const meetingCommands = {
       if (s.questionnaire) throw new AppError('INVALID_STATE', 'A questionnaire closes when its result is published', { reason: 'questionnaire' });
       // A sent written consultation closes with its conclusion (written.close).
       if (s.written) throw new AppError('INVALID_STATE', 'A written consultation closes with its conclusion', { reason: 'written' });
+      // An expert consultation's sitting closes once its conclusion went back to whoever asked (expert.feedback).
+      if (s.expert && !s.expert.feedback) throw new AppError('INVALID_STATE', 'Feed the conclusion back before closing', { reason: 'expert_feedback' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },
