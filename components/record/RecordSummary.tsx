@@ -10,6 +10,7 @@ import type { ReadableRecord, ReadableSpeaker } from '@/lib/record/readable';
 import { WALK_IN_KIND } from '@/lib/meeting/walk-ins';
 import { PollResult } from './PollResult';
 import { WrittenRecordSection } from '@/components/written/WrittenRecordSection';
+import { ExpertRecordSection } from '@/components/expert/ExpertRecordSection';
 
 type Level = 1 | 2;
 
@@ -133,6 +134,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
       {record.openSpace ? <OpenSpaceRecord os={record.openSpace} level={headingLevel} /> : null}
       {record.hearing ? <HearingRecord h={record.hearing} level={headingLevel} /> : null}
       {record.written ? <WrittenRecordSection w={record.written} headingLevel={headingLevel} /> : null}
+      {record.expert ? <ExpertRecordSection x={record.expert} headingLevel={headingLevel} /> : null}
       {record.questions.length ? (
         <Section title={t('record.questions.title')} level={headingLevel}>
           <ol className="list-decimal space-y-1 pl-7 text-base">

@@ -12,7 +12,7 @@ export const BASE_AREAS = [
 ] as const;
 
 /** The staff console's areas: with BASE_AREAS, everything in the catalogue. */
-export const CONSOLE_AREAS = ['attachments', 'console', 'decisions', 'planning', 'questionnaire', 'record', 'scoring', 'templates', 'topicReview', 'written'] as const;
+export const CONSOLE_AREAS = ['attachments', 'console', 'decisions', 'planning', 'questionnaire', 'record', 'scoring', 'templates', 'topicReview', 'written', 'expert'] as const;
 
 /** The public record page (/v/<id>): the record and the planning lines it shows (a written consultation's answers). */
-export const RECORD_AREAS = ['console', 'planning', 'record', 'written'] as const;
+export const RECORD_AREAS = ['console', 'planning', 'record', 'written', 'expert'] as const;

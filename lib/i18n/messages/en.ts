@@ -10,6 +10,7 @@ import { topicReviewEn } from './topic-review.en';
 import { topicsEn } from './topics.en';
 import { questionnaireEn } from './questionnaire.en';
 import { writtenEn } from './written.en';
+import { expertEn } from './expert.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -29,6 +30,7 @@ export const en: Messages = {
   ...decisionsEn,
   ...questionnaireEn,
   ...writtenEn,
+  ...expertEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

@@ -34,6 +34,7 @@ import { topicReviewZhCN } from './topic-review.zh-CN';
 import { topicsZhCN } from './topics.zh-CN';
 import { questionnaireZhCN } from './questionnaire.zh-CN';
 import { writtenZhCN } from './written.zh-CN';
+import { expertZhCN } from './expert.zh-CN';
 
 // Areas with many keys live in their own files (<area>.zh-CN.ts / <area>.en.ts) and are spread in here.
 export const zhCN = {
@@ -49,6 +50,7 @@ export const zhCN = {
   ...decisionsZhCN,
   ...questionnaireZhCN,
   ...writtenZhCN,
+  ...expertZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',
