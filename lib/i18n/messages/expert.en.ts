@@ -69,6 +69,7 @@ export const expertEn: Record<keyof typeof expertZhCN, string> = {
   'expert.phone.invalid': 'This link is not valid or has expired. Please contact the community staff.',
   'expert.phone.loading': 'Loading…',
   'expert.phone.retry': 'Could not submit. Check the network and try again.',
+  'expert.phone.required': 'Write a title and your opinion.',
 
   'record.expert.title': 'Expert consultation',
   'record.expert.question': 'Question: {question}',

@@ -70,6 +70,7 @@ export const expertZhCN = {
   'expert.phone.invalid': '链接无效或已过期。请联系社区工作人员。',
   'expert.phone.loading': '正在加载…',
   'expert.phone.retry': '提交失败，请检查网络后重试。',
+  'expert.phone.required': '请填写意见标题和内容。',
 
   // ── the record ──
   'record.expert.title': '专家咨询',

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ConsoleHeader } from '@/components/meeting/console/ConsoleHeader';
 import { FacilitatorConsole } from '@/components/meeting/console/FacilitatorConsole';
 import { WrittenWorkspace } from '@/components/written/WrittenWorkspace';
+import { ExpertPanel } from '@/components/expert/ExpertPanel';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
@@ -40,6 +41,8 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
       </ConsoleHeader>
       <main>
         {/* A written consultation is not a sitting: its own workspace (components/written). */}
+        {/* 专家咨询 keeps its sitting: its stages above the live console (components/expert). */}
+        {meeting.form === 'expert' ? <ExpertPanel meetingId={id} communityId={meeting.communityId} /> : null}
         {written ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
           : <FacilitatorConsole meetingId={id} canManage={can(role, 'meeting.manage')} defaultProcedure={defaultProcedure} />}
       </main>
