@@ -135,3 +135,16 @@ describe('expert consultation procedure (专家咨询)', () => {
     expect(expertRecord.seatRefs({ expert })).toEqual(['x-1', 'x-2']);
   });
 });
+
+describe('expert opinions in the minutes', () => {
+  it('are a fact at the top once accepted and an opinion came in, each signed, rendered in Chinese', async () => {
+    const { expectedFacts } = await import('../../../minutes/expected-facts');
+    const { factLines } = await import('../../../minutes/facts');
+    const m = accepted();
+    expect(expectedFacts(m.state, []).some((p) => p.fact.kind === 'expertOpinions')).toBe(false);
+    m.run('expert.opinion', { seatId: 'x-1', title: '结构意见', text: '需检测' }, expertActor('x-1'));
+    const placed = expectedFacts(m.state, []).find((p) => p.fact.kind === 'expertOpinions')!;
+    expect(placed.section).toBe('top');
+    expect(factLines(placed.fact)).toEqual({ title: '专家书面意见', lines: [`咨询事项：${ask.question}（提出方：3号楼业主代表）`, '1. 王工：《结构意见》需检测'] });
+  });
+});
