@@ -68,11 +68,11 @@ test('staff run the stages of an expert consultation, an expert gives a written 
     await shoot(phone, 'expert-phone-open', true);
     await expectNoSeriousA11yViolations(phone, 'expert phone');
     await phone.getByRole('button', { name: '提交书面意见' }).click();
-    await expect(phone.getByRole('alert')).toHaveText('请填写意见标题和内容。');
+    await expect(phone.getByRole('alert').filter({ hasText: '请填写' })).toHaveText('请填写意见标题和内容。');
     await phone.getByLabel('意见标题').fill('结构安全意见');
     await phone.getByLabel('意见内容').fill('外挂钢结构井道可行，须先做结构检测。');
     await phone.getByRole('button', { name: '提交书面意见' }).click();
-    await expect(phone.getByRole('status')).toContainText('已提交');
+    await expect(phone.getByRole('status').filter({ hasText: '已提交' })).toBeVisible();
     await expect(phone.getByText('外挂钢结构井道可行，须先做结构检测。')).toBeVisible();
     await shoot(phone, 'expert-phone-submitted', true);
     const desk = await openPage(browser, { viewport: { width: 1280, height: 800 } });

@@ -11,7 +11,7 @@ import { generateSigningKey, signEd25519 } from '../../lib/record/node-crypto';
 import { newId } from '../../lib/platform/tokens';
 import { makeCommunity, TEST_PASSWORD } from '../factories/community';
 import { databaseTargets, type ScratchDatabase } from '../support/databases';
-import { postJson, staffCookie, startServer, type RunningServer } from '../support/server';
+import { command, connect, postJson, staffCookie, startServer, waitFor, type RunningServer } from '../support/server';
 
 const day = 86_400_000;
 
@@ -36,7 +36,7 @@ for (const target of databaseTargets()) {
 
     async function plan(title: string) {
       const planned = await postJson(url('/api/meetings'), {
-        communityId: community.communityId, form: 'expert', level: 'community', type: 'advisory', title, expertIds: experts,
+        communityId: community.communityId, form: 'expert', level: 'community', type: 'advisory', title, expertIds: experts, agenda: [{ title: '咨询事项' }],
         venue: '会议室', scheduledAt: new Date(Date.now() + day).toISOString(), endsAt: new Date(Date.now() + day + 7_200_000).toISOString(),
       }, { cookie: staff });
       expect(planned.status, JSON.stringify(planned.body)).toBe(200);
@@ -170,6 +170,39 @@ for (const target of databaseTargets()) {
       }
       expect(status).toBe('filed');
       expect((await get(`/api/records/${recordId}/verify`)).body).toMatchObject({ valid: true });
+    });
+
+    it('with a sitting: a paper opinion entered by staff, the conclusion live, meeting.close only after the feedback; the record says it sat', async () => {
+      expect((await postJson(url(`/api/meetings/${b}/notice`), { text: '专家咨询会公告。' }, { cookie: staff })).status).toBe(200);
+      const paper = linksB[1]!;
+      expect((await postJson(x(b, '/opinions'), { seatId: paper.seatId, title: '书面意见（纸质）', text: '同意。' }, { cookie: recorder })).status).toBe(403);
+      expect((await postJson(x(b, '/opinions'), { seatId: paper.seatId, title: '书面意见（纸质）', text: '同意。' }, { cookie: staff })).status).toBe(200);
+      const fac = connect(server.url, { meetingId: b }, { cookie: staff });
+      try {
+        await waitFor(() => !!fac.meeting, 10_000, 'the snapshot');
+        // The stages are HTTP-only: the socket refuses them.
+        expect(await command(fac, 'expert.conclude', { conclusion: '经 socket' })).toMatchObject({ ok: false });
+        const started = await command(fac, 'meeting.start', { overrideReason: '专家时间所限，提前召开' });
+        expect(started, JSON.stringify(started)).toMatchObject({ ok: true });
+        expect((await postJson(x(b, '/conclude'), { conclusion: '会上一致认为可行。' }, { cookie: staff })).status).toBe(200);
+        const early = await command(fac, 'meeting.close', {});
+        expect(early).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'expert_feedback' } } });
+        expect((await postJson(x(b, '/feedback'), { channel: 'direct', note: '会后当面答复' }, { cookie: staff })).status).toBe(200);
+        expect((await get(`/api/meetings/${b}/expert`, staff)).body).toMatchObject({ meetingStatus: 'live', stage: 'feedback', sat: true });
+        const item = fac.meeting!.agenda[0]!.id;
+        const closed = await command(fac, 'meeting.close', { decisions: [{ kind: 'item', id: item, action: 'drop', reason: '以书面意见和会上讨论代替' }] });
+        expect(closed, JSON.stringify(closed)).toMatchObject({ ok: true });
+      } finally {
+        fac.disconnect();
+      }
+      let record: any = null;
+      for (let i = 0; i < 200 && !record; i++) {
+        const id = (await get(`/api/meetings/${b}/record`, staff)).body.record?.recordId;
+        if (id) record = JSON.parse((await get(`/api/records/${id}`)).body.recordJson);
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(record.expert).toMatchObject({ sat: true, conclusion: { text: '会上一致认为可行。' }, feedback: { channel: 'direct', note: '会后当面答复' } });
+      expect(record.expert.experts.find((e: { seatId: string }) => e.seatId === paper.seatId).opinion).toMatchObject({ title: '书面意见（纸质）' });
     });
   });
 }
