@@ -176,7 +176,7 @@ export function ExpertPanel({ meetingId, communityId }: { meetingId: string; com
                   </p>
                   {x.opinion ? (
                     <div className="mt-1">
-                      <p className="text-base">{t('expert.opinion.by', { name: x.name, title: x.opinion.title })}</p>
+                      <p className="text-base font-semibold">{x.opinion.title}</p>
                       <p className="whitespace-pre-line text-base">{x.opinion.text}</p>
                       <p className="text-sm text-ink-muted">{t('expert.opinion.at', { at: when(x.opinion.at), count: formatNumber(locale, x.opinion.revisions) })}</p>
                     </div>
