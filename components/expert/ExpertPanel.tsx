@@ -237,6 +237,7 @@ export function ExpertPanel({ meetingId, communityId }: { meetingId: string; com
       {data.feedback ? (
         <p className="text-base font-semibold">
           {t('expert.feedback.done', { at: when(data.feedback.at), channel: t(`expert.channel.${data.feedback.channel}`) })}
+          {data.feedback.note ? <span className="block font-normal">{data.feedback.note}</span> : null}
           {data.meetingStatus === 'live' ? <span className="block font-normal">{t('expert.feedback.closeSitting')}</span> : null}
         </p>
       ) : null}
