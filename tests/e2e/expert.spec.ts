@@ -4,7 +4,7 @@
 // result back, which closes the meeting; the record page shows the expert section. Screenshots of every
 // page at phone and laptop size; axe clean.
 import { expect, test } from '@playwright/test';
-import { DEMO, PHONE, expectNoSeriousA11yViolations, openPage, shoot, staffPage } from './support';
+import { DEMO, PHONE, PROJECTOR, expectNoSeriousA11yViolations, openPage, shoot, staffPage } from './support';
 
 const TITLE = '3 号楼加装电梯结构安全专家咨询';
 const QUESTION = '3 号楼（砖混结构）加装电梯是否需要加固原结构？';
@@ -113,4 +113,37 @@ test('staff run the stages of an expert consultation, an expert gives a written 
     await shoot(staff, 'expert-record', true);
     await expectNoSeriousA11yViolations(staff, 'expert record');
   });
+});
+
+test('during an expert sitting the projector shows the titles of the written opinions', async ({ browser }) => {
+  const staff = await staffPage(browser, DEMO.username);
+  const request = staff.context().request;
+  const communityId: string = (await (await request.post('/api/auth/login', { data: { username: DEMO.username, password: DEMO.password } })).json()).user.scope.communityId;
+  const added = await request.post(`/api/communities/${communityId}/experts`, { data: { name: '孙规划师', field: '城市规划', organisation: '规划院' } });
+  const now = Date.now();
+  const planned = await request.post('/api/meetings', {
+    data: {
+      communityId, form: 'expert', level: 'community', type: 'advisory', title: '口袋公园改造专家咨询会', venue: '社区会议室', expertIds: [(await added.json()).id],
+      agenda: [{ title: '口袋公园改造方案' }], scheduledAt: new Date(now + 3 * 86_400_000).toISOString(), endsAt: new Date(now + 3 * 86_400_000 + 7_200_000).toISOString(),
+    },
+  });
+  const meetingId: string = (await planned.json()).meetingId;
+  const x = (path: string, data: unknown) => request.post(`/api/meetings/${meetingId}/expert${path}`, { data });
+  expect((await x('/ask', { question: '口袋公园改造如何兼顾儿童和老人？', asker: { kind: 'staff', name: '社区居委会' } })).status()).toBe(200);
+  expect((await x('/accept', { accept: true })).status()).toBe(200);
+  expect((await request.post(`/api/meetings/${meetingId}/notice`, { data: { text: '口袋公园改造专家咨询会公告。' } })).status()).toBe(200);
+  const link: string = (await (await x('/links', {})).json()).links[0].path;
+  expect((await request.post(`/api/x/${link.slice(3)}/opinion`, { data: { title: '分龄活动区的建议', text: '东侧设儿童区，西侧设老人健身区。' } })).status()).toBe(200);
+
+  await staff.goto(`/console/meetings/${meetingId}`);
+  await staff.getByRole('textbox', { name: '提前开始的理由' }).fill('专家时间所限，提前召开');
+  await staff.getByRole('button', { name: '说明理由并开始会议' }).click();
+  await expect(staff.getByRole('button', { name: '结束会议' })).toBeVisible();
+  const projector = await openPage(browser, { ...PROJECTOR, storageState: await staff.context().storageState() });
+  await projector.goto(`/console/meetings/${meetingId}/projector`);
+  const opinions = projector.getByRole('region', { name: '专家书面意见' });
+  await expect(opinions).toContainText('孙规划师：分龄活动区的建议');
+  await shoot(projector, 'expert-projector');
+  await expectNoSeriousA11yViolations(projector, 'expert projector');
+  await projector.context().close();
 });
