@@ -82,6 +82,8 @@ describe('expert consultation procedure (专家咨询)', () => {
     m.run('expert.opinion', { seatId: 'x-1', title: '意见', text: '可行' }, expertActor('x-1'));
     m.run('expert.conclude', { conclusion: '结构可行，需先检测' });
     expect(codeOf(() => m.decide('expert.conclude', { conclusion: '再来' }))).toBe('INVALID_STATE');
+    // concluded without a sitting: it does not sit afterwards
+    expect(codeOf(() => m.decide('meeting.start', { overrideReason: '补开会议' }))).toBe('INVALID_STATE');
     expect(codeOf(() => m.decide('expert.opinion', { seatId: 'x-2', title: '迟到的意见', text: '…' }, expertActor('x-2')))).toBe('INVALID_STATE');
   });
 
