@@ -21,6 +21,7 @@ import { questionnaireRoutes } from './questionnaire-routes';
 import { WRITTEN_BYTE_ROUTES, WRITTEN_LINK_BYTE_ROUTES, writtenRoutes } from './written-routes';
 import { visitRoutes } from './visit-routes';
 import { evaluationRoutes } from './evaluation-routes';
+import { expertRoutes } from './expert-routes';
 import { RESIDENT_BYTE_ROUTES, TOPIC_BYTE_ROUTES, topicRoutes } from './topic-routes';
 import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity';
 import type { SmsSender } from '../lib/platform/sms';
@@ -82,6 +83,7 @@ export function createHttpApi(db: Db, opts: {
     ...(written?.routes ?? {}),
     ...(opts.hub ? visitRoutes(db, opts.hub) : {}),
     ...(opts.hub ? evaluationRoutes(db, opts.hub) : {}),
+    ...(opts.hub ? expertRoutes(db, opts.hub) : {}),
     ...topicRoutes(db, residents, { clientAddress, cookie: (name, token, expires) => sessionCookie(name, token, expires, opts.secureCookies) }),
     'GET /api/health': async () => ({ ok: opts.isReady(), time: new Date().toISOString() }),
     'POST /api/auth/login': async (req, body, res) => {
@@ -278,8 +280,8 @@ export function createHttpApi(db: Db, opts: {
       } else send(res, 200, result);
     } catch (err) {
       const payload = toErrorPayload(err);
-      // (a personal link's token is a credential: never in a log)
-      if (payload.code === 'INTERNAL') console.error('[api]', req.method, path.replace(/^\/api\/([we])\/[^/]+/, '/api/$1/…'), err);
+      // (a personal link's token — a written consultation's addressee's, an evaluator's, an expert's — is a credential: never in a log)
+      if (payload.code === 'INTERNAL') console.error('[api]', req.method, path.replace(/^\/api\/([wex])\/[^/]+/, '/api/$1/…'), err);
       send(res, httpStatusOf(payload.code), { error: payload });
     }
     return true;

@@ -12,6 +12,7 @@ import { PollResult } from './PollResult';
 import { WrittenRecordSection } from '@/components/written/WrittenRecordSection';
 import { VisitsRecord } from '@/components/visits/VisitsRecord';
 import { EvaluationRecordSection } from '@/components/evaluation/EvaluationRecordSection';
+import { ExpertRecordSection } from '@/components/expert/ExpertRecordSection';
 
 type Level = 1 | 2;
 
@@ -142,6 +143,7 @@ export function RecordSummary({ record, headingLevel }: { record: ReadableRecord
       {record.written ? <WrittenRecordSection w={record.written} headingLevel={headingLevel} /> : null}
       {record.visits ? <VisitsRecord v={record.visits} level={headingLevel} /> : null}
       {record.evaluation ? <EvaluationRecordSection e={record.evaluation} headingLevel={headingLevel} /> : null}
+      {record.expert ? <ExpertRecordSection x={record.expert} headingLevel={headingLevel} /> : null}
       {record.questions.length ? (
         <Section title={t('record.questions.title')} level={headingLevel}>
           <ol className="list-decimal space-y-1 pl-7 text-base">

@@ -25,6 +25,7 @@ function stepText(s: Step, t: Translate): string {
     case 'rejected': return t('topic.step.rejected', { reason: String(d.reason ?? '') });
     case 'escalated': return t('topic.step.escalated', { to: t(`topic.level.${d.to as 'grid'}`), reason: String(d.reason ?? '') });
     case 'on_agenda': return t('topic.step.onAgenda', { meeting: String(d.meetingTitle ?? '') });
+    case 'expert_feedback': return t('topic.step.expertFeedback', { meeting: String(d.meetingTitle ?? ''), conclusion: String(d.conclusion ?? '') });
     case 'joint_reached': return t('topic.step.jointReached', { count: Number(d.coSigners ?? 0) });
     case 'joint_lost': return t('topic.step.jointLost', { count: Number(d.coSigners ?? 0) });
     case 'record_filed': return t('topic.step.recordFiled', { meeting: String(d.meetingTitle ?? '') });

@@ -12,7 +12,7 @@ export const BASE_AREAS = [
 ] as const;
 
 /** The staff console's areas: with BASE_AREAS, everything in the catalogue. */
-export const CONSOLE_AREAS = ['attachments', 'console', 'decisions', 'evaluation', 'planning', 'questionnaire', 'questionnairePhone', 'record', 'scoring', 'templates', 'topicReview', 'visits', 'written'] as const;
+export const CONSOLE_AREAS = ['attachments', 'console', 'decisions', 'evaluation', 'expert', 'planning', 'questionnaire', 'questionnairePhone', 'record', 'scoring', 'templates', 'topicReview', 'visits', 'written'] as const;
 
 /** The public record page (/v/<id>): the record and the planning lines it shows (a written consultation's answers). */
-export const RECORD_AREAS = ['console', 'evaluation', 'planning', 'record', 'visits', 'written'] as const;
+export const RECORD_AREAS = ['console', 'evaluation', 'expert', 'planning', 'record', 'visits', 'written'] as const;

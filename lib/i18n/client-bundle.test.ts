@@ -82,7 +82,7 @@ describe('messages in the browser', () => {
   });
 
   it('the phone pages carry no zod (it is the server that validates)', () => {
-    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LiveMeeting.tsx', 'components/meeting/phone/LinkJoin.tsx', 'components/written/AddresseeReply.tsx', 'components/questionnaire/PhoneQuestionnaire.tsx', 'components/visits/RecorderPhone.tsx', 'components/evaluation/EvaluatorRating.tsx']) {
+    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LiveMeeting.tsx', 'components/meeting/phone/LinkJoin.tsx', 'components/written/AddresseeReply.tsx', 'components/questionnaire/PhoneQuestionnaire.tsx', 'components/visits/RecorderPhone.tsx', 'components/evaluation/EvaluatorRating.tsx', 'components/expert/ExpertOpinionForm.tsx']) {
       expect([...eagerGraph(join(root, entry)).packages], entry).not.toContain('zod');
     }
   });

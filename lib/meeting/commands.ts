@@ -15,6 +15,7 @@ import { speakerCommands } from './procedure/speakers/commands';
 import { writtenCommands } from './procedure/written/commands';
 import { visitsCommands } from './procedure/visits/commands';
 import { evaluationCommands } from './procedure/evaluation/commands';
+import { expertCommands } from './procedure/expert/commands';
 
 /**
  * Commands: what a client asks the meeting to do. Each part of the live meeting (lib/meeting/procedure:
@@ -36,6 +37,7 @@ const definitions = {
   ...writtenCommands,
   ...visitsCommands,
   ...evaluationCommands,
+  ...expertCommands,
 };
 
 type Definitions = typeof definitions;
@@ -60,6 +62,8 @@ export const httpOnlyCommands: ReadonlySet<CommandName> = new Set([
   'visits.start', 'visits.finish', 'visits.conclude',
   // a 民主评议's: lib/evaluation writes its evaluators' links and reads its boxes around them
   'evaluation.open', 'evaluation.close', 'evaluation.publish',
+  // an expert consultation's: lib/expert writes its experts' links and the asking topic's journey around them
+  'expert.ask', 'expert.accept', 'expert.opinion', 'expert.conclude', 'expert.feedback',
 ]);
 
 export function permissionFor(command: CommandName): MeetingAction {

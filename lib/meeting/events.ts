@@ -10,6 +10,7 @@ import { questionnaireEventSchemas } from './procedure/questionnaire/events';
 import { writtenEventSchemas } from './procedure/written/events';
 import { visitsEventSchemas } from './procedure/visits/events';
 import { evaluationEventSchemas } from './procedure/evaluation/events';
+import { expertEventSchemas } from './procedure/expert/events';
 
 /**
  * The event log's schemas: what each event may hold, checked when the server writes an event and when it
@@ -138,6 +139,7 @@ export const eventSchemas = {
   ...writtenEventSchemas,
   ...visitsEventSchemas,
   ...evaluationEventSchemas,
+  ...expertEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

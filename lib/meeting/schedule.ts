@@ -68,6 +68,8 @@ export function decideSchedule<C extends ScheduleCommand>(s: MeetingState, name:
     case 'meeting.start': {
       const i = rawInput as Input<'meeting.start'>;
       if (!canMoveStatus(s.status, 'live')) throw new AppError('INVALID_STATE', 'Cannot start the meeting now', { status: s.status });
+      // An expert consultation concluded from its written opinions does not sit afterwards (its record says it did not).
+      if (s.expert?.conclusion) throw new AppError('INVALID_STATE', 'The consultation has concluded without a sitting', { reason: 'concluded' });
       // An open space needs no agenda (its sessions come from the hall) once its theme and grid are set.
       const gridSet = s.form === 'open_space' && !!s.openSpace?.rooms.length;
       if (s.agenda.length === 0 && !gridSet) throw new AppError('INVALID_STATE', 'Add at least one agenda item before starting', { field: s.form === 'open_space' ? 'openSpace' : 'agenda' });

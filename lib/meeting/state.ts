@@ -21,6 +21,8 @@ import type { VisitsLifecycle } from './procedure/visits/model';
 import { visitsReducers } from './procedure/visits/reduce';
 import type { EvaluationLifecycle } from './procedure/evaluation/model';
 import { evaluationReducers } from './procedure/evaluation/reduce';
+import type { ExpertLifecycle } from './procedure/expert/model';
+import { expertReducers } from './procedure/expert/reduce';
 import type { Reducers } from './procedure/reduce';
 import { speakerReducers } from './procedure/speakers/reduce';
 
@@ -147,6 +149,8 @@ export type MeetingState = {
   written: WrittenLifecycle | null;
   /** a 民主评议's plan hash, phase and publication (lib/meeting/procedure/evaluation); null before it opens and in other forms */
   evaluation: EvaluationLifecycle | null;
+  /** an expert consultation's question, acceptance, written opinions, conclusion and feedback (lib/meeting/procedure/expert); null before it is asked and in other forms */
+  expert: ExpertLifecycle | null;
   /** the hall's sound goes to remote members who listen (lib/meeting/procedure/speakers/voice.ts) */
   hallAudio: boolean;
   /** a round of household visits: question, phase, conclusion (lib/meeting/procedure/visits); null in other forms */
@@ -167,7 +171,7 @@ export function emptyState(meetingId: string): MeetingState {
     scheduledAt: '', endsAt: null, convenerName: '', recorderNames: [], invitedCategories: [], noticeLeadDays: 0, procedure: null, walkIns: NO_WALK_INS, notices: [],
     statusReason: null, communityName: '', joinCode: '', livestreamUrl: null, minutesPublic: false,
     quorumRule: { numerator: 1, denominator: 2, comparison: 'more_than' }, seats: [], attendance: {}, roster: NO_ROSTER, undoneCheckIns: [], agenda: [],
-    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, visits: null, evaluation: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
+    currentItemId: null, speakers: [], polls: [], questions: [], openSpace: null, hearing: null, questionnaire: null, written: null, visits: null, evaluation: null, expert: null, hallAudio: false, message: null, startedAt: null, closedAt: null,
   };
 }
 
@@ -188,6 +192,7 @@ const reducers: Reducers = {
   ...writtenReducers,
   ...visitsReducers,
   ...evaluationReducers,
+  ...expertReducers,
 };
 
 /** Pure reducer. Events out of order (seq not next) are a caller bug: the caller checks continuity. */

@@ -5,6 +5,7 @@ import { presentVoters, votingMembers, type MeetingState } from '../meeting/stat
 import { hearingFacts } from '../meeting/procedure/hearing/minutes';
 import { openSpaceFacts } from '../meeting/procedure/openspace/minutes';
 import { answeredQuestionsFact } from '../meeting/procedure/qa/minutes';
+import { expertFacts } from '../meeting/procedure/expert/minutes';
 import type { Placed } from '../meeting/procedure/documents';
 import type { FactData } from './facts';
 
@@ -56,8 +57,8 @@ export function expectedFacts(s: MeetingState, recorders: readonly string[], now
       ...(p.staffEnteredSeatIds.length ? { staffEntered: p.staffEnteredSeatIds.length } : {}),
     },
   });
-  // The parts' own facts at the top: an open space, a hearing's transcript.
-  out.push(...openSpaceFacts(s.openSpace), ...hearingFacts(s.hearing));
+  // The parts' own facts at the top: an open space, a hearing's transcript, experts' written opinions.
+  out.push(...openSpaceFacts(s.openSpace), ...hearingFacts(s.hearing), ...expertFacts(s.expert));
   for (const p of polls) if (!inItem(p)) out.push(pollFact(p, 'top'));
   // Answered questions follow the item they were asked under; those asked outside any item, the top.
   out.push(...answeredQuestionsFact(s, null));

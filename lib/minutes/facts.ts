@@ -7,6 +7,7 @@ import { zhDuration as duration, zhTime as time, type FactText, type MinutesPart
 import { hearingFactSchemas, hearingMinutes } from '../meeting/procedure/hearing/minutes';
 import { openSpaceFactSchemas, openSpaceMinutes } from '../meeting/procedure/openspace/minutes';
 import { qaFactSchemas, qaMinutes } from '../meeting/procedure/qa/minutes';
+import { expertFactSchemas, expertMinutes } from '../meeting/procedure/expert/minutes';
 
 /**
  * Facts the server writes into the minutes: the header, each agenda item's section heading, the
@@ -40,6 +41,7 @@ export const FactData = z.discriminatedUnion('kind', [
   ...qaFactSchemas,
   ...hearingFactSchemas,
   ...openSpaceFactSchemas,
+  ...expertFactSchemas,
 ]);
 export type FactData = z.infer<typeof FactData>;
 
@@ -56,7 +58,7 @@ export function factId(f: FactData): string {
 }
 
 /** The parts that write their own facts, by kind. */
-const parts: MinutesPart<never>[] = [qaMinutes, openSpaceMinutes, hearingMinutes] as MinutesPart<never>[];
+const parts: MinutesPart<never>[] = [qaMinutes, openSpaceMinutes, hearingMinutes, expertMinutes] as MinutesPart<never>[];
 const partByKind = new Map(parts.flatMap((p) => p.kinds.map((k) => [k as string, p])));
 // Each part's functions take its own facts; the kind picked the part.
 const partOf = (f: FactData) => partByKind.get(f.kind) as unknown as MinutesPart<FactData>;

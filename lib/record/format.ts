@@ -10,6 +10,7 @@ import { questionnaireRecord, questionnaireRecordShape } from '../meeting/proced
 import { writtenRecord, writtenRecordShape } from '../meeting/procedure/written/record';
 import { visitsRecord, visitsRecordShape } from '../meeting/procedure/visits/record';
 import { evaluationRecord, evaluationRecordShape } from '../meeting/procedure/evaluation/record';
+import { expertRecord, expertRecordShape } from '../meeting/procedure/expert/record';
 
 /**
  * The frozen record of a closed meeting: the document the convener, the recorders and the platform
@@ -171,6 +172,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
   ...writtenRecordShape,
   ...visitsRecordShape,
   ...evaluationRecordShape,
+  ...expertRecordShape,
 }).superRefine((r, ctx) => {
   // Names live only in the roster: a seat reference outside it, or two seats with one number, would
   // show a reader a person the signed record does not vouch for.
@@ -188,7 +190,7 @@ export const MeetingRecordV2 = RecordCommon.extend({
 export type MeetingRecordV2 = z.infer<typeof MeetingRecordV2>;
 
 /** The parts with their own sections of the record, for build.ts and the roster check above. */
-export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord, visitsRecord, evaluationRecord] as RecordPart<Partial<MeetingRecordV2>>[];
+export const recordParts = [qaRecord, openSpaceRecord, hearingRecord, questionnaireRecord, writtenRecord, visitsRecord, evaluationRecord, expertRecord] as RecordPart<Partial<MeetingRecordV2>>[];
 
 /** A record of either format, told apart by `format`; verification accepts both. */
 export const MeetingRecord = z.discriminatedUnion('format', [MeetingRecordV1, MeetingRecordV2]);

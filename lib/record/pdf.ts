@@ -696,6 +696,27 @@ function evaluationBlock(layout: Layout, r: ReadableRecord) {
   });
 }
 
+/**
+ * An expert consultation, under the decisions: the question and who asked, its acceptance, each invited
+ * expert's signed written opinion, whether the meeting sat, the conclusion and its feedback.
+ */
+function expertBlock(layout: Layout, r: ReadableRecord) {
+  const x = r.expert;
+  if (!x) return;
+  layout.heading(zh('record.expert.title'), 2);
+  layout.para(zh('record.expert.question', { question: x.question }));
+  layout.para(zh('record.expert.asker', { name: x.asker.name, kind: zh(`expert.asker.${x.asker.kind}`), at: when(x.askedAt) }));
+  layout.para(zh('record.expert.accepted', { at: when(x.acceptance.at) }));
+  layout.para(zh('record.expert.experts'));
+  x.experts.forEach((e, i) => {
+    const line = e.opinion ? `${zh('record.expert.opinion', { name: e.name, title: e.opinion.title, at: when(e.opinion.at) })}——${e.opinion.text}` : zh('record.expert.noOpinion', { name: e.name });
+    layout.para(line, { indent: INDENT_STEP, marker: `${i + 1}.` });
+  });
+  layout.para(zh(x.sat ? 'record.expert.sat' : 'record.expert.notSat'));
+  layout.para(zh('record.expert.conclusion', { at: when(x.conclusion.at), text: x.conclusion.text }));
+  layout.para(zh('record.expert.feedback', { at: when(x.feedback.at), channel: zh(`expert.channel.${x.feedback.channel}`), note: x.feedback.note ? `：${x.feedback.note}` : '' }));
+}
+
 async function verificationSection(layout: Layout, r: ReadableRecord, opts: RecordPdfOptions, section: SectionCounter) {
   const { doc } = layout;
   doc.addPage();
@@ -857,6 +878,7 @@ export async function renderRecordPdf(record: ReadableRecord, opts: RecordPdfOpt
   writtenBlock(layout, record);
   visitsBlock(layout, record);
   evaluationBlock(layout, record);
+  expertBlock(layout, record);
   layout.heading(section.next(zh('record.minutes.title')), 1);
   if (record.minutes.html === null) layout.para(zh('record.minutes.withheld'), { color: MUTED });
   else renderMinutes(layout, record.minutes.html);

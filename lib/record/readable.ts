@@ -2,6 +2,7 @@ import type { MeetingRecord, MeetingRecordV1, MeetingRecordV2, RecordSpeakerV1 }
 import type { WrittenRecordSection } from '../meeting/procedure/written/record';
 import type { Agreement } from '../visits/model';
 import type { EvaluationRecordSection } from '../meeting/procedure/evaluation/record';
+import type { ExpertRecordSection } from '../meeting/procedure/expert/record';
 
 /**
  * A record of either format in the one shape the pages and the PDF show: names are display strings.
@@ -56,6 +57,8 @@ export type ReadableRecord = Omit<MeetingRecordV1, 'format' | 'minutes' | 'atten
   };
   /** a 民主评议 (issue 14): units, commitments and the aggregated, anonymous result table, as signed */
   evaluation?: EvaluationRecordSection;
+  /** an expert consultation (issue 14; absent from other records): experts sign their opinions */
+  expert?: ExpertRecordSection;
 };
 type RecordQuestionResult = NonNullable<MeetingRecordV2['questionnaire']>['results'][number];
 export type ReadableQuestionResult =
@@ -106,6 +109,7 @@ export function readableRecord(record: MeetingRecord, opened: ReadonlyMap<string
     hearing: record.hearing ? hearingOf(record.hearing, nameOf, opened) : null,
     questionnaire: record.questionnaire ? questionnaireOf(record.questionnaire, opened) : undefined,
     written: record.written,
+    expert: record.expert,
     evaluation: record.evaluation,
     visits: record.visits ? visitsOf(record.visits, opened) : undefined,
   };

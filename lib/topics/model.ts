@@ -21,7 +21,9 @@ export type TopicStatus = z.infer<typeof TopicStatus>;
 export const registeredPaths = intakePaths.filter((p) => p !== 'joint_residents');
 export const RegisteredPath = z.enum(registeredPaths as [Exclude<IntakePath, 'joint_residents'>, ...Exclude<IntakePath, 'joint_residents'>[]]);
 
-export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda', 'escalated']);
+export const StepKind = z.enum(['proposed', 'registered', 'joint_reached', 'joint_lost', 'accepted', 'merged', 'merged_from', 'referred', 'rejected', 'on_agenda', 'escalated',
+  // an expert consultation the topic asked for answered it (lib/expert: 结果反馈)
+  'expert_feedback']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**

@@ -136,6 +136,15 @@ export function ProjectorView({ meetingId, boardPath }: { meetingId: string; boa
           ) : (
             <>
               <AgendaOverview state={state} />
+              {/* 专家咨询: the titles of the experts' written opinions, signed, as the sitting reads them */}
+              {state.expert?.opinions.length ? (
+                <section aria-labelledby="proj-expert" className="mt-6">
+                  <h2 id="proj-expert" className="text-4xl font-semibold text-ink-muted">{t('projector.expert.opinions')}</h2>
+                  <ul className="mt-3 space-y-2 text-4xl">
+                    {state.expert.opinions.map((o) => <li key={o.seatId}><span className="font-semibold">{o.expertName}</span>：{o.title}</li>)}
+                  </ul>
+                </section>
+              ) : null}
               <TopQuestions questions={waiting} title={t('projector.qa.title')} />
             </>
           )}

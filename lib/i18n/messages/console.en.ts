@@ -233,6 +233,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'console.qa.toSpeakersFor': 'Give asker the floor: {text}',
   'console.qa.toSpeakersAnonymous': 'An anonymous asker cannot be given the floor',
   'projector.qa.title': 'Questions',
+  'projector.expert.opinions': 'Experts’ written opinions',
   'projector.qa.pinned': 'Question being answered',
   'projector.qa.more': 'Other questions (by upvotes)',
   'console.os.add': 'Add',

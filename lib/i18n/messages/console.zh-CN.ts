@@ -232,6 +232,7 @@ export const consoleZhCN = {
   'console.qa.toSpeakersFor': '请提问人发言：{text}',
   'console.qa.toSpeakersAnonymous': '匿名提问无法请提问人发言',
   'projector.qa.title': '现场提问',
+  'projector.expert.opinions': '专家书面意见',
   'projector.qa.pinned': '正在回答的问题',
   'projector.qa.more': '其他问题（按附议排序）',
   'console.os.add': '添加',

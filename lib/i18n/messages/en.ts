@@ -12,6 +12,7 @@ import { questionnaireEn } from './questionnaire.en';
 import { writtenEn } from './written.en';
 import { visitsEn } from './visits.en';
 import { evaluationEn } from './evaluation.en';
+import { expertEn } from './expert.en';
 import type { Messages } from './zh-CN';
 
 /**
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...writtenEn,
   ...visitsEn,
   ...evaluationEn,
+  ...expertEn,
   // ── app ──
   'app.name': 'Yishi',
   'app.tagline': 'Community consultation, in the hall and online at once',

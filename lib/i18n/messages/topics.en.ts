@@ -45,6 +45,7 @@ export const topicsEn: Record<keyof typeof topicsZhCN, string> = {
   'topic.level.community': 'community',
   'topic.level.street': 'street',
   'topic.step.onAgenda': 'On the agenda of {meeting}',
+  'topic.step.expertFeedback': '{meeting} answered: {conclusion}',
   'topic.step.acceptedTo': 'Accepted: {level}, {type}; for {name} ({post}) to convene',
   'topic.step.recordFiled': 'The record of “{meeting}” was signed and filed',
   'topic.step.published': 'The results of “{meeting}” went up on the board',

@@ -45,6 +45,7 @@ export const topicsZhCN = {
   'topic.level.community': '社区',
   'topic.level.street': '街道',
   'topic.step.onAgenda': '列入会议议程：{meeting}',
+  'topic.step.expertFeedback': '「{meeting}」结果反馈：{conclusion}',
   'topic.step.acceptedTo': '审核受理：{level}，{type}；交{post}{name}召集协商',
   'topic.step.recordFiled': '「{meeting}」会议记录签署归档',
   'topic.step.published': '「{meeting}」的结果在公示栏公示',

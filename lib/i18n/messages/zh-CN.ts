@@ -36,6 +36,7 @@ import { questionnaireZhCN } from './questionnaire.zh-CN';
 import { writtenZhCN } from './written.zh-CN';
 import { visitsZhCN } from './visits.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
+import { expertZhCN } from './expert.zh-CN';
 
 // Areas with many keys live in their own files (<area>.zh-CN.ts / <area>.en.ts) and are spread in here.
 export const zhCN = {
@@ -53,6 +54,7 @@ export const zhCN = {
   ...writtenZhCN,
   ...visitsZhCN,
   ...evaluationZhCN,
+  ...expertZhCN,
   // ── app ──
   'app.name': '议事',
   'app.tagline': '社区民主协商，现场与线上同步进行',

@@ -6,6 +6,7 @@ import { QuestionnaireWorkspace } from '@/components/questionnaire/Questionnaire
 import { WrittenWorkspace } from '@/components/written/WrittenWorkspace';
 import { VisitsWorkspace } from '@/components/visits/VisitsWorkspace';
 import { EvaluationWorkspace } from '@/components/evaluation/EvaluationWorkspace';
+import { ExpertPanel } from '@/components/expert/ExpertPanel';
 import { getI18n } from '@/lib/i18n/server';
 import { MeetingForm } from '@/lib/meeting/model';
 import { can } from '@/lib/meeting/permissions';
@@ -49,6 +50,8 @@ export default async function MeetingConsolePage({ params }: { params: Promise<{
         <Link href={boardPath(meeting.community.code)} className="underline">{t('planning.notice.board')}</Link>
       </ConsoleHeader>
       <main>
+        {/* 专家咨询 keeps its sitting: its stages above the live console (components/expert). */}
+        {meeting.form === 'expert' ? <ExpertPanel meetingId={id} communityId={meeting.communityId} /> : null}
         {/* The forms that are not a sitting have their own workspaces, not the live console. */}
         {written ? <WrittenWorkspace meetingId={id} communityId={meeting.communityId} />
           : meeting.form === 'questionnaire'

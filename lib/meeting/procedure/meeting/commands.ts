@@ -84,6 +84,8 @@ export const meetingCommands = {
       if (s.visits) throw new AppError('INVALID_STATE', 'A round of visits closes when its conclusion is recorded', { reason: 'visits' });
       // An opened 民主评议 closes when its result table is published (evaluation.publish).
       if (s.evaluation) throw new AppError('INVALID_STATE', 'An evaluation closes when its result is published', { reason: 'evaluation' });
+      // An expert consultation's sitting closes once its conclusion went back to whoever asked (expert.feedback).
+      if (s.expert && !s.expert.feedback) throw new AppError('INVALID_STATE', 'Feed the conclusion back before closing', { reason: 'expert_feedback' });
       // (Trusted callers such as the demo history pass {} without going through the schema's default.)
       return closeMeeting(s, (i as Partial<typeof i>).decisions ?? [], ctx);
     },

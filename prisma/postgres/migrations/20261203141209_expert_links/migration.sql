@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "ExpertLink" (
+    "id" TEXT NOT NULL,
+    "meetingId" TEXT NOT NULL,
+    "seatId" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ExpertLink_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExpertLink_seatId_key" ON "ExpertLink"("seatId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExpertLink_tokenHash_key" ON "ExpertLink"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ExpertLink_meetingId_idx" ON "ExpertLink"("meetingId");

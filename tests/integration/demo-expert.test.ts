@@ -1,0 +1,72 @@
+// `demo:expert` as a user runs it, on a fresh SQLite database (its own in-process server): the question
+// is asked by a topic, accepted, announced, both invited experts give written opinions through their
+// links (one revised), the conclusion is written without a sitting and fed back on the topic's journey,
+// its record is filed, `record:export` writes the bundle and `record:verify` accepts it. The database is
+// then read back: what the demo printed is what happened.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
+import { createDb } from '../../lib/platform/db/client';
+import { scratchSqlite, type ScratchDatabase } from '../support/databases';
+import { runScript } from '../support/record';
+
+describe('demo:expert, record:export and record:verify', () => {
+  let scratch: ScratchDatabase;
+  let out: string;
+
+  afterAll(async () => {
+    await scratch?.drop();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('runs an expert consultation to its feedback, files its record, and the bundle verifies offline', async () => {
+    scratch = await scratchSqlite();
+    const env = { DATABASE_URL: scratch.url, YISHI_PUBLIC_URL: 'https://yishi.example' };
+    const demo = await runScript('demo-expert', [], env);
+    expect(demo.code, demo.stdout + demo.stderr).toBe(0);
+    const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
+    expect(recordId, demo.stdout).toBeTruthy();
+    expect(demo.stdout).toContain('links before acceptance → 409 INVALID_STATE');
+    expect(demo.stdout).toContain('a made-up link → 404');
+    expect(demo.stdout).toContain('an opinion after the conclusion → 409 INVALID_STATE');
+    expect(demo.stdout).toMatch(/meeting closed, sat: false/);
+
+    const db = createDb(scratch.url);
+    try {
+      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId! } });
+      const rows = await db.meetingEvent.findMany({ where: { meetingId: record.meetingId }, orderBy: { seq: 'asc' } });
+      const state = foldEvents(record.meetingId, rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent));
+      expect(state).toMatchObject({ form: 'expert', status: 'closed', startedAt: null });
+      expect(rows.map((r) => r.type).filter((t) => t.startsWith('expert.'))).toEqual([
+        'expert.asked', 'expert.accepted', 'expert.opinionGiven', 'expert.opinionGiven', 'expert.opinionGiven', 'expert.concluded', 'expert.fedBack',
+      ]);
+      const body = JSON.parse(record.body);
+      expect(body.expert).toMatchObject({ sat: false, acceptance: { accepted: true }, conclusion: { text: state.expert!.conclusion!.text }, feedback: { channel: 'topic', at: state.expert!.feedback!.at } });
+      expect(body.expert.asker.kind).toBe('topic');
+      // Each expert signs their final opinion; the revised one counts.
+      expect(body.expert.experts).toHaveLength(2);
+      expect(body.expert.experts[0].opinion).toMatchObject({ title: '结构安全意见（修订）', revisions: 2 });
+      expect(body.expert.experts[1].opinion).toMatchObject({ title: '业主表决与责任意见', revisions: 1 });
+      // The answer went back on the asking topic's public journey.
+      const step = await db.topicStep.findFirst({ where: { topicId: body.expert.asker.topicId, kind: 'expert_feedback' } });
+      expect(JSON.parse(step!.detail)).toMatchObject({ meetingId: record.meetingId, conclusion: body.expert.conclusion.text });
+      // No token hash is ever in the record.
+      const hashes = (await db.expertLink.findMany({ where: { meetingId: record.meetingId } })).map((l) => l.tokenHash);
+      expect(hashes).toHaveLength(2);
+      for (const h of hashes) expect(record.body).not.toContain(h);
+    } finally {
+      await db.$disconnect();
+    }
+
+    out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
+    const exported = await runScript('record-export', [recordId!, out], env);
+    expect(exported.code, exported.stdout + exported.stderr).toBe(0);
+    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
+    expect(fingerprint, exported.stdout).toBeTruthy();
+    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toContain(`record ${recordId}`);
+  }, 240_000);
+});
