@@ -177,10 +177,14 @@ const NOT_A_SITTING: ReadonlySet<string> = new Set(['questionnaire', 'written', 
 
 /**
  * Whether a record shows a sitting's sections (attendance, agenda, votes, decisions). A questionnaire, a
- * written consultation or a round of visits has none, and showing "应到 0 人" would say something untrue;
- * a meeting of those forms held as a sitting before they had their own procedures (the demo's history)
- * has them, and keeps them.
+ * written consultation, a round of visits or an evaluation has none, nor has an expert consultation
+ * concluded on written opinions without ever sitting (its meeting never started): showing "应到 2 人，实到
+ * 0 人" and the experts as absent would say something untrue. A meeting of those forms held as a sitting
+ * before they had their own procedures (the demo's history) has them, and keeps them.
  */
 export function heldAsSitting(r: Pick<ReadableRecord, 'meeting' | 'attendance' | 'agenda' | 'polls'>): boolean {
-  return !NOT_A_SITTING.has(r.meeting.form) || r.attendance.length > 0 || r.agenda.length > 0 || r.polls.length > 0;
+  // Someone checked in or voted: it sat, whatever its form. Planned agenda items alone do not make a sitting.
+  if (r.attendance.length > 0 || r.polls.length > 0) return true;
+  if (r.meeting.startedAt === null) return false;
+  return !NOT_A_SITTING.has(r.meeting.form) || r.agenda.length > 0;
 }
