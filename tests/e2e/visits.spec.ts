@@ -51,6 +51,9 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   // The service worker has taken the page and its files (so the page reopens without a network).
   await phone.waitForFunction(async () => !!navigator.serviceWorker?.controller && (await (await caches.open('yishi-visits-v1')).keys()).some((r) => r.url === location.href));
 
+  // Offline as the stairwell is. Chromium's offline emulation may not hold for a document the service
+  // worker serves after a reload, so the API is also cut at the network layer until the phone is back.
+  await phone.context().route('**/api/**', (route) => route.abort('internetdisconnected'));
   await phone.context().setOffline(true);
   await expect(phone.getByText('未联网：记录保存在本机')).toBeVisible();
   await phone.getByLabel('计划走访的住户').selectOption({ label: '赵家（3号楼101）' });
@@ -75,6 +78,7 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   const db = createDb('file:./.e2e-data/e2e.db');
   try {
     expect(await db.visitEntry.count({ where: { meetingId } })).toBe(0);
+    await phone.context().unroute('**/api/**');
     await phone.context().setOffline(false);
     await expect(phone.getByTestId('pending')).toHaveText('0 条待同步');
     await expect(phone.getByTestId('queued-visit').first()).toContainText('已同步');
