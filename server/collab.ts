@@ -47,7 +47,7 @@ export function createCollabEndpoint(opts: { db: Db; hub: MeetingHub; collab: Co
   const admitted = new Set<Admitted>();
 
   // Minutes made private again: participants following them lose access at once.
-  hub.onEvents((meetingId, _events, state) => {
+  hub.onApplied((meetingId, _events, state) => {
     for (const a of admitted) {
       if (a.meetingId !== meetingId) continue;
       if (!state.minutesPublic && a.participant) a.ws.close(CloseCode.Forbidden, 'The minutes are not public');

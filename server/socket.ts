@@ -163,7 +163,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     };
     writeShard(0);
   };
-  hub.onEvents((meetingId, events, state) => {
+  hub.onApplied((meetingId, events, state) => {
     // A ballot the facilitator entered for a member (poll.voteFor) is told to that member's own devices
     // at once — their receipt — so a phone never offers a vote that is already cast. Nobody else gets it.
     for (const e of events) {

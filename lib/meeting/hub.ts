@@ -55,12 +55,26 @@ export class MeetingHub {
   private meetings = new Map<string, Promise<Live>>();
   private loaded = new Map<string, Live>();
   private listeners = new Set<EventListener>();
+  private appliedListeners = new Set<EventListener>();
 
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
 
+  /**
+   * Events this node decided and committed: for what must happen once per event (the minutes' facts,
+   * freezing the record). With several nodes only the meeting's authority hears them.
+   */
   onEvents(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Events applied to this node's copy of a meeting, decided here or on another node: for what each
+   * node does for its own connections (sending them the events, locking their minutes editors).
+   */
+  onApplied(listener: EventListener): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   /** Rebuild every live meeting from the database, as after a restart. */
@@ -316,7 +330,10 @@ export class MeetingHub {
       }
       p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}), ...(p.seatId ? { seatId: p.seatId } : {}), ...(p.id ? { id: p.id } : {}) });
     }
-    if (events.length) for (const l of this.listeners) l(meetingId, events, live.state);
+    if (!events.length) return;
+    // This node's own connections first (a closed meeting's editors are locked before anything else).
+    for (const l of this.appliedListeners) l(meetingId, events, live.state);
+    for (const l of this.listeners) l(meetingId, events, live.state);
   }
 }
 

@@ -13,14 +13,17 @@ import { MINUTES_FIELD } from './schema';
  * closes (lib/meeting/procedure/openspace/notes.ts says who writes).
  */
 export function wireBreakoutNotes(hub: MeetingHub, collab: CollabServer, onError: (message: string, err: unknown) => void) {
-  hub.onEvents((meetingId, events, state) => {
+  // The template is written once, by the node that decided the proposal…
+  hub.onEvents((meetingId, events) => {
     for (const e of events) {
-      if (e.type === 'openSpace.proposed') {
-        collab.transactAsSystem(breakoutDocName(meetingId, e.data.id), writeHarvestTemplate).catch((err: unknown) => onError('could not write a session note template', err));
-      } else if (e.type === 'meeting.statusChanged' && e.data.status === 'closed') {
-        for (const x of state.openSpace?.sessions ?? []) collab.lock(breakoutDocName(meetingId, x.id));
-      }
+      if (e.type !== 'openSpace.proposed') continue;
+      collab.transactAsSystem(breakoutDocName(meetingId, e.data.id), writeHarvestTemplate).catch((err: unknown) => onError('could not write a session note template', err));
     }
+  });
+  // …and every node locks its editors of the notes at the close.
+  hub.onApplied((meetingId, events, state) => {
+    if (!events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) return;
+    for (const x of state.openSpace?.sessions ?? []) collab.lock(breakoutDocName(meetingId, x.id));
   });
 }
 

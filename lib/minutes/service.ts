@@ -1,4 +1,5 @@
 import type { MeetingHub } from '../meeting/hub';
+import type { MeetingEvent } from '../meeting/state';
 import { recorderNames } from '../meeting/queries';
 import type { Db } from '../platform/db/client';
 import * as Y from 'yjs';
@@ -47,15 +48,17 @@ export function createMinutesService(db: Db, hub: MeetingHub) {
     }
     return done;
   };
+  const closes = (events: MeetingEvent[]) => events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed');
+  // On every node, before anything else hears of the close (the hub tells applied listeners first): from
+  // that moment no recorder's edit is taken (the record is built from the document after this), and
+  // every open editor is told (4423).
+  hub.onApplied((meetingId, events) => {
+    if (closes(events)) collab.lock(minutesDocName(meetingId));
+  });
+  // The facts are written once, by the node that decided the events.
   hub.onEvents((meetingId, events) => {
-    // First, and synchronously: from the moment the meeting is closed no recorder's edit is taken (the
-    // record is built from the document after this), and every open editor is told (4423).
-    if (events.some((e) => e.type === 'meeting.statusChanged' && e.data.status === 'closed')) {
-      collab.lock(minutesDocName(meetingId));
-      void harvest(meetingId).then(() => w.onMeetingEvents(meetingId, events));
-    } else {
-      w.onMeetingEvents(meetingId, events);
-    }
+    if (closes(events)) void harvest(meetingId).then(() => w.onMeetingEvents(meetingId, events));
+    else w.onMeetingEvents(meetingId, events);
   });
 
   const access = {
