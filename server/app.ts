@@ -17,6 +17,7 @@ import { preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
 import type { IceServer } from '../lib/platform/ice-servers';
 import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
+import type { Cluster } from './cluster/start';
 
 export type YishiServerOptions = {
   db: Db;
@@ -29,6 +30,8 @@ export type YishiServerOptions = {
   sms?: SmsSender;
   /** STUN/TURN for remote members' voice (iceServersFromEnv); default none: a hall LAN needs none */
   iceServers?: IceServer[];
+  /** One of several nodes (REDIS_URL; server/cluster/start.ts); default: the only one. */
+  cluster?: Cluster;
 };
 
 export type YishiServer = {
@@ -47,7 +50,7 @@ export type YishiServer = {
  * websocket on /collab/… (reserved for the minutes). Upgrades are routed by path.
  */
 export async function createYishiServer(opts: YishiServerOptions): Promise<YishiServer> {
-  const hub = new MeetingHub(opts.db);
+  const hub = new MeetingHub(opts.db, undefined, opts.cluster?.link ?? null);
   let ready = false;
   const minutes = createMinutesService(opts.db, hub);
   const collab = minutes.collab;
@@ -116,6 +119,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       );
     },
   });
+  opts.cluster?.attach(io);
   attachMeetingSockets(io, opts.db, hub, { onUnauthenticated: (req) => void handshakeFailures.fail(clientAddress(req)), iceServers: opts.iceServers });
   scores = attachScoreSockets(io, opts.db);
 
@@ -130,8 +134,10 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   });
 
   const live = await hub.loadLiveMeetings();
-  // A crash between a meeting change and its fact in the minutes is mended on start.
-  await Promise.all(live.map((id) => minutes.writer.reconcile(id)));
+  // A crash between a meeting change and its fact in the minutes is mended on start — or, with several
+  // nodes, by the node that takes the meeting over from one that died.
+  if (opts.cluster) hub.onTakeOver((id) => void minutes.writer.reconcile(id).catch((err: unknown) => console.error('[minutes] reconcile failed', id, err)));
+  else await Promise.all(live.map((id) => minutes.writer.reconcile(id)));
   // …and so is a crash between closing a meeting and freezing its record, or between signing and filing.
   await records.recover();
   // Questionnaires past their closing time close by themselves (answers are refused from then on anyway).

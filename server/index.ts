@@ -7,6 +7,7 @@ import { iceServersFromEnv } from '../lib/platform/ice-servers';
 import { applyMigrations } from '../lib/platform/db/migrate';
 import { publicUrlWarning } from '../lib/record/public-url';
 import { createYishiServer } from './app';
+import { ClusterConfigError, startCluster, type Cluster } from './cluster/start';
 
 /**
  * Entry point: migrate, seed the demo on an empty database, start one server, shut down cleanly.
@@ -14,7 +15,9 @@ import { createYishiServer } from './app';
  * YISHI_NO_NEXT=1 to serve only the API and sockets (tests, rehearsal load), YISHI_PUBLIC_URL for the
  * verification links printed in records (default: the address the request came to); YISHI_SMS_URL,
  * YISHI_SMS_TOKEN, YISHI_SMS_SENDER for an SMS provider and YISHI_DEMO=1|0 to show residents' codes on the page
- * (default: on with demo data); YISHI_PHONE_KEY keeps the key of phone-number hashes out of the database.
+ * (default: on with demo data); YISHI_PHONE_KEY keeps the key of phone-number hashes out of the database;
+ * REDIS_URL (with a PostgreSQL DATABASE_URL) makes this one of several nodes, named YISHI_NODE_ID, whose Redis
+ * keys start with YISHI_REDIS_PREFIX (default `yishi:`; clusters side by side on one Redis).
  */
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const dev = process.argv.includes('--dev');
@@ -22,6 +25,19 @@ const url = resolveDatabaseUrl();
 const applied = await applyMigrations(url);
 if (applied.length) console.log(`[yishi] applied migrations: ${applied.join(', ')}`);
 const db = createDb(url);
+
+// REDIS_URL: one of several nodes (docs/scaling.md), on PostgreSQL only.
+let cluster: Cluster | undefined;
+if (process.env.REDIS_URL) {
+  try {
+    cluster = await startCluster({ db, databaseUrl: url, redisUrl: process.env.REDIS_URL, nodeId: process.env.YISHI_NODE_ID, prefix: process.env.YISHI_REDIS_PREFIX || undefined });
+  } catch (err) {
+    if (!(err instanceof ClusterConfigError)) throw err;
+    console.error(`[yishi] ${err.message}`);
+    process.exit(1);
+  }
+  console.log(`[yishi] node ${cluster.nodeId} of a cluster (Redis ${process.env.REDIS_URL.replace(/\/\/[^@/]*@/, '//…@')})`);
+}
 
 if (process.env.YISHI_SEED !== '0' && !(await isSeeded(db))) {
   const demo = await seedDemo(db);
@@ -39,6 +55,7 @@ const server = await createYishiServer({
   publicUrl: process.env.YISHI_PUBLIC_URL || undefined,
   sms,
   iceServers: iceServersFromEnv(process.env),
+  cluster,
 });
 const host = process.env.HOST ?? '0.0.0.0';
 const port = await server.listen(Number(process.env.PORT ?? 3000), host);
@@ -58,6 +75,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await server.close();
+  await cluster?.close();
   await db.$disconnect();
   process.exit(0);
 }

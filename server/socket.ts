@@ -145,6 +145,8 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     await sendInitial(socket, hub, meetingId, role, actor, auth.success ? auth.data.lastSeq : undefined, inVoice ? opts.iceServers ?? [] : undefined);
   });
 
+  // Every node sends the events to its own connections (io.local), from its own copy of the meeting, in
+  // the same turn as it applies them: a snapshot and the events after it never cross (docs/scaling.md).
   // The projector and the facilitator see every event at once. Phones and remote browsers get the same
   // events, in order, but coalesced under load: 1,000 ballots in ten seconds would otherwise be a
   // million messages to phones that only need "N voted" a few times a second. When it is quiet the
@@ -158,7 +160,7 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
     if (!b.events.length) return;
     const payload = { events: b.events.splice(0) };
     const writeShard = (shard: number) => {
-      io.to(`${key}:${shard}`).emit('meeting:events', payload);
+      io.local.to(`${key}:${shard}`).emit('meeting:events', payload);
       if (shard + 1 < SHARDS) setImmediate(writeShard, shard + 1);
     };
     writeShard(0);
@@ -170,15 +172,15 @@ export function attachMeetingSockets(io: Server, db: Db, hub: MeetingHub, opts: 
       if (e.type !== 'poll.ballot' || !e.data.staffEntered || !e.data.seatId) continue;
       const { pollId, seatId } = e.data;
       void hub.receiptsOf(meetingId, seatId).then((receipts) => {
-        if (receipts[pollId]) io.to(seatRoom(meetingId, seatId)).emit('meeting:receipt', { pollId, receipt: receipts[pollId], staffEntered: true });
+        if (receipts[pollId]) io.local.to(seatRoom(meetingId, seatId)).emit('meeting:receipt', { pollId, receipt: receipts[pollId], staffEntered: true });
       }).catch((err: unknown) => console.error('[socket] could not tell a member of a ballot staff entered', err));
     }
     // A seat's own doings that no role sees (its questions, upvotes, dots) reach its other devices at once.
-    for (const seatId of new Set(events.flatMap(ownersOf))) io.to(seatRoom(meetingId, seatId)).emit('meeting:mine', projectSeat(state, seatId));
+    for (const seatId of new Set(events.flatMap(ownersOf))) io.local.to(seatRoom(meetingId, seatId)).emit('meeting:mine', projectSeat(state, seatId));
     for (const role of meetingRoles) {
       const projected = events.map((e) => projectEvent(e, state, role));
       if (IMMEDIATE_ROLES.has(role)) {
-        io.to(room(meetingId, role)).emit('meeting:events', { events: projected });
+        io.local.to(room(meetingId, role)).emit('meeting:events', { events: projected });
         continue;
       }
       const key = `m:${meetingId}:${role}`;

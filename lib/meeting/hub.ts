@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/client';
 import { isUniqueViolation } from '../platform/db/errors';
-import { AppError } from '../platform/errors';
+import { AppError, toErrorPayload } from '../platform/errors';
+import type { ClusterLink, CommittedBatch, ForwardAnswer, ForwardedCommand, ParticipationNote } from './authority';
 import { newId, newReceipt, newToken } from '../platform/tokens';
 import { ballotSeatOf, decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
 import { addBallot, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
@@ -12,7 +13,19 @@ import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingSta
  * another against the in-memory state; all commands that arrive while a transaction is running are
  * written together in the next one (group commit), and only after the commit are they acknowledged
  * and broadcast. So an acknowledged ballot is on disk, and an unacknowledged one is not counted.
+ *
+ * With several nodes (a `ClusterLink`, docs/scaling.md) the same holds for the one node that is a meeting's
+ * authority at a time. Every other node keeps a copy of the meeting fed by the authority's commits, in
+ * seq order (a gap is filled from the event log), and forwards commands to it. When the authority is
+ * gone, the next command's node takes the meeting over and rebuilds it from the event log; each of the
+ * authority's commits updates its `MeetingAuthority` row where the epoch is still its own, so a node that
+ * lost the meeting cannot write another event.
  */
+
+/** How long a command may look for its meeting's authority (a takeover takes well under this). */
+export const DECIDE_WITHIN_MS = 10_000;
+/** How long a forwarded command waits for the authority's answer before its node tries to take over. */
+export const FORWARD_TIMEOUT_MS = 3_000;
 
 /**
  * `seatId`: the seat the command created (a walk-in's), for the facilitator's admission QR; `id`: what
@@ -38,6 +51,12 @@ type Live = {
   boxes: Map<string, BallotBox>;
   queue: Pending[];
   running: boolean;
+  /** With several nodes: the epoch under which this node decides the meeting, or null if another node does. */
+  authority: number | null;
+  /** With several nodes: the node last known to decide the meeting (a hint; checked by forwarding). */
+  authorityNode: string | null;
+  /** Commits heard from the authority, applied one after another. */
+  following: Promise<void>;
 };
 
 type Prepared = {
@@ -56,8 +75,27 @@ export class MeetingHub {
   private loaded = new Map<string, Live>();
   private listeners = new Set<EventListener>();
   private appliedListeners = new Set<EventListener>();
+  private takeOverListeners = new Set<(meetingId: string) => void>();
+  /** Meetings whose commits this node hears (cluster): commits heard before the copy is loaded wait here. */
+  private followed = new Map<string, CommittedBatch[]>();
+  private takingOver = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+    private readonly cluster: ClusterLink | null = null,
+  ) {
+    cluster?.serve((command) => this.answerForwarded(command));
+    cluster?.onLostAll(() => {
+      for (const [meetingId, live] of this.loaded) if (live.authority !== null) this.demote(meetingId, live);
+    });
+  }
+
+  /** This node has just become a meeting's authority (cluster): what a crashed authority left undone is mended here. */
+  onTakeOver(listener: (meetingId: string) => void): () => void {
+    this.takeOverListeners.add(listener);
+    return () => this.takeOverListeners.delete(listener);
+  }
 
   /**
    * Events this node decided and committed: for what must happen once per event (the minutes' facts,
@@ -119,20 +157,107 @@ export class MeetingHub {
   }
 
   execute<C extends CommandName>(meetingId: string, name: C, input: CommandInput<C>, actor: Actor): Promise<CommandResult> {
-    return this.live(meetingId).then(
-      (live) =>
-        new Promise<CommandResult>((resolve, reject) => {
-          live.queue.push({ name, input, actor, resolve, reject });
-          if (!live.running) void this.drain(meetingId, live);
-        }),
-    );
+    if (this.cluster) return this.executeClustered(meetingId, name, input, actor);
+    return this.live(meetingId).then((live) => this.enqueue(meetingId, live, name, input, actor));
+  }
+
+  private enqueue(meetingId: string, live: Live, name: CommandName, input: unknown, actor: Actor): Promise<CommandResult> {
+    return new Promise<CommandResult>((resolve, reject) => {
+      live.queue.push({ name, input, actor, resolve, reject });
+      if (!live.running) void this.drain(meetingId, live);
+    });
+  }
+
+  /**
+   * Decided here if this node is the meeting's authority; else sent to the authority; if none answers
+   * (it died: nobody listens on its channel), this node takes the meeting over and decides it itself.
+   */
+  private async executeClustered(meetingId: string, name: CommandName, input: unknown, actor: Actor): Promise<CommandResult> {
+    const cluster = this.cluster!;
+    const deadline = Date.now() + DECIDE_WITHIN_MS;
+    for (let attempt = 0; ; attempt++) {
+      const live = await this.live(meetingId);
+      if (live.authority !== null) return this.enqueue(meetingId, live, name, input, actor);
+      const node = live.authorityNode ?? (live.authorityNode = await cluster.authorityOf(meetingId));
+      if (node && node !== cluster.nodeId) {
+        const answer = await cluster.forward(node, { meetingId, name, input, actor }, FORWARD_TIMEOUT_MS);
+        if (answer.kind === 'result') return answer.result;
+        if (answer.kind === 'refused') throw new AppError(answer.error.code, answer.error.message, answer.error.details);
+        // A node that is alive but slow (timeout) keeps its lock, so taking over fails and the command is
+        // sent again: a ballot's idempotency key makes that safe, as a client's own resend is.
+        if (this.loaded.get(meetingId) === live) live.authorityNode = null;
+      }
+      if (await this.takeOver(meetingId)) continue;
+      if (Date.now() > deadline) throw new AppError('UNAVAILABLE', 'The meeting is moving to another server; send it again in a moment');
+      await new Promise((r) => setTimeout(r, Math.min(25 * 2 ** attempt, 400)));
+    }
+  }
+
+  /** A command another node forwarded: decided here only while this node is the authority. */
+  private async answerForwarded(command: ForwardedCommand): Promise<ForwardAnswer> {
+    const live = this.loaded.get(command.meetingId);
+    if (!live || live.authority === null) return { kind: 'notAuthority' };
+    try {
+      return { kind: 'result', result: await this.enqueue(command.meetingId, live, command.name, command.input, command.actor) };
+    } catch (err) {
+      if (err instanceof AppError) return { kind: 'refused', error: toErrorPayload(err) };
+      throw err;
+    }
+  }
+
+  /** Acquires the meeting (cluster) and rebuilds it from the event log; one attempt per meeting at a time. */
+  private takeOver(meetingId: string): Promise<boolean> {
+    let p = this.takingOver.get(meetingId);
+    if (!p) {
+      p = this.acquireAndLoad(meetingId).finally(() => this.takingOver.delete(meetingId));
+      this.takingOver.set(meetingId, p);
+    }
+    return p;
+  }
+
+  private async acquireAndLoad(meetingId: string): Promise<boolean> {
+    const cluster = this.cluster!;
+    const epoch = await cluster.acquire(meetingId);
+    if (epoch === null) return false;
+    let fresh: Live;
+    try {
+      // Read after the epoch moved on: what the previous authority committed is all in the log now, and
+      // anything it still tries to commit fails on the fence.
+      fresh = await this.load(meetingId);
+    } catch (err) {
+      await cluster.release(meetingId);
+      throw err;
+    }
+    fresh.authority = epoch;
+    fresh.authorityNode = cluster.nodeId;
+    const before = this.loaded.get(meetingId);
+    this.loaded.set(meetingId, fresh);
+    this.meetings.set(meetingId, Promise.resolve(fresh));
+    // What this node's connections had not heard yet (the old authority died between commit and telling).
+    const missed = before ? eventsAfter(fresh.events, before.state.seq) : [];
+    if (missed.length) for (const l of this.appliedListeners) l(meetingId, missed, fresh.state);
+    for (const l of this.takeOverListeners) l(meetingId);
+    return true;
+  }
+
+  /** Another node decides the meeting now: this copy is dropped (reloaded as a follower on next use). */
+  private demote(meetingId: string, live: Live) {
+    live.authority = null;
+    live.authorityNode = null;
+    if (this.loaded.get(meetingId) === live) {
+      this.loaded.delete(meetingId);
+      this.meetings.delete(meetingId);
+    }
+    this.cluster!.release(meetingId).catch(() => {});
   }
 
   private live(meetingId: string): Promise<Live> {
     let p = this.meetings.get(meetingId);
     if (!p) {
-      p = this.load(meetingId).then((live) => {
+      p = this.follow(meetingId).then(() => this.load(meetingId)).then((live) => {
         this.loaded.set(meetingId, live);
+        // Commits heard while loading: those after the log's end are applied now, in order.
+        for (const batch of this.followed.get(meetingId)?.splice(0) ?? []) this.hear(batch);
         return live;
       });
       this.meetings.set(meetingId, p);
@@ -141,10 +266,55 @@ export class MeetingHub {
     return p;
   }
 
+  /** Cluster: hear the meeting's commits before reading its log, so that none falls between the two. */
+  private async follow(meetingId: string) {
+    if (!this.cluster || this.followed.has(meetingId)) return;
+    this.followed.set(meetingId, []);
+    try {
+      await this.cluster.follow(meetingId, (batch) => this.hear(batch));
+    } catch (err) {
+      this.followed.delete(meetingId);
+      throw err;
+    }
+  }
+
+  private hear(batch: CommittedBatch) {
+    const live = this.loaded.get(batch.meetingId);
+    if (!live) return void this.followed.get(batch.meetingId)?.push(batch);
+    live.following = live.following
+      .then(() => this.applyHeard(batch.meetingId, live, batch))
+      .catch((err: unknown) => console.error('[hub] could not apply a commit heard from', batch.nodeId, err));
+  }
+
+  /** A commit of the authority, applied to this node's copy (gaps are filled from the event log). */
+  private async applyHeard(meetingId: string, live: Live, batch: CommittedBatch) {
+    if (live.authority !== null || this.loaded.get(meetingId) !== live) return;
+    live.authorityNode = batch.nodeId;
+    let events = batch.events.filter((e) => e.seq > live.state.seq);
+    let notes: ParticipationNote[] = batch.participations;
+    if (!events.length) return;
+    if (events[0]!.seq !== live.state.seq + 1) {
+      // A commit this node did not hear (it subscribed late, or Redis dropped a message): read the rest
+      // of the log, and every participation of the meeting's polls with it.
+      const rows = await this.db.meetingEvent.findMany({ where: { meetingId, seq: { gt: live.state.seq } }, orderBy: { seq: 'asc' } });
+      if (live.authority !== null || this.loaded.get(meetingId) !== live) return;
+      events = rows.map(eventOfRow).filter((e) => e.seq > live.state.seq);
+      const polls = foldEvents(meetingId, [...live.events, ...events]).polls.map((p) => p.id);
+      notes = polls.length ? await this.db.pollParticipation.findMany({ where: { pollId: { in: polls } } }) : [];
+      if (live.authority !== null || this.loaded.get(meetingId) !== live) return;
+    }
+    for (const e of events) {
+      live.state = applyEvent(live.state, e);
+      live.events.push(e);
+    }
+    for (const n of notes) live.participations.set(`${n.pollId}:${n.seatId}`, { idempotencyKey: n.idempotencyKey, receipt: n.receipt });
+    if (events.length) for (const l of this.appliedListeners) l(meetingId, events, live.state);
+  }
+
   private async load(meetingId: string): Promise<Live> {
     const rows = await this.db.meetingEvent.findMany({ where: { meetingId }, orderBy: { seq: 'asc' } });
     if (rows.length === 0) throw new AppError('NOT_FOUND', 'No such meeting', { meetingId });
-    const events = rows.map((r) => parseEvent({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }));
+    const events = rows.map(eventOfRow);
     const state = foldEvents(meetingId, events);
     const pollIds = state.polls.map((p) => p.id);
     const parts = pollIds.length
@@ -160,20 +330,31 @@ export class MeetingHub {
       const row = stored.get(p.id);
       return [p.id, row ? parseBox(row, p.options) : emptyBox] as const;
     }));
-    return { state, events, participations, boxes, queue: [], running: false };
+    return { state, events, participations, boxes, queue: [], running: false, authority: null, authorityNode: null, following: Promise.resolve() };
   }
 
   private async drain(meetingId: string, live: Live) {
     live.running = true;
     try {
       while (live.queue.length) {
+        // Cluster: this copy no longer decides (another node took the meeting over): what waits here is
+        // sent on to the new authority.
+        if (this.cluster && live.authority === null) {
+          for (const item of live.queue.splice(0)) this.executeClustered(meetingId, item.name, item.input, item.actor).then(item.resolve, item.reject);
+          break;
+        }
         const batch = live.queue.splice(0, live.queue.length);
         const prepared = this.prepare(live, batch);
         if (!prepared.length) continue;
         try {
-          await this.commit(meetingId, prepared);
+          await this.commit(meetingId, live, prepared);
           this.accept(meetingId, live, prepared);
         } catch (err) {
+          if (live.authority !== null && (await this.fenced(meetingId, live.authority))) {
+            this.demote(meetingId, live);
+            live.queue.unshift(...prepared.map((p) => p.item));
+            continue;
+          }
           // One bad write (say, a ballot another process already stored) must not sink the others:
           // retry each on its own.
           if (prepared.length === 1) {
@@ -184,7 +365,7 @@ export class MeetingHub {
             const [again] = this.prepare(live, [p.item]);
             if (!again) continue;
             try {
-              await this.commit(meetingId, [again]);
+              await this.commit(meetingId, live, [again]);
               this.accept(meetingId, live, [again]);
             } catch (e) {
               again.item.reject(mapWriteError(e));
@@ -247,9 +428,20 @@ export class MeetingHub {
     return out;
   }
 
-  private async commit(meetingId: string, prepared: Prepared[]) {
+  /** Cluster: whether the meeting's authority row has moved past this node's epoch. */
+  private async fenced(meetingId: string, epoch: number): Promise<boolean> {
+    const row = await this.db.meetingAuthority.findUnique({ where: { meetingId } }).catch(() => null);
+    return !!row && row.epoch !== epoch;
+  }
+
+  private async commit(meetingId: string, live: Live, prepared: Prepared[]) {
     const at = this.now();
     const writes = [];
+    // The fence (cluster): the commit fails whole, and writes nothing, unless this node still holds the
+    // meeting under its epoch. It runs first, so a takeover waits for this commit or this commit fails.
+    if (live.authority !== null) {
+      writes.push(this.db.meetingAuthority.update({ where: { meetingId, epoch: live.authority }, data: { nodeId: this.cluster!.nodeId } }));
+    }
     // Each secret poll's box is written once per transaction, as it stands after the last ballot in it.
     const boxes = new Map<string, BallotBox>();
     for (const p of prepared) {
@@ -316,6 +508,8 @@ export class MeetingHub {
 
   private accept(meetingId: string, live: Live, prepared: Prepared[]) {
     const events: MeetingEvent[] = [];
+    const notes: ParticipationNote[] = [];
+    const answers: (() => void)[] = [];
     for (const p of prepared) {
       for (const e of p.events) {
         live.state = applyEvent(live.state, e);
@@ -326,10 +520,18 @@ export class MeetingHub {
       for (const eff of p.effects) {
         if (eff.kind === 'ballot') {
           live.participations.set(`${eff.pollId}:${eff.seatId}`, { idempotencyKey: eff.idempotencyKey, receipt: p.receipt! });
+          notes.push({ pollId: eff.pollId, seatId: eff.seatId, idempotencyKey: eff.idempotencyKey, receipt: p.receipt! });
         }
       }
-      p.item.resolve({ seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}), ...(p.seatId ? { seatId: p.seatId } : {}), ...(p.id ? { id: p.id } : {}) });
+      const result = { seq: live.state.seq, ...(p.receipt ? { receipt: p.receipt } : {}), ...(p.seatId ? { seatId: p.seatId } : {}), ...(p.id ? { id: p.id } : {}) };
+      answers.push(() => p.item.resolve(result));
     }
+    // The other nodes hear of the commit before any command of it is answered: a node that forwarded a
+    // command has the events in its copy when the answer arrives (one Redis connection keeps the order).
+    if (this.cluster && live.authority !== null && (events.length || notes.length)) {
+      this.cluster.publish({ meetingId, nodeId: this.cluster.nodeId, epoch: live.authority, events, participations: notes });
+    }
+    for (const answer of answers) answer();
     if (!events.length) return;
     // This node's own connections first (a closed meeting's editors are locked before anything else).
     for (const l of this.appliedListeners) l(meetingId, events, live.state);
@@ -341,6 +543,10 @@ export class MeetingHub {
 function eventsAfter(events: MeetingEvent[], seq: number): MeetingEvent[] {
   const first = events[0]?.seq ?? 1;
   return events.slice(Math.max(0, seq - first + 1));
+}
+
+function eventOfRow(r: { seq: number; type: string; data: string; at: Date; actor: string }): MeetingEvent {
+  return parseEvent({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor });
 }
 
 function mapWriteError(err: unknown): unknown {

@@ -1,0 +1,141 @@
+// Several nodes on PostgreSQL and Redis (docs/scaling.md): members spread over three real server
+// processes vote; the node deciding the meeting is SIGKILLed mid-poll; members reconnect to the
+// surviving nodes and resend. Every acknowledged ballot is counted exactly once and nothing else, the
+// event log has no gap, and the projector on a surviving node shows the right tally.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../lib/platform/db/client';
+import { applyMigrations } from '../../lib/platform/db/migrate';
+import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
+import { postgresServerUrl, scratchPostgres, type ScratchDatabase } from '../support/databases';
+import { command, connect, postJson, staffCookie, startServer, waitFor, type Ack, type RunningServer } from '../support/server';
+
+const MEMBERS = Number(process.env.CLUSTER_TEST_MEMBERS ?? 500);
+const NODES = 3;
+const MOTION = { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } as const;
+const redisUrl = process.env.YISHI_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () => {
+  let scratch: ScratchDatabase;
+  let db: Db;
+  const nodes: RunningServer[] = [];
+  const sockets: ReturnType<typeof connect>[] = [];
+  let community: Awaited<ReturnType<typeof makeCommunity>>;
+  let meeting: { id: string; joinCode: string };
+  const prefix = `yishi-test-${randomBytes(4).toString('hex')}:`;
+  const startNode = (i: number, port?: number) =>
+    startServer({ databaseUrl: scratch.url, port, env: { REDIS_URL: redisUrl, YISHI_NODE_ID: `n${i + 1}`, YISHI_REDIS_PREFIX: prefix } });
+
+  beforeAll(async () => {
+    scratch = await scratchPostgres(postgresServerUrl!);
+    await applyMigrations(scratch.url);
+    db = createDb(scratch.url);
+    community = await makeCommunity(db, { members: MEMBERS });
+    meeting = await makeMeeting(db, community);
+    for (let i = 0; i < NODES; i++) nodes.push(await startNode(i));
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await Promise.all(nodes.map((n) => n.stop()));
+    await db?.$disconnect();
+    await scratch?.drop();
+  });
+
+  it('counts every acknowledged ballot once when the deciding node is killed mid-poll', async () => {
+    const urls = nodes.map((n) => n.url);
+    const cookie = await staffCookie(urls[0]!, community.facilitator.username, TEST_PASSWORD);
+    const fac = connect(urls[1]!, { meetingId: meeting.id }, { cookie });
+    const projector = connect(urls[2]!, { meetingId: meeting.id, view: 'projector' }, { cookie });
+    sockets.push(fac, projector);
+    await waitFor(() => fac.connected && projector.connected, 10_000, 'staff connections');
+
+    const members: { seatId: string; token: string; node: number; socket: ReturnType<typeof connect> }[] = [];
+    for (let i = 0; i < community.roster.length; i += 50) {
+      const joined = await Promise.all(community.roster.slice(i, i + 50).map(async (m, j) => {
+        const node = (i + j) % NODES;
+        const r = await postJson(`${urls[node]}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken });
+        expect(r.status).toBe(200);
+        return { seatId: r.body.seatId as string, token: r.body.participantToken as string, node };
+      }));
+      for (const j of joined) {
+        const socket = connect(urls[j.node]!, { participantToken: j.token }, undefined, { keepState: false });
+        sockets.push(socket);
+        members.push({ ...j, socket });
+      }
+    }
+    await waitFor(() => members.every((m) => m.socket.connected), 60_000, 'all members connected');
+
+    expect((await command(fac, 'meeting.start')).ok).toBe(true);
+    const checkIns = await Promise.all(members.map((m) => command(m.socket, 'attendance.checkInSelf', {}, 20_000)));
+    expect(checkIns.filter((a) => !a.ok)).toEqual([]);
+    const created = await command(fac, 'poll.create', { question: '是否同意加装电梯方案？', kind: 'motion', rule: MOTION });
+    expect(created.ok).toBe(true);
+    const pollId = JSON.parse((await db.meetingEvent.findFirst({ where: { meetingId: meeting.id, type: 'poll.created' } }))!.data).id as string;
+    expect((await command(fac, 'poll.open', { pollId })).ok).toBe(true);
+
+    // The first command's node took the meeting: the facilitator's. Members on the two other nodes had
+    // their commands forwarded to it.
+    const authority = await db.meetingAuthority.findUnique({ where: { meetingId: meeting.id } });
+    expect(authority).toMatchObject({ nodeId: 'n2', epoch: 1 });
+    const victim = 1;
+
+    const choice = (i: number) => (['yes', 'yes', 'no', 'abstain'] as const)[i % 4]!;
+    const ballots = members.map((m, i) => ({ ...m, choices: [choice(i)], key: randomUUID(), receipt: null as string | null }));
+    const tryVote = async (b: (typeof ballots)[number]) => {
+      let ack: Ack;
+      try {
+        ack = await command(b.socket, 'poll.vote', { pollId, choices: b.choices, idempotencyKey: b.key }, 5000);
+      } catch {
+        return; // no acknowledgement: unknown, resent later with the same key
+      }
+      if (ack.ok) b.receipt = ack.result.receipt!;
+      else if (ack.error.code !== 'UNAVAILABLE') throw new Error(`vote refused: ${ack.error.code}`);
+    };
+
+    // Half vote; then the deciding node is killed while the other half is voting.
+    await Promise.all(ballots.slice(0, MEMBERS / 2).map(tryVote));
+    const inFlight = ballots.slice(MEMBERS / 2).map(tryVote);
+    await waitFor(() => ballots.slice(MEMBERS / 2).some((b) => b.receipt), 20_000, 'ballots during the kill');
+    await nodes[victim]!.stop('SIGKILL');
+    await Promise.all(inFlight);
+
+    // The killed node's members come back through another node (as the balancer would send them).
+    for (const b of ballots.filter((x) => x.node === victim)) {
+      b.socket.disconnect();
+      b.node = (victim + 1) % NODES;
+      b.socket = connect(urls[b.node]!, { participantToken: b.token }, undefined, { keepState: false });
+      sockets.push(b.socket);
+    }
+    fac.disconnect();
+    const staff = connect(urls[0]!, { meetingId: meeting.id }, { cookie });
+    sockets.push(staff);
+    await waitFor(() => ballots.every((b) => b.socket.connected) && staff.connected, 30_000, 'reconnect');
+    for (let round = 0; round < 8 && ballots.some((b) => !b.receipt); round++) {
+      await Promise.all(ballots.filter((b) => !b.receipt).map(tryVote));
+    }
+    expect(ballots.filter((b) => !b.receipt)).toHaveLength(0);
+    const again = await command(ballots[0]!.socket, 'poll.vote', { pollId, choices: ballots[0]!.choices, idempotencyKey: ballots[0]!.key });
+    expect(again).toMatchObject({ ok: true, result: { receipt: ballots[0]!.receipt, duplicate: true } });
+
+    const closed = await command(staff, 'poll.close', { pollId });
+    expect(closed.ok).toBe(true);
+    const newAuthority = await db.meetingAuthority.findUnique({ where: { meetingId: meeting.id } });
+    expect(newAuthority!.nodeId).not.toBe(authority!.nodeId);
+    expect(newAuthority!.epoch).toBeGreaterThan(authority!.epoch);
+
+    const participations = await db.pollParticipation.findMany({ where: { pollId } });
+    expect(participations).toHaveLength(MEMBERS);
+    expect(new Map(participations.map((p) => [p.seatId, p.receipt]))).toEqual(new Map(ballots.map((b) => [b.seatId, b.receipt])));
+    const expected = { yes: 0, no: 0, abstain: 0 } as Record<string, number>;
+    for (const b of ballots) expected[b.choices[0]!]!++;
+    const closedData = JSON.parse((await db.meetingEvent.findFirst({ where: { meetingId: meeting.id, type: 'poll.closed' } }))!.data);
+    expect(closedData.tally).toEqual(expected);
+
+    const seqs = (await db.meetingEvent.findMany({ where: { meetingId: meeting.id }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    // The projector, on a node that survived, shows the closed poll's tally.
+    await waitFor(() => projector.lastSeq === seqs.length, 20_000, 'projector caught up');
+    expect(projector.meeting!.polls.find((p) => p.id === pollId)?.tally).toEqual(expected);
+  }, 240_000);
+});
