@@ -36,6 +36,8 @@ export type PendingBallot = { pollId: string; choices: string[]; idempotencyKey:
 
 type Options = { meetingId?: string; participantToken?: string; view?: 'projector' };
 
+/** Answers that decided nothing: the ballot stays kept and is sent again (same idempotency key). */
+const RESEND_CODES = new Set(['INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED']);
 const pendingKey = (token: string) => `yishi:pending-ballots:${token.slice(0, 16)}`;
 
 function readPending(token: string | undefined): PendingBallot[] {
@@ -189,8 +191,9 @@ export function useMeeting(opts: Options) {
   }, [opts.participantToken, send]); // eslint-disable-line react-hooks/exhaustive-deps
 
   function settle(ballot: PendingBallot, r: CommandOutcome) {
-    // Keep the ballot only when the network failed; a definite answer (receipt or refusal) ends it.
-    if (!r.ok && r.error.code === 'INTERNAL') return;
+    // Keep the ballot when no decision was made — the network failed, the meeting's server was changing
+    // over (UNAVAILABLE, several nodes), or the phone sent too fast; a definite answer ends it.
+    if (!r.ok && RESEND_CODES.has(r.error.code)) return;
     savePending(readPending(opts.participantToken).filter((b) => b.idempotencyKey !== ballot.idempotencyKey));
     if (r.ok && r.result.receipt) markVoted(ballot.pollId, r.result.receipt);
   }
