@@ -44,6 +44,8 @@ export function memoryClient(server: CollabServer, docName: string, opts: { read
     awareness,
     denied: [] as string[],
     closed: null as number | null,
+    /** The server answered the client's sync step 1: the client holds the document, and the server all it had. */
+    synced: false,
     session: null as unknown as ReturnType<CollabServer['connect']>,
     text: () => doc.getText('t').toString(),
     /** The user names of the other clients whose awareness this client holds. */
@@ -63,7 +65,7 @@ export function memoryClient(server: CollabServer, docName: string, opts: { read
       if (type === MessageType.Sync) {
         const reply = encoding.createEncoder();
         encoding.writeVarUint(reply, MessageType.Sync);
-        syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
+        if (syncProtocol.readSyncMessage(decoder, reply, doc, 'server') === syncProtocol.messageYjsSyncStep2) c.synced = true;
         if (encoding.length(reply) > 1) queueMicrotask(() => c.session.receive(encoding.toUint8Array(reply)));
       } else if (type === MessageType.Auth) {
         readAuthMessage(decoder, doc, (_d, reason) => c.denied.push(reason));
