@@ -78,7 +78,7 @@ for (const target of databaseTargets()) {
     });
 
     /** Two nodes on a channel prefix of their own, so that parallel runs on one Redis never meet. */
-    async function twoNodes() {
+    async function twoNodes(opts: { unloadAfterMs?: number } = {}) {
       const prefix = `yishi-test-${randomBytes(6).toString('hex')}:`;
       const node = async (name: 'a' | 'b', db: Db): Promise<Node> => {
         const store = createMinutesStore(db);
@@ -91,7 +91,7 @@ for (const target of databaseTargets()) {
         // Asked before it subscribes (a subscriber may not ask), to cut it from Redis' side.
         const subId = String(await sub.call('CLIENT', 'ID'));
         const relay = createRedisCollabRelay({ pub, sub, nodeId: `node-${name}`, prefix, onError });
-        const server = new CollabServer({ ...store, storeUpdate: (doc, update) => (stored++, store.storeUpdate(doc, update)) }, { roots: ['t'], relay, onError });
+        const server = new CollabServer({ ...store, storeUpdate: (doc, update) => (stored++, store.storeUpdate(doc, update)) }, { roots: ['t'], relay, onError, unloadAfterMs: opts.unloadAfterMs });
         const n = { server, relay, pub, sub, subId, stored: () => stored, errors };
         opened.nodes.push(n);
         return n;
@@ -206,6 +206,29 @@ for (const target of databaseTargets()) {
       await eventually(() => onB.text() === 'before;while away;after;', 'relayed after the reconnect');
       expect(b.server.stats().relayed.in).toBe(2);
       expect(b.stored()).toBe(0);
+    });
+
+    it('unsubscribes a document’s channel when the node frees the document, and subscribes again when it loads it', async () => {
+      const { prefix, a, b } = await twoNodes({ unloadAfterMs: 50 });
+      const doc = docName();
+      const channel = `${prefix}collab:${doc}`;
+      const subscribers = async () => ((await a.pub.call('PUBSUB', 'NUMSUB', channel)) as [string, number])[1];
+      const onA = connect(a.server, doc);
+      const onB = connect(b.server, doc, { readOnly: true });
+      await eventually(() => onA.synced && onB.synced, 'both synced');
+      expect(await subscribers()).toBe(2);
+      onB.session.closed();
+      await eventually(() => b.server.stats().documents === 0, 'B freed the document');
+      for (let i = 0; (await subscribers()) !== 1; i++) {
+        if (i > 500) throw new Error('B is still subscribed');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      onA.doc.getText('t').insert(0, 'while B had it closed;');
+      const again = connect(b.server, doc, { readOnly: true });
+      await eventually(() => again.text() === 'while B had it closed;', 'B loaded it again from the database');
+      expect(await subscribers()).toBe(2);
+      onA.doc.getText('t').insert(0, 'then;');
+      await eventually(() => again.text() === 'then;while B had it closed;', 'B hears again');
     });
 
     it('drops a malformed frame on a document’s channel and goes on', async () => {
