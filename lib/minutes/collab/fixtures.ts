@@ -117,6 +117,7 @@ export const until = async (cond: () => boolean, what = 'condition', tries = 500
  */
 export function memoryRelayBus() {
   const listeners = new Map<string, Set<{ node: number; listener: RelayListener }>>();
+  let nodes = 0;
   const bus = {
     published: [] as { node: number; doc: string; message: RelayMessage }[],
     losing: false,
@@ -143,6 +144,5 @@ export function memoryRelayBus() {
       return relay;
     },
   };
-  let nodes = 0;
   return bus;
 }
