@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/client';
 import * as Y from 'yjs';
 import { liveSessions } from '../meeting/procedure/openspace/model';
 import { breakoutMarkdown, copyHarvestIntoMinutes, wireBreakoutNotes } from './breakouts';
-import { CollabServer } from './collab/server';
+import { CollabServer, type CollabRelay } from './collab/server';
 import { minutesHTML, minutesJSON, minutesJSONFromState, minutesMarkdown } from './export';
 import { MINUTES_FIELD, minutesDocName } from './schema';
 import { createMinutesStore, listSnapshots, readSnapshot, saveSnapshot } from './store';
@@ -14,14 +14,14 @@ import { createMinutesWriter } from './writer';
 /**
  * The minutes, assembled: the collaboration server over the database store, the server as author of
  * the facts (fed by the meeting hub, and after every client edit), and the reads behind the exports
- * and snapshot routes.
+ * and snapshot routes. With several server nodes, `relay` shares the live documents between them.
  */
-export function createMinutesService(db: Db, hub: MeetingHub) {
+export function createMinutesService(db: Db, hub: MeetingHub, opts: { relay?: CollabRelay } = {}) {
   const store = createMinutesStore(db);
   // The writer needs the collab server and the collab server calls the writer after client edits.
   let writer: ReturnType<typeof createMinutesWriter> | null = null;
   // Clients may write only the editor's fragment; the server's facts go into the same one.
-  const collab = new CollabServer({ ...store, afterClientUpdate: (name, doc) => writer?.onClientUpdate(name, doc) }, { roots: [MINUTES_FIELD] });
+  const collab = new CollabServer({ ...store, afterClientUpdate: (name, doc) => writer?.onClientUpdate(name, doc) }, { roots: [MINUTES_FIELD], relay: opts.relay });
   writer = createMinutesWriter({
     hub,
     collab,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from '../platform/db/client';
+import { isUniqueViolation } from '../platform/db/errors';
 import type { CollabHooks } from './collab/server';
 
 /**
@@ -71,22 +72,40 @@ export async function loadState(db: Db, docName: string): Promise<{ update: Uint
   return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), pendingUpdates: rows.length };
 }
 
-/** Folds the logged updates of a document into its compacted state and deletes the folded rows. */
+/**
+ * Folds the logged updates of a document into its compacted state and deletes the folded rows.
+ *
+ * Several server nodes may compact one document at the same moment (each compacts after its own
+ * appends, and when it unloads the document). Under read committed, a compaction that read the log
+ * before another's commit would otherwise overwrite the newer state with one lacking rows the other
+ * had folded and deleted. So the state is replaced only if it is still the version read (`throughId`,
+ * a row folded once, so never the same for two versions) and created only if none appeared meanwhile;
+ * the compaction that loses rolls back, and its rows stay in the log for the next one.
+ */
 export async function compactDocument(db: Db, docName: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const rows = await tx.minutesUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' } });
-    if (!rows.length) return;
-    const doc = await tx.minutesDoc.findUnique({ where: { name: docName } });
-    const state = bytes(Y.mergeUpdates([...(doc ? [doc.state] : []), ...rows.map((r) => r.data)].map(bytes)));
-    const throughId = rows[rows.length - 1]!.id;
-    await tx.minutesDoc.upsert({
-      where: { name: docName },
-      create: { name: docName, state, throughId },
-      update: { state, throughId },
-    });
-    await tx.minutesUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-  }, { timeout: 30_000 });
+  try {
+    await db.$transaction(async (tx) => {
+      const rows = await tx.minutesUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' } });
+      if (!rows.length) return;
+      const doc = await tx.minutesDoc.findUnique({ where: { name: docName } });
+      const state = bytes(Y.mergeUpdates([...(doc ? [doc.state] : []), ...rows.map((r) => r.data)].map(bytes)));
+      const throughId = rows[rows.length - 1]!.id;
+      if (doc) {
+        const { count } = await tx.minutesDoc.updateMany({ where: { name: docName, throughId: doc.throughId }, data: { state, throughId } });
+        if (count !== 1) throw new CompactedMeanwhile();
+      } else {
+        await tx.minutesDoc.create({ data: { name: docName, state, throughId } });
+      }
+      await tx.minutesUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    }, { timeout: 30_000 });
+  } catch (err) {
+    if (err instanceof CompactedMeanwhile || isUniqueViolation(err)) return;
+    throw err;
+  }
 }
+
+/** Another compaction of the same document committed first (see `compactDocument`). */
+class CompactedMeanwhile extends Error {}
 
 // ── Snapshots ─────────────────────────────────────────────────────────────────────────────────
 

@@ -1,90 +1,20 @@
 // The collaboration core with in-memory connections and explicit control over storage: what is
 // stored, in which order, and what others see before and after the store resolves.
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { readAuthMessage } from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from './protocol';
-import { CollabServer, type CollabHooks } from './server';
-
-/** Storage in memory; with `hold`, each store waits until the test releases it. */
-function memoryStore(opts: { hold?: boolean } = {}) {
-  const docs = new Map<string, Uint8Array[]>();
-  const held: (() => void)[] = [];
-  const hooks: CollabHooks = {
-    loadDocument: async (name) => {
-      const parts = docs.get(name);
-      return parts?.length ? Y.mergeUpdates(parts) : null;
-    },
-    storeUpdate: async (name, update) => {
-      if (opts.hold) await new Promise<void>((resolve) => held.push(resolve));
-      docs.set(name, [...(docs.get(name) ?? []), update]);
-    },
-  };
-  return { hooks, docs, held, stored: (name: string) => (docs.get(name) ?? []).length };
-}
-
-/** A minimal y-websocket client: a doc, a session, and what the server sent it. */
-function client(server: CollabServer, docName: string, opts: { readOnly?: boolean; name?: string } = {}) {
-  const doc = new Y.Doc();
-  const c = {
-    doc,
-    denied: [] as string[],
-    closed: null as number | null,
-    session: null as unknown as ReturnType<CollabServer['connect']>,
-    text: () => doc.getText('t').toString(),
-  };
-  c.session = server.connect(docName, {
-    send: (bytes) => {
-      const decoder = decoding.createDecoder(bytes);
-      const type = decoding.readVarUint(decoder);
-      if (type === MessageType.Sync) {
-        const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, MessageType.Sync);
-        syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
-        if (encoding.length(reply) > 1) queueMicrotask(() => c.session.receive(encoding.toUint8Array(reply)));
-      } else if (type === MessageType.Auth) {
-        readAuthMessage(decoder, doc, (_d, reason) => c.denied.push(reason));
-      }
-    },
-    close: (code) => {
-      c.closed = code;
-      queueMicrotask(() => c.session.closed());
-    },
-  }, { readOnly: opts.readOnly ?? false, user: { name: opts.name ?? 'someone' } });
-  // Local edits go to the server as y-websocket sends them.
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === 'server') return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeUpdate(encoder, update);
-    c.session.receive(encoding.toUint8Array(encoder));
-  });
-  // The client's half of the handshake.
-  const step1 = encoding.createEncoder();
-  encoding.writeVarUint(step1, MessageType.Sync);
-  syncProtocol.writeSyncStep1(step1, doc);
-  c.session.receive(encoding.toUint8Array(step1));
-  return c;
-}
-
-const until = async (cond: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 500; i++) {
-    if (cond()) return;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error(`timed out: ${what}`);
-};
+import { memoryClient, memoryStore, until } from './fixtures';
+import { CollabServer } from './server';
 
 /** A writer and another client sharing `minutes;`, and how many bytes the store holds at that point. */
 async function writerAndOther() {
   const store = memoryStore();
   const server = new CollabServer(store.hooks, { roots: ['t'] });
-  const writer = client(server, 'd');
-  const other = client(server, 'd');
+  const writer = memoryClient(server, 'd');
+  const other = memoryClient(server, 'd');
   writer.doc.getText('t').insert(0, 'minutes;');
   await until(() => other.text() === 'minutes;', 'shared');
   return { store, server, writer, other, stored: store.stored('d') };
@@ -94,8 +24,8 @@ describe('CollabServer', () => {
   it('stores an update before anybody else sees it, and keeps the order', async () => {
     const store = memoryStore({ hold: true });
     const server = new CollabServer(store.hooks, { roots: ['t'] });
-    const a = client(server, 'd');
-    const b = client(server, 'd');
+    const a = memoryClient(server, 'd');
+    const b = memoryClient(server, 'd');
     await server.document('d');
     a.doc.getText('t').insert(0, 'one;');
     a.doc.getText('t').insert(4, 'two;');
@@ -116,9 +46,9 @@ describe('CollabServer', () => {
   it('rejects a read-only client’s update: not applied, stored or broadcast, answered with permission denied', async () => {
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'] });
-    const writer = client(server, 'd');
+    const writer = memoryClient(server, 'd');
     writer.doc.getText('t').insert(0, 'minutes;');
-    const viewer = client(server, 'd', { readOnly: true });
+    const viewer = memoryClient(server, 'd', { readOnly: true });
     await until(() => viewer.text() === 'minutes;', 'viewer synced');
     const storedBefore = store.stored('d');
     expect(viewer.denied).toEqual([]); // syncing is not editing
@@ -135,7 +65,7 @@ describe('CollabServer', () => {
   it('applies server-authored changes in order with client updates, stored first', async () => {
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'] });
-    const a = client(server, 'd');
+    const a = memoryClient(server, 'd');
     await server.document('d');
     a.doc.getText('t').insert(0, 'client;');
     await server.transactAsSystem('d', (doc) => doc.getText('t').insert(doc.getText('t').length, 'system;'));
@@ -153,7 +83,7 @@ describe('CollabServer', () => {
 
   it('locks a document: writers closed with 4423 at once, their later edits refused, new writers refused, readers and the server go on', async () => {
     const { store, server, writer, other, stored } = await writerAndOther();
-    const viewer = client(server, 'd', { readOnly: true });
+    const viewer = memoryClient(server, 'd', { readOnly: true });
     await until(() => viewer.text() === 'minutes;', 'viewer synced');
 
     server.lock('d');
@@ -162,7 +92,7 @@ describe('CollabServer', () => {
     expect(other.closed).toBe(CloseCode.Locked);
     expect(viewer.closed).toBeNull();
     writer.doc.getText('t').insert(8, 'typed after the close;');
-    const late = client(server, 'd');
+    const late = memoryClient(server, 'd');
     expect(late.closed).toBe(CloseCode.Locked);
     late.doc.getText('t').insert(0, 'forced;');
     await new Promise((r) => setTimeout(r, 20));
@@ -178,7 +108,7 @@ describe('CollabServer', () => {
 
   it('closes a connection that sends something other than the protocol', async () => {
     const server = new CollabServer(memoryStore().hooks, { roots: ['t'], onError: () => {} });
-    const c = client(server, 'd');
+    const c = memoryClient(server, 'd');
     await server.document('d');
     c.session.receive(new Uint8Array([7, 1, 2]));
     await until(() => c.closed !== null, 'closed');
@@ -193,7 +123,7 @@ describe('CollabServer', () => {
     const [d1, d2] = await Promise.all([server.document('d'), server.document('d')]);
     expect(d1).toBe(d2);
     expect(loads).toBe(1);
-    const c = client(server, 'd');
+    const c = memoryClient(server, 'd');
     await until(() => server.stats().documents === 1);
     c.session.closed();
     await until(() => server.stats().documents === 0, 'unloaded');
@@ -231,7 +161,7 @@ describe('CollabServer under hostile input', () => {
     const errors: string[] = [];
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'], onError: (m) => errors.push(m) });
-    const viewer = client(server, 'd', { readOnly: true });
+    const viewer = memoryClient(server, 'd', { readOnly: true });
     await server.document('d');
     await until(() => viewer.doc.getText('t').length === 0 && errors.length === 0);
     // Not a Yjs update at all: decoding it would throw (and close the connection as malformed).
@@ -253,9 +183,9 @@ describe('CollabServer under hostile input', () => {
     const errors: string[] = [];
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'], onError: (m) => errors.push(m) });
-    const writer = client(server, 'd');
+    const writer = memoryClient(server, 'd');
     writer.doc.getText('t').insert(0, 'minutes;');
-    const viewer = client(server, 'd', { readOnly: true });
+    const viewer = memoryClient(server, 'd', { readOnly: true });
     await until(() => viewer.text() === 'minutes;', 'viewer synced');
     viewer.session.receive(syncMessage(syncProtocol.messageYjsUpdate, textUpdate('t', 'x'.repeat(15 * 1024 * 1024))));
     await until(() => viewer.closed !== null, 'closed');
@@ -284,7 +214,7 @@ describe('CollabServer under hostile input', () => {
     let now = 0;
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'], now: () => now });
-    const typist = client(server, 'd');
+    const typist = memoryClient(server, 'd');
     const caret = new awarenessProtocol.Awareness(typist.doc);
     await server.document('d');
     // 20 keystrokes a second, each with a cursor move, for a minute; a 200-update burst (key held down, undo) at the start.
@@ -299,8 +229,8 @@ describe('CollabServer under hostile input', () => {
     await until(() => (server.stats().documents === 1 && store.stored('d') > 0), 'stored');
     expect(typist.closed).toBeNull();
 
-    const flooder = client(server, 'd');
-    const viewer = client(server, 'd', { readOnly: true });
+    const flooder = memoryClient(server, 'd');
+    const viewer = memoryClient(server, 'd', { readOnly: true });
     await until(() => flooder.text().length === typist.text().length, 'flooder synced');
     const flooderCaret = new awarenessProtocol.Awareness(flooder.doc);
     for (let i = 0; i < 2000 && flooder.closed === null; i++) flooder.session.receive(cursorMessage(flooderCaret, i));
@@ -308,7 +238,7 @@ describe('CollabServer under hostile input', () => {
     expect(flooder.closed).toBe(CloseCode.TooManyMessages);
     expect(viewer.closed).toBe(CloseCode.TooManyMessages);
     // Requests for the whole document cost the server an encoding of it each: a handful per connection.
-    const asker = client(server, 'd', { readOnly: true });
+    const asker = memoryClient(server, 'd', { readOnly: true });
     await until(() => asker.text().length === typist.text().length, 'asker synced');
     for (let i = 0; i < 20 && asker.closed === null; i++) asker.session.receive(new Uint8Array([MessageType.QueryAwareness]));
     expect(asker.closed).toBe(CloseCode.TooManyMessages);
@@ -334,7 +264,7 @@ describe('CollabServer under hostile input', () => {
       (d: Y.Doc) => d.getXmlFragment('t').insert(0, [new Y.Map() as never]),
       (d: Y.Doc) => d.getXmlFragment('t').insert(0, [new Y.Doc() as never]),
     ]) {
-      const forger = client(server, 'd');
+      const forger = memoryClient(server, 'd');
       await until(() => forger.text() === 'minutes;', 'forger synced');
       const scratch = new Y.Doc();
       forge(scratch);
@@ -355,7 +285,7 @@ describe('CollabServer under hostile input', () => {
   it('refuses a writer’s update that would grow the document beyond its cap (4422): not stored', async () => {
     const store = memoryStore();
     const server = new CollabServer(store.hooks, { roots: ['t'], limits: { documentBytes: 64 * 1024 } });
-    const writer = client(server, 'd');
+    const writer = memoryClient(server, 'd');
     await server.document('d');
     writer.doc.getText('t').insert(0, 'x'.repeat(40 * 1024));
     await until(() => store.stored('d') > 0, 'first stored');
@@ -370,7 +300,7 @@ describe('CollabServer under hostile input', () => {
 
   it('keeps a read-only connection’s awareness and a writer’s awareness within a few KB', async () => {
     const server = new CollabServer(memoryStore().hooks, { roots: ['t'] });
-    const writer = client(server, 'd');
+    const writer = memoryClient(server, 'd');
     await server.document('d');
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     awareness.setLocalState({ user: { name: 'x'.repeat(5_000) } });

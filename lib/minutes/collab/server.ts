@@ -11,9 +11,10 @@ import { CloseCode, MessageType } from './protocol';
 
 /**
  * The collaboration core: Yjs documents shared by connections that speak the y-websocket protocol.
- * It knows no transport (a connection is `send` + `close`) and no database (a document is loaded and
- * its updates stored through hooks), so the ws adapter, an in-memory test pair or a future Redis relay
- * can drive the same code.
+ * It knows no transport (a connection is `send` + `close`), no database (a document is loaded and its
+ * updates stored through hooks) and no message bus (other server nodes are reached through a relay), so
+ * the ws adapter, an in-memory test pair and the Redis relay (server/cluster/collab-relay.ts) drive the
+ * same code.
  *
  * Invariants:
  * - Store before share. Every update a client sends is stored (the hook is awaited) before it is applied
@@ -33,6 +34,14 @@ import { CloseCode, MessageType } from './protocol';
  *   and updates are never decoded at all. A writer's update is decoded (bounded by the writers' cap) and
  *   refused whole if it adds what the document may not hold (content.ts) or grows it beyond its cap —
  *   before it is stored, so a refused update is neither stored nor broadcast.
+ * - Across nodes (with a relay). An update is published to the other nodes only after it was stored and
+ *   applied here, so every node's document, too, holds only stored content. An update heard from another
+ *   node was stored there: it is applied (through the write queue, in order with this node's writes) and
+ *   sent to this node's connections, but neither stored nor published again, nor held to the clients'
+ *   limits (it passed them where it came from) nor to the lock (it was stored before its node locked).
+ *   A document is subscribed to before it is read from storage, so nothing stored after the read goes
+ *   unheard. Relaying costs no durability: a lost message only delays what others see, and a relay that
+ *   may have lost messages says so (`missed`), after which the document catches up from storage.
  */
 export type CollabHooks = {
   /** The stored state of a document (any Yjs update), or null if it has none yet. */
@@ -43,6 +52,30 @@ export type CollabHooks = {
   afterClientUpdate?(name: string, doc: Y.Doc, update: Uint8Array): void;
   /** After an idle document was freed from memory, or on close (e.g. to compact its storage). */
   documentUnloaded?(name: string): Promise<void>;
+};
+
+/**
+ * What one node tells the others about a document: an update it stored and applied, or the awareness
+ * (cursors, who is editing) of its own connections, as y-protocols encodes it, removals included.
+ */
+export type RelayMessage = { kind: 'update' | 'awareness'; bytes: Uint8Array };
+
+export type RelayListener = {
+  /** A message published by another node (never one of this node's own). */
+  message(m: RelayMessage): void;
+  /** Messages may have been lost (the relay's connection dropped and is back): catch up from storage. */
+  missed(): void;
+};
+
+/**
+ * How several server nodes share their documents. Fire and forget: every relayed update was stored
+ * before it was published, so a lost message costs what others see for a while, never what is stored.
+ */
+export type CollabRelay = {
+  /** To every other node subscribed to `doc`, in the order this node published. */
+  publish(doc: string, message: RelayMessage): void;
+  /** Resolves once what other nodes publish from now on will be heard; the function returned stops it. */
+  subscribe(doc: string, listener: RelayListener): Promise<() => void>;
 };
 
 /** `reason` is always short ASCII (a websocket close reason holds at most 123 bytes). */
@@ -64,6 +97,8 @@ export type CollabServerOptions = {
   onError?: (message: string, err: unknown) => void;
   /** The clock of the rate limits (tests). */
   now?: () => number;
+  /** The other server nodes hosting the same documents (none: this process is the only one). */
+  relay?: CollabRelay;
 };
 
 /** Why connections were closed or updates refused, counted since start (for health checks and benchmarks). */
@@ -74,6 +109,9 @@ const LOCKED_REASON = 'the meeting is closed: the minutes are locked';
 
 /** The origin of changes the server makes itself (facts written into the minutes). */
 export const SYSTEM_ORIGIN = 'system';
+
+/** The origin of updates and awareness heard from other nodes through the relay. */
+export const RELAY_ORIGIN = 'relay';
 
 type Session = {
   conn: CollabConnection;
@@ -90,7 +128,14 @@ type Session = {
 
 type Write =
   | { kind: 'client'; update: Uint8Array; session: Session }
-  | { kind: 'system'; change: (doc: Y.Doc) => void; resolve(): void; reject(err: unknown): void };
+  | { kind: 'system'; change: (doc: Y.Doc) => void; resolve(): void; reject(err: unknown): void }
+  /** Stored by another node: applied, not stored. */
+  | { kind: 'relayed'; update: Uint8Array }
+  /** The relay may have lost messages: apply what storage holds (only what is missing changes anything). */
+  | { kind: 'catchUp' };
+
+/** What the relay delivers to a document. */
+type Heard = RelayMessage | 'missed';
 
 type Room = {
   name: string;
@@ -110,6 +155,8 @@ type Room = {
   sizeBound: number;
   /** Bytes of client updates accepted but not yet stored and applied. */
   queuedBytes: number;
+  /** Stops hearing other nodes about this document (null without a relay). */
+  unsubscribe: (() => void) | null;
 };
 
 export class CollabServer {
@@ -120,6 +167,9 @@ export class CollabServer {
   private readonly limits: CollabLimits;
   private readonly now: () => number;
   private readonly refusals: Refusals = { tooBig: 0, flood: 0, readOnlyUpdate: 0, content: 0, locked: 0 };
+  private readonly relay: CollabRelay | null;
+  /** Messages published to (`out`) and heard from (`in`) other nodes. */
+  private readonly relayed = { in: 0, out: 0 };
   /** Documents no client may write any more (`lock`). */
   private readonly locked = new Set<string>();
   /** Loaded documents by name, for what must happen synchronously (`lock`). */
@@ -132,6 +182,7 @@ export class CollabServer {
     this.roots = new Set(opts.roots);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.now = opts.now ?? Date.now;
+    this.relay = opts.relay ?? null;
   }
 
   /** Binds a connection to a document. Authorisation (and so `readOnly`) is the caller's decision. */
@@ -198,7 +249,8 @@ export class CollabServer {
   /**
    * No client writes this document any more (the meeting closed). Synchronous: writers are closed with
    * 4423 before this returns, so no message they send afterwards is read. Readers stay; the server's
-   * own writes (`transactAsSystem`) go on.
+   * own writes (`transactAsSystem`) go on, and so do updates heard from other nodes (each node locks its
+   * own writers; what another node stored before it locked is part of the minutes).
    */
   lock(name: string): void {
     this.locked.add(name);
@@ -224,7 +276,7 @@ export class CollabServer {
 
   /** Numbers for health checks and benchmarks. */
   stats() {
-    return { documents: this.rooms.size, refused: { ...this.refusals } };
+    return { documents: this.rooms.size, refused: { ...this.refusals }, relayed: { ...this.relayed } };
   }
 
   // ── Documents ───────────────────────────────────────────────────────────────────────────────
@@ -243,14 +295,31 @@ export class CollabServer {
   }
 
   private async load(name: string): Promise<Room> {
-    const stored = await this.hooks.loadDocument(name);
+    // Subscribed before the stored state is read: whatever another node stores after the read is heard.
+    // What is heard during the read waits for the document; what the read already held is applied twice,
+    // which changes nothing (Yjs updates are idempotent).
+    let loaded: Room | null = null;
+    const early: Heard[] = [];
+    const heard = (h: Heard) => {
+      if (h !== 'missed') this.relayed.in++;
+      if (loaded) this.hear(loaded, h);
+      else early.push(h);
+    };
+    const unsubscribe = this.relay ? await this.relay.subscribe(name, { message: heard, missed: () => heard('missed') }) : null;
+    let stored: Uint8Array | null;
+    try {
+      stored = await this.hooks.loadDocument(name);
+    } catch (err) {
+      unsubscribe?.();
+      throw err;
+    }
     const doc = new Y.Doc();
     if (stored && stored.length) Y.applyUpdate(doc, stored);
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState(null); // the server itself has no cursor
     const room: Room = {
       name, doc, awareness, sessions: new Set(), queue: [], writing: false, drained: [], unloadTimer: null, unloaded: false,
-      sizeBound: stored?.length ?? 0, queuedBytes: 0,
+      sizeBound: stored?.length ?? 0, queuedBytes: 0, unsubscribe,
     };
     this.loaded.set(name, room);
 
@@ -264,9 +333,12 @@ export class CollabServer {
       for (const s of room.sessions) if (s !== origin) this.send(s, message);
     });
 
+    // Origins: a session of this node (what it sent, or its removal when it closed), or a string —
+    // RELAY_ORIGIN (another node's connections), y-protocols' 'timeout' (a client silent for 30 s) and
+    // 'local' (the server's own state, always empty).
     awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      const author = origin as Session | null;
+      const author = typeof origin === 'object' && origin !== null ? (origin as Session) : null;
       if (author && room.sessions.has(author)) {
         for (const id of added) author.clientIds.add(id);
         for (const id of removed) author.clientIds.delete(id);
@@ -278,13 +350,44 @@ export class CollabServer {
           }
         }
       }
+      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, changed);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+      encoding.writeVarUint8Array(encoder, update);
       const message = encoding.toUint8Array(encoder);
       for (const s of room.sessions) if (s !== author) this.send(s, message);
+      // Only this node's own clients, with the names corrected above. Each node times out silent clients
+      // by itself: it hears their renewals (every 15 s) like any other change, and stops hearing them
+      // when their node dies.
+      if (author) this.publish(room, { kind: 'awareness', bytes: update });
     });
+    loaded = room;
+    for (const h of early.splice(0)) this.hear(room, h);
     return room;
+  }
+
+  /** A message from another node, or word that some may have been lost. */
+  private hear(room: Room, heard: Heard) {
+    if (room.unloaded) return;
+    if (heard === 'missed') return this.enqueue(room, { kind: 'catchUp' });
+    if (heard.kind === 'update') return this.enqueue(room, { kind: 'relayed', update: heard.bytes });
+    // Cursors are not part of the document: applied at once, like this node's clients' own.
+    try {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, heard.bytes, RELAY_ORIGIN);
+    } catch (err) {
+      this.onError(`could not apply relayed awareness of ${room.name}`, err);
+    }
+  }
+
+  /** To the other nodes (after it was stored, for an update). */
+  private publish(room: Room, message: RelayMessage) {
+    if (!this.relay) return;
+    this.relayed.out++;
+    try {
+      this.relay.publish(room.name, message);
+    } catch (err) {
+      this.onError(`could not relay ${message.kind} of ${room.name}`, err);
+    }
   }
 
   private scheduleUnload(room: Room) {
@@ -307,6 +410,11 @@ export class CollabServer {
     // Removed first: a connection arriving now loads a fresh copy from storage, which holds everything.
     const current = this.rooms.get(room.name);
     if (current && (await current) === room) this.rooms.delete(room.name);
+    try {
+      room.unsubscribe?.();
+    } catch (err) {
+      this.onError(`could not unsubscribe from ${room.name}`, err);
+    }
     room.awareness.destroy();
     room.doc.destroy();
     try {
@@ -346,7 +454,8 @@ export class CollabServer {
     const room = session.room;
     if (!room || !room.sessions.delete(session)) return;
     if (session.clientIds.size && !room.unloaded) {
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...session.clientIds], null);
+      // Origin: the session, so the removal is relayed like its own messages.
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...session.clientIds], session);
     }
     this.scheduleUnload(room);
   }
@@ -494,8 +603,11 @@ export class CollabServer {
   // ── The write queue ─────────────────────────────────────────────────────────────────────────
 
   private enqueue(room: Room, write: Write) {
-    if (room.unloadTimer) clearTimeout(room.unloadTimer);
-    room.unloadTimer = null;
+    // What other nodes write does not keep a document loaded here: nobody here may be using it.
+    if (write.kind === 'client' || write.kind === 'system') {
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
     room.queue.push(write);
     if (!room.writing) void this.drain(room);
   }
@@ -515,6 +627,16 @@ export class CollabServer {
           await this.writeSystem(room, first);
           continue;
         }
+        if (first.kind === 'relayed') {
+          room.queue.shift();
+          this.applyRelayed(room, first.update);
+          continue;
+        }
+        if (first.kind === 'catchUp') {
+          room.queue.shift();
+          await this.catchUp(room);
+          continue;
+        }
         // Consecutive client updates become one stored row: fewer round trips under heavy typing.
         let n = 1;
         while (n < room.queue.length && room.queue[n]!.kind === 'client') n++;
@@ -524,7 +646,8 @@ export class CollabServer {
     } finally {
       room.writing = false;
       for (const resolve of room.drained.splice(0)) resolve();
-      this.scheduleUnload(room);
+      // A timer still set means only other nodes' writes ran (`enqueue`): they do not extend its life.
+      if (!room.unloadTimer) this.scheduleUnload(room);
     }
   }
 
@@ -549,6 +672,8 @@ export class CollabServer {
         this.onError('afterClientUpdate failed', err);
       }
     }
+    // Exactly what was stored, once: the other nodes apply it without storing it again.
+    this.publish(room, { kind: 'update', bytes: merged });
   }
 
   private async writeSystem(room: Room, write: Extract<Write, { kind: 'system' }>) {
@@ -568,8 +693,33 @@ export class CollabServer {
       write.reject(err);
       return;
     }
-    if (update) Y.applyUpdate(room.doc, update, SYSTEM_ORIGIN);
+    if (update) {
+      Y.applyUpdate(room.doc, update, SYSTEM_ORIGIN);
+      this.publish(room, { kind: 'update', bytes: update });
+    }
     write.resolve();
+  }
+
+  /**
+   * An update another node stored. Not `afterClientUpdate`: the node its client wrote to runs that, and
+   * its system writes come here too — running it on every node would write the same facts once per node.
+   */
+  private applyRelayed(room: Room, update: Uint8Array) {
+    try {
+      Y.applyUpdate(room.doc, update, RELAY_ORIGIN);
+    } catch (err) {
+      this.onError(`could not apply a relayed update of ${room.name}`, err);
+    }
+  }
+
+  private async catchUp(room: Room) {
+    try {
+      const stored = await this.hooks.loadDocument(room.name);
+      if (stored?.length && !room.unloaded) Y.applyUpdate(room.doc, stored, RELAY_ORIGIN);
+    } catch (err) {
+      // The next `missed` or reload catches up; meanwhile this node's clients see others' edits late.
+      this.onError(`could not catch up with ${room.name}`, err);
+    }
   }
 }
 
