@@ -52,7 +52,7 @@ export type YishiServer = {
 export async function createYishiServer(opts: YishiServerOptions): Promise<YishiServer> {
   const hub = new MeetingHub(opts.db, undefined, opts.cluster?.link ?? null);
   let ready = false;
-  const minutes = createMinutesService(opts.db, hub);
+  const minutes = createMinutesService(opts.db, hub, { relay: opts.cluster?.collabRelay });
   const collab = minutes.collab;
   // Score dashboards hear of filings; the namespace is attached once Socket.IO exists (below).
   let scores: ReturnType<typeof attachScoreSockets> | null = null;

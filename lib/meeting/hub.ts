@@ -91,6 +91,11 @@ export class MeetingHub {
     });
   }
 
+  /** Whether this node decides the meeting now: always with one node; with several, only its authority. */
+  decidesHere(meetingId: string): boolean {
+    return !this.cluster || (this.loaded.get(meetingId)?.authority ?? null) !== null;
+  }
+
   /** This node has just become a meeting's authority (cluster): what a crashed authority left undone is mended here. */
   onTakeOver(listener: (meetingId: string) => void): () => void {
     this.takeOverListeners.add(listener);

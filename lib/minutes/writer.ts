@@ -75,7 +75,8 @@ export function createMinutesWriter(opts: {
    */
   function onClientUpdate(docName: string, doc: Y.Doc) {
     const meetingId = docName.startsWith('minutes:') ? docName.slice('minutes:'.length) : null;
-    if (!meetingId) return;
+    // The facts are the deciding node's to write (with several nodes it hears every node's edits).
+    if (!meetingId || !opts.hub.decidesHere(meetingId)) return;
     const state = opts.hub.loadedNow(meetingId)?.state;
     const names = settledRecorders.get(meetingId);
     if (state && names && factsInPlace(doc, expectedFacts(state, names))) return;

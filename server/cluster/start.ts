@@ -4,6 +4,8 @@ import { Redis } from 'ioredis';
 import type { Server as SocketServer } from 'socket.io';
 import { databaseProvider } from '../../lib/platform/db/client';
 import type { Db } from '../../lib/platform/db/client';
+import type { CollabRelay } from '../../lib/minutes/collab/server';
+import { createRedisCollabRelay } from './collab-relay';
 import { createClusterLink, type ClusterLinkHandle } from './link';
 
 /**
@@ -17,6 +19,8 @@ export type Cluster = {
   redis: Redis;
   /** Socket.IO across the nodes: rooms (voice signalling, score dashboards) reach every node's sockets. */
   attach(io: SocketServer): void;
+  /** The minutes' live documents shared between the nodes (docs/scaling.md). */
+  collabRelay: CollabRelay;
   close(): Promise<void>;
 };
 
@@ -41,7 +45,10 @@ export async function startCluster(opts: { db: Db; databaseUrl: string; redisUrl
   }
   const link = await createClusterLink({ db: opts.db, databaseUrl: opts.databaseUrl, redis, nodeId, prefix });
   const adapterSub = redis.duplicate();
+  const relaySub = redis.duplicate();
+  const collabRelay = createRedisCollabRelay({ pub: redis, sub: relaySub, nodeId, prefix });
   return {
+    collabRelay,
     nodeId,
     link,
     redis,
@@ -50,6 +57,8 @@ export async function startCluster(opts: { db: Db; databaseUrl: string; redisUrl
     },
     async close() {
       await link.close();
+      await collabRelay.close();
+      relaySub.disconnect();
       adapterSub.disconnect();
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -4,16 +4,61 @@
 // event log has no gap, and the projector on a surviving node shows the right tally.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
 import { postgresServerUrl, scratchPostgres, type ScratchDatabase } from '../support/databases';
-import { command, connect, postJson, staffCookie, startServer, waitFor, type Ack, type RunningServer } from '../support/server';
+import { command, connect, postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type Ack, type RunningServer } from '../support/server';
 
 const MEMBERS = Number(process.env.CLUSTER_TEST_MEMBERS ?? 500);
 const NODES = 3;
 const MOTION = { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } as const;
 const redisUrl = process.env.YISHI_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** A recorder's editor: a Yjs document on the minutes through y-websocket, typing numbered marks. */
+function recorder(name: string, cookie: string, docName: string) {
+  const doc = new Y.Doc();
+  let provider: WebsocketProvider | null = null;
+  const typed: string[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    doc, typed,
+    connect(baseUrl: string) {
+      provider?.destroy();
+      provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, docName, doc, {
+        WebSocketPolyfill: webSocketWithCookie(cookie) as never, disableBc: true, maxBackoffTime: 200,
+      });
+    },
+    get synced() {
+      return !!provider?.synced;
+    },
+    /** Types a mark into a paragraph of its own every `ms`, as long as it runs. */
+    startTyping(ms: number) {
+      const fragment = doc.getXmlFragment(MINUTES_FIELD);
+      const p = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      p.insert(0, [text]);
+      fragment.push([p]);
+      timer = setInterval(() => {
+        const mark = `[${name}${typed.length}]`;
+        typed.push(mark);
+        text.insert(text.length, mark);
+      }, ms);
+    },
+    stopTyping() {
+      if (timer) clearInterval(timer);
+    },
+    text: () => JSON.stringify(doc.getXmlFragment(MINUTES_FIELD).toJSON()),
+    destroy() {
+      this.stopTyping();
+      provider?.destroy();
+      doc.destroy();
+    },
+  };
+}
 
 describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () => {
   let scratch: ScratchDatabase;
@@ -35,7 +80,9 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     for (let i = 0; i < NODES; i++) nodes.push(await startNode(i));
   });
 
+  const recorders: ReturnType<typeof recorder>[] = [];
   afterAll(async () => {
+    for (const r of recorders) r.destroy();
     for (const s of sockets) s.disconnect();
     await Promise.all(nodes.map((n) => n.stop()));
     await db?.$disconnect();
@@ -49,6 +96,14 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     const projector = connect(urls[2]!, { meetingId: meeting.id, view: 'projector' }, { cookie });
     sockets.push(fac, projector);
     await waitFor(() => fac.connected && projector.connected, 10_000, 'staff connections');
+    // Two recorders, on the node that will be killed and on another, type through the kill.
+    const recorderCookie = await staffCookie(urls[0]!, community.recorder.username, TEST_PASSWORD);
+    const recA = recorder('A', recorderCookie, minutesDocName(meeting.id));
+    const recB = recorder('B', recorderCookie, minutesDocName(meeting.id));
+    recorders.push(recA, recB);
+    recA.connect(urls[0]!);
+    recB.connect(urls[1]!);
+    await waitFor(() => recA.synced && recB.synced, 20_000, 'recorders synced');
 
     const members: { seatId: string; token: string; node: number; socket: ReturnType<typeof connect> }[] = [];
     for (let i = 0; i < community.roster.length; i += 50) {
@@ -93,11 +148,18 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
       else if (ack.error.code !== 'UNAVAILABLE') throw new Error(`vote refused: ${ack.error.code}`);
     };
 
+    recA.startTyping(40);
+    recB.startTyping(40);
     // Half vote; then the deciding node is killed while the other half is voting.
     await Promise.all(ballots.slice(0, MEMBERS / 2).map(tryVote));
+    // What B typed and A has seen was stored (store before share): it must survive B's node.
+    await waitFor(() => recB.typed.length > 5 && recA.text().includes(recB.typed[5]!), 20_000, 'A sees B');
+    const seenBeforeKill = recB.typed.slice(0, 6);
     const inFlight = ballots.slice(MEMBERS / 2).map(tryVote);
     await waitFor(() => ballots.slice(MEMBERS / 2).some((b) => b.receipt), 20_000, 'ballots during the kill');
     await nodes[victim]!.stop('SIGKILL');
+    // B's editor reconnects to a surviving node (as through the balancer) and keeps typing.
+    recB.connect(urls[2]!);
     await Promise.all(inFlight);
 
     // The killed node's members come back through another node (as the balancer would send them).
@@ -131,6 +193,23 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     for (const b of ballots) expected[b.choices[0]!]!++;
     const closedData = JSON.parse((await db.meetingEvent.findFirst({ where: { meetingId: meeting.id, type: 'poll.closed' } }))!.data);
     expect(closedData.tally).toEqual(expected);
+
+    // The recorders stop; both editors converge on the same minutes, with everything B's editor had
+    // (what the dead node had stored, and what B typed meanwhile, sent again by its sync), and so does
+    // what the database holds (read by a fresh editor).
+    recA.stopTyping();
+    recB.stopTyping();
+    await waitFor(() => recA.text() === recB.text() && [...recA.typed, ...recB.typed].every((m) => recA.text().includes(m)), 30_000, 'recorders converged').catch((err) => {
+      const missing = (r: ReturnType<typeof recorder>) => [...recA.typed, ...recB.typed].filter((m) => !r.text().includes(m));
+      console.error('A missing', missing(recA).slice(0, 20), missing(recA).length, 'B missing', missing(recB).slice(0, 20), missing(recB).length, 'typed', recA.typed.length, recB.typed.length, 'synced', recA.synced, recB.synced);
+      console.error(nodes.map((n) => n.output().slice(-3000)).join('\n-----\n'));
+      throw err;
+    });
+    for (const m of seenBeforeKill) expect(recA.text()).toContain(m);
+    const reader = recorder('R', recorderCookie, minutesDocName(meeting.id));
+    recorders.push(reader);
+    reader.connect(urls[0]!);
+    await waitFor(() => reader.synced && [...recA.typed, ...recB.typed].every((m) => reader.text().includes(m)), 30_000, 'stored minutes complete');
 
     const seqs = (await db.meetingEvent.findMany({ where: { meetingId: meeting.id }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));

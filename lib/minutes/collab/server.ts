@@ -48,7 +48,10 @@ export type CollabHooks = {
   loadDocument(name: string): Promise<Uint8Array | null>;
   /** Stores an update durably. Resolving means it survives a crash. */
   storeUpdate(name: string, update: Uint8Array): Promise<void>;
-  /** After a client's update was stored and applied (e.g. to restore server-owned content). */
+  /**
+   * After a client's update was stored and applied (e.g. to restore server-owned content) — here, or on
+   * another node and heard through the relay.
+   */
   afterClientUpdate?(name: string, doc: Y.Doc, update: Uint8Array): void;
   /** After an idle document was freed from memory, or on close (e.g. to compact its storage). */
   documentUnloaded?(name: string): Promise<void>;
@@ -701,14 +704,21 @@ export class CollabServer {
   }
 
   /**
-   * An update another node stored. Not `afterClientUpdate`: the node its client wrote to runs that, and
-   * its system writes come here too — running it on every node would write the same facts once per node.
+   * An update another node stored. `afterClientUpdate` runs for it too, on every node: a recorder's edit
+   * on one node may need the server's answer from another (the minutes' facts are written only by the
+   * node deciding the meeting, which says so in the hook).
    */
   private applyRelayed(room: Room, update: Uint8Array) {
     try {
       Y.applyUpdate(room.doc, update, RELAY_ORIGIN);
     } catch (err) {
       this.onError(`could not apply a relayed update of ${room.name}`, err);
+      return;
+    }
+    try {
+      this.hooks.afterClientUpdate?.(room.name, room.doc, update);
+    } catch (err) {
+      this.onError('afterClientUpdate failed', err);
     }
   }
 
