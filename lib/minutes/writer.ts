@@ -35,8 +35,16 @@ export function createMinutesWriter(opts: {
   const recorders = new Map<string, Promise<string[]>>();
   const settledRecorders = new Map<string, string[]>();
 
+  // A reconciliation asked for while another one waits to start is that one: it reads the meeting's state
+  // when it starts, so it covers both. A thousand check-ins in a few seconds were otherwise a thousand
+  // copies of a growing document, seconds of the server's time while phones waited for their fan-out.
+  const waiting = new Map<string, Promise<void>>();
+
   function reconcile(meetingId: string): Promise<void> {
+    const queued = waiting.get(meetingId);
+    if (queued) return queued;
     const run = async () => {
+      waiting.delete(meetingId);
       let names = recorders.get(meetingId);
       if (!names) recorders.set(meetingId, (names = opts.recordersOf(meetingId)));
       const state = await opts.hub.state(meetingId);
@@ -50,6 +58,7 @@ export function createMinutesWriter(opts: {
       console.error('[minutes] could not write facts', meetingId, err);
     });
     chains.set(meetingId, next);
+    waiting.set(meetingId, next);
     return next;
   }
 
