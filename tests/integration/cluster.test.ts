@@ -6,7 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { io as ioClient } from 'socket.io-client';
 import { MINUTES_FIELD, minutesDocName } from '../../lib/minutes/schema';
+import { loadDefaultCatalogue } from '../../lib/scoring/catalogue';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
@@ -217,4 +219,24 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     await waitFor(() => projector.lastSeq === seqs.length, 20_000, 'projector caught up');
     expect(projector.meeting!.polls.find((p) => p.id === pollId)?.tally).toEqual(expected);
   }, 240_000);
+
+  it('tells score dashboards on every node of a change made on one (the /scores namespace over the Redis adapter)', async () => {
+    const cookie = await staffCookie(nodes[0]!.url, community.facilitator.username, TEST_PASSWORD);
+    const heard: string[] = [];
+    const watcher = ioClient(`${nodes[2]!.url}/scores`, { extraHeaders: { cookie }, transports: ['websocket'] });
+    try {
+      watcher.on('scores:changed', (e: { communityId: string }) => heard.push(e.communityId));
+      await new Promise<void>((resolve, reject) => { watcher.once('connect', resolve); watcher.once('connect_error', reject); });
+      const indicator = loadDefaultCatalogue().indicators.find((i) => i.method.kind === 'assessed' && !i.method.partial)!;
+      const q = new URLSearchParams({ communityId: community.communityId, indicatorId: indicator.id, year: '2026', title: '议事会照片', fileName: '议事会照片.pdf' });
+      const res = await fetch(`${nodes[0]!.url}/api/evidence?${q}`, {
+        method: 'POST', headers: { cookie, 'content-type': 'application/pdf', origin: nodes[0]!.url },
+        body: new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')),
+      });
+      expect(res.status).toBe(200);
+      await waitFor(() => heard.includes(community.communityId), 10_000, 'the dashboard on another node heard the upload');
+    } finally {
+      watcher.disconnect();
+    }
+  });
 });
