@@ -247,3 +247,32 @@ describe('nginx retries only idempotent requests on another node', () => {
     expect(hitsOf(`${method} ${path}`)).toBe(expectedHits);
   });
 });
+
+describe('stickyNodeCookie', () => {
+  it('names the node on the handshake only, beside a cookie Engine.IO sets itself', async () => {
+    const http = createServer();
+    const io = new SocketServer(http, { path: '/socket.io', serveClient: false, cookie: { name: 'io', path: '/', httpOnly: true, sameSite: 'lax' } });
+    stickyNodeCookie(io, 'n7');
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/socket.io/?EIO=4&transport=polling`;
+    try {
+      const handshake = await fetch(url);
+      const cookies = handshake.headers.getSetCookie();
+      expect(cookies).toHaveLength(2);
+      expect(cookies[0]).toMatch(/^io=/);
+      expect(cookies[1]).toBe(`${STICKY_COOKIE}=n7; Path=/socket.io; HttpOnly; SameSite=Lax`);
+      const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
+      const poll = await fetch(`${url}&sid=${sid}`, { method: 'POST', body: '40', headers: { 'content-type': 'text/plain' } });
+      expect(poll.status).toBe(200);
+      expect(poll.headers.getSetCookie()).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    }
+  });
+
+  it('refuses a node id that would break the cookie or the nginx configuration', () => {
+    const io = new SocketServer(); // not attached: nothing to close
+    expect(() => stickyNodeCookie(io, 'n1; Path=/')).toThrow();
+    expect(() => stickyNodeCookie(io, '')).toThrow();
+  });
+});
