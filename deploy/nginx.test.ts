@@ -4,7 +4,7 @@ import { EXAMPLE, exampleConfig, nginxConfig, nginxSiteConfig } from './nginx';
 
 // What nginx does with this configuration is tested with a real nginx (tests/integration/nginx.test.ts).
 describe('deploy/nginx.ts', () => {
-  it('has deploy/nginx.conf.example generated from the current code (run npx tsx deploy/nginx.ts)', () => {
+  it('has deploy/nginx.conf.example generated from the current code (run npx tsx deploy/nginx.ts --example)', () => {
     expect(readFileSync(EXAMPLE, 'utf8')).toBe(exampleConfig());
   });
 

@@ -1,9 +1,12 @@
 // The load balancer in front of several Yishi nodes, as nginx configuration text: `nginxSiteConfig` is
 // the part for Debian's nginx (/etc/nginx/conf.d/, see deploy/README.md; nginx.conf.example is it for
 // two nodes), `nginxConfig` a whole configuration for a private nginx under a prefix directory (tests,
-// `npm run cluster`). `tsx deploy/nginx.ts` rewrites the example; a unit test checks it is up to date.
+// `npm run cluster`). From the command line:
+//   npx tsx deploy/nginx.ts --listen 80 --node n1=10.0.0.11:3000 --node n2=10.0.0.12:3000   prints a site
+//   npx tsx deploy/nginx.ts --example   rewrites nginx.conf.example (a unit test checks it is up to date)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { MAX_UPLOAD_BYTES } from '../lib/platform/file-type';
 import { NodeId, STICKY_COOKIE } from '../server/cluster/sticky';
@@ -177,4 +180,18 @@ export function exampleConfig(): string {
   return nginxSiteConfig({ listenPort: 80, nodes: [{ id: 'n1', port: 3001 }, { id: 'n2', port: 3002 }] });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) writeFileSync(EXAMPLE, exampleConfig());
+/** `--node n1=10.0.0.11:3000`: an id, a host (an IPv6 one in brackets) and a port. */
+function parseNode(arg: string): NginxNode {
+  const m = /^([^=]+)=(\[[^\]]+\]|[^:]+):(\d+)$/.exec(arg);
+  if (!m) throw new Error(`--node ${arg}: expected id=host:port, e.g. n1=10.0.0.11:3000`);
+  return { id: m[1]!, host: m[2]!, port: Number(m[3]) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { example: { type: 'boolean' }, listen: { type: 'string', default: '80' }, node: { type: 'string', multiple: true } } });
+  if (values.example) writeFileSync(EXAMPLE, exampleConfig());
+  else if (!values.node?.length) {
+    console.error('usage: npx tsx deploy/nginx.ts --listen 80 --node n1=10.0.0.11:3000 --node n2=10.0.0.12:3000 > /etc/nginx/conf.d/yishi.conf\n       npx tsx deploy/nginx.ts --example');
+    process.exit(2);
+  } else process.stdout.write(nginxSiteConfig({ listenPort: Number(values.listen), nodes: values.node.map(parseNode) }));
+}
