@@ -212,7 +212,7 @@ async function main(): Promise<number> {
   log(`Yishi on ${nginx.url} — nginx (pid ${nginx.pid}, logs in ${nginx.prefix}) in front of:`);
   for (const n of nodes) log(`  ${n.id}: pid ${n.child.pid}, http://127.0.0.1:${n.port}   (kill -9 ${n.child.pid} to try a failover)`);
   log(`demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
-  log(`database ${databaseUrl}, Redis ${redisUrl}. Ctrl-C stops everything.`);
+  log(`database ${databaseUrl}, Redis ${redisUrl}. Ctrl-C (or kill ${process.pid}) stops everything.`);
   return done;
 }
 
