@@ -175,7 +175,10 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  // A cluster's Redis keys are its database's: another cluster, or tests, on the same Redis with another
+  // database must not take its meetings' messages (YISHI_REDIS_PREFIX in server/index.ts).
+  const redisPrefix = process.env.YISHI_REDIS_PREFIX || `yishi:${new URL(databaseUrl).pathname.slice(1)}:`;
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, YISHI_REDIS_PREFIX: redisPrefix };
   const onNodeExit = (node: Node, how: string) => {
     if (stopping) return log(`${node.id} ${how}`);
     const alive = nodes.filter((n) => n !== node && n.child.exitCode === null && n.child.signalCode === null);
@@ -212,7 +215,7 @@ async function main(): Promise<number> {
   log(`Yishi on ${nginx.url} — nginx (pid ${nginx.pid}, logs in ${nginx.prefix}) in front of:`);
   for (const n of nodes) log(`  ${n.id}: pid ${n.child.pid}, http://127.0.0.1:${n.port}   (kill -9 ${n.child.pid} to try a failover)`);
   log(`demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
-  log(`database ${databaseUrl}, Redis ${redisUrl}. Ctrl-C (or kill ${process.pid}) stops everything.`);
+  log(`database ${databaseUrl}, Redis ${redisUrl} (keys ${redisPrefix}…). Ctrl-C (or kill ${process.pid}) stops everything.`);
   return done;
 }
 
