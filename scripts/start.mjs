@@ -1,5 +1,6 @@
 // `npm start`: build the pages when the build is missing or older than the sources, then run the
 // server (migrations and demo data happen there). One command for a newcomer, no stale pages after a pull.
+// --build-only stops after the build: `npm run cluster` builds once, then starts its nodes itself.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,5 +25,6 @@ if (stale) {
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+if (process.argv.includes('--build-only')) process.exit(0);
 const r = spawnSync('npx', ['tsx', 'server/index.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(r.status ?? 0);
