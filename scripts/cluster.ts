@@ -110,7 +110,7 @@ function startNode(id: string, port: number, env: Record<string, string>, onExit
   // process group, so a Ctrl-C reaches this script only, which stops nginx before the nodes.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', YISHI_NODE_ID: id },
+    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', YISHI_NODE_ID: id, YISHI_TRUSTED_PROXIES: process.env.YISHI_TRUSTED_PROXIES ?? '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

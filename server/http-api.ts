@@ -27,6 +27,7 @@ import { PhoneIdentity, RESIDENT_COOKIE } from '../lib/residents/phone-identity'
 import type { SmsSender } from '../lib/platform/sms';
 import type { MeetingHub } from '../lib/meeting/hub';
 import { assertOwnOrigin } from './identity';
+import { clientAddressOf, trustedProxiesFromEnv } from '../lib/platform/client-address';
 import { RawBody, type Handler } from './http-types';
 
 /**
@@ -358,6 +359,9 @@ function sessionCookie(name: string, token: string, expires: Date, secure: boole
   return `${name}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Expires=${expires.toUTCString()}${secure ? '; Secure' : ''}`;
 }
 
+const trustedProxies = trustedProxiesFromEnv(process.env);
+
+/** The client's address for per-address limits: the balancer's `X-Real-IP` when it is a trusted proxy. */
 export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+  return clientAddressOf(req.socket.remoteAddress, req.headers['x-real-ip'], trustedProxies);
 }

@@ -17,7 +17,8 @@ import { ClusterConfigError, startCluster, type Cluster } from './cluster/start'
  * YISHI_SMS_TOKEN, YISHI_SMS_SENDER for an SMS provider and YISHI_DEMO=1|0 to show residents' codes on the page
  * (default: on with demo data); YISHI_PHONE_KEY keeps the key of phone-number hashes out of the database;
  * REDIS_URL (with a PostgreSQL DATABASE_URL) makes this one of several nodes, named YISHI_NODE_ID, whose Redis
- * keys start with YISHI_REDIS_PREFIX (default `yishi:`; clusters side by side on one Redis).
+ * keys start with YISHI_REDIS_PREFIX (default `yishi:`; clusters side by side on one Redis);
+ * YISHI_TRUSTED_PROXIES names the balancers whose X-Real-IP is the client's address (deploy/README.md).
  */
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const dev = process.argv.includes('--dev');

@@ -7,6 +7,7 @@ import type { Db } from '../../lib/platform/db/client';
 import type { CollabRelay } from '../../lib/minutes/collab/server';
 import { createRedisCollabRelay } from './collab-relay';
 import { createClusterLink, type ClusterLinkHandle } from './link';
+import { NodeId, stickyNodeCookie } from './sticky';
 
 /**
  * The multi-node mode, switched on by REDIS_URL (docs/scaling.md): PostgreSQL for state and for who
@@ -34,7 +35,9 @@ export async function startCluster(opts: { db: Db; databaseUrl: string; redisUrl
       + 'Set DATABASE_URL=postgresql://… or unset REDIS_URL for the single-process default.',
     );
   }
-  const nodeId = opts.nodeId || `${hostname()}-${process.pid}`;
+  // The id names the node in Redis channels, in the balancer's sticky cookie and in nginx's upstreams.
+  const nodeId = opts.nodeId || `${hostname()}-${process.pid}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(-32);
+  if (!NodeId.safeParse(nodeId).success) throw new ClusterConfigError(`YISHI_NODE_ID "${nodeId}" is not 1–32 letters, digits, - or _.`);
   const prefix = opts.prefix ?? 'yishi:';
   const redis = new Redis(opts.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   try {
@@ -54,6 +57,8 @@ export async function startCluster(opts: { db: Db; databaseUrl: string; redisUrl
     redis,
     attach(io) {
       io.adapter(createAdapter(redis, adapterSub, { key: `${prefix}socket.io` }));
+      // Long-polling clients stay on this node through the balancer (deploy/nginx.ts).
+      stickyNodeCookie(io, nodeId);
     },
     async close() {
       await link.close();

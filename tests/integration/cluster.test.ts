@@ -1,6 +1,6 @@
-// Several nodes on PostgreSQL and Redis (docs/scaling.md): members spread over three real server
-// processes vote; the node deciding the meeting is SIGKILLed mid-poll; members reconnect to the
-// surviving nodes and resend. Every acknowledged ballot is counted exactly once and nothing else, the
+// Several nodes on PostgreSQL and Redis (docs/scaling.md): members spread by the real nginx over three
+// real server processes vote; the node deciding the meeting is SIGKILLed mid-poll; members reconnect
+// through the balancer to the surviving nodes and resend. Every acknowledged ballot is counted exactly once and nothing else, the
 // event log has no gap, and the projector on a surviving node shows the right tally.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
 import { postgresServerUrl, scratchPostgres, type ScratchDatabase } from '../support/databases';
+import { startNginx, type RunningNginx } from '../support/nginx';
 import { command, connect, postJson, staffCookie, startServer, waitFor, webSocketWithCookie, type Ack, type RunningServer } from '../support/server';
 
 const MEMBERS = Number(process.env.CLUSTER_TEST_MEMBERS ?? 500);
@@ -66,12 +67,13 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
   let scratch: ScratchDatabase;
   let db: Db;
   const nodes: RunningServer[] = [];
+  let lb: RunningNginx;
   const sockets: ReturnType<typeof connect>[] = [];
   let community: Awaited<ReturnType<typeof makeCommunity>>;
   let meeting: { id: string; joinCode: string };
   const prefix = `yishi-test-${randomBytes(4).toString('hex')}:`;
   const startNode = (i: number, port?: number) =>
-    startServer({ databaseUrl: scratch.url, port, env: { REDIS_URL: redisUrl, YISHI_NODE_ID: `n${i + 1}`, YISHI_REDIS_PREFIX: prefix } });
+    startServer({ databaseUrl: scratch.url, port, env: { REDIS_URL: redisUrl, YISHI_NODE_ID: `n${i + 1}`, YISHI_REDIS_PREFIX: prefix, YISHI_TRUSTED_PROXIES: '127.0.0.1' } });
 
   beforeAll(async () => {
     scratch = await scratchPostgres(postgresServerUrl!);
@@ -79,13 +81,15 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     db = createDb(scratch.url);
     community = await makeCommunity(db, { members: MEMBERS });
     meeting = await makeMeeting(db, community);
-    for (let i = 0; i < NODES; i++) nodes.push(await startNode(i));
+    nodes.push(...(await Promise.all(Array.from({ length: NODES }, (_, i) => startNode(i)))));
+    lb = await startNginx({ nodes: nodes.map((n, i) => ({ id: `n${i + 1}`, port: n.port })) });
   });
 
   const recorders: ReturnType<typeof recorder>[] = [];
   afterAll(async () => {
     for (const r of recorders) r.destroy();
     for (const s of sockets) s.disconnect();
+    await lb?.stop();
     await Promise.all(nodes.map((n) => n.stop()));
     await db?.$disconnect();
     await scratch?.drop();
@@ -107,16 +111,16 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     recB.connect(urls[1]!);
     await waitFor(() => recA.synced && recB.synced, 20_000, 'recorders synced');
 
-    const members: { seatId: string; token: string; node: number; socket: ReturnType<typeof connect> }[] = [];
+    // Members join and connect through the balancer, which spreads them over the nodes.
+    const members: { seatId: string; token: string; socket: ReturnType<typeof connect> }[] = [];
     for (let i = 0; i < community.roster.length; i += 50) {
-      const joined = await Promise.all(community.roster.slice(i, i + 50).map(async (m, j) => {
-        const node = (i + j) % NODES;
-        const r = await postJson(`${urls[node]}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken });
+      const joined = await Promise.all(community.roster.slice(i, i + 50).map(async (m) => {
+        const r = await postJson(`${lb.url}/api/join`, { via: 'card', joinCode: meeting.joinCode, cardToken: m.joinToken });
         expect(r.status).toBe(200);
-        return { seatId: r.body.seatId as string, token: r.body.participantToken as string, node };
+        return { seatId: r.body.seatId as string, token: r.body.participantToken as string };
       }));
       for (const j of joined) {
-        const socket = connect(urls[j.node]!, { participantToken: j.token }, undefined, { keepState: false });
+        const socket = connect(lb.url, { participantToken: j.token }, undefined, { keepState: false });
         sockets.push(socket);
         members.push({ ...j, socket });
       }
@@ -160,19 +164,12 @@ describe.skipIf(!postgresServerUrl)('several nodes on PostgreSQL and Redis', () 
     const inFlight = ballots.slice(MEMBERS / 2).map(tryVote);
     await waitFor(() => ballots.slice(MEMBERS / 2).some((b) => b.receipt), 20_000, 'ballots during the kill');
     await nodes[victim]!.stop('SIGKILL');
-    // B's editor reconnects to a surviving node (as through the balancer) and keeps typing.
-    recB.connect(urls[2]!);
+    // B's editor reconnects through the balancer and keeps typing; the killed node's members reconnect
+    // through it on their own.
+    recB.connect(lb.url);
     await Promise.all(inFlight);
-
-    // The killed node's members come back through another node (as the balancer would send them).
-    for (const b of ballots.filter((x) => x.node === victim)) {
-      b.socket.disconnect();
-      b.node = (victim + 1) % NODES;
-      b.socket = connect(urls[b.node]!, { participantToken: b.token }, undefined, { keepState: false });
-      sockets.push(b.socket);
-    }
     fac.disconnect();
-    const staff = connect(urls[0]!, { meetingId: meeting.id }, { cookie });
+    const staff = connect(lb.url, { meetingId: meeting.id }, { cookie });
     sockets.push(staff);
     await waitFor(() => ballots.every((b) => b.socket.connected) && staff.connected, 30_000, 'reconnect');
     for (let round = 0; round < 8 && ballots.some((b) => !b.receipt); round++) {
