@@ -80,7 +80,11 @@ async function benchVote(n: number) {
     await sendCommand(fac, 'poll.create', { question: 'bench', kind: 'motion', rule: { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } });
     await waitFor(() => fac.meeting!.polls.length === 1);
     const pollId = fac.meeting!.polls[0]!.id;
-    expectOk((await sendCommand(fac, 'poll.open', { pollId })).ok, 'poll open');
+    const opened = await sendCommand(fac, 'poll.open', { pollId });
+    if (!opened.ok) throw new Error('bench setup step failed: poll open');
+    // As in bench:vote, the window opens once every phone has read up to the open poll: this one process
+    // reads for a thousand phones, and the check-ins' fan-out would otherwise be measured as its backlog.
+    await waitFor(() => projector.lastSeq >= opened.result.seq && clients.every((x) => x.lastSeq >= opened.result.seq), 60_000, 'phones caught up');
     log(`${n} node(s): voting`);
 
     const lag = monitorEventLoopDelay({ resolution: 5 });

@@ -245,13 +245,15 @@ export class MeetingHub {
     return true;
   }
 
-  /** Another node decides the meeting now: this copy is dropped (reloaded as a follower on next use). */
+  /** Another node decides the meeting now: this copy is dropped and the meeting read again, as a follower. */
   private demote(meetingId: string, live: Live) {
     live.authority = null;
     live.authorityNode = null;
     if (this.loaded.get(meetingId) === live) {
       this.loaded.delete(meetingId);
       this.meetings.delete(meetingId);
+      // At once, not on next use: commits heard meanwhile wait in `followed` until a copy is loaded.
+      this.live(meetingId).catch((err: unknown) => console.error('[hub] could not reload a meeting given up', meetingId, err));
     }
     this.cluster!.release(meetingId).catch(() => {});
   }
