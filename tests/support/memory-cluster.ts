@@ -18,8 +18,11 @@ export function memoryCluster(db: Db) {
   const nodes = new Map<string, Node>();
   const wire = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
   const later = (f: () => void) => setImmediate(f);
+  /** Every commit published, as it went over the wire (what a reader of Redis would see). */
+  const published: CommittedBatch[] = [];
 
   return {
+    published,
     link(nodeId: string): ClusterLink {
       const me: Node = { alive: true, reachable: true, serve: null, followers: new Map() };
       nodes.set(nodeId, me);
@@ -48,6 +51,7 @@ export function memoryCluster(db: Db) {
           return new Promise((resolve) => later(() => void serve(wire(command)).then((a) => later(() => resolve(wire(a))))));
         },
         publish(batch) {
+          published.push(wire(batch));
           for (const [id, node] of nodes) {
             const follower = node.followers.get(batch.meetingId);
             if (id !== nodeId && node.alive && follower) later(() => follower(wire(batch)));
