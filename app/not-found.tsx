@@ -1,4 +1,4 @@
-import { ButtonLink } from '@/components/ui/ButtonLink';
+import { buttonClassName } from '@/components/ui/Button';
 import { getI18n } from '@/lib/i18n/server';
 
 export default async function NotFound() {
@@ -9,9 +9,11 @@ export default async function NotFound() {
       <h1 className="text-3xl font-bold text-ink">{t('notFound.title')}</h1>
       <p className="text-lg text-ink-muted">{t('notFound.body')}</p>
       <div>
-        <ButtonLink href="/" size="large">
+        {/* A plain link: the root layout's not-found boundary is in every page's payload, and Next's
+            <Link> here would load the router's link code (~4 KB) on every page, a resident's phone among them. */}
+        <a href="/" className={buttonClassName({ size: 'large' })}>
           {t('common.backHome')}
-        </ButtonLink>
+        </a>
       </div>
     </main>
   );
