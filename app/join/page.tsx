@@ -16,7 +16,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   if (typeof code === 'string' && code.trim() && typeof card !== 'string') {
     const joinCode = code.trim().toUpperCase();
     const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { form: true } });
-    if (meeting?.form === 'questionnaire') redirect(`/m/${encodeURIComponent(joinCode)}`);
+    if (meeting?.form === 'questionnaire') redirect(`/q/${encodeURIComponent(joinCode)}`);
   }
   return <JoinScreen initialCard={typeof card === 'string' ? card : ''} initialCode={typeof code === 'string' ? code : ''} />;
 }

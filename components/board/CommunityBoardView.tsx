@@ -63,7 +63,7 @@ export async function CommunityBoardView({ board, resident }: { board: Community
                       <p className="mt-3 rounded-xl bg-ok-600 px-3 py-2 text-lg font-semibold text-white">
                         {/* A questionnaire has no sitting to join with a card: its link opens the form. */}
                         {m.form === 'questionnaire'
-                          ? <a href={`/m/${encodeURIComponent(m.joinCode)}`} className="text-white underline">{t('board.questionnaireOpen')}</a>
+                          ? <a href={`/q/${encodeURIComponent(m.joinCode)}`} className="text-white underline">{t('board.questionnaireOpen')}</a>
                           : <Link href={`/join?code=${encodeURIComponent(m.joinCode)}`} className="text-white underline">{t('board.live', { code: m.joinCode })}</Link>}
                       </p>
                     ) : null}

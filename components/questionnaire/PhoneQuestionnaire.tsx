@@ -31,7 +31,7 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
 type Sending = 'idle' | 'sending' | 'retrying';
 
 /**
- * /m/<code> for a questionnaire: the resident reads it, confirms a phone number, answers (a draft kept
+ * /q/<code>: a questionnaire: the resident reads it, confirms a phone number, answers (a draft kept
  * on the phone across reloads) and sends it — on a slow or failing network the answer waits and is sent
  * again until the server has it; a second copy the server refuses as already answered means the first
  * arrived, so it counts as sent. Then a thank-you with the answers given.

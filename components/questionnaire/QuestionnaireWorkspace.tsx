@@ -168,7 +168,7 @@ export function QuestionnaireWorkspace({ meetingId, canManage, recordHref }: { m
 
   const step: Step = w.summary ? 'publish' : w.phase === 'closed' ? 'summarise' : w.phase === 'open' ? 'collect' : 'build';
   const steps = (['build', 'collect', 'summarise', 'publish'] as const).map((id) => ({ id, label: t(`questionnaire.step.${id}`) }));
-  const link = typeof window === 'undefined' ? `/m/${w.joinCode}` : `${window.location.origin}/m/${w.joinCode}`;
+  const link = typeof window === 'undefined' ? `/q/${w.joinCode}` : `${window.location.origin}/q/${w.joinCode}`;
 
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-6">

@@ -127,7 +127,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
     await a.page.goto(`/c/${communityCode}`);
     await expect(a.page.getByText('社区就小区停车改造开展问卷调查')).toBeVisible();
     await a.page.getByRole('link', { name: '问卷调查进行中，点此作答' }).click();
-    await expect(a.page).toHaveURL(new RegExp(`/m/${joinCode}$`));
+    await expect(a.page).toHaveURL(new RegExp(`/q/${joinCode}$`));
     await expect(a.page.getByRole('heading', { name: '小区停车改造意见征询' })).toBeVisible();
     await expect(a.page.getByRole('progressbar', { name: '已答题目' })).toHaveAttribute('aria-valuetext', '0 / 5');
     await shoot(a.page, 'questionnaire-phone-form-390');
@@ -157,7 +157,7 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
   await test.step('phone B: a required question left out is marked; a reload keeps the draft; the reply is lost and the retry is told "already answered", which counts as sent', async () => {
     // The hall-style QR address of the code (/j/<code>) leads to the form too.
     await b.page.goto(`/j/${joinCode}`);
-    await expect(b.page).toHaveURL(new RegExp(`/m/${joinCode}$`));
+    await expect(b.page).toHaveURL(new RegExp(`/q/${joinCode}$`));
     await expect(b.page.getByText('每户一份。')).toBeVisible();
     await b.page.getByRole('radio', { name: '没有', exact: true }).check();
     await b.page.getByRole('radio', { name: '2', exact: true }).check();
@@ -184,7 +184,9 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
   });
 
   await test.step('phone C: offline when sending — not sent yet, retrying; back online, it arrives once', async () => {
+    // A link made before questionnaires had their own address (/m/<code>) still opens the form.
     await c.page.goto(`/m/${joinCode}`);
+    await expect(c.page).toHaveURL(new RegExp(`/q/${joinCode}$`));
     await answerAll(c.page);
     await confirmPhone(c.page, '13900001003');
     await c.context.setOffline(true);
@@ -225,14 +227,14 @@ test('a questionnaire: built in the console, answered on three phones (reload, l
 
   await test.step('a phone after the close: a clear closed message', async () => {
     const late = await phone(browser);
-    await late.page.goto(`/m/${joinCode}`);
+    await late.page.goto(`/q/${joinCode}`);
     await expect(late.page.getByText('这份问卷已经结束，不再接受答卷。')).toBeVisible();
     await late.context.close();
     // In English, on a laptop.
     const english = await browser.newContext(DESKTOP);
     await english.addCookies([{ name: 'lang', value: 'en', url: baseURL }]);
     const page = await english.newPage();
-    await page.goto(`/m/${joinCode}`);
+    await page.goto(`/q/${joinCode}`);
     await expect(page.getByText('This questionnaire has closed and takes no more answers. Thank you!')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Back to the community board' })).toBeVisible();
     await shoot(page, 'questionnaire-phone-closed-en-1280');

@@ -22,6 +22,6 @@ export default async function JoinByCodePage({
   // A questionnaire has no sitting and no cards: its code opens the form to answer.
   const joinCode = decodeURIComponent(code).trim().toUpperCase();
   const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { form: true } });
-  if (meeting?.form === 'questionnaire') redirect(`/m/${encodeURIComponent(joinCode)}`);
+  if (meeting?.form === 'questionnaire') redirect(`/q/${encodeURIComponent(joinCode)}`);
   return <JoinScreen initialCode={decodeURIComponent(code)} initialCard={typeof card === 'string' ? card : ''} />;
 }

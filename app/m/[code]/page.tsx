@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { PhoneMeeting } from '@/components/meeting/phone/PhoneMeeting';
-import { PhoneQuestionnaire } from '@/components/questionnaire/PhoneQuestionnaire';
-import { Messages } from '@/components/ui/Messages';
-import { residentOfRequest, residentView } from '@/app/c/[community]/resident';
 import { getI18n } from '@/lib/i18n/server';
 import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';
@@ -24,13 +22,7 @@ export default async function MeetingPhonePage({
   const { remote } = await searchParams;
   const joinCode = decodeURIComponent(code).toUpperCase();
   const meeting = await sharedDb().meeting.findUnique({ where: { joinCode }, select: { title: true, form: true, community: { select: { code: true } } } });
-  // A questionnaire has no sitting to join: the same link (the board's, the poster's QR) opens its form.
-  if (meeting?.form === 'questionnaire') {
-    return (
-      <Messages areas={['questionnairePhone']}>
-        <PhoneQuestionnaire joinCode={joinCode} resident={residentView(await residentOfRequest())} boardHref={boardPath(meeting.community.code)} />
-      </Messages>
-    );
-  }
+  // A questionnaire has no sitting to join: the same link (the board's, a poster's QR made before /q) opens its form.
+  if (meeting?.form === 'questionnaire') redirect(`/q/${encodeURIComponent(joinCode)}`);
   return <PhoneMeeting joinCode={joinCode} title={meeting?.title} remoteHint={remote === '1'} boardPath={meeting ? boardPath(meeting.community.code) : undefined} />;
 }
