@@ -13,7 +13,7 @@ import { FailureLimiter } from '../lib/platform/rate-limit';
 import { createCollabEndpoint } from './collab';
 import { clientAddress, createHttpApi } from './http-api';
 import { assertOwnOrigin } from './identity';
-import { preparePageRequest, setBaseHeaders } from './security-headers';
+import { isBuildAsset, preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
 import type { IceServer } from '../lib/platform/ice-servers';
 import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
@@ -81,12 +81,13 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
 
   const http = createServer((req, res) => {
     void (async () => {
-      setBaseHeaders(res);
+      const url = req.url ?? '/';
+      setBaseHeaders(res, url);
       // A path with a broken percent-escape (a mangled link) is refused first: the API's and Next's routers would throw.
-      if (!decodablePath(req.url ?? '/')) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
+      if (!decodablePath(url)) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
       if (await api(req, res)) return;
       if (nextHandle) {
-        preparePageRequest(req, res, opts.next!.dev);
+        if (!isBuildAsset(url)) preparePageRequest(req, res, opts.next!.dev);
         return nextHandle(req, res);
       }
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');

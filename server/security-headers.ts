@@ -51,8 +51,19 @@ export function pagePolicy(nonce: string, dev: boolean): string {
   ].join('; ');
 }
 
+/**
+ * Next's build output under /_next/static/ (scripts, styles, fonts: hashed names, cached for good) is
+ * never a document: a policy, a framing rule or a referrer rule on it does nothing (CSP governs documents
+ * and workers, and no worker is loaded from there). Only nosniff matters, so they get only that: the
+ * other headers cost ~0.5 KB on each of the dozen scripts a resident's phone loads on a weak network.
+ */
+export function isBuildAsset(url: string): boolean {
+  return url.startsWith('/_next/static/');
+}
+
 /** Headers every response gets first; the API and the pages then add their own policy. */
-export function setBaseHeaders(res: ServerResponse): void {
+export function setBaseHeaders(res: ServerResponse, url: string): void {
+  if (isBuildAsset(url)) return void res.setHeader('X-Content-Type-Options', 'nosniff');
   for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
   res.setHeader('Content-Security-Policy', API_POLICY);
 }

@@ -122,11 +122,20 @@ test('every page works under the Content-Security-Policy, with no violation', as
       await expect(p.getByRole('heading', { level: 1, name: '加入会议' })).toBeVisible();
     });
     const name = access.seats[0]!.name;
+    // The build's scripts (server/security-headers.ts) carry nosniff and none of the documents' headers.
+    const assets: { url: string; headers: Record<string, string> }[] = [];
+    phone.on('response', (r) => { if (r.url().includes('/_next/static/')) assets.push({ url: r.url(), headers: r.headers() }); });
     await visit(phone, phoneViolations, `/j/${joinCode}`, async (p) => {
       await joinWithCard(p, joinCode, seatNamed(access, name).cardToken);
       await expect(p.getByText(`参会人：${name}`)).toBeVisible();
       await checkInSelf(p); // a command over Socket.IO
     });
+    expect(assets.filter((a) => a.url.endsWith('.js')).length).toBeGreaterThan(3);
+    for (const a of assets) {
+      expect(a.headers['x-content-type-options'], a.url).toBe('nosniff');
+      expect(a.headers['content-security-policy'], a.url).toBeUndefined();
+      expect(a.headers['x-frame-options'], a.url).toBeUndefined();
+    }
     await shoot(phone, 'csp-phone');
 
     const remote = await openPage(browser, LAPTOP);
