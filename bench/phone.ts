@@ -12,7 +12,8 @@
 // It starts its own servers: the app on a scratch SQLite database with the demo data (`npm start`'s
 // server, which builds the pages when they are missing or stale) and the floor with `next start`.
 // Environment: BENCH_RUNS, CHROMIUM_PATH (default /usr/bin/chromium), BENCH_DUMP (a directory: each
-// page's last Lighthouse report goes there as <page>.json, to see what made a figure).
+// page's last Lighthouse report goes there as <page>.json and its trace as <page>.trace.json, to see what
+// made a figure).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,11 @@ async function measure(url: string, port: number, clearCache: () => Promise<unkn
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { audits } = result.lhr;
   if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);
-  if (dumpAs && process.env.BENCH_DUMP) writeFileSync(join(process.env.BENCH_DUMP, `${dumpAs}.json`), JSON.stringify(result.lhr));
+  if (dumpAs && process.env.BENCH_DUMP) {
+    writeFileSync(join(process.env.BENCH_DUMP, `${dumpAs}.json`), JSON.stringify(result.lhr));
+    // The trace Lighthouse simulated from: main-thread tasks, paints, script evaluation.
+    writeFileSync(join(process.env.BENCH_DUMP, `${dumpAs}.trace.json`), JSON.stringify(result.artifacts.Trace));
+  }
   // resource-summary: one row per resource type and one for the total, with bytes transferred.
   const summary = ((audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? []);
   const kb = (type: string) => Math.round((summary.find((r) => r.resourceType === type)?.transferSize ?? NaN) / 102.4) / 10;
