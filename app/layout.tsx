@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { BASE_AREAS, Messages } from '@/components/ui/Messages';
+import { CORE_AREAS, Messages } from '@/components/ui/Messages';
 import { t } from '@/lib/i18n/locale';
 import { getLocale } from '@/lib/i18n/server';
 import './globals.css';
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <Messages areas={BASE_AREAS}>{children}</Messages>
+        <Messages areas={CORE_AREAS}>{children}</Messages>
       </body>
     </html>
   );

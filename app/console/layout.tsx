@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CONSOLE_AREAS, Messages } from '@/components/ui/Messages';
+import { CONSOLE_AREAS, Messages, SITE_AREAS } from '@/components/ui/Messages';
 import { requireStaff } from './staff';
 
 /**
@@ -8,5 +8,5 @@ import { requireStaff } from './staff';
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   await requireStaff();
-  return <Messages areas={CONSOLE_AREAS}>{children}</Messages>;
+  return <Messages areas={[...SITE_AREAS, ...CONSOLE_AREAS]}>{children}</Messages>;
 }

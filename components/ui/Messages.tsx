@@ -3,7 +3,7 @@ import { messagesOf } from '@/lib/i18n/locale';
 import { getLocale } from '@/lib/i18n/server';
 import { I18nProvider } from './I18nProvider';
 
-export { BASE_AREAS, CONSOLE_AREAS, RECORD_AREAS } from '@/lib/i18n/areas';
+export { CONSOLE_AREAS, CORE_AREAS, PHONE_AREAS, RECORD_AREAS, SITE_AREAS } from '@/lib/i18n/areas';
 
 /** Server component: gives the client components below it the messages of `areas` in the reader's language. */
 export async function Messages({ areas, children }: { areas: readonly string[]; children: ReactNode }) {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_AREAS, CONSOLE_AREAS, RECORD_AREAS } from './areas';
+import { CONSOLE_AREAS, CORE_AREAS, PHONE_AREAS, RECORD_AREAS, SITE_AREAS } from './areas';
 import { messagesOf } from './locale';
 import { zhCN } from './messages/zh-CN';
 
@@ -44,16 +44,17 @@ function resolve(from: string, spec: string): string | null {
   return null;
 }
 
-/** Every module (and package) a client entry loads with it; modules loaded on demand (`import()`) are not followed. */
-function eagerGraph(entry: string): { modules: Set<string>; packages: Set<string>; specifiers: Set<string> } {
+/** Every module (and package) a client entry loads with it; modules loaded on demand (`import()`) are followed only with `lazy`. */
+function eagerGraph(entry: string, lazy = false): { modules: Set<string>; packages: Set<string>; specifiers: Set<string> } {
   const modules = new Set<string>();
   const packages = new Set<string>();
   const specifiers = new Set<string>(); // as imported: 'next/link', not only 'next'
   const visit = (file: string) => {
     if (modules.has(file)) return;
     modules.add(file);
-    for (const spec of runtimeImports(readFileSync(file, 'utf8'))) {
-      if (spec.startsWith('lazy:')) continue;
+    for (const found of runtimeImports(readFileSync(file, 'utf8'))) {
+      if (found.startsWith('lazy:') && !lazy) continue;
+      const spec = found.replace(/^lazy:/, '');
       const target = resolve(file, spec);
       if (target) visit(target);
       else if (!spec.startsWith('.') && !spec.startsWith('@/')) {
@@ -107,17 +108,49 @@ describe('the phone pages’ first load', () => {
 
 });
 
+/**
+ * The message areas a module's code names: every string literal that is a key of the catalogue, and every
+ * template literal whose fixed start begins some key (`meeting.voice.failure.${f}`). Event and command
+ * names (poll.vote) are not keys, so they do not count.
+ */
+function areasNamed(source: string): Set<string> {
+  const keys = Object.keys(zhCN);
+  const areas = new Set<string>();
+  for (const m of source.matchAll(/'([a-zA-Z]+\.[\w.]+)'|"([a-zA-Z]+\.[\w.]+)"|`([a-zA-Z]+\.[\w.]*)(?:\$\{|`)/g)) {
+    const literal = m[1] ?? m[2];
+    if (literal !== undefined) {
+      if (Object.hasOwn(zhCN, literal)) areas.add(literal.slice(0, literal.indexOf('.')));
+    } else if (keys.some((k) => k.startsWith(m[3]!))) areas.add(m[3]!.slice(0, m[3]!.indexOf('.')));
+  }
+  return areas;
+}
+
 describe('messages by page area', () => {
+  it('the phone pages’ client code (with what it loads on demand) uses only the areas those pages are given', () => {
+    const given = new Set<string>([...CORE_AREAS, ...PHONE_AREAS]);
+    expect(areasNamed("t('phone.poll.done'); send('meeting.start'); t(`meeting.voice.failure.${f}`); x('poll.vote')")).toEqual(new Set(['phone', 'meeting']));
+    const used = new Map<string, string>();
+    for (const entry of ['components/meeting/phone/JoinForm.tsx', 'components/meeting/phone/PhoneMeeting.tsx', 'components/meeting/phone/LinkJoin.tsx']) {
+      const { modules } = eagerGraph(join(root, entry), true);
+      expect(modules.size, entry).toBeGreaterThan(entry.includes('PhoneMeeting') ? 20 : 3);
+      // The UI's modules: the domain's (lib/) name events and commands, shaped like keys (expert.accepted).
+      const ui = [...modules].filter((m) => /^(components|app)\//.test(relative(root, m)));
+      for (const m of ui) for (const area of areasNamed(readFileSync(m, 'utf8'))) used.set(area, relative(root, m));
+    }
+    expect(used.has('phone') && used.has('meeting') && used.has('minutes')).toBe(true);
+    expect([...used].filter(([area]) => !given.has(area)).map(([area, file]) => `${area} (${file})`)).toEqual([]);
+  });
+
   it('gives each page area only its own messages, in one language', () => {
-    const phone = messagesOf('zh-CN', BASE_AREAS);
+    const phone = messagesOf('zh-CN', [...CORE_AREAS, ...PHONE_AREAS]);
     expect(phone['phone.poll.done']).toBe(zhCN['phone.poll.done']);
-    expect(Object.keys(phone).some((k) => k.startsWith('scoring.') || k.startsWith('console.'))).toBe(false);
+    expect(Object.keys(phone).some((k) => k.startsWith('scoring.') || k.startsWith('console.') || k.startsWith('topic.'))).toBe(false);
     expect(messagesOf('en', ['phone'])['phone.poll.done']).toBe('Your vote was counted');
   });
 
   it('every area of the catalogue is given to some page', () => {
     const areas = new Set(Object.keys(zhCN).map((k) => k.slice(0, k.indexOf('.'))));
-    const given = new Set<string>([...BASE_AREAS, ...CONSOLE_AREAS, ...RECORD_AREAS]);
+    const given = new Set<string>([...CORE_AREAS, ...SITE_AREAS, ...CONSOLE_AREAS, ...RECORD_AREAS]);
     expect([...areas].filter((a) => !given.has(a))).toEqual([]);
   });
 });

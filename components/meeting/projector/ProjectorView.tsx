@@ -9,7 +9,7 @@ import { ProgressBar } from '@/components/ui/ProgressBar';
 import { QrCodeClient } from '@/components/ui/QrCodeClient';
 import { useMeeting } from '@/components/meeting/useMeeting';
 import { useHallVoice } from '@/components/meeting/voice/HallVoice';
-import { HallBroadcastBadge, useHallBroadcast } from '@/components/meeting/voice/HallSound';
+import { HallBroadcastBadge, useHallBroadcast } from '@/components/meeting/voice/HallBroadcast';
 import { LevelMeter } from '@/components/meeting/voice/rtc';
 import { ProjectorMinutes } from '@/components/minutes/ProjectorMinutes';
 import { StanceBadge, speakerEndsAt } from '@/components/meeting/console/SpeakersPanel';
