@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { connectMeeting, logInStaff, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
 import { TEST_PASSWORD } from '../tests/factories/community';
 import { joinByCards, startBenchMeeting } from './bench-meeting';
+import { log, rssKb, sleep, summary } from './figures';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const WINDOW_MS = 10_000;
@@ -25,19 +26,12 @@ const OVERSIZED_FRAMES = attacks.has('frames') ? 100 : 0;
 const OVERSIZED_BYTES = 16 * 1024 * 1024;
 const BAD_HANDSHAKES = attacks.has('handshakes') ? 2_000 : 0;
 
-const pct = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10 : null;
-};
-const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p99: pct(xs, 0.99), max: pct(xs, 1) });
 /** User + system CPU the process has used, in ms (clock ticks of /proc/<pid>/stat, 100 per second on Linux). */
 const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
-const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
-const log = (m: string) => console.error(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssMb = (pid: number) => Math.round(rssKb(pid) / 1024);
 const rule = { basis: 'votes_cast', threshold: 'more_than_half', abstentions: 'excluded' } as const;
 
 /** Runs bench/abuse-agents.ts in its own process and resolves with the JSON it prints. */

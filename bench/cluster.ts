@@ -9,7 +9,6 @@
 //   accepted by the new authority (p50/p99), each killed node restarted before the next kill.
 // Needs PostgreSQL (YISHI_TEST_POSTGRES_URL or the local default) and Redis (REDIS_URL or the local default).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createDb } from '../lib/platform/db/client';
 import { applyMigrations } from '../lib/platform/db/migrate';
@@ -17,6 +16,7 @@ import { connectMeeting, logInStaff, sendCommand, waitFor, type MeetingClient } 
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../tests/factories/community';
 import { scratchPostgres } from '../tests/support/databases';
 import { startServer, type RunningServer } from '../tests/support/server';
+import { log, rssKb, sleep, summary } from './figures';
 import { joinByCards } from './bench-meeting';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
@@ -26,14 +26,6 @@ const WINDOW_MS = 10_000;
 const postgresUrl = process.env.YISHI_TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
-const pct = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10 : null;
-};
-const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p95: pct(xs, 0.95), p99: pct(xs, 0.99), max: pct(xs, 1) });
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-const log = (m: string) => console.error(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function expectOk(ok: boolean | undefined, what: string) {
   if (!ok) throw new Error(`bench setup step failed: ${what}`);
 }

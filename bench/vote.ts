@@ -5,27 +5,19 @@
 // size of the snapshot each member's phone received.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { TEST_PASSWORD } from '../tests/factories/community';
 import { freePort } from '../tests/support/server';
 import { connectMeeting, logInStaff, sendCommand, waitFor, type MeetingClient } from '../scripts/protocol-client';
+import { log, rssKb, sleep, summary } from './figures';
 import { joinByCards, startBenchMeeting } from './bench-meeting';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
 const MAX_CLIENTS = Number(process.env.BENCH_MAX_CLIENTS ?? 5000);
 const WINDOW_MS = 10_000;
 
-const pct = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10 : null;
-};
-const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 0.5), p95: pct(xs, 0.95), p99: pct(xs, 0.99), max: pct(xs, 1) });
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-const log = (m: string) => console.error(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function settledRss(pid: number): Promise<number> {
   // Let the GC settle so the figure is the steady state, not a transient peak.
