@@ -9,8 +9,9 @@
 // TBT ≤ floor + 100 ms, JavaScript transferred ≤ floor + 40 KB. Pages are measured BENCH_RUNS times
 // (3), interleaved with the floor, and the medians reported, so a busy machine slows all alike.
 //
-// It starts its own servers: the app on a scratch SQLite database with the demo data (`npm start`'s
-// server, which builds the pages when they are missing or stale) and the floor with `next start`.
+// It starts its own servers, below the browser's priority: the app on a scratch SQLite database with the
+// demo data (`npm start`'s server, which builds the pages when they are missing or stale) and the floor
+// with `next start`.
 // Environment: BENCH_RUNS, CHROMIUM_PATH (default /usr/bin/chromium), BENCH_DUMP (a directory: each
 // page's last Lighthouse report goes there as <page>.json and its trace as <page>.trace.json, to see what
 // made a figure).
@@ -36,8 +37,14 @@ const median = (xs: number[]) => {
 };
 
 const children: ChildProcess[] = [];
+/**
+ * Starts a server below the browser's priority (nice 10), the app and the floor alike. On a phone the
+ * server's work (the meeting page's socket handshake and snapshot) runs on another machine; here it would
+ * take the page's CPU, and Lighthouse multiplies every delay of the page's main thread by 4 (the slow
+ * phone), so the server's share would be counted four times as the phone's.
+ */
 function run(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string> }): ChildProcess {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...opts.env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn('nice', ['-n', '10', cmd, ...args], { cwd: opts.cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...opts.env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   children.push(child);
   return child;
 }
@@ -67,7 +74,21 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-type Figures = { lcpMs: number; fcpMs: number; tbtMs: number; jsKB: number; totalKB: number; lcpElement: string };
+type Figures = { lcpMs: number; fcpMs: number; tbtMs: number; cpuTbtMs: number; jsKB: number; totalKB: number; lcpElement: string };
+
+type TraceEvent = { name: string; pid: number; tid: number; ts: number; tdur?: number };
+/**
+ * Lighthouse's blocking time counted from the tasks' CPU time instead of their wall time: the page's own
+ * cost, whatever else the machine is doing (a task descheduled for the servers or Lighthouse lasts longer,
+ * but does not use more CPU). Each task after the first contentful paint, times 4 (the slow phone), less
+ * 50 ms. A diagnostic beside `tbtMs`, not a target.
+ */
+function cpuBlockingMs(events: TraceEvent[]): number {
+  const fcp = events.filter((e) => e.name === 'firstContentfulPaint').at(-1);
+  if (!fcp) return NaN;
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.pid === fcp.pid && e.tid === fcp.tid && e.ts >= fcp.ts && e.tdur !== undefined);
+  return Math.round(tasks.reduce((sum, e) => sum + Math.max(0, (4 * e.tdur!) / 1000 - 50), 0));
+}
 
 /** One Lighthouse run on `url` in the browser listening on `port` . */
 async function measure(url: string, port: number, clearCache: () => Promise<unknown>, dumpAs?: string): Promise<Figures> {
@@ -91,6 +112,7 @@ async function measure(url: string, port: number, clearCache: () => Promise<unkn
     lcpMs: Math.round(audits['largest-contentful-paint']!.numericValue!),
     fcpMs: Math.round(audits['first-contentful-paint']!.numericValue!),
     tbtMs: Math.round(audits['total-blocking-time']!.numericValue!),
+    cpuTbtMs: cpuBlockingMs((result.artifacts.Trace as { traceEvents: TraceEvent[] }).traceEvents),
     jsKB: kb('script'),
     totalKB: kb('total'),
     lcpElement: lcpItems?.[0]?.items?.[0]?.node?.snippet?.slice(0, 120) ?? '',
@@ -99,7 +121,7 @@ async function measure(url: string, port: number, clearCache: () => Promise<unkn
 
 function medians(runs: Figures[]): Figures {
   const m = (k: keyof Omit<Figures, 'lcpElement'>) => median(runs.map((r) => r[k]));
-  return { lcpMs: m('lcpMs'), fcpMs: m('fcpMs'), tbtMs: m('tbtMs'), jsKB: m('jsKB'), totalKB: m('totalKB'), lcpElement: runs.at(-1)!.lcpElement };
+  return { lcpMs: m('lcpMs'), fcpMs: m('fcpMs'), tbtMs: m('tbtMs'), cpuTbtMs: m('cpuTbtMs'), jsKB: m('jsKB'), totalKB: m('totalKB'), lcpElement: runs.at(-1)!.lcpElement };
 }
 
 function verdict(page: Figures, floor: Figures) {
@@ -159,7 +181,7 @@ try {
     for (const name of Object.keys(targets) as (keyof typeof targets)[]) {
       const f = await measure(targets[name], debugPort, clearCache, name);
       runs[name].push(f);
-      log(`run ${i + 1}/${RUNS} ${name}: LCP ${f.lcpMs} ms, TBT ${f.tbtMs} ms, JS ${f.jsKB} KB`);
+      log(`run ${i + 1}/${RUNS} ${name}: LCP ${f.lcpMs} ms, TBT ${f.tbtMs} ms (from CPU time ${f.cpuTbtMs} ms), JS ${f.jsKB} KB`);
     }
   }
   await browser.close();
@@ -170,6 +192,7 @@ try {
   const out = {
     runs: RUNS,
     targets: { lcpMs: '≤ 2500 and ≤ floor + 500', tbtMs: '≤ floor + 100', jsKB: '≤ floor + 40' },
+    diagnostic: { cpuTbtMs: 'TBT counted from the tasks’ CPU time (×4, less 50 ms each): the page’s own cost, not slowed by the rest of the machine' },
     floor,
     join: { ...join_, pass: verdict(join_, floor) },
     meeting: { ...meeting, pass: verdict(meeting, floor) },
