@@ -7,7 +7,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import sharp from 'sharp';
 import { createDb } from '../../lib/platform/db/client';
 import { newId } from '../../lib/platform/tokens';
-import { DEMO, PHONE, expectNoSeriousA11yViolations, openPage, shoot } from './support';
+import { DEMO, PHONE, expectNoSeriousA11yViolations, openPage, shoot, e2eDatabaseUrl } from './support';
 
 const LAPTOP_1280 = { viewport: { width: 1280, height: 800 } };
 
@@ -47,7 +47,7 @@ async function card(page: Page, taskId: string): Promise<Locator> {
  * one of its filed records, straight into the e2e server's database (as support.ts's freshMeeting does).
  */
 async function moreDecisions(communityId: string, count: number): Promise<void> {
-  const db = createDb('file:./.e2e-data/e2e.db');
+  const db = createDb(e2eDatabaseUrl());
   try {
     const record = await db.meetingRecord.findFirstOrThrow({ where: { communityId, status: 'filed' }, select: { id: true } });
     for (let i = 1; i <= count; i++) {

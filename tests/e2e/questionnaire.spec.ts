@@ -7,8 +7,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createDb } from '../../lib/platform/db/client';
 import { signAndFile } from '../../scripts/demo-support';
-import { baseURL } from '../../playwright.config';
-import { PHONE, expectNoSeriousA11yViolations, freshMeeting, shoot, staffPage } from './support';
+import { PHONE, expectNoSeriousA11yViolations, freshMeeting, shoot, staffPage, e2eDatabaseUrl } from './support';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
@@ -16,7 +15,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 test.use({ actionTimeout: 20_000 });
 
 async function meetingOf(joinCode: string) {
-  const db = createDb('file:./.e2e-data/e2e.db');
+  const db = createDb(e2eDatabaseUrl());
   try {
     const m = await db.meeting.findUniqueOrThrow({ where: { joinCode }, select: { id: true, community: { select: { code: true } } } });
     return { meetingId: m.id, communityCode: m.community.code };
@@ -51,6 +50,7 @@ async function answerAll(page: Page, text?: string) {
 }
 
 test('a questionnaire: built in the console, answered on three phones (reload, lost reply, offline), closed, published, on the board', async ({ browser }) => {
+  const baseURL = test.info().project.use.baseURL!; // this project's server (playwright.config.ts)
   const joinCode = await freshMeeting('问卷：小区停车改造意见征询', [], 'questionnaire');
   const { meetingId, communityCode } = await meetingOf(joinCode);
   const staff = await staffPage(browser, 'facilitator', DESKTOP);

@@ -4,10 +4,10 @@
 import { expect, test } from '@playwright/test';
 import { createDb } from '../../lib/platform/db/client';
 import { makeCommunity, makeMeeting, TEST_PASSWORD } from '../factories/community';
-import { LAPTOP, openPage, shoot } from './support';
+import { LAPTOP, openPage, shoot, e2eDatabaseUrl } from './support';
 
 test('the console pages a 150-seat attendance list and finds a member by name', async ({ browser }) => {
-  const db = createDb('file:./.e2e-data/e2e.db');
+  const db = createDb(e2eDatabaseUrl());
   const { community, meeting } = await (async () => {
     try {
       const community = await makeCommunity(db, { members: 150, name: '百人议事社区' });

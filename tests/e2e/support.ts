@@ -1,12 +1,22 @@
 // Shared pieces for the browser specs: demo credentials, the staff access list (card, remote and
 // observer tokens), the device shapes of the hall, screenshots and the accessibility gate.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { createMeeting } from '../../lib/meeting/create-meeting';
 import type { MeetingForm } from '../../lib/meeting/model';
 import { createDb } from '../../lib/platform/db/client';
 
 export const DEMO = { username: 'facilitator', password: 'yishi-demo', joinCode: 'XD2688' } as const;
+
+/**
+ * The database of the server the running test talks to: each project in playwright.config.ts has a
+ * server and a database of its own (metadata.databaseUrl), for the specs that write to it directly.
+ */
+export function e2eDatabaseUrl(): string {
+  const url: unknown = test.info().project.metadata.databaseUrl;
+  if (typeof url !== 'string') throw new Error(`project ${test.info().project.name} has no metadata.databaseUrl (playwright.config.ts)`);
+  return url;
+}
 
 export const LAPTOP = { viewport: { width: 1366, height: 768 } } satisfies BrowserContextOptions;
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } } satisfies BrowserContextOptions;
@@ -97,10 +107,10 @@ export async function expectNoSeriousA11yViolations(page: Page, view: string): P
 /**
  * A meeting of its own in the demo community, so a spec does not depend on what other specs did to the
  * demo meeting (the council session closes it). Written straight into the e2e server's database
- * (DATABASE_URL in playwright.config.ts), the way the demo seed creates its meeting.
+ * (e2eDatabaseUrl()), the way the demo seed creates its meeting.
  */
 export async function freshMeeting(title: string, agenda: { title: string; notes?: string }[], form: MeetingForm = 'council'): Promise<string> {
-  const db = createDb('file:./.e2e-data/e2e.db');
+  const db = createDb(e2eDatabaseUrl());
   try {
     const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
     const meeting = await createMeeting(db, {
@@ -123,7 +133,7 @@ export async function staffPage(browser: Browser, username: string, options: Bro
 
 /** A signed and filed record of the demo convener's community (the demo history files one per past meeting). */
 export async function filedDemoRecord(): Promise<{ recordId: string; meetingId: string }> {
-  const db = createDb('file:./.e2e-data/e2e.db');
+  const db = createDb(e2eDatabaseUrl());
   try {
     const convener = await db.staffUser.findUniqueOrThrow({ where: { username: DEMO.username } });
     const record = await db.meetingRecord.findFirstOrThrow({ where: { status: 'filed', communityId: convener.communityId! }, select: { id: true, meetingId: true } });

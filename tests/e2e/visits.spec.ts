@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { createDb } from '../../lib/platform/db/client';
-import { DEMO, PHONE, openPage, shoot, staffPage, expectNoSeriousA11yViolations } from './support';
+import { DEMO, PHONE, openPage, shoot, staffPage, expectNoSeriousA11yViolations, e2eDatabaseUrl } from './support';
 
 const LAPTOP_1280 = { viewport: { width: 1280, height: 800 } };
 
@@ -75,7 +75,7 @@ test('a visit logged offline on the recorder’s phone is queued, survives a rel
   await expect(phone.getByTestId('pending')).toHaveText('1 条待同步');
   await expect(phone.getByTestId('queued-visit').first()).toContainText('赵家');
 
-  const db = createDb('file:./.e2e-data/e2e.db');
+  const db = createDb(e2eDatabaseUrl());
   try {
     expect(await db.visitEntry.count({ where: { meetingId } })).toBe(0);
     await phone.context().unroute('**/api/**');
