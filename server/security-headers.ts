@@ -58,7 +58,10 @@ export function pagePolicy(nonce: string, dev: boolean): string {
  * other headers cost ~0.5 KB on each of the dozen scripts a resident's phone loads on a weak network.
  */
 export function isBuildAsset(url: string): boolean {
-  return url.startsWith('/_next/static/');
+  // Strictly the build's own names: no escapes and no `..` (/_next/static/%2e%2e/%2e%2e/login is the
+  // login page, which must keep every header).
+  const path = url.split('?')[0]!;
+  return /^\/_next\/static\/[\w.\/-]+$/.test(path) && !path.split('/').includes('..');
 }
 
 /** Headers every response gets first; the API and the pages then add their own policy. */

@@ -2,6 +2,7 @@
 // Content-Type rules of state-changing requests, login limits counted before the password check, and
 // the error shape the protocol document promises.
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../lib/auth/password';
@@ -68,6 +69,23 @@ describe('state-changing requests from another site', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
+  it('a build asset carries nosniff only; a path that only looks like one (an escaped ..) keeps every header', async () => {
+    // Raw paths, as a client may send them (fetch would resolve the dot segments first).
+    const head = (path: string) => new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      const { hostname, port } = new URL(ctx.server.url);
+      request({ hostname, port, path, method: 'GET' }, (res) => { res.resume(); resolve(res.headers); }).on('error', reject).end();
+    });
+    const asset = await head('/_next/static/chunks/0abc_def-1.js');
+    expect(asset['x-content-type-options']).toBe('nosniff');
+    expect(asset['content-security-policy']).toBeUndefined();
+    expect(asset['x-frame-options']).toBeUndefined();
+    for (const path of ['/_next/static/%2e%2e/%2e%2e/login', '/_next/static/../../login', '/_next/static/chunks/..%2f..%2flogin']) {
+      const h = await head(path);
+      expect(h['content-security-policy'], path).toBeDefined();
+      expect(h['x-frame-options'], path).toBe('DENY');
+    }
   });
 
   it('answers errors in the shape docs/protocol.md shows for HTTP', async () => {
