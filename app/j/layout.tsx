@@ -1,7 +1,2 @@
-import type { ReactNode } from 'react';
-import { Messages, PHONE_AREAS } from '@/components/ui/Messages';
-
-/** A resident's phone page: the messages of joining and of the live meeting only (lib/i18n/areas.ts). */
-export default function PhoneLayout({ children }: { children: ReactNode }) {
-  return <Messages areas={PHONE_AREAS}>{children}</Messages>;
-}
+// A resident's phone page: the phone's messages only (lib/i18n/areas.ts).
+export { PhoneMessages as default } from '@/components/ui/Messages';

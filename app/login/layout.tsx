@@ -1,7 +1,2 @@
-import type { ReactNode } from 'react';
-import { Messages, SITE_AREAS } from '@/components/ui/Messages';
-
-/** The public site's messages (lib/i18n/areas.ts); the phone pages get fewer. */
-export default function SiteLayout({ children }: { children: ReactNode }) {
-  return <Messages areas={SITE_AREAS}>{children}</Messages>;
-}
+// A public site page: the site's messages (lib/i18n/areas.ts).
+export { SiteMessages as default } from '@/components/ui/Messages';

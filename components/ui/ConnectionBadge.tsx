@@ -7,10 +7,10 @@ export type ConnectionState = 'connected' | 'connecting' | 'offline';
 
 // The connecting dot pulses only once connecting has taken 2 s: a page that connects at once (most
 // loads) runs no animation while an old phone is busy starting the page, and a slow connection still
-// draws the eye. (animate-pulse with a delay.)
+// draws the eye (globals.css: pulse-late).
 const dotClass: Record<ConnectionState, string> = {
   connected: 'bg-ok-600',
-  connecting: 'bg-warn-500 motion-safe:animate-[pulse_2s_cubic-bezier(0.4,0,0.6,1)_2s_infinite]',
+  connecting: 'bg-warn-500 motion-safe:animate-pulse-late',
   offline: 'bg-accent-700',
 };
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { messagesOf } from '@/lib/i18n/locale';
+import { PHONE_AREAS, SITE_AREAS } from '@/lib/i18n/areas';
 import { getLocale } from '@/lib/i18n/server';
 import { I18nProvider } from './I18nProvider';
 
@@ -9,4 +10,14 @@ export { CONSOLE_AREAS, CORE_AREAS, PHONE_AREAS, RECORD_AREAS, SITE_AREAS } from
 export async function Messages({ areas, children }: { areas: readonly string[]; children: ReactNode }) {
   const locale = await getLocale();
   return <I18nProvider locale={locale} messages={messagesOf(locale, areas)}>{children}</I18nProvider>;
+}
+
+/** The layout of a resident's phone pages (app/{j,join,m,r,o}): the messages of joining and of the live meeting only. */
+export function PhoneMessages({ children }: { children: ReactNode }) {
+  return <Messages areas={PHONE_AREAS}>{children}</Messages>;
+}
+
+/** The layout of the public site's pages (app/{login,c,e,q,v,w,x}); the phone pages get fewer. */
+export function SiteMessages({ children }: { children: ReactNode }) {
+  return <Messages areas={SITE_AREAS}>{children}</Messages>;
 }

@@ -58,6 +58,11 @@ test('every page works under the Content-Security-Policy, with no violation', as
     await visitor.unrouteAll();
     await visit(visitor, visitorViolations, '/', async (p) => {
       await expect(p.getByRole('heading', { level: 1, name: '社区议事，人人可参与' })).toBeVisible();
+      // The site's icon: the page names it, so the browser does not ask for a /favicon.ico there is none of.
+      const icon = await p.locator('link[rel="icon"]').getAttribute('href');
+      const res = await p.request.get(icon!);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain('image/svg+xml');
     });
   });
 
