@@ -18,8 +18,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['app', 'components', 'lib'].map((d) => join(root, d)).filter(existsSync);
-const stale = !existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
+// The pages' sources, and what the build itself is made with (its settings, Next's version in the lock file).
+const sources = ['app', 'components', 'lib', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json'].map((d) => join(root, d)).filter(existsSync);
+const mtimeOf = (path) => (statSync(path).isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+const stale = !existsSync(buildId) || Math.max(...sources.map(mtimeOf)) > statSync(buildId).mtimeMs;
 if (stale) {
   console.log('[yishi] building the web app (first start or sources changed)…');
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
