@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { closeMeetingDeferringTheRest, expectNoSeriousA11yViolations, fetchAccess, freshMeeting, shoot, staffPage } from './support';
+import { closeMeetingDeferringTheRest, editorCaretOffset, expectNoSeriousA11yViolations, fetchAccess, freshMeeting, shoot, staffPage } from './support';
 
 const ITEM_1 = '小区公共区域停车管理办法';
 const ITEM_2 = '垃圾分类投放点调整';
@@ -16,11 +16,6 @@ const AFTER_CLOSE = '（会后补记）';
 const FORCED = '强行写入的内容';
 
 const editorOf = (page: Page): Locator => page.getByRole('textbox', { name: '会议记录正文' });
-/**
- * Where the editor's own selection stands in its paragraph. A key moves the browser's caret first and the
- * editor reads it a moment later; on a busy machine a key pressed before that acts at the old place.
- */
-const caretOffset = (editor: Locator) => editor.evaluate((el) => (el as HTMLElement & { editor: { state: { selection: { $from: { parentOffset: number } } } } }).editor.state.selection.$from.parentOffset);
 const factIds = (editor: Locator) => editor.locator('[data-fact-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fact-id')));
 
 /** A y-websocket "update" message that adds a paragraph with `text` to the minutes' fragment. */
@@ -81,14 +76,14 @@ test('fact blocks survive Backspace, Delete and drag; after the close the minute
     });
     await recorder.keyboard.type(NOTE);
     await expect(firstParagraph).toHaveText(NOTE);
-    await expect.poll(() => caretOffset(editor)).toBe(NOTE.length);
+    await expect.poll(() => editorCaretOffset(editor)).toBe(NOTE.length);
     // Backspace at the start of the paragraph, right below item 1's heading.
     await recorder.keyboard.press('Home');
-    await expect.poll(() => caretOffset(editor)).toBe(0);
+    await expect.poll(() => editorCaretOffset(editor)).toBe(0);
     for (let i = 0; i < 3; i++) await recorder.keyboard.press('Backspace');
     // Delete at its end, right above item 2's heading.
     await recorder.keyboard.press('End');
-    await expect.poll(() => caretOffset(editor)).toBe(NOTE.length);
+    await expect.poll(() => editorCaretOffset(editor)).toBe(NOTE.length);
     for (let i = 0; i < 3; i++) await recorder.keyboard.press('Delete');
     await expect(firstParagraph).toHaveText(NOTE);
     expect(await factIds(editor)).toEqual(facts);

@@ -3,7 +3,7 @@
 // phone follows them read-only. (There is one recorder account in the demo; the facilitator, who also
 // has minutes.edit, is the second writer.)
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { PHONE, PROJECTOR, expectNoSeriousA11yViolations, fetchAccess, freshMeeting, joinWithCard, openPage, seatNamed, shoot, staffPage } from './support';
+import { PHONE, PROJECTOR, editorCaretOffset, expectNoSeriousA11yViolations, fetchAccess, freshMeeting, joinWithCard, openPage, seatNamed, shoot, staffPage } from './support';
 
 const ITEM_1 = '老旧小区加装电梯费用分摊方案';
 const OPENING = '讨论要点：';
@@ -86,6 +86,7 @@ test('two writers co-edit one paragraph; the phone follows the public minutes re
     await expect(firstParagraph(facEditor)).toContainText(OPENING);
     await caretAtEnd(firstParagraph(facEditor));
     await recorder.keyboard.press('Home');
+    await expect.poll(() => editorCaretOffset(recEditor)).toBe(0);
     await Promise.all([
       recorder.keyboard.type(FROM_RECORDER, { delay: 35 }),
       facilitator.keyboard.type(FROM_FACILITATOR, { delay: 35 }),

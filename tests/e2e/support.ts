@@ -147,6 +147,15 @@ export async function filedDemoRecord(): Promise<{ recordId: string; meetingId: 
  * Close the meeting through the closing dialog: every unfinished item and waiting speaker is deferred
  * to a later meeting and an open poll is closed and counted (the closing spec covers the other choices).
  */
+/**
+ * Where the minutes editor's own selection stands in its paragraph (`editor`: the editor's textbox, where
+ * Tiptap keeps its instance). A key moves the browser's caret first and the editor reads it a moment
+ * later; on a busy machine the next key could act, or a remote change put the caret back, at the old place.
+ */
+export function editorCaretOffset(editor: Locator): Promise<number> {
+  return editor.evaluate((el) => (el as HTMLElement & { editor: { state: { selection: { $from: { parentOffset: number } } } } }).editor.state.selection.$from.parentOffset);
+}
+
 export async function closeMeetingDeferringTheRest(page: Page): Promise<void> {
   await page.getByRole('button', { name: '结束会议' }).click();
   const dialog = page.getByRole('dialog', { name: '结束会议' });
