@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       // A scrypt check or a SQLite file takes well under a second, but a busy CI machine (browsers,
       // servers, builds) can stretch one past vitest's default 5 s: time-outs are for hangs, not speed.
-      { test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {
           name: 'integration',

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { CORE_AREAS, Messages } from '@/components/ui/Messages';
 import { t } from '@/lib/i18n/locale';
 import { getLocale } from '@/lib/i18n/server';
-import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getLocale();

@@ -1,3 +1,4 @@
+import './globals.css';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { Card } from '@/components/ui/Card';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';

@@ -1,3 +1,4 @@
+import '../globals.css';
 import type { ReactNode } from 'react';
 import { CONSOLE_AREAS, Messages, SITE_AREAS } from '@/components/ui/Messages';
 import { requireStaff } from './staff';

@@ -12,12 +12,12 @@ export async function Messages({ areas, children }: { areas: readonly string[]; 
   return <I18nProvider locale={locale} messages={messagesOf(locale, areas)}>{children}</I18nProvider>;
 }
 
-/** The layout of a resident's phone pages (app/{j,join,m,r,o}): the messages of joining and of the live meeting only. */
+/** The layout of a resident's phone pages (app/(phone)/layout.tsx: join, meeting, remote and observer links): the messages of joining and of the live meeting only. */
 export function PhoneMessages({ children }: { children: ReactNode }) {
   return <Messages areas={PHONE_AREAS}>{children}</Messages>;
 }
 
-/** The layout of the public site's pages (app/{login,c,e,q,v,w,x}); the phone pages get fewer. */
+/** The layout of the public site's pages (app/(site)/layout.tsx); the phone pages get fewer. */
 export function SiteMessages({ children }: { children: ReactNode }) {
   return <Messages areas={SITE_AREAS}>{children}</Messages>;
 }

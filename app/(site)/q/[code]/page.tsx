@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { PhoneQuestionnaire } from '@/components/questionnaire/PhoneQuestionnaire';
 import { Messages } from '@/components/ui/Messages';
-import { residentOfRequest, residentView } from '@/app/c/[community]/resident';
+import { residentOfRequest, residentView } from '@/app/(site)/c/[community]/resident';
 import { getI18n } from '@/lib/i18n/server';
 import { boardPath } from '@/lib/planning/board-path';
 import { sharedDb } from '@/lib/platform/db/shared';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { getI18n } from '@/lib/i18n/server';
-import { currentStaff } from '../console/staff';
+import { currentStaff } from '@/app/console/staff';
 import { LoginForm } from './LoginForm';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,0 +1,4 @@
+import '../globals.css';
+
+// The public site's pages: the whole stylesheet and the site's messages (lib/i18n/areas.ts).
+export { SiteMessages as default } from '@/components/ui/Messages';
