@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { getI18n } from '@/lib/i18n/server';
 
 // Styled inline, not with the stylesheet's classes: an address no page answers gets the root layout alone,
-// which carries no stylesheet (each page group brings its own: app/(site), app/(phone), app/console), and a
+// which carries no stylesheet (each page group brings its own: app/(site), app/(phone), app/(join), app/console), and a
 // stylesheet imported here would go into every page's payload. The colours are the theme's (app/theme.css):
 // paper, ink, ink-muted, accent-700, civic-800.
 const page: CSSProperties = {

@@ -6,11 +6,17 @@
 export const CORE_AREAS = ['app', 'common', 'connection', 'ui', 'notFound'] as const;
 
 /**
- * What the resident's phone pages add (/j, /join, /m, /r, /o: joining, the live meeting, the minutes it
+ * What the resident's phone pages add (/m, /r, /o: the live meeting, joining by link, the minutes it
  * may open). Only these: the messages travel in every phone page's HTML and are parsed before the page
  * responds, on a weak network and an old phone (issue 10's benchmark).
  */
 export const PHONE_AREAS = ['join', 'phone', 'meeting', 'remote', 'minutes'] as const;
+
+/**
+ * What the join pages add (/j, /join: the first page a resident's phone opens, from a QR code): the join
+ * form's messages and the errors it can show, not the live meeting's (the meeting page brings those).
+ */
+export const JOIN_AREAS = ['join', 'phone.error', 'meeting.error'] as const;
 
 /**
  * What every other page adds (the landing page, login, the community board, the projector and the

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_AREAS, CORE_AREAS, PHONE_AREAS, RECORD_AREAS, SITE_AREAS } from './areas';
+import { CONSOLE_AREAS, CORE_AREAS, JOIN_AREAS, PHONE_AREAS, RECORD_AREAS, SITE_AREAS } from './areas';
 import { messagesOf } from './locale';
 import { zhCN } from './messages/zh-CN';
 
@@ -109,21 +109,22 @@ describe('the phone pages’ first load', () => {
 });
 
 /**
- * The message areas a module's code names: every string literal that is a key of the catalogue, and every
- * template literal whose fixed start begins some key (`meeting.voice.failure.${f}`). Event and command
- * names (poll.vote) are not keys, so they do not count.
+ * The message keys a module's code names: every string literal that is a key of the catalogue, and the
+ * fixed start of every template literal that begins some key (`meeting.voice.failure.${f}` names
+ * `meeting.voice.failure.`). Event and command names (poll.vote) are not keys, so they do not count.
  */
-function areasNamed(source: string): Set<string> {
+function keysNamed(source: string): Set<string> {
   const keys = Object.keys(zhCN);
-  const areas = new Set<string>();
+  const named = new Set<string>();
   for (const m of source.matchAll(/'([a-zA-Z]+\.[\w.]+)'|"([a-zA-Z]+\.[\w.]+)"|`([a-zA-Z]+\.[\w.]*)(?:\$\{|`)/g)) {
     const literal = m[1] ?? m[2];
     if (literal !== undefined) {
-      if (Object.hasOwn(zhCN, literal)) areas.add(literal.slice(0, literal.indexOf('.')));
-    } else if (keys.some((k) => k.startsWith(m[3]!))) areas.add(m[3]!.slice(0, m[3]!.indexOf('.')));
+      if (Object.hasOwn(zhCN, literal)) named.add(literal);
+    } else if (keys.some((k) => k.startsWith(m[3]!))) named.add(m[3]!);
   }
-  return areas;
+  return named;
 }
+const areasNamed = (source: string) => new Set([...keysNamed(source)].map((k) => k.slice(0, k.indexOf('.'))));
 
 describe('messages by page area', () => {
   it('the phone pages’ client code (with what it loads on demand) uses only the areas those pages are given', () => {
@@ -139,6 +140,22 @@ describe('messages by page area', () => {
     }
     expect(used.has('phone') && used.has('meeting') && used.has('minutes')).toBe(true);
     expect([...used].filter(([area]) => !given.has(area)).map(([area, file]) => `${area} (${file})`)).toEqual([]);
+  });
+
+  it('the join pages’ client code uses only the messages those pages are given (areas or narrower prefixes)', () => {
+    const given = [...CORE_AREAS, ...JOIN_AREAS].map((a) => `${a}.`);
+    expect(keysNamed("t('phone.error.offline'); t(`meeting.error.${code}`)")).toEqual(new Set(['phone.error.offline', 'meeting.error.']));
+    const { modules } = eagerGraph(join(root, 'components/meeting/phone/JoinForm.tsx'), true);
+    const named = new Map<string, string>();
+    for (const m of [...modules].filter((f) => /^(components|app)\//.test(relative(root, f)))) {
+      for (const key of keysNamed(readFileSync(m, 'utf8'))) named.set(key, relative(root, m));
+    }
+    expect(named.has('join.submit') && named.has('meeting.error.')).toBe(true);
+    expect([...named].filter(([key]) => !given.some((p) => key.startsWith(p))).map(([key, file]) => `${key} (${file})`)).toEqual([]);
+    // …and a narrower prefix gives its keys only.
+    const joinMessages = messagesOf('zh-CN', JOIN_AREAS);
+    expect(joinMessages['meeting.error.NOT_FOUND']).toBe(zhCN['meeting.error.NOT_FOUND']);
+    expect(Object.keys(joinMessages).some((k) => k.startsWith('meeting.') && !k.startsWith('meeting.error.'))).toBe(false);
   });
 
   it('gives each page area only its own messages, in one language', () => {

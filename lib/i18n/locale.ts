@@ -17,8 +17,11 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
   return fillMessage(catalogues[locale][key], params);
 }
 
-/** The messages of the areas named (the part of a key before its first dot) in the locale's catalogue. */
+/**
+ * The messages of the areas named in the locale's catalogue: an area is the part of a key before its
+ * first dot ('phone'), or a narrower prefix of whole segments ('meeting.error': meeting.error.*).
+ */
 export function messagesOf(locale: Locale, areas: readonly string[]): Partial<Messages> {
-  const wanted = new Set(areas);
-  return Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => wanted.has(key.slice(0, key.indexOf('.'))))) as Partial<Messages>;
+  const prefixes = areas.map((a) => `${a}.`);
+  return Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p)))) as Partial<Messages>;
 }

@@ -1,5 +1,6 @@
 // The first paint waits for no stylesheet request: each page carries its stylesheet in the HTML (next.config.ts
-// inlineCss), and a resident's phone pages carry their own small one (app/phone.css), not the site's.
+// inlineCss), a resident's phone pages their own small one (app/phone.css), not the site's, and the join
+// pages a smaller one still (app/join.css): what a phone opens first, from a QR code.
 // Checked with JavaScript off, so what is styled is what the HTML alone gives the first paint. An address no
 // page answers has the root layout alone, with no stylesheet: its 404 page is styled inline (app/not-found.tsx).
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
@@ -24,6 +25,7 @@ const background = (page: Page) => page.evaluate(() => getComputedStyle(document
 
 test('pages carry their stylesheet: the phone pages a small one of their own, the site the whole one', async ({ browser }) => {
   const phone = await loadWithoutScripts(browser, `/j/${DEMO.joinCode}`);
+  const meeting = await loadWithoutScripts(browser, `/m/${DEMO.joinCode}`);
   const site = await loadWithoutScripts(browser, '/login', LAPTOP);
 
   await test.step('the join page is styled from its HTML alone, with no stylesheet request', async () => {
@@ -39,10 +41,16 @@ test('pages carry their stylesheet: the phone pages a small one of their own, th
     await expect(site.page.getByRole('button', { name: '登录' })).toHaveCSS('background-color', CIVIC_800);
   });
 
-  await test.step('the phone’s stylesheet is the smaller: it leaves out what only the console uses', async () => {
-    const [phoneCss, siteCss] = [await inlineStylesheet(phone.page), await inlineStylesheet(site.page)];
-    expect(phoneCss.length).toBeGreaterThan(0);
+  await test.step('so is the meeting page, with the phone’s stylesheet', async () => {
+    expect(meeting.stylesheetRequests).toEqual([]);
+    expect(await background(meeting.page)).toBe(PAPER);
+  });
+
+  await test.step('the phone’s stylesheet is the smaller: it leaves out what only the console uses; the join page’s, what only the meeting uses', async () => {
+    const [joinCss, phoneCss, siteCss] = [await inlineStylesheet(phone.page), await inlineStylesheet(meeting.page), await inlineStylesheet(site.page)];
+    expect(joinCss.length).toBeGreaterThan(0);
     expect(phoneCss.length).toBeLessThan(siteCss.length * 0.75);
+    expect(joinCss.length).toBeLessThan(phoneCss.length * 0.6);
   });
 });
 
