@@ -2,10 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two files at a time even on a two-core machine (vitest's default there is one): the integration
-    // files wait on their servers and child processes part of the time, so a second file fills the gaps
-    // (818 s → 679 s on CI's two cores). Each file has its own server and database, so files never meet.
-    maxWorkers: 2,
     projects: [
       // A scrypt check or a SQLite file takes well under a second, but a busy CI machine (browsers,
       // servers, builds) can stretch one past vitest's default 5 s: time-outs are for hangs, not speed.
