@@ -389,7 +389,8 @@ export class MeetingHub {
   private prepare(live: Live, batch: Pending[]): Prepared[] {
     let working = live.state;
     const boxes = new Map(live.boxes);
-    const pendingVotes = new Set<string>();
+    // The ballots decided in this batch, by poll and seat, with the command that cast each.
+    const pendingVotes = new Map<string, { idempotencyKey: string; item: Pending }>();
     const out: Prepared[] = [];
     const at = this.now().toISOString();
     for (const item of batch) {
@@ -405,7 +406,15 @@ export class MeetingHub {
             item.resolve({ seq: working.seq, receipt: existing.receipt, duplicate: true });
             continue;
           }
-          if (pendingVotes.has(key)) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
+          const pending = pendingVotes.get(key);
+          // The same ballot twice in one batch: a resend that arrived before the first was stored (a
+          // forward that timed out on a slow authority, a client's retry). It is answered as the first is,
+          // once that is stored or refused; only a different ballot is a second vote.
+          if (pending && pending.idempotencyKey === idempotencyKey) {
+            answerAlike(pending.item, item);
+            continue;
+          }
+          if (pending) throw new AppError('ALREADY_VOTED', 'You have already voted in this poll');
         }
         const decision = decide(working, item.name, item.input as never, item.actor, {
           hasVoted: (pollId, seatId) => live.participations.has(`${pollId}:${seatId}`) || pendingVotes.has(`${pollId}:${seatId}`),
@@ -418,7 +427,7 @@ export class MeetingHub {
         let box: Prepared['box'];
         for (const eff of decision.effects) {
           if (eff.kind === 'ballot') {
-            pendingVotes.add(`${eff.pollId}:${eff.seatId}`);
+            pendingVotes.set(`${eff.pollId}:${eff.seatId}`, { idempotencyKey: eff.idempotencyKey, item });
             receipt = newReceipt();
             if (eff.secret) {
               const options = working.polls.find((p) => p.id === eff.pollId)?.options ?? [];
@@ -544,6 +553,19 @@ export class MeetingHub {
     for (const l of this.appliedListeners) l(meetingId, events, live.state);
     for (const l of this.listeners) l(meetingId, events, live.state);
   }
+}
+
+/** Settles `copy` as `first` is settled (a stored ballot's copy is told it is a duplicate), whenever that is. */
+function answerAlike(first: Pending, copy: Pending) {
+  const { resolve, reject } = first;
+  first.resolve = (r) => {
+    resolve(r);
+    copy.resolve({ ...r, duplicate: true });
+  };
+  first.reject = (e) => {
+    reject(e);
+    copy.reject(e);
+  };
 }
 
 /** Events are kept in seq order without gaps, so the ones after `seq` are a slice. */

@@ -81,6 +81,41 @@ for (const target of databaseTargets()) {
       expect(s).toEqual(s.map((_, i) => i + 1));
     });
 
+    it('answers a ballot that arrives twice before it is stored as it answers the first, and counts it once', async () => {
+      // A forward that timed out on a slow authority is sent again (executeClustered), so the authority
+      // can hold both copies at once: while it stores one command, the ballot and its resend wait in the
+      // same batch. The resend must get the first's receipt, not "already voted".
+      const { meeting, b, member } = await setup();
+      await b.execute(meeting.id, 'meeting.start', {}, facilitator);
+      for (const i of [0, 1, 2]) await b.execute(meeting.id, 'attendance.checkInSelf', {}, member(i));
+      await b.execute(meeting.id, 'poll.create', { question: '是否同意？', kind: 'motion', rule: SIMPLE, options: [], maxChoices: 1, secret: false, resultsVisibility: 'live', itemId: null, nonBinding: false }, facilitator);
+      const pollId = (await b.state(meeting.id)).polls[0]!.id;
+      await b.execute(meeting.id, 'poll.open', { pollId }, facilitator);
+
+      const ballot = { pollId, choices: ['yes'], idempotencyKey: 'phone-0-ballot' };
+      const [, first, resent] = await Promise.all([
+        b.execute(meeting.id, 'attendance.checkInSelf', {}, member(3)),
+        b.execute(meeting.id, 'poll.vote', ballot, member(0)),
+        b.execute(meeting.id, 'poll.vote', ballot, member(0)),
+      ]);
+      expect(first.receipt).toBeTruthy();
+      expect(first.duplicate).toBeUndefined();
+      expect(resent).toMatchObject({ receipt: first.receipt, duplicate: true });
+
+      // Two different ballots of one seat in one batch: the second is refused.
+      const [, one, two] = await Promise.allSettled([
+        b.execute(meeting.id, 'poll.vote', { pollId, choices: ['no'], idempotencyKey: 'phone-2' }, member(2)),
+        b.execute(meeting.id, 'poll.vote', { pollId, choices: ['yes'], idempotencyKey: 'phone-1-a' }, member(1)),
+        b.execute(meeting.id, 'poll.vote', { pollId, choices: ['no'], idempotencyKey: 'phone-1-b' }, member(1)),
+      ]);
+      expect(one.status).toBe('fulfilled');
+      expect(two).toMatchObject({ status: 'rejected', reason: { code: 'ALREADY_VOTED' } });
+
+      expect(await db.pollParticipation.count({ where: { pollId } })).toBe(3);
+      expect(await db.ballot.count({ where: { pollId } })).toBe(3);
+      expect((await b.state(meeting.id)).polls[0]!.tally).toMatchObject({ yes: 2, no: 1 });
+    });
+
     it('publishes nothing between nodes that says who chose what in a secret poll', async () => {
       // What crosses the nodes' channel (Redis in production) during a secret poll, read by an attacker:
       // the same voters in the same order, the same ballots dealt to different voters. If anything
