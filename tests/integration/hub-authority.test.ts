@@ -40,7 +40,16 @@ for (const target of databaseTargets()) {
       const member = (i: number): Actor => ({ role: 'member', label: `成员${i}`, seatId: seats[i]!, mode: 'hall' });
       const seqs = async () => (await db.meetingEvent.findMany({ where: { meetingId: meeting.id }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
       const authority = () => db.meetingAuthority.findUnique({ where: { meetingId: meeting.id } });
-      return { meeting, cluster, a, b, seats, member, seqs, authority };
+      /** The meeting started on b (b decides), `present` checked in through `via`, and a motion open: its id. */
+      const openMotion = async (via: MeetingHub, present: number[], secret: boolean) => {
+        await b.execute(meeting.id, 'meeting.start', {}, facilitator);
+        for (const i of present) await via.execute(meeting.id, 'attendance.checkInSelf', {}, member(i));
+        await via.execute(meeting.id, 'poll.create', { question: '是否同意？', kind: 'motion', rule: SIMPLE, options: [], maxChoices: 1, secret, resultsVisibility: 'live', itemId: null, nonBinding: false }, facilitator);
+        const pollId = (await via.state(meeting.id)).polls[0]!.id;
+        await via.execute(meeting.id, 'poll.open', { pollId }, facilitator);
+        return pollId;
+      };
+      return { meeting, cluster, a, b, seats, member, seqs, authority, openMotion };
     }
 
     it('forwards commands to the node that decides, and every copy has the events before the answer', async () => {
@@ -59,12 +68,8 @@ for (const target of databaseTargets()) {
     });
 
     it('takes a dead authority\'s meeting over, and a resent ballot gets its original receipt', async () => {
-      const { meeting, cluster, a, b, member, seqs, authority } = await setup();
-      await b.execute(meeting.id, 'meeting.start', {}, facilitator);
-      for (const i of [0, 1, 2]) await a.execute(meeting.id, 'attendance.checkInSelf', {}, member(i));
-      await a.execute(meeting.id, 'poll.create', { question: '是否同意？', kind: 'motion', rule: SIMPLE, options: [], maxChoices: 1, secret: true, resultsVisibility: 'live', itemId: null, nonBinding: false }, facilitator);
-      const pollId = (await a.state(meeting.id)).polls[0]!.id;
-      await a.execute(meeting.id, 'poll.open', { pollId }, facilitator);
+      const { meeting, cluster, a, member, seqs, authority, openMotion } = await setup();
+      const pollId = await openMotion(a, [0, 1, 2], true);
       const ballot = { pollId, choices: ['yes'], idempotencyKey: 'phone-0-ballot' };
       const first = await a.execute(meeting.id, 'poll.vote', ballot, member(0));
 
@@ -85,12 +90,8 @@ for (const target of databaseTargets()) {
       // A forward that timed out on a slow authority is sent again (executeClustered), so the authority
       // can hold both copies at once: while it stores one command, the ballot and its resend wait in the
       // same batch. The resend must get the first's receipt, not "already voted".
-      const { meeting, b, member } = await setup();
-      await b.execute(meeting.id, 'meeting.start', {}, facilitator);
-      for (const i of [0, 1, 2]) await b.execute(meeting.id, 'attendance.checkInSelf', {}, member(i));
-      await b.execute(meeting.id, 'poll.create', { question: '是否同意？', kind: 'motion', rule: SIMPLE, options: [], maxChoices: 1, secret: false, resultsVisibility: 'live', itemId: null, nonBinding: false }, facilitator);
-      const pollId = (await b.state(meeting.id)).polls[0]!.id;
-      await b.execute(meeting.id, 'poll.open', { pollId }, facilitator);
+      const { meeting, b, member, openMotion } = await setup();
+      const pollId = await openMotion(b, [0, 1, 2], false);
 
       const ballot = { pollId, choices: ['yes'], idempotencyKey: 'phone-0-ballot' };
       const [, first, resent] = await Promise.all([
@@ -121,12 +122,8 @@ for (const target of databaseTargets()) {
       // the same voters in the same order, the same ballots dealt to different voters. If anything
       // published depended on who chose what, the two runs would differ.
       const run = async (ballots: string[]) => {
-        const { meeting, cluster, a, b, seats, member } = await setup();
-        await b.execute(meeting.id, 'meeting.start', {}, facilitator);
-        for (const i of [0, 1, 2, 3]) await a.execute(meeting.id, 'attendance.checkInSelf', {}, member(i));
-        await a.execute(meeting.id, 'poll.create', { question: '是否同意？', kind: 'motion', rule: SIMPLE, options: [], maxChoices: 1, secret: true, resultsVisibility: 'live', itemId: null, nonBinding: false }, facilitator);
-        const pollId = (await a.state(meeting.id)).polls[0]!.id;
-        await a.execute(meeting.id, 'poll.open', { pollId }, facilitator);
+        const { meeting, cluster, a, seats, member, openMotion } = await setup();
+        const pollId = await openMotion(a, [0, 1, 2, 3], true);
         const from = cluster.published.length;
         for (const [i, choice] of ballots.entries()) await a.execute(meeting.id, 'poll.vote', { pollId, choices: [choice], idempotencyKey: `k${i}` }, member(i));
         await a.execute(meeting.id, 'poll.close', { pollId }, facilitator);
