@@ -22,6 +22,14 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
  * first dot ('phone'), or a narrower prefix of whole segments ('meeting.error': meeting.error.*).
  */
 export function messagesOf(locale: Locale, areas: readonly string[]): Partial<Messages> {
-  const prefixes = areas.map((a) => `${a}.`);
-  return Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p)))) as Partial<Messages>;
+  // Every page's layout asks for one of a few fixed area lists, on every request: pick each list once.
+  const cacheKey = `${locale}|${areas.join(',')}`;
+  let picked = picks.get(cacheKey);
+  if (!picked) {
+    const prefixes = areas.map((a) => `${a}.`);
+    picked = Object.freeze(Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))))) as Partial<Messages>;
+    picks.set(cacheKey, picked);
+  }
+  return picked;
 }
+const picks = new Map<string, Partial<Messages>>();
