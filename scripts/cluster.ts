@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { z } from 'zod';
 import { findNginx, startPrivateNginx, type PrivateNginx } from '../deploy/private-nginx';
+import { SERVER_BUNDLE } from './build-server.mjs';
 import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/seed';
 import { databaseProvider } from '../lib/platform/db/client';
 
@@ -104,11 +105,11 @@ async function checkPortFree(port: number, host: string): Promise<void> {
 
 type Node = { id: string; port: number; child: ChildProcess; ready: Promise<void> };
 
-/** A node: server/index.ts in production mode, its output prefixed with its id; ready at its "ready on" line. */
+/** A node: the server's bundle (start.mjs --build-only made it) in production mode, its output prefixed with its id; ready at its "ready on" line. */
 function startNode(id: string, port: number, env: Record<string, string>, onExit: (node: Node, how: string) => void): Node {
   // The server itself, not through npm or start.mjs: the pid printed is the one to kill -9. Its own
   // process group, so a Ctrl-C reaches this script only, which stops nginx before the nodes.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: root,
     env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', YISHI_NODE_ID: id, YISHI_TRUSTED_PROXIES: process.env.YISHI_TRUSTED_PROXIES ?? '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,7 +138,7 @@ async function main(): Promise<number> {
   await checkPortFree(opts.port, opts.host);
   for (const [i] of ids.entries()) await checkPortFree(opts.port + 1 + i, '127.0.0.1');
 
-  // The pages are built once here, not by each node at once (start.mjs decides whether the build is stale).
+  // The pages and the server are built once here, not by each node at once (start.mjs decides whether a build is stale).
   const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Refusal('the web build failed');
 

@@ -1,9 +1,10 @@
-// `npm start`: build the pages when the build is missing or older than the sources, then run the
-// server (migrations and demo data happen there). One command for a newcomer, no stale pages after a pull.
-// --build-only stops after the build: `npm run cluster` builds once, then starts its nodes itself.
+// `npm start`: build the pages and the server's bundle when missing or older than their sources, then
+// run the server (migrations and demo data happen there). One command for a newcomer, nothing stale
+// after a pull. --build-only stops after the builds: `npm run cluster` builds once, then starts its nodes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureServerBundle } from './build-server.mjs';
 
 const root = join(import.meta.dirname, '..');
 const buildId = join(root, '.next', 'BUILD_ID');
@@ -27,6 +28,7 @@ if (stale) {
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+const serverBundle = await ensureServerBundle();
 if (process.argv.includes('--build-only')) process.exit(0);
-const r = spawnSync('npx', ['tsx', 'server/index.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const r = spawnSync(process.execPath, [serverBundle], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(r.status ?? 0);

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ensureServerBundle } from '../../scripts/build-server.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -23,7 +24,9 @@ export async function startServer(opts: { databaseUrl: string; port?: number; en
   const port = opts.port ?? (await freePort());
   // SERVER_NODE_ARGS lets a benchmark profile the server (e.g. --cpu-prof).
   const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
+  // The bundle `npm start` runs (scripts/build-server.mjs), rebuilt here when a source changed.
+  const bundle = await ensureServerBundle();
+  const child = spawn(process.execPath, [...nodeArgs, bundle], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', YISHI_NO_NEXT: '1', YISHI_SEED: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
