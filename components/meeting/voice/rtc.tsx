@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { VoiceFailure } from '@/lib/meeting/procedure/speakers/voice-model';
+import { meterLevel } from './level';
 
 /**
  * The browser's side of a remote member's voice, on the platform alone (RTCPeerConnection, WebAudio).
@@ -39,9 +40,13 @@ export function gathered(pc: RTCPeerConnection, capMs = 4000): Promise<void> {
   });
 }
 
+/** How often the meter reads the stream, in milliseconds. */
+const READ_EVERY_MS = 150;
+
 /**
- * The loudness of a stream, 0–1 (RMS of the waveform through an AnalyserNode), updated a few times a
- * second for a meter. A suspended AudioContext (autoplay policy) reads silence until `resume`.
+ * The loudness of a stream, 0–1, for a meter (see meterLevel), read a few times a second. The analyser's
+ * window (16384 samples: 170 ms even at 96 kHz) is longer than the time between readings, so no sound
+ * falls between two of them. A suspended AudioContext (autoplay policy) reads silence until `resume`.
  */
 export function useLevel(stream: MediaStream | null): { level: number; resume: () => void } {
   const [level, setLevel] = useState(0);
@@ -50,7 +55,7 @@ export function useLevel(stream: MediaStream | null): { level: number; resume: (
     if (!stream || typeof window.AudioContext !== 'function' || stream.getAudioTracks().length === 0) return;
     const audio = new AudioContext();
     const analyser = audio.createAnalyser();
-    analyser.fftSize = 1024;
+    analyser.fftSize = 16384;
     const source = audio.createMediaStreamSource(stream);
     source.connect(analyser);
     const buf = new Float32Array(analyser.fftSize);
@@ -58,10 +63,8 @@ export function useLevel(stream: MediaStream | null): { level: number; resume: (
     // A timer rather than requestAnimationFrame: the meter is read, not animated, and a hidden tab keeps it.
     const id = setInterval(() => {
       analyser.getFloatTimeDomainData(buf);
-      let sum = 0;
-      for (const x of buf) sum += x * x;
-      setLevel(Math.min(1, Math.sqrt(sum / buf.length) * 4));
-    }, 150);
+      setLevel((shown) => meterLevel(buf, shown));
+    }, READ_EVERY_MS);
     return () => { clearInterval(id); source.disconnect(); void audio.close(); setLevel(0); setCtx(null); };
   }, [stream]);
   return { level, resume: () => void ctx?.resume() };
