@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
@@ -77,7 +78,8 @@ export async function ensureServerBundle() {
       write: false,
     });
     await mkdir(dirname(SERVER_BUNDLE), { recursive: true });
-    const partial = `${SERVER_BUNDLE}.${process.pid}.partial`;
+    // Its own name per build: two test workers may be threads of one process (one pid).
+    const partial = `${SERVER_BUNDLE}.${randomUUID()}.partial`;
     await writeFile(partial, outputFiles[0].contents);
     await rename(partial, SERVER_BUNDLE);
   }
