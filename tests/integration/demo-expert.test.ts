@@ -3,31 +3,23 @@
 // links (one revised), the conclusion is written without a sitting and fed back on the topic's journey,
 // its record is filed, `record:export` writes the bundle and `record:verify` accepts it. The database is
 // then read back: what the demo printed is what happened.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
 import { createDb } from '../../lib/platform/db/client';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { runScript } from '../support/record';
+import { exportAndVerify, runFilingDemo, storedLog } from '../support/record';
 
 describe('demo:expert, record:export and record:verify', () => {
   let scratch: ScratchDatabase;
-  let out: string;
 
   afterAll(async () => {
     await scratch?.drop();
-    if (out) await rm(out, { recursive: true, force: true });
   });
 
   it('runs an expert consultation to its feedback, files its record, and the bundle verifies offline', async () => {
     scratch = await scratchSqlite();
     const env = { DATABASE_URL: scratch.url, YISHI_PUBLIC_URL: 'https://yishi.example' };
-    const demo = await runScript('demo-expert', [], env);
-    expect(demo.code, demo.stdout + demo.stderr).toBe(0);
-    const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
-    expect(recordId, demo.stdout).toBeTruthy();
+    const demo = await runFilingDemo('demo-expert', env);
+    const recordId = demo.recordId;
     expect(demo.stdout).toContain('links before acceptance → 409 INVALID_STATE');
     expect(demo.stdout).toContain('a made-up link → 404');
     expect(demo.stdout).toContain('an opinion after the conclusion → 409 INVALID_STATE');
@@ -35,9 +27,8 @@ describe('demo:expert, record:export and record:verify', () => {
 
     const db = createDb(scratch.url);
     try {
-      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId! } });
-      const rows = await db.meetingEvent.findMany({ where: { meetingId: record.meetingId }, orderBy: { seq: 'asc' } });
-      const state = foldEvents(record.meetingId, rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent));
+      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId } });
+      const { rows, state } = await storedLog(db, record.meetingId);
       expect(state).toMatchObject({ form: 'expert', status: 'closed', startedAt: null });
       expect(rows.map((r) => r.type).filter((t) => t.startsWith('expert.'))).toEqual([
         'expert.asked', 'expert.accepted', 'expert.opinionGiven', 'expert.opinionGiven', 'expert.opinionGiven', 'expert.concluded', 'expert.fedBack',
@@ -60,13 +51,7 @@ describe('demo:expert, record:export and record:verify', () => {
       await db.$disconnect();
     }
 
-    out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
-    const exported = await runScript('record-export', [recordId!, out], env);
-    expect(exported.code, exported.stdout + exported.stderr).toBe(0);
-    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
-    expect(fingerprint, exported.stdout).toBeTruthy();
-    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
-    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toContain(`record ${recordId}`);
+    const verified = await exportAndVerify(recordId, env);
+    expect(verified).toContain(`record ${recordId}`);
   }, 240_000);
 });

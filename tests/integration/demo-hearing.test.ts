@@ -1,33 +1,25 @@
 // `demo:hearing` as a user runs it, on a fresh SQLite database (its own in-process server): the hearing
 // runs from registration to its result, its record is filed, `record:export` writes the bundle and
 // `record:verify` accepts it. The meeting's log is then read back: what the demo printed is what happened.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { speakingOrder } from '../../lib/meeting/procedure/hearing/model';
-import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
 import { boardPublications, publishResults } from '../../lib/topics/publicity';
 import { createDb } from '../../lib/platform/db/client';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { runScript } from '../support/record';
+import { exportAndVerify, runFilingDemo, storedLog } from '../support/record';
 
 describe('demo:hearing, record:export and record:verify', () => {
   let scratch: ScratchDatabase;
-  let out: string;
 
   afterAll(async () => {
     await scratch?.drop();
-    if (out) await rm(out, { recursive: true, force: true });
   });
 
   it('holds a hearing to its result, files its record, and the bundle verifies offline', async () => {
     scratch = await scratchSqlite();
     const env = { DATABASE_URL: scratch.url, YISHI_PUBLIC_URL: 'https://yishi.example' };
-    const demo = await runScript('demo-hearing', [], env);
-    expect(demo.code, demo.stdout + demo.stderr).toBe(0);
-    const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
-    expect(recordId, demo.stdout).toBeTruthy();
+    const demo = await runFilingDemo('demo-hearing', env);
+    const recordId = demo.recordId;
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
     expect(demo.stdout).toMatch(/报名 registration: 6 applications — 4 speakers admitted .*1 rejected/);
     expect(demo.stdout).toContain('听证代表发言 representatives: 4 turns');
@@ -36,10 +28,8 @@ describe('demo:hearing, record:export and record:verify', () => {
     // stage in order; the representatives in the alternating order; 2 confirmations, 1 correction; the result.
     const db = createDb(scratch.url);
     try {
-      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId! } });
-      const rows = await db.meetingEvent.findMany({ where: { meetingId: record.meetingId }, orderBy: { seq: 'asc' } });
-      const events = rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent);
-      const state = foldEvents(record.meetingId, events);
+      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId } });
+      const { rows, state } = await storedLog(db, record.meetingId);
       const h = state.hearing!;
       expect(state).toMatchObject({ form: 'hearing', status: 'closed' });
       expect(h.registrations.map((r) => r.status)).toEqual(['admitted', 'admitted', 'admitted', 'admitted', 'rejected', 'admitted']);
@@ -68,14 +58,8 @@ describe('demo:hearing, record:export and record:verify', () => {
       await db.$disconnect();
     }
 
-    out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
-    const exported = await runScript('record-export', [recordId!, out], env);
-    expect(exported.code, exported.stdout + exported.stderr).toBe(0);
-    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
-    expect(fingerprint, exported.stdout).toBeTruthy();
-    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
-    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toContain(`record ${recordId}`);
-    expect(verified.stdout).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
+    const verified = await exportAndVerify(recordId, env);
+    expect(verified).toContain(`record ${recordId}`);
+    expect(verified).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
   }, 240_000); // three scripts, each starting tsx: about 25 s on a quiet machine
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { runScript } from '../support/record';
+import { runFilingDemo, runScript } from '../support/record';
 
 describe('demo:meeting, record:export and record:verify', () => {
   let scratch: ScratchDatabase;
@@ -21,14 +21,12 @@ describe('demo:meeting, record:export and record:verify', () => {
   it('files a demo meeting’s record, exports it, and verifies the bundle offline', async () => {
     scratch = await scratchSqlite();
     const env = { DATABASE_URL: scratch.url, YISHI_PUBLIC_URL: 'https://yishi.example' };
-    const demo = await runScript('demo-meeting', [], env);
-    expect(demo.code, demo.stdout + demo.stderr).toBe(0);
-    const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
-    expect(recordId, demo.stdout).toBeTruthy();
+    const demo = await runFilingDemo('demo-meeting', env);
+    const recordId = demo.recordId;
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
 
     out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
-    const exported = await runScript('record-export', [recordId!, out], env);
+    const exported = await runScript('record-export', [recordId, out], env);
     expect(exported.code, exported.stdout + exported.stderr).toBe(0);
     for (const f of ['record.json', 'signatures.json', 'filing.json', 'record.pdf']) expect(exported.stdout).toContain(join(out, f));
 

@@ -1,32 +1,24 @@
 // `demo:open-space` as a user runs it, on a fresh SQLite database (its own in-process server): the open
 // space runs from marketplace to consensus, its record is filed, `record:export` writes the bundle and
 // `record:verify` accepts it. The meeting's log is then read back: what the demo printed is what happened.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boardPublications, publishResults } from '../../lib/topics/publicity';
-import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
 import { createDb } from '../../lib/platform/db/client';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { runScript } from '../support/record';
+import { exportAndVerify, runFilingDemo, storedLog } from '../support/record';
 
 describe('demo:open-space, record:export and record:verify', () => {
   let scratch: ScratchDatabase;
-  let out: string;
 
   afterAll(async () => {
     await scratch?.drop();
-    if (out) await rm(out, { recursive: true, force: true });
   });
 
   it('holds an open space to its consensus, files its record, and the bundle verifies offline', async () => {
     scratch = await scratchSqlite();
     const env = { DATABASE_URL: scratch.url, YISHI_PUBLIC_URL: 'https://yishi.example' };
-    const demo = await runScript('demo-open-space', [], env);
-    expect(demo.code, demo.stdout + demo.stderr).toBe(0);
-    const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
-    expect(recordId, demo.stdout).toBeTruthy();
+    const demo = await runFilingDemo('demo-open-space', env);
+    const recordId = demo.recordId;
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
     expect(demo.stdout).toMatch(/投点排序 dots: 36 spent/);
     expect(demo.stdout).toContain('小组记录 notes: 5 hosts wrote');
@@ -35,10 +27,8 @@ describe('demo:open-space, record:export and record:verify', () => {
     // a session of each slot but the one who left, 3 dots each (one allocation replaced), 2 statements.
     const db = createDb(scratch.url);
     try {
-      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId! } });
-      const rows = await db.meetingEvent.findMany({ where: { meetingId: record.meetingId }, orderBy: { seq: 'asc' } });
-      const events = rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent);
-      const state = foldEvents(record.meetingId, events);
+      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId } });
+      const { rows, state } = await storedLog(db, record.meetingId);
       const os = state.openSpace!;
       expect(state).toMatchObject({ form: 'open_space', status: 'closed' });
       expect(os.phase).toBe('converged');
@@ -64,14 +54,8 @@ describe('demo:open-space, record:export and record:verify', () => {
       await db.$disconnect();
     }
 
-    out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
-    const exported = await runScript('record-export', [recordId!, out], env);
-    expect(exported.code, exported.stdout + exported.stderr).toBe(0);
-    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
-    expect(fingerprint, exported.stdout).toBeTruthy();
-    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
-    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toContain(`record ${recordId}`);
-    expect(verified.stdout).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
+    const verified = await exportAndVerify(recordId, env);
+    expect(verified).toContain(`record ${recordId}`);
+    expect(verified).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
   }, 240_000); // three scripts, each starting tsx: about 25 s on a quiet machine
 });

@@ -2,32 +2,24 @@
 // questionnaire is built, opened, answered, revised, closed and published through the HTTP API, its record
 // is filed, `record:export` writes the bundle and `record:verify` accepts it. The database is then read
 // back: what the demo printed is what happened, and the record holds aggregates only.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
 import { boardPublications } from '../../lib/topics/publicity';
 import { createDb } from '../../lib/platform/db/client';
 import { scratchSqlite, type ScratchDatabase } from '../support/databases';
-import { runScript } from '../support/record';
+import { exportAndVerify, runFilingDemo, storedLog } from '../support/record';
 
 describe('demo:questionnaire, record:export and record:verify', () => {
   let scratch: ScratchDatabase;
-  let out: string;
 
   afterAll(async () => {
     await scratch?.drop();
-    if (out) await rm(out, { recursive: true, force: true });
   });
 
   it('runs a questionnaire to its published result, files its record, and the bundle verifies offline', async () => {
     scratch = await scratchSqlite();
     const env = { DATABASE_URL: scratch.url, YISHI_PUBLIC_URL: 'https://yishi.example' };
-    const demo = await runScript('demo-questionnaire', [], env);
-    expect(demo.code, demo.stdout + demo.stderr).toBe(0);
-    const recordId = /^record (\S+) filed$/m.exec(demo.stdout)?.[1];
-    expect(recordId, demo.stdout).toBeTruthy();
+    const demo = await runFilingDemo('demo-questionnaire', env);
+    const recordId = demo.recordId;
     expect(demo.stdout).toContain(`verify: https://yishi.example/v/${recordId}`);
     expect(demo.stdout).toContain('resident 1 again → 409 ALREADY_ANSWERED');
     expect(demo.stdout).toContain('→ 409 VERSION_SUPERSEDED');
@@ -35,9 +27,8 @@ describe('demo:questionnaire, record:export and record:verify', () => {
 
     const db = createDb(scratch.url);
     try {
-      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId! } });
-      const rows = await db.meetingEvent.findMany({ where: { meetingId: record.meetingId }, orderBy: { seq: 'asc' } });
-      const state = foldEvents(record.meetingId, rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent));
+      const record = await db.meetingRecord.findUniqueOrThrow({ where: { id: recordId } });
+      const { rows, state } = await storedLog(db, record.meetingId);
       expect(state).toMatchObject({ form: 'questionnaire', status: 'closed', questionnaire: { phase: 'closed', versions: [{ version: 1 }, { version: 2 }] } });
       expect(state.agenda).toEqual([]);
       expect(state.attendance).toEqual({});
@@ -55,14 +46,8 @@ describe('demo:questionnaire, record:export and record:verify', () => {
       await db.$disconnect();
     }
 
-    out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
-    const exported = await runScript('record-export', [recordId!, out], env);
-    expect(exported.code, exported.stdout + exported.stderr).toBe(0);
-    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
-    expect(fingerprint, exported.stdout).toBeTruthy();
-    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint!]);
-    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toContain(`record ${recordId}`);
-    expect(verified.stdout).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
+    const verified = await exportAndVerify(recordId, env);
+    expect(verified).toContain(`record ${recordId}`);
+    expect(verified).toMatch(/✓ signers\s+every required signer signed \(王书记, 李记录\)/);
   }, 240_000);
 });

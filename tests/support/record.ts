@@ -1,11 +1,14 @@
-// Helpers for the record suites: hold a short meeting through the real protocol, run the record CLIs
-// as a user would, and check an exported bundle with OpenSSL alone.
+// Helpers for the record suites and the demos' suites: hold a short meeting through the real protocol,
+// run a demo and the record CLIs as a user would, read a meeting's log back, and check an exported
+// bundle with OpenSSL alone.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unfinishedWork } from '../../lib/meeting/closing';
+import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
+import type { Db } from '../../lib/platform/db/client';
 import { majorityPresets } from '../../lib/voting/outcome';
 import { TEST_PASSWORD, type makeCommunity } from '../factories/community';
 import { command, connect, postJson, staffCookie, waitFor, type Ack } from './server';
@@ -68,6 +71,43 @@ export function runScript(name: string, args: string[], env: Record<string, stri
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs a demo that files a record (`npm run demo:…` on its own database): throws, with its output,
+ * unless it exits 0 and prints `record <id> filed`.
+ */
+export async function runFilingDemo(name: string, env: Record<string, string>): Promise<{ stdout: string; recordId: string }> {
+  const run = await runScript(name, [], env);
+  const recordId = /^record (\S+) filed$/m.exec(run.stdout)?.[1];
+  if (run.code !== 0 || !recordId) throw new Error(`${name} exited ${run.code} without filing a record:\n${run.stdout}${run.stderr}`);
+  return { stdout: run.stdout, recordId };
+}
+
+/** A meeting's stored log, as rows and folded into its state: what a demo printed is checked against it. */
+export async function storedLog(db: Db, meetingId: string) {
+  const rows = await db.meetingEvent.findMany({ where: { meetingId }, orderBy: { seq: 'asc' } });
+  const events = rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent);
+  return { rows, state: foldEvents(meetingId, events) };
+}
+
+/**
+ * `record:export` of a filed record into a fresh folder, then `record:verify` of that folder with the
+ * platform key fingerprint the export printed, as someone checking a bundle would. Throws, with the
+ * output, unless both exit 0; returns what verify printed. The folder is removed afterwards.
+ */
+export async function exportAndVerify(recordId: string, env: Record<string, string>): Promise<string> {
+  const out = await mkdtemp(join(tmpdir(), 'yishi-export-'));
+  try {
+    const exported = await runScript('record-export', [recordId, out], env);
+    const fingerprint = /^platform key fingerprint: ([0-9a-f]{64}) /m.exec(exported.stdout)?.[1];
+    if (exported.code !== 0 || !fingerprint) throw new Error(`record-export exited ${exported.code}:\n${exported.stdout}${exported.stderr}`);
+    const verified = await runScript('record-verify', [out, '--platform-fingerprint', fingerprint]);
+    if (verified.code !== 0) throw new Error(`record-verify exited ${verified.code}:\n${verified.stdout}${verified.stderr}`);
+    return verified.stdout;
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 }
 
 /**
