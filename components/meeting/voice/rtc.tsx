@@ -61,9 +61,11 @@ export function useLevel(stream: MediaStream | null): { level: number; resume: (
     const buf = new Float32Array(analyser.fftSize);
     setCtx(audio);
     // A timer rather than requestAnimationFrame: the meter is read, not animated, and a hidden tab keeps it.
+    let shown = 0;
     const id = setInterval(() => {
       analyser.getFloatTimeDomainData(buf);
-      setLevel((shown) => meterLevel(buf, shown));
+      shown = meterLevel(buf, shown);
+      setLevel(shown);
     }, READ_EVERY_MS);
     return () => { clearInterval(id); source.disconnect(); void audio.close(); setLevel(0); setCtx(null); };
   }, [stream]);
