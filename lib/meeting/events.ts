@@ -153,3 +153,8 @@ export function parseEvent(raw: { seq: number; type: string; data: unknown; at: 
   if (!schema) throw new Error(`Unknown meeting event type ${raw.type}`);
   return { seq: raw.seq, type: raw.type, data: schema.parse(raw.data), at: raw.at, actor: raw.actor } as MeetingEvent;
 }
+
+/** An event as the meetingEvent table stores it (data as JSON text), validated. */
+export function eventOfRow(r: { seq: number; type: string; data: string; at: Date; actor: string }): MeetingEvent {
+  return parseEvent({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor });
+}

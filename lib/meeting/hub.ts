@@ -5,7 +5,7 @@ import type { ClusterLink, CommittedBatch, ForwardAnswer, ForwardedCommand, Part
 import { newId, newReceipt, newToken } from '../platform/tokens';
 import { ballotSeatOf, decide, liveTally, type Actor, type CommandInput, type CommandName, type Effect } from './commands';
 import { addBallot, emptyBox, parseBox, serialiseBox, type BallotBox } from '../voting/ballot-box';
-import { parseEvent } from './events';
+import { eventOfRow } from './events';
 import { applyEvent, foldEvents, loggedActor, type MeetingEvent, type MeetingState, type NewEvent } from './state';
 
 /**
@@ -572,10 +572,6 @@ function answerAlike(first: Pending, copy: Pending) {
 function eventsAfter(events: MeetingEvent[], seq: number): MeetingEvent[] {
   const first = events[0]?.seq ?? 1;
   return events.slice(Math.max(0, seq - first + 1));
-}
-
-function eventOfRow(r: { seq: number; type: string; data: string; at: Date; actor: string }): MeetingEvent {
-  return parseEvent({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor });
 }
 
 function mapWriteError(err: unknown): unknown {

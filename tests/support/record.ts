@@ -7,7 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unfinishedWork } from '../../lib/meeting/closing';
-import { foldEvents, type MeetingEvent } from '../../lib/meeting/state';
+import { eventOfRow } from '../../lib/meeting/events';
+import { foldEvents } from '../../lib/meeting/state';
 import type { Db } from '../../lib/platform/db/client';
 import { majorityPresets } from '../../lib/voting/outcome';
 import { TEST_PASSWORD, type makeCommunity } from '../factories/community';
@@ -87,8 +88,7 @@ export async function runFilingDemo(name: string, env: Record<string, string>): 
 /** A meeting's stored log, as rows and folded into its state: what a demo printed is checked against it. */
 export async function storedLog(db: Db, meetingId: string) {
   const rows = await db.meetingEvent.findMany({ where: { meetingId }, orderBy: { seq: 'asc' } });
-  const events = rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.toISOString(), actor: r.actor }) as MeetingEvent);
-  return { rows, state: foldEvents(meetingId, events) };
+  return { rows, state: foldEvents(meetingId, rows.map(eventOfRow)) };
 }
 
 /**
