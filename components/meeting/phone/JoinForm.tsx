@@ -126,6 +126,9 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
     ) : null;
 
 
+  // The two code fields use the page's own typeface (bold, tabular figures) rather than a monospace one:
+  // every typeface of the first frame is a font lookup before the join page can paint, and on the
+  // bench's trace those lookups were most of the first layout (a monospace stack is three more).
   return (
     <form method="post" onSubmit={submit} noValidate className="space-y-7">
       <div role="alert">
@@ -157,7 +160,7 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
           maxLength={8}
           aria-invalid={errors.joinCode ? true : undefined}
           aria-describedby={`${id}-code-hint${errors.joinCode ? ` ${id}-code-err` : ''}`}
-          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 text-center font-mono text-4xl font-bold uppercase tracking-[0.3em] text-ink ${
+          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 text-center text-4xl tabular-nums font-bold uppercase tracking-[0.3em] text-ink ${
             errors.joinCode ? 'border-accent-700' : 'border-ink/60'
           }`}
         />
@@ -182,7 +185,7 @@ export function JoinForm({ initialCode = '', initialCard = '' }: { initialCode?:
           spellCheck={false}
           aria-invalid={errors.cardToken ? true : undefined}
           aria-describedby={`${id}-card-hint${errors.cardToken ? ` ${id}-card-err` : ''}`}
-          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 text-center font-mono text-4xl font-bold uppercase tracking-[0.3em] text-ink ${
+          className={`mt-3 block w-full rounded-xl border-2 bg-white px-4 py-3 text-center text-4xl tabular-nums font-bold uppercase tracking-[0.3em] text-ink ${
             errors.cardToken ? 'border-accent-700' : 'border-ink/60'
           }`}
         />
