@@ -1,5 +1,6 @@
 import { createQuestionnaires } from '../lib/questionnaire/service';
 import { startQuestionnaireSweep } from './questionnaire-sweep';
+import { startSweep } from './sweep';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server as SocketServer } from 'socket.io';
@@ -44,6 +45,9 @@ export type YishiServer = {
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
+
+/** How often a node looks for closed meetings without a record and complete records not yet filed. */
+export const RECORD_SWEEP_MS = 60_000;
 
 /**
  * One Node HTTP server carries the JSON API, Next's pages, Socket.IO on /socket.io and the Yjs
@@ -139,8 +143,11 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
   // nodes, by the node that takes the meeting over from one that died.
   if (opts.cluster) hub.onTakeOver((id) => void minutes.writer.reconcile(id).catch((err: unknown) => console.error('[minutes] reconcile failed', id, err)));
   else await Promise.all(live.map((id) => minutes.writer.reconcile(id)));
-  // …and so is a crash between closing a meeting and freezing its record, or between signing and filing.
-  await records.recover();
+  // …and so is a crash between closing a meeting and freezing its record, or between signing and filing:
+  // on start, and then now and again, for a freeze that failed or whose node died without a restart.
+  // With several nodes a meeting is frozen by the node that decides it, or takes it over from a dead one.
+  const recordSweep = startSweep('record', () => records.recover((meetingId) => hub.adopt(meetingId)), RECORD_SWEEP_MS);
+  await recordSweep.runNow();
   // Questionnaires past their closing time close by themselves (answers are refused from then on anyway).
   const questionnaireSweep = startQuestionnaireSweep(createQuestionnaires(opts.db, hub));
   ready = true;
@@ -158,6 +165,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
     close: async () => {
       ready = false;
       questionnaireSweep.stop();
+      recordSweep.stop();
       collabEndpoint.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Pending minutes updates are stored before the database goes away; documents are compacted.

@@ -96,6 +96,17 @@ export class MeetingHub {
     return !this.cluster || (this.loaded.get(meetingId)?.authority ?? null) !== null;
   }
 
+  /**
+   * May this node act for the meeting (freeze a closed meeting's record, which also writes the minutes'
+   * last facts)? Always on a single node; with several, when it decides the meeting or takes it over now
+   * because no live node does (the one that decided it died). False while another node holds it.
+   */
+  async adopt(meetingId: string): Promise<boolean> {
+    if (!this.cluster) return true;
+    if ((await this.live(meetingId)).authority !== null) return true;
+    return this.takeOver(meetingId);
+  }
+
   /** This node has just become a meeting's authority (cluster): what a crashed authority left undone is mended here. */
   onTakeOver(listener: (meetingId: string) => void): () => void {
     this.takeOverListeners.add(listener);

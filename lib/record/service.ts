@@ -320,12 +320,21 @@ export function createRecordService(db: Db, hub: MeetingHub, finalMinutes: Final
     return (await db.meetingRecord.findUnique({ where: { meetingId }, select: { id: true } }))?.id ?? null;
   }
 
-  /** After a restart: freeze closed meetings without a record, file records whose signatures are complete. */
-  async function recover() {
+  /**
+   * What a crash or a failed write left undone: freeze closed meetings without a record, file records
+   * whose signatures are complete. Run at start and then now and again (server/app.ts). A meeting is
+   * frozen only where `mayAct` allows it (hub.adopt: with several nodes, not while another node decides
+   * it); filing is safe anywhere (its writes are conditional).
+   */
+  async function recover(mayAct: (meetingId: string) => Promise<boolean>) {
     // In closing order, so the chain numbers follow the meetings as they happened.
     const closed = await db.meeting.findMany({ where: { status: 'closed' }, select: { id: true }, orderBy: { scheduledAt: 'asc' } });
     const frozen = new Set((await db.meetingRecord.findMany({ select: { meetingId: true } })).map((r) => r.meetingId));
-    for (const m of closed.filter((c) => !frozen.has(c.id))) await freeze(m.id).catch((err) => console.error('[record] freeze failed', m.id, err));
+    for (const m of closed.filter((c) => !frozen.has(c.id))) {
+      await mayAct(m.id)
+        .then((may) => (may ? freeze(m.id) : null))
+        .catch((err) => console.error('[record] freeze failed', m.id, err));
+    }
     const signed = await db.meetingRecord.findMany({ where: { status: 'signed' }, select: { id: true } });
     for (const r of signed) await fileIfComplete(r.id).catch((err) => console.error('[record] filing failed', r.id, err));
   }

@@ -2,10 +2,12 @@
 // and database with the nodes in one process (tests/support/memory-cluster.ts): commands are forwarded
 // to the authority and their events reach every node's copy before the answer; a dead authority is
 // taken over and a resent ballot gets its original receipt; an authority that lost the meeting without
-// knowing cannot write — its commit fails on the fence and its command is decided by the new authority.
+// knowing cannot write — its commit fails on the fence and its command is decided by the new authority;
+// a closed meeting left unfrozen by a dead authority is frozen by the node that takes it over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/meeting/commands';
 import { MeetingHub } from '../../lib/meeting/hub';
+import { createRecordService } from '../../lib/record/service';
 import { createDb, type Db } from '../../lib/platform/db/client';
 import { applyMigrations } from '../../lib/platform/db/migrate';
 import { makeCommunity, makeMeeting } from '../factories/community';
@@ -162,6 +164,29 @@ for (const target of databaseTargets()) {
       expect(await authority()).toMatchObject({ nodeId: 'a', epoch: 2 });
       // b follows again: its copy catches up with a's.
       await expect.poll(async () => (await b.state(meeting.id)).seq).toBe((await a.state(meeting.id)).seq);
+    });
+
+    it('freezes a closed meeting whose deciding node died on the node that takes it over, never beside a live one', async () => {
+      const { meeting, cluster, a, b, authority } = await setup();
+      await b.execute(meeting.id, 'meeting.start', {}, facilitator);
+      const items = (await b.state(meeting.id)).agenda.map((item) => ({ kind: 'item' as const, id: item.id, action: 'drop' as const, reason: '改期再议' }));
+      await b.execute(meeting.id, 'meeting.close', { decisions: items }, facilitator);
+      // b closed the meeting and stopped there, as a node that crashed before freezing its record would.
+      const noMinutes = async () => ({ html: '', markdown: '', yjsState: new Uint8Array() });
+      const recordsOnA = createRecordService(db, a, noMinutes);
+      const record = () => db.meetingRecord.findUnique({ where: { meetingId: meeting.id } });
+
+      expect(await a.adopt(meeting.id)).toBe(false);
+      await recordsOnA.recover((id) => (id === meeting.id ? a.adopt(id) : Promise.resolve(false)));
+      expect(await record()).toBeNull();
+      expect(await authority()).toMatchObject({ nodeId: 'b', epoch: 1 });
+      expect(await b.adopt(meeting.id)).toBe(true);
+
+      cluster.kill('b');
+      await recordsOnA.recover((id) => (id === meeting.id ? a.adopt(id) : Promise.resolve(false)));
+      expect(await authority()).toMatchObject({ nodeId: 'a', epoch: 2 });
+      expect(await record()).toMatchObject({ status: 'awaiting_signatures' });
+      expect(await a.adopt(meeting.id)).toBe(true);
     });
   });
 }
