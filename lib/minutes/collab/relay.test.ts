@@ -190,6 +190,24 @@ describe('CollabServer across nodes (relay)', () => {
     expect(bus.published.length).toBe(1);
   });
 
+  it('catches up from storage when a relayed update builds on one it never heard (its node died between storing and publishing)', async () => {
+    const { bus, a, b } = twoNodes();
+    const onA = connect(a, 'd');
+    const onB = connect(b, 'd');
+    await Promise.all([a.document('d'), b.document('d')]);
+    // Stored on A, never heard on B: as if A's node died after storing it and before publishing.
+    bus.losing = true;
+    onA.doc.getText('t').insert(0, 'stored, not heard;');
+    await until(() => bus.published.length === 1, 'stored and published (lost)');
+    bus.losing = false;
+    // What is typed next builds on it, and is heard; nobody says anything was missed.
+    onA.doc.getText('t').insert(18, 'heard;');
+    await until(() => onB.text() === 'stored, not heard;heard;', 'B’s client has both');
+    expect(await text(b)).toBe('stored, not heard;heard;');
+    expect((await b.document('d')).store.pendingStructs).toBeNull();
+    expect(bus.published.length).toBe(2);
+  });
+
   it('unsubscribes when a document is unloaded, even while other nodes keep writing to it', async () => {
     const { bus, a, b } = twoNodes({ unloadAfterMs: 20 });
     const onA = connect(a, 'd');

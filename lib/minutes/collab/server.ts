@@ -41,7 +41,9 @@ import { CloseCode, MessageType } from './protocol';
  *   limits (it passed them where it came from) nor to the lock (it was stored before its node locked).
  *   A document is subscribed to before it is read from storage, so nothing stored after the read goes
  *   unheard. Relaying costs no durability: a lost message only delays what others see, and a relay that
- *   may have lost messages says so (`missed`), after which the document catches up from storage.
+ *   may have lost messages says so (`missed`), after which the document catches up from storage. So
+ *   does a relayed update that builds on one this node never heard (its node died between storing and
+ *   publishing that one).
  */
 export type CollabHooks = {
   /** The stored state of a document (any Yjs update), or null if it has none yet. */
@@ -134,7 +136,10 @@ type Write =
   | { kind: 'system'; change: (doc: Y.Doc) => void; resolve(): void; reject(err: unknown): void }
   /** Stored by another node: applied, not stored. */
   | { kind: 'relayed'; update: Uint8Array }
-  /** The relay may have lost messages: apply what storage holds (only what is missing changes anything). */
+  /**
+   * The relay may have lost messages, or a relayed update builds on one this node lacks: apply what
+   * storage holds (only what is missing changes anything).
+   */
   | { kind: 'catchUp' };
 
 /** What the relay delivers to a document. */
@@ -715,6 +720,12 @@ export class CollabServer {
       this.onError(`could not apply a relayed update of ${room.name}`, err);
       return;
     }
+    // It builds on something this node never heard (Yjs holds it back until that arrives): a node that
+    // died between storing an update and publishing it, or a message lost without a \`missed\`. Whatever
+    // was relayed was stored first, and so was everything it builds on: storage has what is missing.
+    // Without this the held-back part would wait for the next reload, and this node's clients with it.
+    const { pendingStructs, pendingDs } = room.doc.store;
+    if ((pendingStructs || pendingDs) && !room.queue.some((w) => w.kind === 'catchUp')) this.enqueue(room, { kind: 'catchUp' });
     try {
       this.hooks.afterClientUpdate?.(room.name, room.doc, update);
     } catch (err) {
