@@ -8,9 +8,9 @@
 // Targets (issue 10), each against the floor of the same run: LCP ≤ 2.5 s and ≤ floor + 500 ms,
 // TBT ≤ floor + 100 ms, JavaScript transferred ≤ floor + 40 KB. Pages are measured BENCH_RUNS times
 // (5), interleaved with the floor, and the medians reported, so a busy machine slows all alike. The
-// simulated LCP of a page (and of the floor) is bimodal on localhost: Lighthouse counts the framework's
-// scripts into it when they began to run before the first frame was presented, a race decided by a few
-// milliseconds; three runs made the median a coin toss.
+// floor's simulated LCP is bimodal on localhost (about 0.7 s or 1.4 s): Lighthouse counts the framework's
+// scripts into it when they were downloaded before the first frame, a race decided by a few milliseconds.
+// The phone pages request theirs after the first paint (server/paint-first.ts), so theirs is not.
 //
 // It starts its own servers, below the browser's priority: the app on a scratch SQLite database with the
 // demo data (`npm start`'s server, which builds the pages when they are missing or stale) and the floor
@@ -82,7 +82,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-type Figures = { lcpMs: number; fcpMs: number; tbtMs: number; cpuTbtMs: number; jsKB: number; totalKB: number; lcpElement: string };
+type Figures = { lcpMs: number; fcpMs: number; ttiMs: number; tbtMs: number; cpuTbtMs: number; jsKB: number; totalKB: number; lcpElement: string };
 
 type TraceEvent = { name: string; pid: number; tid: number; ts: number; tdur?: number };
 /**
@@ -146,6 +146,7 @@ async function measure(url: string, port: number, clearCache: () => Promise<unkn
   return {
     lcpMs: Math.round(audits['largest-contentful-paint']!.numericValue!),
     fcpMs: Math.round(audits['first-contentful-paint']!.numericValue!),
+    ttiMs: Math.round(audits['interactive']!.numericValue!),
     tbtMs: Math.round(audits['total-blocking-time']!.numericValue!),
     cpuTbtMs: cpuBlockingMs((result.artifacts.Trace as { traceEvents: TraceEvent[] }).traceEvents),
     jsKB: kb('script'),
@@ -156,7 +157,7 @@ async function measure(url: string, port: number, clearCache: () => Promise<unkn
 
 function medians(runs: Figures[]): Figures {
   const m = (k: keyof Omit<Figures, 'lcpElement'>) => median(runs.map((r) => r[k]));
-  return { lcpMs: m('lcpMs'), fcpMs: m('fcpMs'), tbtMs: m('tbtMs'), cpuTbtMs: m('cpuTbtMs'), jsKB: m('jsKB'), totalKB: m('totalKB'), lcpElement: runs.at(-1)!.lcpElement };
+  return { lcpMs: m('lcpMs'), fcpMs: m('fcpMs'), ttiMs: m('ttiMs'), tbtMs: m('tbtMs'), cpuTbtMs: m('cpuTbtMs'), jsKB: m('jsKB'), totalKB: m('totalKB'), lcpElement: runs.at(-1)!.lcpElement };
 }
 
 function verdict(page: Figures, floor: Figures) {
@@ -216,7 +217,7 @@ try {
     for (const name of Object.keys(targets) as (keyof typeof targets)[]) {
       const f = await measure(targets[name], debugPort, clearCache, name);
       runs[name].push(f);
-      log(`run ${i + 1}/${RUNS} ${name}: LCP ${f.lcpMs} ms, TBT ${f.tbtMs} ms (from CPU time ${f.cpuTbtMs} ms), JS ${f.jsKB} KB`);
+      log(`run ${i + 1}/${RUNS} ${name}: LCP ${f.lcpMs} ms, TTI ${f.ttiMs} ms, TBT ${f.tbtMs} ms (from CPU time ${f.cpuTbtMs} ms), JS ${f.jsKB} KB`);
     }
   }
   await browser.close();
@@ -228,7 +229,10 @@ try {
     runs: RUNS,
     throttling: THROTTLING,
     targets: { lcpMs: '≤ 2500 and ≤ floor + 500', tbtMs: '≤ floor + 100', jsKB: '≤ floor + 40' },
-    diagnostic: { cpuTbtMs: 'TBT counted from the tasks’ CPU time (×4, less 50 ms each): the page’s own cost, not slowed by the rest of the machine' },
+    diagnostic: {
+      cpuTbtMs: 'TBT counted from the tasks’ CPU time (×4, less 50 ms each): the page’s own cost, not slowed by the rest of the machine',
+      ttiMs: 'time to interactive: when the page has run its scripts and can answer a tap (the phone pages run theirs after the first paint)',
+    },
     floor,
     join: { ...join_, pass: verdict(join_, floor) },
     meeting: { ...meeting, pass: verdict(meeting, floor) },

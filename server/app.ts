@@ -16,6 +16,7 @@ import { clientAddress, createHttpApi } from './http-api';
 import { assertOwnOrigin } from './identity';
 import { isBuildAsset, preparePageRequest, setBaseHeaders } from './security-headers';
 import { attachScoreSockets } from './score-sockets';
+import { paintFirst } from './paint-first';
 import type { IceServer } from '../lib/platform/ice-servers';
 import { attachMeetingSockets, HANDSHAKE_FAILURES } from './socket';
 import type { Cluster } from './cluster/start';
@@ -91,7 +92,10 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       if (!decodablePath(url)) return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
       if (await api(req, res)) return;
       if (nextHandle) {
-        if (!isBuildAsset(url)) preparePageRequest(req, res, opts.next!.dev);
+        if (!isBuildAsset(url)) {
+          preparePageRequest(req, res, opts.next!.dev);
+          paintFirst(req, res);
+        }
         return nextHandle(req, res);
       }
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');

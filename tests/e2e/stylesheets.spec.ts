@@ -61,3 +61,44 @@ test('an address no page answers gets a styled 404 page, from its HTML alone', a
   await expect(page.locator('main').locator('..')).toHaveCSS('background-color', PAPER);
   await expect(page.getByRole('link', { name: '返回首页' })).toHaveCSS('background-color', CIVIC_800);
 });
+
+// server/paint-first.ts: the phone pages' scripts are fetched at once but run only after the first
+// contentful paint, so the form is on the screen before the framework's evaluation; the page then comes alive.
+test('the phone pages paint before their scripts run, then come alive; the page still arrives compressed', async ({ browser, request }) => {
+  const context = await browser.newContext(PHONE);
+  // When the first of the framework's script elements enters the document: the parser's, or the loader's.
+  await context.addInitScript(() => {
+    const w = window as unknown as { firstChunkAt?: number };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) {
+          if (w.firstChunkAt === undefined && node instanceof HTMLScriptElement && node.src.includes('/_next/static/chunks/') && !node.noModule) w.firstChunkAt = performance.now();
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`/j/${DEMO.joinCode}`);
+
+  await test.step('alive: the form checks its fields in the page', async () => {
+    await page.getByRole('button', { name: '进入会议' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '请输入参会卡上的 6 位代码' })).toBeVisible();
+    expect(page.url()).toContain(`/j/${DEMO.joinCode}`);
+  });
+
+  await test.step('no script of the framework entered the page before its first contentful paint', async () => {
+    const { fcp, firstChunkAt } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      firstChunkAt: (window as unknown as { firstChunkAt?: number }).firstChunkAt,
+    }));
+    expect(fcp).toBeGreaterThan(0);
+    expect(firstChunkAt).toBeGreaterThanOrEqual(fcp!);
+  });
+
+  await test.step('gzip on the wire, as Next’s own answers are', async () => {
+    const res = await request.get(`/j/${DEMO.joinCode}`, { headers: { Accept: 'text/html', 'Accept-Encoding': 'gzip' } });
+    expect(res.headers()['content-encoding']).toBe('gzip');
+    expect(await res.text()).toContain('__yishiLater("/_next/static/chunks/');
+  });
+  await context.close();
+});
