@@ -101,4 +101,19 @@ test('the phone pages paint before their scripts run, then come alive; the page 
     expect(await res.text()).toContain('__yishiLater("/_next/static/chunks/');
   });
   await context.close();
+
+  await test.step('a browser without paint timing (an older WebView) gets its scripts all the same', async () => {
+    const old = await browser.newContext(PHONE);
+    await old.addInitScript(() => {
+      delete (window as { PerformanceObserver?: unknown }).PerformanceObserver;
+    });
+    const oldPage = await old.newPage();
+    await oldPage.goto(`/j/${DEMO.joinCode}`);
+    expect(await oldPage.evaluate(() => typeof (window as { PerformanceObserver?: unknown }).PerformanceObserver)).toBe('undefined');
+    // The button is rendered disabled until the form's script takes it over.
+    await expect(oldPage.getByRole('button', { name: '进入会议' })).toBeEnabled();
+    await oldPage.getByRole('button', { name: '进入会议' }).click();
+    await expect(oldPage.getByRole('alert').filter({ hasText: '请输入参会卡上的 6 位代码' })).toBeVisible();
+    await old.close();
+  });
 });
