@@ -93,8 +93,7 @@ export async function createYishiServer(opts: YishiServerOptions): Promise<Yishi
       if (await api(req, res)) return;
       if (nextHandle) {
         if (!isBuildAsset(url)) {
-          preparePageRequest(req, res, opts.next!.dev);
-          paintFirst(req, res);
+          paintFirst(req, res, preparePageRequest(req, res, opts.next!.dev));
         }
         return nextHandle(req, res);
       }

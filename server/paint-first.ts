@@ -20,7 +20,7 @@ import { constants, createGzip } from 'node:zlib';
  * Next compresses its own answers; a rewritten page is asked for uncompressed and gzipped here instead,
  * flushed after every chunk so a streamed page still streams.
  */
-export function paintFirst(req: IncomingMessage, res: ServerResponse): void {
+export function paintFirst(req: IncomingMessage, res: ServerResponse, nonce: string): void {
   // A browser's navigation only: Next's client-side fetches of the same paths (the rsc header) stay Next's.
   if (req.method !== 'GET' || !PHONE_PAGE.test(req.url ?? '') || req.headers.rsc || !/text\/html/.test(String(req.headers.accept ?? ''))) return;
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -38,7 +38,7 @@ export function paintFirst(req: IncomingMessage, res: ServerResponse): void {
     decided = true;
     if (res.headersSent || !/^text\/html/.test(String(res.getHeader('content-type') ?? ''))) return null;
     res.removeHeader('content-length');
-    const rewrite = scriptDeferrer(/'nonce-([^']+)'/.exec(String(req.headers['content-security-policy'] ?? ''))?.[1]);
+    const rewrite = scriptDeferrer(nonce);
     if (!gzip) {
       sink = { write: (text) => void write(rewrite.push(text)), end: (cb) => { write(rewrite.end()); end(cb); } };
       return sink;
@@ -104,8 +104,8 @@ const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^>]*\/>/g;
  * each `<script src async>` becomes a call that queues it, and a script's preload is dropped. A tag cut
  * by a chunk boundary waits for the next chunk; anything else passes through as it came.
  */
-export function scriptDeferrer(nonce: string | undefined): { push(text: string): string; end(): string } {
-  const n = nonce ? ` nonce="${nonce}"` : '';
+export function scriptDeferrer(nonce: string): { push(text: string): string; end(): string } {
+  const n = ` nonce="${nonce}"`;
   let carry = '';
   let loaderSent = false;
   const rewrite = (html: string) => {

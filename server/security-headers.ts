@@ -76,11 +76,13 @@ export function setBaseHeaders(res: ServerResponse, url: string): void {
  * Content-Security-Policy header (what a proxy.ts would forward) and puts it on every script it
  * renders; the response carries the same policy. Any policy a client sent is replaced. The nonce
  * forces pages to be rendered per request — this app's pages are all dynamic already (the root
- * layout reads the locale from the request).
+ * layout reads the locale from the request). Returns the nonce, for what else writes scripts into the page.
  */
-export function preparePageRequest(req: IncomingMessage, res: ServerResponse, dev: boolean): void {
-  const policy = pagePolicy(randomBytes(16).toString('base64'), dev);
+export function preparePageRequest(req: IncomingMessage, res: ServerResponse, dev: boolean): string {
+  const nonce = randomBytes(16).toString('base64');
+  const policy = pagePolicy(nonce, dev);
   req.headers['content-security-policy'] = policy;
   delete req.headers['content-security-policy-report-only'];
   res.setHeader('Content-Security-Policy', policy);
+  return nonce;
 }

@@ -73,8 +73,7 @@ describe('paintFirst (server/paint-first.ts) on a real HTTP response', () => {
   let base = '';
   beforeAll(async () => {
     server = createServer((req, res) => {
-      req.headers['content-security-policy'] = "script-src 'nonce-abc==' 'strict-dynamic'";
-      paintFirst(req, res);
+      paintFirst(req, res, 'abc==');
       const encoding = req.headers['accept-encoding'];
       res.setHeader('Content-Type', req.url === '/j/data.json' ? 'application/json' : 'text/html; charset=utf-8');
       res.setHeader('X-Next-Saw-Accept-Encoding', String(encoding ?? 'none'));
